@@ -1,0 +1,22 @@
+import type { DeskbridgeApi } from '../../shared/ipc/contract';
+import type { AppInfo } from '../../shared/ipc/domains/app';
+import { createAppApi } from './app/app-api';
+import type { NoticeCenter } from './app/notice-center';
+import type { LinkInbox } from './orgs/link-inbox';
+import type { OrgService } from './orgs/org-service';
+import { createOrgsApi } from './orgs/orgs-api';
+
+export interface Services {
+  readonly info: AppInfo;
+  readonly notices: NoticeCenter;
+  readonly orgs: OrgService;
+  readonly links: LinkInbox;
+}
+
+/** The DeskbridgeApi implementation, host-agnostic: contract → services. */
+export function createApi(services: Services): DeskbridgeApi {
+  return {
+    app: createAppApi(services.info, services.notices),
+    orgs: createOrgsApi(services.orgs, services.links),
+  };
+}

@@ -1,0 +1,56 @@
+/** Core: every Node-only service of Deskbridge, composed from injected ports; never imports electron. */
+import type { DeskbridgeApi } from '../../shared/ipc/contract';
+import type { AppInfo } from '../../shared/ipc/domains/app';
+import { createApi } from './api';
+import { NoticeCenter } from './app/notice-center';
+import { EventBus } from './events';
+import { Logger } from './log/logger';
+import { LinkInbox } from './orgs/link-inbox';
+import { loadManagedPolicy } from './orgs/managed-policy';
+import { OrgService } from './orgs/org-service';
+import { type Browser, type Clock, type Paths, type SecretStore } from './ports';
+import { SettingsStore } from './settings/settings-store';
+
+export interface CoreDeps {
+  readonly info: AppInfo;
+  readonly paths: Paths;
+  readonly secrets: SecretStore;
+  readonly browser: Browser;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+}
+
+export interface Core {
+  readonly api: DeskbridgeApi;
+  readonly events: EventBus;
+  readonly logger: Logger;
+  /** A deskbridge:// link from the OS (argv, open-url) or a test. */
+  receiveDeepLink(url: unknown): void;
+  dispose(): Promise<void>;
+}
+
+export async function createCore(deps: CoreDeps): Promise<Core> {
+  const events = new EventBus();
+  const logger = deps.logger ?? new Logger();
+  const notices = new NoticeCenter(events);
+  const store = new SettingsStore(deps.paths.settingsFile);
+  const loaded = await store.load();
+  if (loaded.recovery) notices.add('warning', loaded.recovery.message, loaded.recovery.details);
+  const policy = await loadManagedPolicy(deps.paths.policyFile);
+  if (policy.kind === 'invalid') notices.add('error', policy.message, policy.details);
+  const orgs = new OrgService(store, policy.kind === 'loaded' ? policy.policy : null, events);
+  const links = new LinkInbox(events, notices);
+  const api = createApi({ info: deps.info, notices, orgs, links });
+  logger.log('info', 'core', `Deskbridge core started (${deps.info.host})`);
+  return {
+    api,
+    events,
+    logger,
+    receiveDeepLink: (url) => {
+      links.receive(url);
+    },
+    dispose: async () => {
+      logger.log('info', 'core', 'Deskbridge core stopped');
+    },
+  };
+}

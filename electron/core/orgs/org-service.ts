@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { describeIssues, orgInputSchema, orgNameSchema } from '../../../shared/lib/org-input';
+import { parseRegistrationCode } from '../../../shared/lib/registration-code';
+import type { OrgsSnapshot } from '../../../shared/ipc/domains/orgs';
+import { fail, ok, type Result } from '../../../shared/ipc/result';
+import type { ManagedPolicy, OrgInput, OrgPolicy, OrgProfile } from '../../../shared/models/org';
+import type { EventBus } from '../events';
+import type { SettingsStore } from '../settings/settings-store';
+
+export type RemovalHook = (org: OrgProfile) => Promise<void>;
+
+function toProfile(input: OrgInput, id: string, managed: boolean, policy: OrgPolicy, badge?: string): OrgProfile {
+  const parsed = parseRegistrationCode(input.code);
+  const code = parsed.ok ? parsed.code : input.code;
+  const region = input.region ?? (parsed.ok ? parsed.region : null);
+  return {
+    id,
+    code,
+    name: input.name.trim(),
+    region,
+    signIn: input.signIn,
+    ...(input.directoryId ? { directoryId: input.directoryId } : {}),
+    ...(input.endpoints ? { endpoints: input.endpoints } : {}),
+    ...(input.defaultConnect ? { defaultConnect: input.defaultConnect } : {}),
+    policy,
+    managed,
+    ...(badge ? { badge } : {}),
+  };
+}
+
+/** Validates what arrives from the renderer, a link or an import, field by field. */
+export function validateOrgInput(raw: unknown): Result<OrgInput> {
+  const parsed = orgInputSchema.safeParse(raw);
+  if (!parsed.success) return fail('invalid-organization', 'Some details of this organization are not valid.', describeIssues(parsed.error));
+  return ok(parsed.data as OrgInput);
+}
+
+/** Organization profiles: the user's own (in the settings file) plus the managed ones (read-only). */
+export class OrgService {
+  private readonly removalHooks: RemovalHook[] = [];
+  private readonly managed: readonly OrgProfile[];
+
+  constructor(
+    private readonly store: SettingsStore,
+    private readonly policy: ManagedPolicy | null,
+    private readonly events: EventBus,
+  ) {
+    const allowStay = policy?.allowStaySignedIn ?? true;
+    this.managed = (policy?.organizations ?? []).map((entry) =>
+      toProfile(
+        entry,
+        `managed:${entry.code.toLowerCase()}`,
+        true,
+        { allowStaySignedIn: allowStay && (entry.policy?.allowStaySignedIn ?? true), ...(entry.policy?.maxSignInHours ? { maxSignInHours: entry.policy.maxSignInHours } : {}) },
+        entry.badge,
+      ),
+    );
+  }
+
+  onRemove(hook: RemovalHook): void {
+    this.removalHooks.push(hook);
+  }
+
+  snapshot(): OrgsSnapshot {
+    const managedCodes = new Set(this.managed.map((o) => o.code.toLowerCase()));
+    const own = this.store.get().organizations.filter((o) => !managedCodes.has(o.code.toLowerCase()));
+    return {
+      organizations: [...this.managed, ...own],
+      canAdd: this.policy?.allowAddOrganizations ?? true,
+      canStaySignedIn: this.policy?.allowStaySignedIn ?? true,
+    };
+  }
+
+  find(id: string): OrgProfile | undefined {
+    return this.snapshot().organizations.find((o) => o.id === id);
+  }
+
+  async add(raw: unknown): Promise<Result<OrgProfile>> {
+    const snapshot = this.snapshot();
+    if (!snapshot.canAdd) return fail('policy-forbids-adding', 'Your organization’s policy does not allow adding organizations.');
+    const input = validateOrgInput(raw);
+    if (!input.ok) return input;
+    const profile = toProfile(input.value, randomUUID(), false, { allowStaySignedIn: snapshot.canStaySignedIn });
+    const existing = snapshot.organizations.find((o) => o.code.toLowerCase() === profile.code.toLowerCase());
+    if (existing) return fail('duplicate-organization', `“${existing.name}” already uses the code ${profile.code}.`);
+    await this.store.update((s) => ({ ...s, organizations: [...s.organizations, profile] }));
+    this.changed();
+    return ok(profile);
+  }
+
+  async rename(id: string, name: string): Promise<Result<OrgProfile>> {
+    const org = this.find(id);
+    if (!org) return fail('unknown-organization', 'This organization no longer exists.');
+    if (org.managed) return fail('managed-organization', 'This organization is managed by your IT department and cannot be changed.');
+    const parsedName = orgNameSchema.safeParse(name);
+    if (!parsedName.success) return fail('invalid-name', 'Enter a name of 1 to 64 characters.', describeIssues(parsedName.error));
+    const renamed: OrgProfile = { ...org, name: parsedName.data };
+    await this.store.update((s) => ({ ...s, organizations: s.organizations.map((o) => (o.id === id ? renamed : o)) }));
+    this.changed();
+    return ok(renamed);
+  }
+
+  async remove(id: string): Promise<Result<OrgsSnapshot>> {
+    const org = this.find(id);
+    if (!org) return fail('unknown-organization', 'This organization no longer exists.');
+    if (org.managed) return fail('managed-organization', 'This organization is managed by your IT department and cannot be removed.');
+    // Sign out and wipe secrets before the profile goes, so nothing is left orphaned.
+    for (const hook of this.removalHooks) await hook(org);
+    await this.store.update((s) => ({ ...s, organizations: s.organizations.filter((o) => o.id !== id) }));
+    return ok(this.changed());
+  }
+
+  private changed(): OrgsSnapshot {
+    const snapshot = this.snapshot();
+    this.events.emit('orgs:changed', snapshot);
+    return snapshot;
+  }
+}

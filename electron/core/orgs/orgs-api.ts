@@ -1,0 +1,30 @@
+import type { OrgsApi } from '../../../shared/ipc/domains/orgs';
+import { fail, ok } from '../../../shared/ipc/result';
+import type { LinkInbox } from './link-inbox';
+import type { OrgService } from './org-service';
+import { exportProfile, parseProfileFile } from './profile-file';
+
+export function createOrgsApi(orgs: OrgService, links: LinkInbox): OrgsApi {
+  return {
+    list: async () => ok(orgs.snapshot()),
+    add: (input) => orgs.add(input),
+    rename: (id, name) => orgs.rename(id, name),
+    remove: (id) => orgs.remove(id),
+    exportProfile: async (id) => {
+      const org = orgs.find(id);
+      return org ? ok(exportProfile(org)) : fail('unknown-organization', 'This organization no longer exists.');
+    },
+    importProfile: async (text) => {
+      const input = parseProfileFile(text);
+      return input.ok ? orgs.add(input.value) : input;
+    },
+    pendingLinks: async () => ok(links.list()),
+    answerLink: async (id, accept) => {
+      const link = links.take(id);
+      if (!link) return fail('unknown-link', 'This link was already answered.');
+      if (!accept) return ok(orgs.snapshot());
+      const added = await orgs.add(link.input);
+      return added.ok ? ok(orgs.snapshot()) : added;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+export { orgProfileSchema } from '../../../shared/lib/org-input';
+import type { OrgProfile } from '../../../shared/models/org';
+
+export const SETTINGS_VERSION = 1;
+
+export const preferencesSchema = z.object({
+  language: z.enum(['system', 'en', 'de']).catch('system'),
+  theme: z.enum(['system', 'light', 'dark']).catch('system'),
+});
+
+export type Preferences = z.infer<typeof preferencesSchema>;
+
+export interface Settings {
+  readonly version: number;
+  readonly organizations: readonly OrgProfile[];
+  readonly preferences: Preferences;
+}
+
+export const DEFAULT_PREFERENCES: Preferences = { language: 'system', theme: 'system' };
+
+export function emptySettings(): Settings {
+  return { version: SETTINGS_VERSION, organizations: [], preferences: DEFAULT_PREFERENCES };
+}
+
+export const settingsFileSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  organizations: z.array(z.unknown()),
+  preferences: z.unknown(),
+});
+

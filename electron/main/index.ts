@@ -1,0 +1,92 @@
+/** Composition root: single-instance lock, deep links, core, IPC, the app:// protocol, windows. */
+import { app, BrowserWindow, net, protocol, session, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createCore, type Core } from '../core';
+import { KeytarSecretStore } from '../core/vault/keytar-secret-store';
+import { deepLinkFromArgv } from './deep-links';
+import { serveContract } from './ipc';
+import { electronBrowser } from './platform/electron-browser';
+import { electronPaths } from './platform/paths';
+import { APP_ENTRY, APP_SCHEME, mimeType, resolveAppAsset } from './windows/app-protocol';
+import { APP_CSP } from './windows/content-security-policy';
+import { guardWebContents, hardenSession, type TrustedOrigin } from './windows/guards';
+import { mainWindowOptions } from './windows/secure-window';
+
+const PARTITION = 'deskbridge-main';
+const trusted: TrustedOrigin =
+  !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? { devServerUrl: process.env.ELECTRON_RENDERER_URL } : {};
+
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+const earlyLinks: string[] = [];
+
+function deliverLink(url: string): void {
+  if (core) core.receiveDeepLink(url);
+  else earlyLinks.push(url);
+  mainWindow?.show();
+  mainWindow?.focus();
+}
+
+function serveApp(partition: string): void {
+  const root = join(__dirname, '../renderer');
+  const ses = session.fromPartition(partition);
+  hardenSession(ses);
+  ses.protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppAsset(root, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    return new Response(response.body, {
+      status: response.status,
+      headers: { 'content-type': mimeType(file), 'content-security-policy': APP_CSP, 'x-content-type-options': 'nosniff' },
+    });
+  });
+}
+
+function openMainWindow(): void {
+  mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs'), PARTITION));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(trusted.devServerUrl ?? APP_ENTRY);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.setAsDefaultProtocolClient('deskbridge');
+  app.on('second-instance', (_event, argv) => {
+    const link = deepLinkFromArgv(argv);
+    if (link) deliverLink(link);
+    else mainWindow?.focus();
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    deliverLink(url);
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, trusted));
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    void core?.dispose();
+  });
+
+  void app.whenReady().then(async () => {
+    hardenSession(session.defaultSession);
+    core = await createCore({
+      info: { name: 'Deskbridge', version: app.getVersion(), host: 'electron', platform: process.platform },
+      paths: electronPaths(app.getPath('userData'), process.env, process.platform),
+      secrets: new KeytarSecretStore(),
+      browser: electronBrowser(shell),
+    });
+    serveContract(core, trusted);
+    serveApp(PARTITION);
+    const argvLink = deepLinkFromArgv(process.argv);
+    if (argvLink) earlyLinks.push(argvLink);
+    for (const link of earlyLinks.splice(0)) core.receiveDeepLink(link);
+    openMainWindow();
+  });
+}

@@ -1,0 +1,40 @@
+import type { Session, WebContents } from 'electron';
+import { APP_HOST, APP_SCHEME } from './app-protocol';
+
+export interface TrustedOrigin {
+  /** Dev only: the Vite dev server URL, when running unpackaged with electron-vite dev. */
+  readonly devServerUrl?: string;
+}
+
+/** True for our own pages: app://deskbridge, or the dev server when one is configured. */
+export function isAppUrl(value: string, trusted: TrustedOrigin = {}): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST) return true;
+  if (!trusted.devServerUrl) return false;
+  const dev = new URL(trusted.devServerUrl);
+  // Protocol + host compared: URL.origin would be "null" for custom schemes.
+  return url.protocol === dev.protocol && url.host === dev.host;
+}
+
+/** Deny-by-default for everything a page could ask of the browser. */
+export function guardWebContents(contents: WebContents, trusted: TrustedOrigin = {}): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, trusted)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, trusted)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}

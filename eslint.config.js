@@ -1,0 +1,116 @@
+// ESLint: TypeScript rules plus the layering table of ARCHITECTURE.md as import bans.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), 'node:*'];
+const ban = (group, message) => ({ group, message });
+const noNode = ban(nodeBuiltins, 'Node built-ins are not available in this layer.');
+const noElectron = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
+const rawIpc = [
+  { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Raw IPC lives only in electron/main/ipc and electron/preload.' },
+];
+
+/** The layering table: what each folder must not import. Exported so a test can prove it bites. */
+export const layering = [
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron, { name: 'react', message: 'shared/ is pure TypeScript: no React.' }],
+        patterns: [noNode, ban(['**/electron/**', '**/renderer/**', 'react-dom', 'react-dom/*'], 'shared/ may import only shared/ and pure packages.')],
+      }],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [ban(['**/main/**', '**/preload/**', '**/renderer/**', 'electron/*'], 'core/ may import only core/, shared/, Node and npm packages.')],
+      }],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/ipc/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: rawIpc,
+        patterns: [ban(['**/renderer/**', '**/preload/**'], 'main/ may not import renderer/ or preload/.')],
+      }],
+    },
+  },
+  {
+    files: ['electron/main/ipc/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [ban(['**/renderer/**', '**/preload/**'], 'main/ may not import renderer/ or preload/.')] }],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [noNode, ban(['**/main/**', '**/core/**', '**/renderer/**', '**/shared/lib/**', '**/shared/models/**'], 'preload/ may import only shared/ipc and electron.')],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [noNode, ban(['**/electron/**', 'electron/*'], 'renderer/ talks to core only through window.deskbridge.')],
+      }],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
+    ignores: ['test/main/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron] }],
+    },
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tsbuild/**', 'test/fixtures/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js'] }, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  ...layering,
+  { files: ['*.js'], ...tseslint.configs.disableTypeChecked },
+);

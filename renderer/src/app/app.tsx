@@ -1,0 +1,31 @@
+import { useMemo } from 'react';
+import { NoticeBar } from '../components/notice-bar';
+import { LinkDialog } from '../features/orgs/link-dialog';
+import { OrgsScreen } from '../features/orgs/orgs-screen';
+import { I18nContext, pickLanguage, translator } from '../i18n';
+import { api } from '../ipc/api';
+import { useLive } from '../ipc/use-live';
+
+export function App() {
+  const t = useMemo(() => translator(pickLanguage('system', navigator.languages ?? [navigator.language])), []);
+  const orgs = useLive('orgs:changed', () => api().orgs.list());
+  const links = useLive('orgs:links', () => api().orgs.pendingLinks());
+  const notices = useLive('app:notices', () => api().app.notices());
+  const firstLink = links?.[0];
+
+  return (
+    <I18nContext.Provider value={t}>
+      <header className="app-header">
+        <h1>{t('app.title')}</h1>
+      </header>
+      <main>
+        <NoticeBar notices={notices ?? []} onDismiss={(id) => void api().app.dismissNotice(id)} />
+        {orgs ? <OrgsScreen snapshot={orgs} /> : <p aria-busy="true">{t('app.loading')}</p>}
+      </main>
+      <footer className="app-footer">
+        <p>{t('app.honest')}</p>
+      </footer>
+      {firstLink ? <LinkDialog key={firstLink.id} link={firstLink} /> : null}
+    </I18nContext.Provider>
+  );
+}

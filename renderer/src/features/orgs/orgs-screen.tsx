@@ -1,0 +1,66 @@
+import { useState, type ChangeEvent } from 'react';
+import type { OrgsSnapshot } from '../../../../shared/ipc/domains/orgs';
+import { useT } from '../../i18n';
+import { api } from '../../ipc/api';
+import { AddOrgForm } from './add-org-form';
+import { OrgRow } from './org-row';
+
+/** The organizations: first-run "Add your organization", else the list with add and import. */
+export function OrgsScreen({ snapshot }: { readonly snapshot: OrgsSnapshot }) {
+  const t = useT();
+  const [adding, setAdding] = useState(false);
+  const [importError, setImportError] = useState<string>();
+
+  async function importFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const result = await api().orgs.importProfile(await file.text());
+    setImportError(result.ok ? undefined : `${result.error.message}${result.error.details ? ` ${result.error.details}` : ''}`);
+  }
+
+  if (snapshot.organizations.length === 0) {
+    return (
+      <section className="first-run" aria-labelledby="first-run-title">
+        <h2 id="first-run-title">{t('orgs.empty.title')}</h2>
+        {snapshot.canAdd ? (
+          <>
+            <p>{t('orgs.empty.body')}</p>
+            <AddOrgForm onDone={() => setAdding(false)} />
+          </>
+        ) : (
+          <p>{t('orgs.addForbidden')}</p>
+        )}
+      </section>
+    );
+  }
+  return (
+    <section className="orgs" aria-labelledby="orgs-title">
+      <div className="section-head">
+        <h2 id="orgs-title">{t('orgs.heading')}</h2>
+        {snapshot.canAdd && !adding ? (
+          <div className="actions">
+            <button type="button" onClick={() => setAdding(true)}>
+              {t('orgs.add')}
+            </button>
+            <label className="file-button">
+              {t('orgs.import')}
+              <input type="file" accept=".json,application/json" onChange={(event) => void importFile(event)} />
+            </label>
+          </div>
+        ) : null}
+      </div>
+      {importError ? (
+        <p className="error" role="alert">
+          {importError}
+        </p>
+      ) : null}
+      {adding ? <AddOrgForm onDone={() => setAdding(false)} onCancel={() => setAdding(false)} /> : null}
+      <ul className="org-list">
+        {snapshot.organizations.map((org) => (
+          <OrgRow key={org.id} org={org} />
+        ))}
+      </ul>
+    </section>
+  );
+}

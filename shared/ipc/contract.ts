@@ -1,0 +1,43 @@
+/**
+ * The one IPC contract: served by electron/main/ipc, exposed by electron/preload, and served
+ * again by test/harness over a WebSocket. Every method is async request/response and returns a
+ * Result; pushes from core are events.
+ */
+import { appEvents, appMethods, type AppApi, type AppEvents } from './domains/app';
+import { orgsEvents, orgsMethods, type OrgsApi, type OrgsEvents } from './domains/orgs';
+
+export interface DeskbridgeApi {
+  readonly app: AppApi;
+  readonly orgs: OrgsApi;
+}
+
+export type DeskbridgeEvents = AppEvents & OrgsEvents;
+
+export type Domain = keyof DeskbridgeApi;
+
+/** Runtime manifest: every domain's method names. Channel names are `domain:method`. */
+export const API_MANIFEST = {
+  app: appMethods,
+  orgs: orgsMethods,
+} as const satisfies { readonly [D in Domain]: readonly (keyof DeskbridgeApi[D])[] };
+
+export const EVENT_NAMES = [...appEvents, ...orgsEvents] as const satisfies readonly (keyof DeskbridgeEvents)[];
+
+// Compile-time proof that the manifest lists every method and every event of the interfaces.
+type Missing<D extends Domain> = Exclude<keyof DeskbridgeApi[D], (typeof API_MANIFEST)[D][number]>;
+type AssertNever<T extends never> = T;
+export type ManifestIsComplete = AssertNever<{ [D in Domain]: Missing<D> }[Domain]>;
+export type EventsAreComplete = AssertNever<Exclude<keyof DeskbridgeEvents, (typeof EVENT_NAMES)[number]>>;
+
+export function channelName(domain: string, method: string): string {
+  return `${domain}:${method}`;
+}
+
+export const EVENT_CHANNEL_PREFIX = 'event:';
+
+export type EventListener<E extends keyof DeskbridgeEvents> = (payload: DeskbridgeEvents[E]) => void;
+
+/** What renderer code sees as window.deskbridge, whichever host serves it. */
+export type DeskbridgeBridge = DeskbridgeApi & {
+  on<E extends keyof DeskbridgeEvents>(event: E, listener: EventListener<E>): () => void;
+};

@@ -1,0 +1,30 @@
+/** Argument schemas for every contract method: what crosses into core is checked here first. */
+import { z } from 'zod';
+import { orgNameSchema } from '../lib/org-input';
+import type { DeskbridgeApi, Domain } from './contract';
+
+const id = z.string().min(1).max(128);
+
+type DomainSchemas<D extends Domain> = {
+  readonly [M in keyof DeskbridgeApi[D]]: z.ZodType<unknown[]>;
+};
+
+export const ARG_SCHEMAS: { readonly [D in Domain]: DomainSchemas<D> } = {
+  app: {
+    info: z.tuple([]),
+    notices: z.tuple([]),
+    dismissNotice: z.tuple([id]),
+  },
+  orgs: {
+    list: z.tuple([]),
+    // The input's own rules are applied by the service so it can report them field by field.
+    add: z.tuple([z.record(z.string(), z.unknown())]),
+    rename: z.tuple([id, orgNameSchema]),
+    remove: z.tuple([id]),
+    exportProfile: z.tuple([id]),
+    importProfile: z.tuple([z.string().max(64 * 1024)]),
+    pendingLinks: z.tuple([]),
+    answerLink: z.tuple([id, z.boolean()]),
+  },
+};
+

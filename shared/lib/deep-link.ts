@@ -1,0 +1,91 @@
+import type { OrgInput } from '../models/org';
+import { describeIssues, orgInputSchema } from './org-input';
+
+export const DEEP_LINK_SCHEME = 'deskbridge';
+export const MAX_DEEP_LINK_LENGTH = 2048;
+
+export type DeepLinkRejection =
+  | 'not-a-link'
+  | 'too-long'
+  | 'wrong-scheme'
+  | 'unknown-action'
+  | 'unexpected-parameter'
+  | 'duplicate-parameter'
+  | 'invalid-value';
+
+export type ParsedDeepLink =
+  | { readonly ok: true; readonly action: 'register'; readonly input: OrgInput }
+  | { readonly ok: false; readonly reason: DeepLinkRejection; readonly message: string };
+
+const OIDC_PARAMS = ['issuer', 'clientId', 'roleArn', 'userNameClaim'] as const;
+const SSO_PARAMS = ['startUrl', 'ssoRegion', 'accountId', 'roleName'] as const;
+const COMMON_PARAMS = ['code', 'name', 'region', 'method', 'directoryId'] as const;
+const ALLOWED = new Set<string>([...COMMON_PARAMS, ...OIDC_PARAMS, ...SSO_PARAMS]);
+
+function reject(reason: DeepLinkRejection, message: string): ParsedDeepLink {
+  return { ok: false, reason, message };
+}
+
+function collectParams(url: URL): Map<string, string> | ParsedDeepLink {
+  const params = new Map<string, string>();
+  for (const [key, value] of url.searchParams) {
+    if (!ALLOWED.has(key)) return reject('unexpected-parameter', `The link has an unexpected parameter "${key.slice(0, 40)}".`);
+    if (params.has(key)) return reject('duplicate-parameter', `The link gives "${key}" more than once.`);
+    params.set(key, value);
+  }
+  return params;
+}
+
+function toInput(p: Map<string, string>): unknown {
+  const method = p.get('method') ?? (p.has('startUrl') ? 'identity-center' : 'oidc');
+  const signIn =
+    method === 'identity-center'
+      ? { method, startUrl: p.get('startUrl'), region: p.get('ssoRegion'), accountId: p.get('accountId'), roleName: p.get('roleName') }
+      : {
+          method,
+          issuer: p.get('issuer'),
+          clientId: p.get('clientId'),
+          roleArn: p.get('roleArn'),
+          userNameClaim: p.get('userNameClaim') ?? 'preferred_username',
+        };
+  const input: Record<string, unknown> = { code: p.get('code') ?? '', name: p.get('name') ?? p.get('code') ?? '', signIn };
+  for (const key of ['region', 'directoryId'] as const) {
+    const value = p.get(key);
+    if (value !== undefined) input[key] = value;
+  }
+  return input;
+}
+
+/**
+ * Parses a `deskbridge://register?...` link from a welcome e-mail. Never throws; anything
+ * malformed, oversized or unexpected is refused with a reason. A valid link still needs the
+ * user's confirmation before the organization is added.
+ */
+export function parseDeepLink(raw: unknown): ParsedDeepLink {
+  if (typeof raw !== 'string' || raw.length === 0) return reject('not-a-link', 'This is not a Deskbridge link.');
+  if (raw.length > MAX_DEEP_LINK_LENGTH) {
+    return reject('too-long', `The link is longer than ${MAX_DEEP_LINK_LENGTH} characters.`);
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return reject('not-a-link', 'This is not a valid link.');
+  }
+  if (url.protocol !== `${DEEP_LINK_SCHEME}:`) return reject('wrong-scheme', 'Only deskbridge:// links are accepted.');
+  if (url.hostname !== 'register' || !['', '/'].includes(url.pathname) || url.username || url.password || url.port || url.hash) {
+    return reject('unknown-action', 'Deskbridge links can only register an organization (deskbridge://register?…).');
+  }
+  const params = collectParams(url);
+  if (!(params instanceof Map)) return params;
+  const method = params.get('method');
+  if (method !== undefined && method !== 'oidc' && method !== 'identity-center') {
+    return reject('invalid-value', 'method: must be "oidc" or "identity-center".');
+  }
+  const other = method === 'identity-center' || (method === undefined && params.has('startUrl')) ? OIDC_PARAMS : SSO_PARAMS;
+  const stray = other.find((key) => params.has(key));
+  if (stray) return reject('unexpected-parameter', `"${stray}" does not belong to this sign-in method.`);
+  const parsed = orgInputSchema.safeParse(toInput(params));
+  if (!parsed.success) return reject('invalid-value', describeIssues(parsed.error));
+  return { ok: true, action: 'register', input: parsed.data };
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { isRegionName } from './regions';
+import { parseRegistrationCode } from './registration-code';
+
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** https everywhere; plain http only for loopback (local emulator, tests). */
+export function isAllowedServiceUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  if (url.protocol === 'https:') return url.hostname.length > 0;
+  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'Required.')
+    .max(max, `At most ${max} characters.`)
+    .refine((v) => !CONTROL.test(v), 'Control characters are not allowed.');
+
+export const serviceUrlSchema = z
+  .string()
+  .max(512, 'At most 512 characters.')
+  .refine(isAllowedServiceUrl, 'Must be an https:// address (http:// only for 127.0.0.1).');
+export const regionSchema = z.string().refine(isRegionName, 'Not an AWS Region name (for example us-east-1).');
+export const roleArnSchema = z
+  .string()
+  .max(2048)
+  .regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'Not an IAM role ARN (arn:aws:iam::123456789012:role/Name).');
+export const accountIdSchema = z.string().regex(/^\d{12}$/, 'An AWS account id has 12 digits.');
+export const roleNameSchema = z.string().regex(/^[\w+=,.@-]{1,64}$/, 'Not an IAM role name.');
+export const directoryIdSchema = z.string().regex(/^d-[0-9a-f]{8,63}$/, 'A directory id looks like d-1234567890.');
+export const claimSchema = z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, 'Not a claim name.');
+
+export const oidcSignInSchema = z.strictObject({
+  method: z.literal('oidc'),
+  issuer: serviceUrlSchema,
+  clientId: text(256),
+  roleArn: roleArnSchema,
+  userNameClaim: claimSchema,
+});
+
+export const identityCenterSignInSchema = z.strictObject({
+  method: z.literal('identity-center'),
+  startUrl: serviceUrlSchema,
+  region: regionSchema,
+  accountId: accountIdSchema,
+  roleName: roleNameSchema,
+});
+
+export const signInSchema = z.discriminatedUnion('method', [oidcSignInSchema, identityCenterSignInSchema]);
+
+export const endpointsSchema = z.strictObject({
+  workspaces: serviceUrlSchema.optional(),
+  sts: serviceUrlSchema.optional(),
+  sso: serviceUrlSchema.optional(),
+  ssoOidc: serviceUrlSchema.optional(),
+});
+
+export const orgPolicySchema = z.strictObject({
+  allowStaySignedIn: z.boolean(),
+  maxSignInHours: z.number().int().min(1).max(24 * 90).optional(),
+});
+
+export const orgNameSchema = text(64);
+
+/** What a user, a link or an import supplies; the code is checked by the registration-code parser. */
+export const orgInputSchema = z
+  .strictObject({
+    code: z.string().max(253),
+    name: orgNameSchema,
+    region: regionSchema.optional(),
+    signIn: signInSchema,
+    directoryId: directoryIdSchema.optional(),
+    endpoints: endpointsSchema.optional(),
+    defaultConnect: z.string().max(256).optional(),
+  })
+  .superRefine((input, ctx) => {
+    const parsed = parseRegistrationCode(input.code);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', path: ['code'], message: parsed.message });
+      return;
+    }
+    if (!parsed.region && !input.region) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['region'],
+        message: parsed.kind === 'registration' ? 'Unknown site: choose the Region.' : 'Choose the Region for this code.',
+      });
+    }
+  });
+
+export const orgProfileSchema = z.strictObject({
+  id: z.string().min(1).max(128),
+  code: z.string().min(1).max(253),
+  name: orgNameSchema,
+  region: regionSchema.nullable(),
+  signIn: signInSchema,
+  directoryId: directoryIdSchema.optional(),
+  endpoints: endpointsSchema.optional(),
+  policy: orgPolicySchema,
+  defaultConnect: z.string().max(256).optional(),
+  managed: z.boolean(),
+  badge: z.string().max(32).optional(),
+});
+
+/** Turns zod issues into one readable line per field ("signIn.issuer: Must be an https:// address"). */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('\n');
+}

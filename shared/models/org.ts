@@ -1,0 +1,76 @@
+/** An organization profile ("registration"): everything needed to sign in, never a secret. */
+
+export interface OidcSignIn {
+  readonly method: 'oidc';
+  /** The identity provider's issuer URL (discovery at /.well-known/openid-configuration). */
+  readonly issuer: string;
+  readonly clientId: string;
+  /** The IAM role assumed with AssumeRoleWithWebIdentity. */
+  readonly roleArn: string;
+  /** The ID-token claim that holds the WorkSpaces user name. */
+  readonly userNameClaim: string;
+}
+
+export interface IdentityCenterSignIn {
+  readonly method: 'identity-center';
+  readonly startUrl: string;
+  /** The Identity Center instance's region (may differ from the WorkSpaces region). */
+  readonly region: string;
+  readonly accountId: string;
+  readonly roleName: string;
+}
+
+export type SignInSettings = OidcSignIn | IdentityCenterSignIn;
+export type SignInMethod = SignInSettings['method'];
+
+/** Endpoint overrides for GovCloud, FIPS or the local emulator. */
+export interface EndpointOverrides {
+  readonly workspaces?: string;
+  readonly sts?: string;
+  readonly sso?: string;
+  readonly ssoOidc?: string;
+}
+
+export interface OrgPolicy {
+  /** May users choose "stay signed in" for this organization? */
+  readonly allowStaySignedIn: boolean;
+  /** How long a remembered sign-in may last, in hours (absent: as long as the IdP allows). */
+  readonly maxSignInHours?: number;
+}
+
+export interface OrgProfile {
+  readonly id: string;
+  /** The registration code as the user typed it, normalised (see shared/lib/registration-code). */
+  readonly code: string;
+  readonly name: string;
+  /** AWS Region of the WorkSpaces; null when the code's site is unknown and none was given. */
+  readonly region: string | null;
+  readonly signIn: SignInSettings;
+  readonly directoryId?: string;
+  readonly endpoints?: EndpointOverrides;
+  readonly policy: OrgPolicy;
+  /** Default connection method for desktops without a deskbridge:connect tag. */
+  readonly defaultConnect?: string;
+  /** Deployed by IT through the managed policy file: read-only in the UI. */
+  readonly managed: boolean;
+  /** A label shown next to the name, e.g. "Local demo". */
+  readonly badge?: string;
+}
+
+/** What the user (or a link, or an import) supplies to create a profile. */
+export interface OrgInput {
+  readonly code: string;
+  readonly name: string;
+  readonly region?: string;
+  readonly signIn: SignInSettings;
+  readonly directoryId?: string;
+  readonly endpoints?: EndpointOverrides;
+  readonly defaultConnect?: string;
+}
+
+/** The managed policy file IT deploys (read-only). */
+export interface ManagedPolicy {
+  readonly organizations: readonly (OrgInput & { readonly policy?: OrgPolicy; readonly badge?: string })[];
+  readonly allowAddOrganizations: boolean;
+  readonly allowStaySignedIn: boolean;
+}

@@ -1,0 +1,98 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { dispatch } from '../../electron/core/ipc-dispatch';
+import type { Core } from '../../electron/core';
+import { mimeType, resolveUnderRoot } from '../../electron/main/windows/app-protocol';
+import { APP_CSP } from '../../electron/main/windows/content-security-policy';
+
+export interface Harness {
+  /** Open this in a browser: the token travels in the fragment, never to a server log. */
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  stop(): Promise<void>;
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * The web host: serves the built renderer and the very same api.ts over a loopback WebSocket
+ * (127.0.0.1, random port, random token, Origin checked) with the same schema validation.
+ */
+export async function startHarness(core: Core, rendererDir: string, port = 0): Promise<Harness> {
+  const token = randomBytes(24).toString('hex');
+  const log = core.logger.scoped('harness');
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    void serve(rendererDir, request, response);
+  });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', origin);
+    if (url.pathname !== '/bridge' || !sameToken(url.searchParams.get('token') ?? '', token) || request.headers.origin !== origin) {
+      log.warn('Refused a bridge connection (wrong path, token or origin)');
+      socket.destroy();
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws));
+  });
+
+  const offEvents = core.events.onAny((event, payload) => {
+    const text = JSON.stringify({ event, payload });
+    for (const client of sockets.clients) client.send(text);
+  });
+
+  sockets.on('connection', (ws: WebSocket) => {
+    ws.on('message', (data: Buffer) => {
+      let message: { id?: unknown; channel?: unknown; args?: unknown };
+      try {
+        message = JSON.parse(data.toString()) as typeof message;
+      } catch {
+        ws.close(1003, 'Not JSON');
+        return;
+      }
+      if (typeof message.id !== 'number') return;
+      const id = message.id;
+      void dispatch(core.api, message.channel, message.args, log).then((result) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
+      });
+    });
+  });
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    stop: async () => {
+      offEvents();
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function serve(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const file = request.method === 'GET' ? resolveUnderRoot(root, new URL(request.url ?? '/', 'http://127.0.0.1').pathname) : null;
+  if (!file) {
+    response.writeHead(404).end('Not found');
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    response.writeHead(200, { 'content-type': mimeType(file), 'content-security-policy': APP_CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    response.end(body);
+  } catch {
+    response.writeHead(404).end('Not found');
+  }
+}

@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'shared', root, include: ['test/shared/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'core', root, include: ['test/core/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      {
+        resolve: { alias: { electron: resolve(root, 'test/main/fake-electron.ts') } },
+        test: { name: 'main', root, include: ['test/main/**/*.test.ts'], environment: 'node' },
+      },
+      { test: { name: 'renderer', root, include: ['test/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom', testTimeout: 20_000 } },
+      { test: { name: 'emulator', root, include: ['test/emulator/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 } },
+      {
+        test: {
+          name: 'system',
+          root,
+          include: ['test/system/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root,
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
