@@ -1,0 +1,24 @@
+import type { AwsCredentialIdentity } from '@smithy/types';
+import type { OrgProfile } from '../../../shared/models/org';
+
+/**
+ * What the rest of core (workspaces, sessions) may know of a signed-in organization: a way to
+ * get current AWS credentials (refreshed before expiry) and the WorkSpaces user name. Tokens
+ * never leave the auth service.
+ */
+export interface AuthSession {
+  readonly org: OrgProfile;
+  /** The WorkSpaces user name (from the configured claim, or asked of the user). */
+  readonly userName: string;
+  /** Current temporary credentials, refreshed before they expire; rejects when sign-in is needed. */
+  credentials(): Promise<AwsCredentialIdentity>;
+}
+
+export interface AuthSessions {
+  /** The signed-in session of an organization, or null when signed out. */
+  session(orgId: string): AuthSession | null;
+  /** All signed-in sessions. */
+  sessions(): readonly AuthSession[];
+  /** Called whenever an organization signs in or out. */
+  onChange(listener: (orgId: string) => void): () => void;
+}
