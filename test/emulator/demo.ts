@@ -1,0 +1,54 @@
+import type { ManagedPolicy, OrgInput, OrgPolicy } from '../../shared/models/org';
+import {
+  ACCOUNT_ID, CODE_FULL, CODE_RESTRICTED, DEMO_ROLE_ARN, DEMO_USERS, type DemoUser, DIRECTORY_FULL, DIRECTORY_RESTRICTED,
+  IDC_ROLE_NAME, OIDC_CLIENT_ID,
+} from './seed';
+
+export interface EmulatorEndpoints {
+  readonly workspaces: string;
+  readonly sts: string;
+  readonly sso: string;
+  readonly ssoOidc: string;
+  readonly oidcIssuer: string;
+}
+
+export type DemoOrganization = OrgInput & { readonly policy?: OrgPolicy; readonly badge?: string };
+
+export interface DemoData {
+  readonly organizations: readonly DemoOrganization[];
+  readonly users: readonly DemoUser[];
+  /** The organizations wrapped as the managed policy file `npm start` hands the app. */
+  readonly managedPolicy: ManagedPolicy;
+}
+
+export function buildDemo(endpoints: EmulatorEndpoints): DemoData {
+  const overrides = { workspaces: endpoints.workspaces, sts: endpoints.sts, sso: endpoints.sso, ssoOidc: endpoints.ssoOidc };
+  const policy: OrgPolicy = { allowStaySignedIn: true, maxSignInHours: 12 };
+  const organizations: DemoOrganization[] = [
+    {
+      code: CODE_FULL,
+      name: 'Deskbridge Demo (OIDC)',
+      region: 'us-east-1',
+      directoryId: DIRECTORY_FULL,
+      signIn: { method: 'oidc', issuer: endpoints.oidcIssuer, clientId: OIDC_CLIENT_ID, roleArn: DEMO_ROLE_ARN, userNameClaim: 'preferred_username' },
+      endpoints: overrides,
+      policy,
+      badge: 'Local demo',
+    },
+    {
+      code: CODE_RESTRICTED,
+      name: 'Deskbridge Demo (Identity Center)',
+      region: 'us-east-1',
+      directoryId: DIRECTORY_RESTRICTED,
+      signIn: { method: 'identity-center', startUrl: `${endpoints.ssoOidc}/start`, region: 'us-east-1', accountId: ACCOUNT_ID, roleName: IDC_ROLE_NAME },
+      endpoints: overrides,
+      policy,
+      badge: 'Local demo',
+    },
+  ];
+  return {
+    organizations,
+    users: DEMO_USERS,
+    managedPolicy: { organizations, allowAddOrganizations: true, allowStaySignedIn: true },
+  };
+}

@@ -1,0 +1,148 @@
+/** The local cloud (PRODUCT.md §7): WorkSpaces, STS, IAM Identity Center and an OIDC IdP on 127.0.0.1. */
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { type Clock, type ClockOptions, createClock } from './clock';
+import { ADMIN_KEY, createCredentialRegistry } from './credentials';
+import { buildDemo, type DemoData, type EmulatorEndpoints } from './demo';
+import { createFaults, type FaultSetting, type Faults } from './faults';
+import { type ResponseTap, listen, type RunningServer, serviceHandler } from './http-server';
+import { createIdentityCenterState } from './identity-center-state';
+import { createIdp, idpHandler, type IdpTokenTtls } from './idp';
+import { createRandom } from './rng';
+import { ACCOUNT_ID, DEMO_ROLE_ARN, DEMO_USERS, DIRECTORY_FULL, DIRECTORY_RESTRICTED, IDC_ROLE_NAME, OIDC_CLIENT_ID, seedStore } from './seed';
+import { ssoOidcService } from './sso-oidc';
+import { ssoPortalService } from './sso-portal';
+import { stsService } from './sts';
+import { workspacesService } from './workspaces/server';
+import { createStateHelpers, createStore, type StateHelpers } from './workspaces/store';
+import { type Durations, ZERO_DURATIONS } from './workspaces/types';
+
+export type { Clock } from './clock';
+export type { DemoData, DemoOrganization, EmulatorEndpoints } from './demo';
+export type { FaultSetting, FaultSpec, Faults, ServiceName } from './faults';
+export type { ResponseTap, TapEvent } from './http-server';
+export type { DemoUser } from './seed';
+export type { StateHelpers } from './workspaces/store';
+export type { Durations, WorkspaceRecord, WorkspaceState } from './workspaces/types';
+export { DEMO_DURATIONS, ZERO_DURATIONS } from './workspaces/types';
+export { loginWithPassword } from './login';
+
+export interface EmulatorOptions {
+  /** Manual clock for tests ({ manual: true }); real time by default. */
+  readonly clock?: ClockOptions;
+  /** Lifecycle transition durations (zero by default; DEMO_DURATIONS for the demo). */
+  readonly durations?: Partial<Durations>;
+  /** Fixed ports; any left out are ephemeral. */
+  readonly ports?: Partial<Record<keyof EmulatorEndpoints, number>>;
+  /** Seed of the RNG that decides fault rates (default 1). */
+  readonly randomSeed?: number;
+  readonly faults?: readonly FaultSetting[];
+  /** The deskbridge:connect tag of alice's VNC desktop (default vnc://127.0.0.1:5901). */
+  readonly vncAddress?: string;
+  /** How many desktops the "bulk" user has (default 2,500). */
+  readonly bulkCount?: number;
+  /** Token lifetimes of the OIDC IdP (and the Identity Center access token). */
+  readonly tokenTtl?: IdpTokenTtls;
+  /** Sees every response the emulator sends (fidelity tests validate them against the models). */
+  readonly onResponse?: ResponseTap;
+}
+
+export interface Emulator {
+  readonly endpoints: EmulatorEndpoints;
+  readonly demo: DemoData;
+  readonly clock: Clock;
+  readonly faults: Faults;
+  readonly state: StateHelpers & {
+    setDurations(durations: Partial<Durations>): void;
+    /** The user pressed "Deny" on the Identity Center device page. */
+    denyDeviceAuthorization(userCode: string): void;
+  };
+  /** A long-term key that sees every directory (not an end user: no self-service limits). */
+  readonly adminCredentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  stop(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const clock = createClock(options.clock);
+  const faults = createFaults(createRandom(options.randomSeed ?? 1), options.faults ?? []);
+  const registry = createCredentialRegistry();
+  registry.add(ADMIN_KEY);
+  const tap = options.onResponse;
+  const timers = new Set<NodeJS.Timeout>();
+  const ports = options.ports ?? {};
+
+  const store = createStore(
+    seedStore({ now: clock.now(), vncAddress: options.vncAddress ?? 'vnc://127.0.0.1:5901', bulkCount: options.bulkCount }),
+    clock,
+    { ...ZERO_DURATIONS, ...options.durations },
+  );
+  const idc = createIdentityCenterState({
+    clock,
+    users: DEMO_USERS,
+    accessTokenSeconds: options.tokenTtl?.accessTokenSeconds,
+    assignments: [
+      { accountId: ACCOUNT_ID, accountName: 'Deskbridge Demo', emailAddress: 'aws-demo@example.com', roleName: IDC_ROLE_NAME, directoryIds: [DIRECTORY_RESTRICTED] },
+    ],
+  });
+
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const privateJwk: JWK = { ...(await exportJWK(privateKey)), kid: 'emulator-1', alg: 'RS256', use: 'sig' };
+  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;
+  const jwks = createLocalJWKSet({ keys: [publicJwk] });
+
+  const servers: RunningServer[] = [];
+  let oidcIssuer = '';
+  let ssoOidcUrl = '';
+  let idpDispatch: Parameters<typeof listen>[0] = (_req, res) => {
+    res.writeHead(503);
+    res.end();
+  };
+  try {
+    servers.push(await listen(serviceHandler(workspacesService({ store, registry, faults, clock, tap }), timers), ports.workspaces));
+    servers.push(
+      await listen(
+        serviceHandler(
+          stsService({
+            registry, clock, faults, tap,
+            providers: () => [{ issuer: oidcIssuer, audiences: [OIDC_CLIENT_ID], jwks }],
+            roles: () => [{ arn: DEMO_ROLE_ARN, trustedIssuer: oidcIssuer, trustedAudience: OIDC_CLIENT_ID, directoryIds: [DIRECTORY_FULL], maxSessionSeconds: 43200 }],
+          }),
+          timers,
+        ),
+        ports.sts,
+      ),
+    );
+    servers.push(await listen(serviceHandler(ssoPortalService({ state: idc, registry, faults, tap }), timers), ports.sso));
+    servers.push(await listen(serviceHandler(ssoOidcService({ state: idc, faults, tap, baseUrl: () => ssoOidcUrl }), timers), ports.ssoOidc));
+    // The IdP must know its own URL (the issuer) before it is built, so it listens first.
+    servers.push(await listen((req, res) => idpDispatch(req, res), ports.oidcIssuer));
+  } catch (error) {
+    await Promise.all(servers.map((s) => s.stop()));
+    throw error;
+  }
+  const [ws, sts, sso, ssoOidc, idp] = servers as [RunningServer, RunningServer, RunningServer, RunningServer, RunningServer];
+  oidcIssuer = idp.url;
+  ssoOidcUrl = ssoOidc.url;
+  const provider = createIdp({ issuer: oidcIssuer, clientId: OIDC_CLIENT_ID, users: DEMO_USERS, signingKey: privateJwk, ttl: options.tokenTtl });
+  idpDispatch = idpHandler(provider, DEMO_USERS, faults, timers);
+
+  const endpoints: EmulatorEndpoints = { workspaces: ws.url, sts: sts.url, sso: sso.url, ssoOidc: ssoOidc.url, oidcIssuer };
+  return {
+    endpoints,
+    demo: buildDemo(endpoints),
+    clock,
+    faults,
+    state: {
+      ...createStateHelpers(store),
+      setDurations: (durations) => {
+        store.durations = { ...store.durations, ...durations };
+      },
+      denyDeviceAuthorization: (userCode) => idc.denyDevice(userCode),
+    },
+    adminCredentials: { accessKeyId: ADMIN_KEY.accessKeyId, secretAccessKey: ADMIN_KEY.secretAccessKey },
+    async stop() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await Promise.all(servers.map((s) => s.stop()));
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { Clock } from '../clock';
+import { setConnection, settle } from './lifecycle';
+import type { BundleRecord, ConnectionState, DirectoryRecord, Durations, WorkspaceRecord, WorkspaceState } from './types';
+
+/** All WorkSpaces-side state; reads settle the lifecycle against the emulator clock. */
+export interface WorkspacesStore {
+  readonly clock: Clock;
+  durations: Durations;
+  readonly directories: ReadonlyMap<string, DirectoryRecord>;
+  readonly bundles: ReadonlyMap<string, BundleRecord>;
+  /** A settled workspace, or undefined. */
+  get(id: string): WorkspaceRecord | undefined;
+  /** Unsettled records matching a predicate (settle the ones you return). */
+  filter(predicate: (ws: WorkspaceRecord) => boolean): WorkspaceRecord[];
+  settle(ws: WorkspaceRecord): WorkspaceRecord;
+}
+
+export interface StoreSeed {
+  readonly directories: readonly DirectoryRecord[];
+  readonly bundles: readonly BundleRecord[];
+  readonly workspaces: readonly WorkspaceRecord[];
+}
+
+export function createStore(seed: StoreSeed, clock: Clock, durations: Durations): WorkspacesStore {
+  const workspaces = new Map(seed.workspaces.map((ws) => [ws.id, ws]));
+  const store: WorkspacesStore = {
+    clock,
+    durations,
+    directories: new Map(seed.directories.map((d) => [d.id, d])),
+    bundles: new Map(seed.bundles.map((b) => [b.id, b])),
+    get(id) {
+      const ws = workspaces.get(id);
+      return ws === undefined ? undefined : store.settle(ws);
+    },
+    filter(predicate) {
+      const out: WorkspaceRecord[] = [];
+      for (const ws of workspaces.values()) if (predicate(ws)) out.push(ws);
+      return out;
+    },
+    settle(ws) {
+      settle(ws, clock.now(), store.durations);
+      return ws;
+    },
+  };
+  return store;
+}
+
+/** Test-facing helpers over the store (see Emulator.state). */
+export interface StateHelpers {
+  getWorkspace(id: string): Readonly<WorkspaceRecord> | undefined;
+  listWorkspaces(userName?: string): readonly Readonly<WorkspaceRecord>[];
+  /** Simulates a user connecting or disconnecting (a streaming session the emulator can't see). */
+  setConnectionState(id: string, state: ConnectionState): void;
+  /** Forces a state, e.g. to stage UNHEALTHY or ERROR in a test; clears any transition. */
+  setWorkspaceState(id: string, state: WorkspaceState, error?: { code: string; message: string }): void;
+  setTag(id: string, key: string, value: string): void;
+}
+
+export function createStateHelpers(store: WorkspacesStore): StateHelpers {
+  const must = (id: string): WorkspaceRecord => {
+    const ws = store.get(id);
+    if (ws === undefined) throw new Error(`no workspace ${id}`);
+    return ws;
+  };
+  return {
+    getWorkspace: (id) => store.get(id),
+    listWorkspaces: (userName) =>
+      store.filter((ws) => userName === undefined || ws.userName === userName).map((ws) => store.settle(ws)),
+    setConnectionState(id, state) {
+      setConnection(must(id), state, store.clock.now());
+    },
+    setWorkspaceState(id, state, error) {
+      const ws = must(id);
+      ws.transition = undefined;
+      ws.state = state;
+      ws.errorCode = error?.code;
+      ws.errorMessage = error?.message;
+      if (state === 'AVAILABLE') ws.idleSince = store.clock.now();
+    },
+    setTag(id, key, value) {
+      const ws = must(id);
+      ws.tags = [...ws.tags.filter((t) => t.Key !== key), { Key: key, Value: value }];
+    },
+  };
+}
