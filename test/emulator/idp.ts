@@ -53,7 +53,11 @@ export function createIdp(options: IdpOptions): Provider {
     conformIdTokenClaims: false,
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
+      revocation: {
+        enabled: true,
+        // A public client may revoke only its own tokens.
+        allowedPolicy: (_ctx: unknown, client: { clientId: string }, token: { clientId?: string }) => Promise.resolve(token.clientId === client.clientId),
+      },
       introspection: { enabled: true },
       rpInitiatedLogout: { enabled: true },
     },
