@@ -26,8 +26,13 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
+/** A stable opaque subject, as real IdPs issue (STS requires at least 6 characters). */
+export function subjectOf(user: DemoUser): string {
+  return `00u-${user.username}`;
+}
+
 function claimsOf(user: DemoUser): Record<string, unknown> {
-  return { sub: user.username, preferred_username: user.username, email: user.email, email_verified: true, name: user.name };
+  return { sub: subjectOf(user), preferred_username: user.username, email: user.email, email_verified: true, name: user.name };
 }
 
 export function createIdp(options: IdpOptions): Provider {
@@ -72,7 +77,7 @@ export function createIdp(options: IdpOptions): Provider {
       Grant: 14 * 86_400,
     },
     findAccount: (_ctx: unknown, sub: string): Account | undefined => {
-      const user = options.users.find((u) => u.username === sub);
+      const user = options.users.find((u) => subjectOf(u) === sub);
       return user === undefined ? undefined : { accountId: sub, claims: () => Promise.resolve(claimsOf(user)) };
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
@@ -108,14 +113,14 @@ export async function handleInteraction(
     return;
   }
   const clientId = String(details.params['client_id'] ?? '');
-  const grant = new provider.Grant({ accountId: user.username, clientId });
+  const grant = new provider.Grant({ accountId: subjectOf(user), clientId });
   grant.addOIDCScope(String(details.params['scope'] ?? 'openid'));
   grant.addOIDCClaims(['sub', 'preferred_username', 'email', 'email_verified', 'name']);
   const grantId = await grant.save();
   await provider.interactionFinished(
     req,
     res,
-    { login: { accountId: user.username }, consent: { grantId } },
+    { login: { accountId: subjectOf(user) }, consent: { grantId } },
     { mergeWithLastSubmission: false },
   );
 }

@@ -36,7 +36,7 @@ describe('OIDC identity provider', () => {
   it('signs alice in with a login form and issues ID, access and refresh tokens with her claims', async () => {
     const tokens = await signInWithOidc(emu.endpoints.oidcIssuer, 'alice', 'alice-demo-pass', { port: 53123 });
     const claims = decodeJwt(tokens.id_token);
-    expect(claims).toMatchObject({ iss: emu.endpoints.oidcIssuer, aud: OIDC_CLIENT_ID, sub: 'alice', preferred_username: 'alice', email: 'alice@example.com', name: 'Alice Example' });
+    expect(claims).toMatchObject({ iss: emu.endpoints.oidcIssuer, aud: OIDC_CLIENT_ID, sub: '00u-alice', preferred_username: 'alice', email: 'alice@example.com', name: 'Alice Example' });
     expect(tokens.refresh_token).toBeTruthy();
   });
 
@@ -78,7 +78,7 @@ describe('STS AssumeRoleWithWebIdentity', () => {
     // STS sends whole seconds.
     expect(out.Credentials?.Expiration?.getTime()).toBe(Math.floor((emu.clock.now() + 900_000) / 1000) * 1000);
     expect(out.AssumedRoleUser?.Arn).toBe('arn:aws:sts::123456789012:assumed-role/DeskbridgeDemo/alice');
-    expect(out.SubjectFromWebIdentityToken).toBe('alice');
+    expect(out.SubjectFromWebIdentityToken).toBe('00u-alice');
     const credentials = { accessKeyId: out.Credentials?.AccessKeyId ?? '', secretAccessKey: out.Credentials?.SecretAccessKey ?? '', sessionToken: out.Credentials?.SessionToken ?? '' };
     const ws = workspacesClient(emu, credentials);
     const dirs = await ws.send(new DescribeWorkspaceDirectoriesCommand({}));
