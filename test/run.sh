@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (`npm test`): Debian packages and npm dependencies when
+# missing, type check, lint, build, then every vitest project inside a private D-Bus session
+# with an unlocked gnome-keyring and a fresh HOME (so no real keychain or ~/.aws is touched).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(chromium tigervnc-standalone-server tigervnc-tools gnome-keyring dbus dbus-x11 libsecret-1-dev
+  xrdp freerdp2-x11 xvfb x11-utils xdotool x11-xserver-utils)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "Installing Debian packages: ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" = 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "Installing npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+
+echo "== type check"; npx tsc -b
+echo "== lint"; npx eslint .
+echo "== build"; npx electron-vite build >/dev/null
+if [ -f test/security/gate.ts ]; then echo "== security gate"; npx tsx test/security/gate.ts; fi
+
+echo "== tests"
+test_home=$(mktemp -d)
+trap 'rm -rf "$test_home"' EXIT
+HOME="$test_home" dbus-run-session -- bash -c '
+  echo -n deskbridge-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  exec npx vitest run "$@"
+' vitest "$@"
