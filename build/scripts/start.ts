@@ -6,8 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -21,10 +20,13 @@ interface EmulatorBanner {
   readonly users?: readonly { readonly username: string; readonly password: string; readonly description?: string }[];
 }
 
-function electronBinary(): string | null {
+/** The Electron binary if it was downloaded (path.txt names it); never triggers a download. */
+async function electronBinary(): Promise<string | null> {
+  const dir = join(repo, 'node_modules/electron');
   try {
-    const path = createRequire(join(repo, 'package.json'))('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const relative = (await readFile(join(dir, 'path.txt'), 'utf8')).trim();
+    const path = join(dir, 'dist', relative);
+    return existsSync(path) ? path : null;
   } catch {
     return null;
   }
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
   for (const user of banner.users ?? []) process.stdout.write(`  ${user.username} / ${user.password}${user.description ? `  (${user.description})` : ''}\n`);
 
   const env = { ...process.env, DESKBRIDGE_POLICY_FILE: policyFile };
-  const electron = electronBinary();
+  const electron = await electronBinary();
   const app = electron
     ? spawn(bin('electron-vite'), ['preview'], { cwd: repo, env, stdio: 'inherit' })
     : spawn(bin('tsx'), [join(repo, 'test/harness/cli.ts'), '--policy', policyFile], { cwd: repo, env, stdio: 'inherit' });
