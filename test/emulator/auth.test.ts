@@ -21,7 +21,7 @@ async function rawCall(target: string, body: string, sign: boolean): Promise<{ s
   if (sign) {
     const signer = new SignatureV4({ credentials: emu.adminCredentials, region: 'us-east-1', service: 'workspaces', sha256: Sha256 });
     const signed = await signer.sign({ method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/', headers, body });
-    finalHeaders = signed.headers as Record<string, string>;
+    finalHeaders = signed.headers;
   }
   const { host: _host, ...sendable } = finalHeaders;
   const response = await fetch(emu.endpoints.workspaces, { method: 'POST', headers: sendable, body });

@@ -112,9 +112,9 @@ export async function handleInteraction(
     send(401, loginPage({ title: 'Sign in to Deskbridge Demo IdP', action, error: 'Wrong user name or password.' }));
     return;
   }
-  const clientId = String(details.params['client_id'] ?? '');
+  const clientId = typeof details.params['client_id'] === 'string' ? details.params['client_id'] : '';
   const grant = new provider.Grant({ accountId: subjectOf(user), clientId });
-  grant.addOIDCScope(String(details.params['scope'] ?? 'openid'));
+  grant.addOIDCScope(typeof details.params['scope'] === 'string' ? details.params['scope'] : 'openid');
   grant.addOIDCClaims(['sub', 'preferred_username', 'email', 'email_verified', 'name']);
   const grantId = await grant.save();
   await provider.interactionFinished(

@@ -5,7 +5,7 @@ import {
   RebuildWorkspacesCommand,
   StartWorkspacesCommand,
   StopWorkspacesCommand,
-  WorkSpacesClient,
+  type WorkSpacesClient,
 } from '@aws-sdk/client-workspaces';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failure, workspacesClient } from './helpers';

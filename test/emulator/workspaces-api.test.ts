@@ -6,7 +6,7 @@ import {
   DescribeWorkspacesCommand,
   DescribeWorkspacesConnectionStatusCommand,
   paginateDescribeWorkspaces,
-  WorkSpacesClient,
+  type WorkSpacesClient,
 } from '@aws-sdk/client-workspaces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failure, workspacesClient } from './helpers';
