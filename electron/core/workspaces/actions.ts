@@ -1,0 +1,212 @@
+import {
+  ModifyWorkspacePropertiesCommand,
+  RebootWorkspacesCommand,
+  RebuildWorkspacesCommand,
+  StartWorkspacesCommand,
+  type FailedWorkspaceChangeRequest,
+  type WorkSpacesClient,
+} from '@aws-sdk/client-workspaces';
+import type { DesktopsSnapshot, VolumeRequest } from '../../../shared/ipc/domains/desktops';
+import { fail, ok, type AppError, type Result } from '../../../shared/ipc/result';
+import {
+  ALL_DENIED, computeDirection, computeTargets, connectPlan, gate, rebuildConfirmed, runningModeTargets, volumeProblem,
+  type Refusal, type SelfServiceAction,
+} from '../../../shared/lib/self-service';
+import type { Desktop, RunningMode } from '../../../shared/models/desktop';
+import { describeFailure, plainAwsMessage } from './aws-errors';
+import type { DesktopService } from './desktop-service';
+import { splitKey } from './map-desktop';
+import type { OrgDesktopsState } from './org-desktops';
+
+type ActionName = SelfServiceAction | 'connect';
+
+const REFUSALS: Readonly<Record<Refusal, string>> = {
+  permission: 'Your organization doesn’t let users do this themselves. Ask your IT department.',
+  state: 'The desktop’s current state doesn’t allow this.',
+  runningMode: 'AlwaysOn desktops are always running: they can’t be started or stopped.',
+  modification: 'A change to this desktop is still in progress. Try again when it has finished.',
+};
+
+interface Step {
+  /** Checks beyond the permission × state gate (confirmation, targets, sizes). */
+  readonly validate?: (desktop: Desktop) => AppError | null;
+  /** The AWS call; returns FailedRequests for this desktop, if any. */
+  readonly call: (client: WorkSpacesClient, desktop: Desktop) => Promise<readonly FailedWorkspaceChangeRequest[]>;
+  /** How the desktop looks right after AWS accepted the call, until the next refresh confirms. */
+  readonly optimistic: (desktop: Desktop) => Desktop;
+}
+
+/**
+ * Self-service on one desktop: gated by the directory's permissions and the state, locked so it
+ * never runs twice (double click, retry), errors shown on the desktop they concern.
+ */
+export class DesktopActions {
+  constructor(private readonly service: DesktopService) {}
+
+  start(key: string): Promise<Result<DesktopsSnapshot>> {
+    return this.run(key, 'start', {
+      call: async (client, d) => (await client.send(new StartWorkspacesCommand({ StartWorkspaceRequests: [{ WorkspaceId: d.workspaceId }] }))).FailedRequests ?? [],
+      optimistic: (d) => ({ ...d, state: 'STARTING' }),
+    });
+  }
+
+  restart(key: string): Promise<Result<DesktopsSnapshot>> {
+    return this.run(key, 'restart', {
+      call: async (client, d) => (await client.send(new RebootWorkspacesCommand({ RebootWorkspaceRequests: [{ WorkspaceId: d.workspaceId }] }))).FailedRequests ?? [],
+      optimistic: (d) => ({ ...d, state: 'REBOOTING' }),
+    });
+  }
+
+  rebuild(key: string, confirmation: string): Promise<Result<DesktopsSnapshot>> {
+    return this.run(key, 'rebuild', {
+      validate: (d) =>
+        rebuildConfirmed(d.name, confirmation) ? null : { code: 'desktops.confirmRebuild', message: `Type the desktop’s name (${d.name}) to confirm the rebuild.` },
+      // One desktop per call, always (the API allows exactly one).
+      call: async (client, d) => (await client.send(new RebuildWorkspacesCommand({ RebuildWorkspaceRequests: [{ WorkspaceId: d.workspaceId }] }))).FailedRequests ?? [],
+      optimistic: (d) => ({ ...d, state: 'REBUILDING' }),
+    });
+  }
+
+  changeComputeType(key: string, target: string): Promise<Result<DesktopsSnapshot>> {
+    return this.run(key, 'changeComputeType', {
+      validate: (d) =>
+        d.computeType !== undefined && computeDirection(d.computeType, target) !== 'invalid'
+          ? null
+          : { code: 'desktops.computeTarget', message: `This desktop can’t change to ${target}. Allowed: ${computeTargets(d.computeType).join(', ') || 'none'}.` },
+      call: (client, d) => modify(client, d, { ComputeTypeName: target as never }),
+      optimistic: (d) => withModification(d, 'COMPUTE_TYPE'),
+    });
+  }
+
+  increaseVolume(key: string, request: VolumeRequest): Promise<Result<DesktopsSnapshot>> {
+    return this.run(key, 'increaseVolume', {
+      validate: (d) => {
+        if (request.rootGib === undefined && request.userGib === undefined) return { code: 'desktops.volumeNothing', message: 'Choose a new size for at least one volume.' };
+        const problem = volumeProblem(d.rootVolumeGib, request.rootGib) ?? volumeProblem(d.userVolumeGib, request.userGib);
+        if (problem === null) return null;
+        const why = { notLarger: 'must be larger than it is now', tooLarge: 'can be at most 2,000 GiB', notWhole: 'must be a whole number of GiB' }[problem];
+        return { code: `desktops.volume.${problem}`, message: `A volume’s new size ${why}.` };
+      },
+      call: (client, d) =>
+        modify(client, d, {
+          ...(request.rootGib === undefined ? {} : { RootVolumeSizeGib: request.rootGib }),
+          ...(request.userGib === undefined ? {} : { UserVolumeSizeGib: request.userGib }),
+        }),
+      optimistic: (d) => withModification(withModification(d, request.rootGib === undefined ? null : 'ROOT_VOLUME'), request.userGib === undefined ? null : 'USER_VOLUME'),
+    });
+  }
+
+  switchRunningMode(key: string, mode: RunningMode): Promise<Result<DesktopsSnapshot>> {
+    return this.run(key, 'switchRunningMode', {
+      validate: (d) => (runningModeTargets(d.runningMode).includes(mode) ? null : { code: 'desktops.runningModeTarget', message: `The desktop already runs in ${mode} mode.` }),
+      call: (client, d) => modify(client, d, { RunningMode: mode, ...(mode === 'AUTO_STOP' ? { RunningModeAutoStopTimeoutInMinutes: 60 } : {}) }),
+      optimistic: (d) => ({ ...d, runningMode: mode }),
+    });
+  }
+
+  /** AVAILABLE → ready now; STOPPED AutoStop/Manual → start, follow until AVAILABLE, then ready. */
+  async connect(key: string): Promise<Result<DesktopsSnapshot>> {
+    const found = this.lookup(key);
+    if (!found.ok) return found;
+    const { desktop } = found.value;
+    const now = this.service.clock.now();
+    const plan = connectPlan(desktop);
+    if (plan === 'launch') {
+      this.service.overlay.connects.set(key, { phase: 'ready', startedAt: now, readyAt: now });
+      this.service.overlay.problems.delete(key);
+      this.service.emit();
+      queueMicrotask(() => this.service.notifyReady(key));
+      return ok(this.service.snapshot());
+    }
+    if (plan === 'unavailable') {
+      return this.refuse(key, 'connect', { code: 'desktops.notConnectable', message: `The desktop is ${desktop.state} and can’t be connected to right now.` });
+    }
+    const result = await this.run(key, 'connect', {
+      call: async (client, d) => (await client.send(new StartWorkspacesCommand({ StartWorkspaceRequests: [{ WorkspaceId: d.workspaceId }] }))).FailedRequests ?? [],
+      optimistic: (d) => ({ ...d, state: 'STARTING' }),
+    }, () => this.service.overlay.connects.set(key, { phase: 'starting', startedAt: now }));
+    return result;
+  }
+
+  dismissProblem(key: string): Result<DesktopsSnapshot> {
+    this.service.overlay.problems.delete(key);
+    const connect = this.service.overlay.connects.get(key);
+    if (connect !== undefined && connect.phase !== 'starting') this.service.overlay.connects.delete(key);
+    this.service.emit();
+    return ok(this.service.snapshot());
+  }
+
+  private lookup(key: string): Result<{ state: OrgDesktopsState; desktop: Desktop }> {
+    const parts = splitKey(key);
+    const state = parts === null ? undefined : this.service.orgs.get(parts.orgId);
+    const desktop = parts === null ? undefined : state?.desktops.get(parts.workspaceId);
+    if (state === undefined || desktop === undefined) return fail('desktops.notFound', 'This desktop is no longer in the list. It may have been removed, or you were signed out.');
+    return ok({ state, desktop });
+  }
+
+  private async run(key: string, action: ActionName, step: Step, onAccepted?: () => void): Promise<Result<DesktopsSnapshot>> {
+    const found = this.lookup(key);
+    if (!found.ok) return found;
+    const { state, desktop } = found.value;
+    const overlay = this.service.overlay;
+    if (overlay.pending.has(key)) {
+      return fail('desktops.busy', 'Deskbridge is already working on this desktop. Wait until that has finished.');
+    }
+    if (action !== 'connect') {
+      const verdict = gate(action, desktop, state.directory?.permissions ?? ALL_DENIED);
+      if (!verdict.allowed) return this.refuse(key, action, { code: `desktops.refused.${verdict.reason}`, message: REFUSALS[verdict.reason] });
+    }
+    const invalid = step.validate?.(desktop) ?? null;
+    if (invalid !== null) return fail(invalid.code, invalid.message);
+
+    overlay.lock(key, action, this.service.clock.now());
+    overlay.problems.delete(key);
+    this.service.emit();
+    this.service.scheduler.reschedule();
+    let failed: readonly FailedWorkspaceChangeRequest[];
+    try {
+      failed = await step.call(state.client, desktop);
+    } catch (error) {
+      overlay.release(key);
+      const problem = describeFailure(error, { orgName: state.session.org.name, region: state.session.org.region });
+      return this.refuse(key, action, problem);
+    }
+    const mine = failed.find((f) => f.WorkspaceId === undefined || f.WorkspaceId === desktop.workspaceId);
+    if (mine !== undefined) {
+      overlay.release(key);
+      return this.refuse(key, action, {
+        code: `aws.${mine.ErrorCode ?? 'Failed'}`,
+        message: plainAwsMessage(mine.ErrorCode, mine.ErrorMessage),
+        ...(mine.ErrorMessage === undefined ? {} : { details: `${mine.ErrorCode ?? ''}: ${mine.ErrorMessage}` }),
+      });
+    }
+    // Still in the list (not signed out meanwhile)? Show the effect at once; the next refresh confirms.
+    if (this.service.orgs.get(state.orgId) === state) {
+      const current = state.desktops.get(desktop.workspaceId) ?? desktop;
+      state.desktops.set(desktop.workspaceId, step.optimistic(current));
+      overlay.hold(key, state.started);
+      onAccepted?.();
+    } else {
+      overlay.release(key);
+    }
+    this.service.emit();
+    void this.service.refreshNow();
+    return ok(this.service.snapshot());
+  }
+
+  private refuse(key: string, action: ActionName, error: AppError): Result<DesktopsSnapshot> {
+    this.service.overlay.problems.set(key, { ...error, action, at: this.service.clock.now() });
+    this.service.emit();
+    return fail(error.code, error.message, error.details);
+  }
+}
+
+async function modify(client: WorkSpacesClient, d: Desktop, props: NonNullable<ConstructorParameters<typeof ModifyWorkspacePropertiesCommand>[0]['WorkspaceProperties']>): Promise<readonly FailedWorkspaceChangeRequest[]> {
+  await client.send(new ModifyWorkspacePropertiesCommand({ WorkspaceId: d.workspaceId, WorkspaceProperties: props }));
+  return [];
+}
+
+function withModification(d: Desktop, resource: string | null): Desktop {
+  if (resource === null) return d;
+  return { ...d, modifications: [...d.modifications, { resource, state: 'UPDATE_IN_PROGRESS' }] };
+}

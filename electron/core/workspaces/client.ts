@@ -1,0 +1,23 @@
+import { WorkSpacesClient } from '@aws-sdk/client-workspaces';
+import type { AuthSession } from '../auth/auth-session';
+
+/** The regional endpoint when the profile has no override (GovCloud/FIPS/tests set one). */
+export function workspacesEndpoint(session: AuthSession): string | undefined {
+  return session.org.endpoints?.workspaces;
+}
+
+/**
+ * A WorkSpaces client for one signed-in organization: explicit region, endpoint and in-memory
+ * credentials (never the SDK's default chain). maxAttempts 1 — the scheduler owns retries and
+ * back-off, so nothing is retried twice behind its back.
+ */
+export function createWorkspacesClient(session: AuthSession): WorkSpacesClient {
+  const endpoint = workspacesEndpoint(session);
+  return new WorkSpacesClient({
+    region: session.org.region ?? 'us-east-1',
+    ...(endpoint === undefined ? {} : { endpoint }),
+    credentials: () => session.credentials(),
+    maxAttempts: 1,
+    requestHandler: { requestTimeout: 20_000, connectionTimeout: 8_000 },
+  });
+}

@@ -1,0 +1,235 @@
+import type { WorkSpacesClient } from '@aws-sdk/client-workspaces';
+import type { DesktopEntry, DesktopsSnapshot } from '../../../shared/ipc/domains/desktops';
+import { isTransitional } from '../../../shared/lib/desktop-state';
+import { isRetryable } from '../../../shared/lib/polling-policy';
+import type { AuthSession, AuthSessions } from '../auth/auth-session';
+import type { EventBus } from '../events';
+import type { ScopedLogger } from '../log/logger';
+import type { Clock } from '../ports';
+import { desktopKey } from './map-desktop';
+import { OrgDesktopsState } from './org-desktops';
+import { Overlay } from './overlay';
+import { PollScheduler, type RefreshOutcome } from './scheduler';
+
+export interface DesktopServiceDeps {
+  readonly auth: AuthSessions;
+  readonly clock: Clock;
+  readonly events?: EventBus;
+  readonly log: ScopedLogger;
+  /** Jitter source for the back-off (tests pin it). */
+  readonly random?: () => number;
+  /** Tests and benchmarks may count or wrap calls; production builds its own client per session. */
+  readonly clientFor?: (session: AuthSession) => WorkSpacesClient;
+}
+
+const BAD_WHILE_CONNECTING = new Set(['ERROR', 'UNHEALTHY', 'IMPAIRED', 'TERMINATING', 'TERMINATED', 'SUSPENDED']);
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/**
+ * Every desktop of every signed-in organization, kept live by one scheduler and pushed as
+ * `desktops:changed`. Self-service actions live in actions.ts on top of this.
+ */
+export class DesktopService {
+  readonly orgs = new Map<string, OrgDesktopsState>();
+  readonly overlay = new Overlay();
+  readonly scheduler: PollScheduler;
+  private offline = false;
+  private refreshedAt: number | undefined;
+  private readonly readyListeners = new Set<(desktop: DesktopEntry) => void>();
+  private readonly changeListeners = new Set<(snapshot: DesktopsSnapshot) => void>();
+  private readonly offAuth: () => void;
+
+  constructor(private readonly deps: DesktopServiceDeps) {
+    this.scheduler = new PollScheduler(deps.clock, () => this.activity(), () => this.refreshAll(), deps.random);
+    for (const session of deps.auth.sessions()) this.adopt(session);
+    this.offAuth = deps.auth.onChange((orgId) => this.sync(orgId));
+  }
+
+  get clock(): Clock {
+    return this.deps.clock;
+  }
+
+  snapshot(): DesktopsSnapshot {
+    const desktops: DesktopEntry[] = [];
+    const orgs = [];
+    for (const state of this.orgs.values()) {
+      const entries: DesktopEntry[] = [];
+      for (const desktop of state.desktops.values()) {
+        const key = desktop.key;
+        const conn = state.connections.get(desktop.workspaceId);
+        const tag = state.tags.get(desktop.workspaceId);
+        const pending = this.overlay.pending.get(key);
+        const problem = this.overlay.problems.get(key);
+        const connect = this.overlay.connects.get(key);
+        entries.push({
+          ...desktop,
+          ...conn,
+          ...(tag === undefined || tag === null ? {} : { connectTag: tag }),
+          ...(pending === undefined ? {} : { pending: { action: pending.action, startedAt: pending.startedAt } }),
+          ...(problem === undefined ? {} : { problem }),
+          ...(connect === undefined ? {} : { connect }),
+        });
+      }
+      entries.sort((a, b) => collator.compare(a.name, b.name) || a.workspaceId.localeCompare(b.workspaceId));
+      desktops.push(...entries);
+      orgs.push(state.describe(entries.length));
+    }
+    return { orgs, desktops, offline: this.offline, ...(this.refreshedAt === undefined ? {} : { refreshedAt: this.refreshedAt }) };
+  }
+
+  /** For the launch step: one desktop as the list shows it. */
+  find(orgId: string, workspaceId: string): DesktopEntry | undefined {
+    const key = desktopKey(orgId, workspaceId);
+    return this.orgs.get(orgId)?.desktops.has(workspaceId) === true ? this.snapshot().desktops.find((d) => d.key === key) : undefined;
+  }
+
+  /** The deskbridge:connect tag of a desktop, fetched on demand (null when it has none). */
+  async connectTag(orgId: string, workspaceId: string): Promise<string | null> {
+    const state = this.orgs.get(orgId);
+    if (state === undefined) return null;
+    return state.connectTag(workspaceId);
+  }
+
+  /** Called when a desktop the user asked to connect to is AVAILABLE (at once, or after starting it). */
+  onReady(listener: (desktop: DesktopEntry) => void): () => void {
+    this.readyListeners.add(listener);
+    return () => this.readyListeners.delete(listener);
+  }
+
+  /** Every pushed snapshot (benchmarks and tests; hosts use the EventBus). */
+  onChange(listener: (snapshot: DesktopsSnapshot) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  setVisible(visible: boolean): void {
+    this.scheduler.setVisible(visible);
+  }
+
+  /** Refresh now, with the back-off reset (the user asked, or an action finished). */
+  refreshNow(): Promise<void> {
+    return this.scheduler.trigger({ resetBackoff: true });
+  }
+
+  idle(): Promise<void> {
+    return this.scheduler.idle();
+  }
+
+  emit(): void {
+    const snapshot = this.snapshot();
+    this.deps.events?.emit('desktops:changed', snapshot);
+    for (const listener of this.changeListeners) listener(snapshot);
+  }
+
+  notifyReady(key: string): void {
+    const entry = this.snapshot().desktops.find((d) => d.key === key);
+    if (entry === undefined) return;
+    for (const listener of this.readyListeners) {
+      try {
+        listener(entry);
+      } catch (error) {
+        this.deps.log.error('A ready listener failed', error);
+      }
+    }
+  }
+
+  dispose(): void {
+    this.offAuth();
+    this.scheduler.dispose();
+    for (const state of this.orgs.values()) state.dispose();
+    this.orgs.clear();
+  }
+
+  private activity(): { anyTransitional: boolean; anyPending: boolean } {
+    let anyTransitional = false;
+    for (const state of this.orgs.values()) {
+      for (const d of state.desktops.values()) {
+        if (isTransitional(d.state) || d.modifications.length > 0) {
+          anyTransitional = true;
+          break;
+        }
+      }
+      if (anyTransitional) break;
+    }
+    return { anyTransitional, anyPending: this.overlay.busy };
+  }
+
+  private adopt(session: AuthSession): void {
+    this.orgs.set(session.org.id, new OrgDesktopsState(session, this.deps.log, this.deps.clientFor?.(session)));
+  }
+
+  private sync(orgId: string): void {
+    const session = this.deps.auth.session(orgId);
+    const current = this.orgs.get(orgId);
+    if (current !== undefined && current.session === session) return;
+    current?.dispose();
+    this.orgs.delete(orgId);
+    this.overlay.forgetOrg(orgId);
+    if (session !== null) {
+      // Keep the auth service's order of organizations.
+      const order = this.deps.auth.sessions().map((s) => s.org.id);
+      this.adopt(session);
+      const sorted = [...this.orgs.entries()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+      this.orgs.clear();
+      for (const [id, state] of sorted) this.orgs.set(id, state);
+    }
+    this.emit();
+    if (session !== null) void this.scheduler.trigger({ resetBackoff: true });
+  }
+
+  private async refreshAll(): Promise<RefreshOutcome> {
+    const states = [...this.orgs.values()];
+    const results = await Promise.all(
+      states.map(async (state) => {
+        const result = await state.refresh(
+          (page) => {
+            // First page at once; then at 2, 4, 8, … pages so a long list streams in without flooding IPC.
+            if (page === 0 || ((page + 1) & page) === 0) this.emit();
+          },
+          (workspaceId, generation) => this.overlay.holds(desktopKey(state.orgId, workspaceId), generation),
+        );
+        if (result.ok) {
+          this.overlay.settle(state.orgId, result.generation);
+          this.followConnects(state);
+        }
+        return { state, result };
+      }),
+    );
+    // A stale org (signed out meanwhile) must not flip the banner.
+    const live = results.filter(({ state }) => this.orgs.get(state.orgId) === state);
+    this.offline = live.some(({ result }) => result.kind === 'network');
+    if (live.some(({ result }) => result.ok)) this.refreshedAt = this.deps.clock.now();
+    this.emit();
+    const tagged = await Promise.all(live.filter(({ result }) => result.ok).map(({ state }) => state.loadTags().catch(() => false)));
+    if (tagged.some(Boolean)) this.emit();
+    return { retryableFailure: live.some(({ result }) => !result.ok && result.kind !== undefined && isRetryable(result.kind)) };
+  }
+
+  /** Connect-in-progress desktops: AVAILABLE → ready (hand over to the launch step); broken → failed. */
+  private followConnects(state: OrgDesktopsState): void {
+    const now = this.deps.clock.now();
+    for (const [key, progress] of this.overlay.connects) {
+      if (!key.startsWith(`${state.orgId}/`)) continue;
+      const desktop = state.desktops.get(key.slice(state.orgId.length + 1));
+      if (desktop === undefined) {
+        this.overlay.connects.delete(key);
+        continue;
+      }
+      if (progress.phase === 'starting' && desktop.state === 'AVAILABLE' && !this.overlay.pending.has(key)) {
+        this.overlay.connects.set(key, { ...progress, phase: 'ready', readyAt: now });
+        queueMicrotask(() => this.notifyReady(key));
+      } else if (progress.phase === 'starting' && BAD_WHILE_CONNECTING.has(desktop.state)) {
+        this.overlay.connects.set(key, { ...progress, phase: 'failed' });
+        this.overlay.problems.set(key, {
+          action: 'connect',
+          at: now,
+          code: 'desktops.connectFailed',
+          message: `The desktop did not start: it is now ${desktop.state}.`,
+          ...(desktop.errorMessage === undefined ? {} : { details: desktop.errorMessage }),
+        });
+      } else if (progress.phase === 'ready' && desktop.state !== 'AVAILABLE') {
+        this.overlay.connects.delete(key);
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import {
+  DescribeWorkspacesCommand,
+  DescribeWorkspacesConnectionStatusCommand,
+  type WorkSpacesClient,
+  type Workspace,
+  type WorkspaceConnectionStatus,
+} from '@aws-sdk/client-workspaces';
+import { Limiter } from './limiter';
+
+export const PAGE_LIMIT = 25;
+export const STATUS_BATCH = 25;
+export const STATUS_CONCURRENCY = 4;
+
+export interface ListSinks {
+  /** Each page of DescribeWorkspaces, as soon as it arrives. */
+  onPage(workspaces: readonly Workspace[], pageIndex: number): void;
+  /** Each batch of connection statuses, as soon as it arrives. */
+  onStatuses(statuses: readonly WorkspaceConnectionStatus[]): void;
+}
+
+/**
+ * All of a user's WorkSpaces in a directory: the pages follow each other (NextToken is
+ * sequential), and each page's connection-status batch starts the moment the page arrives, with
+ * bounded concurrency — so the whole list takes about as long as the page chain alone.
+ * Rejects with the first error after every started call has settled (nothing dangles).
+ */
+export async function listDesktops(
+  client: WorkSpacesClient,
+  directoryId: string,
+  userName: string,
+  sinks: ListSinks,
+  limiter: Limiter = new Limiter(STATUS_CONCURRENCY),
+): Promise<readonly string[]> {
+  const ids: string[] = [];
+  const statusCalls: Promise<void>[] = [];
+  let token: string | undefined;
+  let pageIndex = 0;
+  let pageError: unknown;
+  try {
+    do {
+      const out = await client.send(
+        new DescribeWorkspacesCommand({ DirectoryId: directoryId, UserName: userName, Limit: PAGE_LIMIT, ...(token === undefined ? {} : { NextToken: token }) }),
+      );
+      const page = out.Workspaces ?? [];
+      sinks.onPage(page, pageIndex);
+      pageIndex += 1;
+      const pageIds = page.map((w) => w.WorkspaceId).filter((id): id is string => id !== undefined);
+      ids.push(...pageIds);
+      for (let i = 0; i < pageIds.length; i += STATUS_BATCH) {
+        const batch = pageIds.slice(i, i + STATUS_BATCH);
+        statusCalls.push(
+          limiter.run(async () => {
+            const status = await client.send(new DescribeWorkspacesConnectionStatusCommand({ WorkspaceIds: batch }));
+            sinks.onStatuses(status.WorkspacesConnectionStatus ?? []);
+          }),
+        );
+      }
+      token = out.NextToken;
+    } while (token !== undefined);
+  } catch (error) {
+    pageError = error;
+  }
+  const settled = await Promise.allSettled(statusCalls);
+  if (pageError !== undefined) throw pageError;
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  return ids;
+}

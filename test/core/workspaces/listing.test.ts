@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { byName, startWorld, type World } from './support/setup';
+
+describe('listing every desktop of a signed-in organization', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld({ bulkCount: 2500 });
+  }, 60_000);
+  afterAll(async () => {
+    await w.stop();
+  });
+
+  it('pages through 2,500 desktops, 25 at a time, and shows the first page before the rest', async () => {
+    // Signing in starts the first refresh by itself.
+    await w.sessions.signIn(w.sessions.org(), 'bulk', 'bulk-demo-pass');
+    await w.service.idle();
+    const snapshot = w.service.snapshot();
+    expect(snapshot.desktops).toHaveLength(2500);
+    expect(new Set(snapshot.desktops.map((d) => d.workspaceId)).size).toBe(2500);
+    expect(snapshot.orgs[0]).toMatchObject({ status: 'ready', userName: 'bulk', count: 2500, directoryId: 'd-906700a001' });
+    const pages = w.workspaceCalls('DescribeWorkspaces');
+    expect(pages).toHaveLength(100);
+    for (const page of pages) expect((page.output as { Workspaces: unknown[] }).Workspaces.length).toBeLessThanOrEqual(25);
+    // Streamed: the first push already had desktops (one page), long before all 2,500.
+    const firstWithDesktops = w.pushes.find((p) => p.desktops.length > 0);
+    expect(firstWithDesktops?.desktops.length).toBe(25);
+    expect(firstWithDesktops?.orgs[0]?.status).toBe('partial');
+    // …but not one push per page.
+    expect(w.pushes.length).toBeLessThan(20);
+  });
+
+  it('asks for connection status in batches of 25 ids covering every desktop once', async () => {
+    const batches = w.workspaceCalls('DescribeWorkspacesConnectionStatus');
+    expect(batches).toHaveLength(100);
+    const ids = batches.flatMap((b) => (b.output as { WorkspacesConnectionStatus: { WorkspaceId: string }[] }).WorkspacesConnectionStatus.map((s) => s.WorkspaceId));
+    expect(ids).toHaveLength(2500);
+    expect(new Set(ids).size).toBe(2500);
+    const stopped = byName(w.service.snapshot(), 'Bulk-0010');
+    expect(stopped).toMatchObject({ state: 'STOPPED', connectionState: 'DISCONNECTED' });
+    expect(stopped.lastConnectedAt).toBe(w.emu.clock.now() - 86_400_000);
+  });
+
+  it('does not fetch 2,500 tags up front (one call per desktop): tags come on demand', async () => {
+    expect(w.workspaceCalls('DescribeTags')).toHaveLength(0);
+    const first = w.service.snapshot().desktops[0];
+    expect(await w.service.connectTag(first?.orgId ?? '', first?.workspaceId ?? '')).toBeNull();
+    expect(w.workspaceCalls('DescribeTags')).toHaveLength(1);
+  });
+});
+
+describe('directory and details', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld();
+  });
+  afterAll(async () => {
+    await w.stop();
+  });
+
+  it('resolves the directory by matching the registration code when the profile has none', async () => {
+    const org = w.sessions.org({ directoryId: undefined, code: 'sliad+demo01' });
+    await w.sessions.signIn(org, 'alice', 'alice-demo-pass');
+    await w.service.idle();
+    const snapshot = w.service.snapshot();
+    expect(snapshot.orgs[0]).toMatchObject({ status: 'ready', directoryId: 'd-906700a001' });
+    expect(snapshot.orgs[0]?.permissions).toEqual({ restartWorkspace: true, increaseVolumeSize: true, changeComputeType: true, switchRunningMode: true, rebuildWorkspace: true });
+    expect(snapshot.desktops).toHaveLength(19);
+    const dirCalls = w.workspaceCalls('DescribeWorkspaceDirectories');
+    expect(dirCalls.length).toBeGreaterThan(0);
+  });
+
+  it('shows every field the list needs, and the deskbridge:connect tag of a small list', async () => {
+    const s = w.service.snapshot();
+    const design = byName(s, 'Design-PC');
+    expect(design).toMatchObject({
+      state: 'AVAILABLE', runningMode: 'ALWAYS_ON', computeType: 'PERFORMANCE', rootVolumeGib: 175, userVolumeGib: 100,
+      os: 'WINDOWS_11', protocols: ['WSP'], userName: 'alice', modifications: [],
+    });
+    expect(byName(s, 'Error-PC')).toMatchObject({ state: 'ERROR', errorCode: 'ResourceLimitExceeded.CoresLimit' });
+    expect(byName(s, 'Unhealthy-PC').errorMessage).toMatch(/health checks/);
+    expect(byName(s, 'Linux-VNC').connectTag).toBe('vnc://127.0.0.1:5901');
+    expect(byName(s, 'Design-PC').connectTag).toBeUndefined();
+    expect(new Set(s.desktops.map((d) => d.state)).size).toBe(17);
+  });
+
+  it('says which registration code matched nothing', async () => {
+    const org = w.sessions.org({ id: 'org-wrong', directoryId: undefined, code: 'SLiad+NOPE99', name: 'Wrong Code Inc' });
+    await w.sessions.signIn(org, 'alice', 'alice-demo-pass');
+    await w.service.idle();
+    const part = w.service.snapshot().orgs.find((o) => o.orgId === 'org-wrong');
+    expect(part).toMatchObject({ status: 'error', error: { code: 'desktops.directoryNotFound' } });
+    expect(part?.error?.message).toContain('SLiad+NOPE99');
+    w.sessions.signOut('org-wrong');
+    expect(w.service.snapshot().orgs.map((o) => o.orgId)).toEqual(['org-oidc']);
+  });
+
+  it('reports a user with no desktops with the user name it asked for', async () => {
+    const org = w.sessions.org({ id: 'org-nobody' });
+    await w.sessions.signIn(org, 'nobody', 'nobody-demo-pass');
+    await w.service.idle();
+    const part = w.service.snapshot().orgs.find((o) => o.orgId === 'org-nobody');
+    expect(part).toMatchObject({ status: 'ready', count: 0, userName: 'nobody' });
+    w.sessions.signOut('org-nobody');
+  });
+
+  it('drops an organization’s desktops when it signs out', async () => {
+    w.sessions.signOut('org-oidc');
+    expect(w.service.snapshot()).toMatchObject({ orgs: [], desktops: [] });
+  });
+});

@@ -1,0 +1,65 @@
+import { DesktopActions } from '../../../../electron/core/workspaces/actions';
+import { DesktopService } from '../../../../electron/core/workspaces/desktop-service';
+import { EventBus } from '../../../../electron/core/events';
+import { Logger } from '../../../../electron/core/log/logger';
+import type { DesktopsSnapshot } from '../../../../shared/ipc/domains/desktops';
+import { type Durations, type Emulator, type EmulatorOptions, startEmulator, type TapEvent } from '../../../emulator';
+import { EmulatorSessions } from './emulator-sessions';
+import { ManualClock } from './manual-clock';
+
+export interface World {
+  readonly emu: Emulator;
+  readonly clock: ManualClock;
+  readonly sessions: EmulatorSessions;
+  readonly service: DesktopService;
+  readonly actions: DesktopActions;
+  readonly events: EventBus;
+  /** Every WorkSpaces response the emulator sent, in order. */
+  readonly calls: TapEvent[];
+  /** Every snapshot core pushed as desktops:changed. */
+  readonly pushes: DesktopsSnapshot[];
+  /** Moves both clocks and lets every refresh the timers start finish. */
+  advance(ms: number): Promise<void>;
+  workspaceCalls(operation?: string): TapEvent[];
+  stop(): Promise<void>;
+}
+
+export async function startWorld(options: { bulkCount?: number; durations?: Partial<Durations>; emulator?: EmulatorOptions } = {}): Promise<World> {
+  const calls: TapEvent[] = [];
+  const emu = await startEmulator({
+    bulkCount: options.bulkCount ?? 0,
+    clock: { manual: true },
+    durations: options.durations,
+    onResponse: (event) => calls.push(event),
+    ...options.emulator,
+  });
+  const clock = new ManualClock(emu.clock.now(), [emu.clock]);
+  const sessions = new EmulatorSessions(emu);
+  const events = new EventBus();
+  const pushes: DesktopsSnapshot[] = [];
+  events.on('desktops:changed', (s) => pushes.push(s));
+  const service = new DesktopService({ auth: sessions, clock, events, log: new Logger().scoped('desktops'), random: () => 0.5 });
+  const actions = new DesktopActions(service);
+  return {
+    emu, clock, sessions, service, actions, events, calls, pushes,
+    advance: (ms) => clock.advance(ms, () => service.idle()),
+    workspaceCalls: (operation) => calls.filter((c) => c.service === 'workspaces' && (operation === undefined || c.operation === operation)),
+    stop: async () => {
+      service.dispose();
+      await emu.stop();
+    },
+  };
+}
+
+/** The key of a seeded desktop by its name. */
+export function keyOf(snapshot: DesktopsSnapshot, name: string): string {
+  const found = snapshot.desktops.find((d) => d.name === name);
+  if (found === undefined) throw new Error(`no desktop named ${name}`);
+  return found.key;
+}
+
+export function byName(snapshot: DesktopsSnapshot, name: string) {
+  const found = snapshot.desktops.find((d) => d.name === name);
+  if (found === undefined) throw new Error(`no desktop named ${name}`);
+  return found;
+}
