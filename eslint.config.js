@@ -67,6 +67,16 @@ export const layering = [
     },
   },
   {
+    // no-restricted-imports does not see require() or import(): close that back door too.
+    files: ['shared/**/*.ts', 'electron/core/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.name='require']", message: 'Use import; require() bypasses the layering rules.' },
+        { selector: 'ImportExpression[source.value=/^electron(\\/|$)/]', message: noElectron.message },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'test/**/*.tsx'],
     ignores: ['test/main/**'],
     rules: {
@@ -113,4 +123,11 @@ export default tseslint.config(
   },
   ...layering,
   { files: ['*.js'], ...tseslint.configs.disableTypeChecked },
+  // Packaging hooks and config are CommonJS loaded by electron-builder.
+  {
+    files: ['build/**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -4,6 +4,9 @@
  */
 export function isSafeExternalUrl(value: unknown): boolean {
   if (typeof value !== 'string' || value.length > 4096) return false;
+  // The raw string goes to the OS: URL() would forgive whitespace and controls, the OS might not.
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+  if (/[\u0000-\u0020\u007f-\u009f]/.test(value)) return false;
   let url: URL;
   try {
     url = new URL(value);
@@ -14,4 +17,12 @@ export function isSafeExternalUrl(value: unknown): boolean {
   if (url.protocol === 'https:') return url.hostname.length > 0;
   if (url.protocol === 'http:') return url.hostname === '127.0.0.1';
   return false;
+}
+
+/**
+ * The only other address Deskbridge gives the OS: the hand-off link to the official WorkSpaces
+ * client, exactly `workspaces://<encoded user>@<encoded code>` and nothing more.
+ */
+export function isWorkspacesHandoffUrl(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= 512 && /^workspaces:\/\/[A-Za-z0-9\-._~%]+@[A-Za-z0-9\-._~%+]+$/.test(value);
 }

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { isRegionName } from './regions';
 import { parseRegistrationCode } from './registration-code';
 
+// C0/C1 controls, line separators and bidi overrides/isolates (which can disguise a name in a dialog).
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** https everywhere; plain http only for loopback (local emulator, tests). */
 export function isAllowedServiceUrl(value: string): boolean {
