@@ -1,5 +1,5 @@
 /** Composition root: single-instance lock, deep links, core, IPC, the app:// protocol, windows. */
-import { app, BrowserWindow, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, net, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../core';
@@ -7,17 +7,24 @@ import { KeytarSecretStore } from '../core/vault/keytar-secret-store';
 import { deepLinkFromArgv } from './deep-links';
 import { serveContract } from './ipc';
 import { electronBrowser } from './platform/electron-browser';
-import { electronPaths } from './platform/paths';
+import { redirectElectronDirs, removeOnQuit, sweepStaleRunDirs } from './lifecycle';
+import { electronPaths, settingsFolder } from './platform/paths';
 import { APP_ENTRY, APP_SCHEME, mimeType, resolveAppAsset } from './windows/app-protocol';
 import { APP_CSP } from './windows/content-security-policy';
 import { guardWebContents, hardenSession, type TrustedOrigin } from './windows/guards';
-import { mainWindowOptions } from './windows/secure-window';
+import { createSecureWindow } from './windows/secure-window';
 
 const PARTITION = 'deskbridge-main';
 const trusted: TrustedOrigin =
   !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? { devServerUrl: process.env.ELECTRON_RENDERER_URL } : {};
 
 app.enableSandbox();
+// The settings folder is decided before userData moves to the per-run temp folder; it also holds
+// Chromium's single-instance lock, which must be stable across runs for deep links to reach us.
+const settingsDir = settingsFolder(app.getPath('appData'));
+app.setPath('userData', settingsDir);
+const isPrimary = app.requestSingleInstanceLock();
+const allowDevTools = !app.isPackaged;
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let core: Core | null = null;
@@ -47,7 +54,7 @@ function serveApp(partition: string): void {
 }
 
 function openMainWindow(): void {
-  mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs'), PARTITION));
+  mainWindow = createSecureWindow(BrowserWindow, { preload: join(__dirname, '../preload/index.cjs'), partition: PARTITION, devTools: allowDevTools });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -55,9 +62,12 @@ function openMainWindow(): void {
   void mainWindow.loadURL(trusted.devServerUrl ?? APP_ENTRY);
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (!isPrimary) {
   app.quit();
 } else {
+  // Crash reports are never uploaded: the crash reporter is not started, and any dump Chromium
+  // writes goes to the private temp folder with everything else Electron writes.
+  const { run, prepare } = redirectElectronDirs(app);
   app.setAsDefaultProtocolClient('deskbridge');
   app.on('second-instance', (_event, argv) => {
     const link = deepLinkFromArgv(argv);
@@ -68,17 +78,24 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     deliverLink(url);
   });
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, trusted));
+  app.on('session-created', (created) => hardenSession(created));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, trusted, { allowDevTools }));
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => {
-    void core?.dispose();
-  });
+  removeOnQuit(app, run, async () => core?.dispose(), (error) => core?.logger.log('warn', 'main', 'Cleanup on quit failed', error));
 
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
+    try {
+      await prepare;
+    } catch {
+      dialog.showErrorBox('Deskbridge cannot start', 'Its private temporary folder could not be created safely.');
+      app.exit(1);
+      return;
+    }
+    const swept = sweepStaleRunDirs(app.getPath('temp'), undefined, run.root);
     core = await createCore({
       info: { name: 'Deskbridge', version: app.getVersion(), host: 'electron', platform: process.platform },
-      paths: electronPaths(app.getPath('userData'), process.env, process.platform),
+      paths: electronPaths(settingsDir, process.env, process.platform),
       secrets: new KeytarSecretStore(),
       browser: electronBrowser(shell),
     });
@@ -88,5 +105,7 @@ if (!app.requestSingleInstanceLock()) {
     if (argvLink) earlyLinks.push(argvLink);
     for (const link of earlyLinks.splice(0)) core.receiveDeepLink(link);
     openMainWindow();
+    const removed = await swept;
+    if (removed.length > 0) core.logger.log('info', 'main', `Removed ${removed.length} temp folder(s) left by an earlier run`);
   });
 }

@@ -21,8 +21,13 @@ export function isAppUrl(value: string, trusted: TrustedOrigin = {}): boolean {
   return url.protocol === dev.protocol && url.host === dev.host;
 }
 
-/** Deny-by-default for everything a page could ask of the browser. */
-export function guardWebContents(contents: WebContents, trusted: TrustedOrigin = {}): void {
+export interface GuardOptions {
+  /** False in packaged builds: DevTools opened by any means are closed again at once. */
+  readonly allowDevTools: boolean;
+}
+
+/** Deny-by-default for everything a page could ask of the browser (from 'web-contents-created'). */
+export function guardWebContents(contents: WebContents, trusted: TrustedOrigin = {}, options: GuardOptions = { allowDevTools: false }): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, trusted)) event.preventDefault();
   });
@@ -31,9 +36,11 @@ export function guardWebContents(contents: WebContents, trusted: TrustedOrigin =
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  if (!options.allowDevTools) contents.on('devtools-opened', () => contents.closeDevTools());
 }
 
-export function hardenSession(session: Session): void {
+/** Every session (from 'session-created' and the default one): no permission is ever granted. */
+export function hardenSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);

@@ -1,28 +1,23 @@
-import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 
-/** Every Deskbridge window: sandboxed, isolated, no Node, no webview, an in-memory session. */
-export function secureWebPreferences(preload: string, partition: string): WebPreferences {
-  if (partition.startsWith('persist:')) throw new Error('Deskbridge windows use in-memory partitions only.');
-  return {
-    preload,
-    partition,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    safeDialogs: true,
-  };
+type WindowClass = new (options: BrowserWindowConstructorOptions) => ElectronBrowserWindow;
+
+export interface SecureWindowOptions {
+  readonly preload: string;
+  /** An in-memory partition: cookies, cache and storage never reach the disk. */
+  readonly partition: string;
+  /** False in packaged builds: DevTools are unavailable to users (PRODUCT.md §5). */
+  readonly devTools: boolean;
 }
 
-export function mainWindowOptions(preload: string, partition: string): BrowserWindowConstructorOptions {
-  return {
+/**
+ * Every Deskbridge window: sandboxed, isolated, no Node, no webview, an in-memory session. The
+ * preferences are written out literally at the `new BrowserWindow` call so Electronegativity
+ * (the security gate) can verify them statically.
+ */
+export function createSecureWindow(BrowserWindow: WindowClass, options: SecureWindowOptions): ElectronBrowserWindow {
+  if (options.partition.startsWith('persist:')) throw new Error('Deskbridge windows use in-memory partitions only.');
+  return new BrowserWindow({
     width: 1100,
     height: 760,
     minWidth: 720,
@@ -30,6 +25,24 @@ export function mainWindowOptions(preload: string, partition: string): BrowserWi
     show: false,
     title: 'Deskbridge',
     backgroundColor: '#1f2330',
-    webPreferences: secureWebPreferences(preload, partition),
-  };
+    webPreferences: {
+      preload: options.preload,
+      partition: options.partition,
+      devTools: options.devTools,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      // Middle-click must not open new windows (Electronegativity AUXCLICK check).
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
 }
