@@ -2,6 +2,8 @@ import type { DeskbridgeApi } from '../../shared/ipc/contract';
 import type { AppInfo } from '../../shared/ipc/domains/app';
 import { createAppApi } from './app/app-api';
 import type { NoticeCenter } from './app/notice-center';
+import { createAuthApi } from './auth/auth-api';
+import type { AuthService } from './auth/auth-service';
 import type { LinkInbox } from './orgs/link-inbox';
 import type { OrgService } from './orgs/org-service';
 import { createOrgsApi } from './orgs/orgs-api';
@@ -11,6 +13,7 @@ export interface Services {
   readonly notices: NoticeCenter;
   readonly orgs: OrgService;
   readonly links: LinkInbox;
+  readonly auth: AuthService;
 }
 
 /** The DeskbridgeApi implementation, host-agnostic: contract → services. */
@@ -18,5 +21,6 @@ export function createApi(services: Services): DeskbridgeApi {
   return {
     app: createAppApi(services.info, services.notices),
     orgs: createOrgsApi(services.orgs, services.links),
+    auth: createAuthApi(services.auth),
   };
 }

@@ -3,13 +3,15 @@ import type { DeskbridgeApi } from '../../shared/ipc/contract';
 import type { AppInfo } from '../../shared/ipc/domains/app';
 import { createApi } from './api';
 import { NoticeCenter } from './app/notice-center';
+import { AuthService } from './auth/auth-service';
 import { EventBus } from './events';
 import { Logger } from './log/logger';
 import { LinkInbox } from './orgs/link-inbox';
 import { loadManagedPolicy } from './orgs/managed-policy';
 import { OrgService } from './orgs/org-service';
-import { type Browser, type Clock, type Paths, type SecretStore } from './ports';
+import { type Browser, type Clock, type Paths, type SecretStore, systemClock } from './ports';
 import { SettingsStore } from './settings/settings-store';
+import { SignInVault } from './vault/sign-in-vault';
 
 export interface CoreDeps {
   readonly info: AppInfo;
@@ -40,7 +42,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   if (policy.kind === 'invalid') notices.add('error', policy.message, policy.details);
   const orgs = new OrgService(store, policy.kind === 'loaded' ? policy.policy : null, events);
   const links = new LinkInbox(events, notices);
-  const api = createApi({ info: deps.info, notices, orgs, links });
+  const clock = deps.clock ?? systemClock;
+  const auth = new AuthService({ orgs, events, notices, vault: new SignInVault(deps.secrets, clock), browser: deps.browser, clock, log: logger.scoped('auth') });
+  // Remembered sign-ins come back in the background; the window shows "signing in" meanwhile.
+  void auth.restore();
+  const api = createApi({ info: deps.info, notices, orgs, links, auth });
   logger.log('info', 'core', `Deskbridge core started (${deps.info.host})`);
   return {
     api,
@@ -50,6 +56,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       links.receive(url);
     },
     dispose: async () => {
+      auth.dispose();
       logger.log('info', 'core', 'Deskbridge core stopped');
     },
   };

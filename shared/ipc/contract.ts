@@ -4,14 +4,16 @@
  * Result; pushes from core are events.
  */
 import { appEvents, appMethods, type AppApi, type AppEvents } from './domains/app';
+import { authEvents, authMethods, type AuthApi, type AuthEvents } from './domains/auth';
 import { orgsEvents, orgsMethods, type OrgsApi, type OrgsEvents } from './domains/orgs';
 
 export interface DeskbridgeApi {
   readonly app: AppApi;
   readonly orgs: OrgsApi;
+  readonly auth: AuthApi;
 }
 
-export type DeskbridgeEvents = AppEvents & OrgsEvents;
+export type DeskbridgeEvents = AppEvents & OrgsEvents & AuthEvents;
 
 export type Domain = keyof DeskbridgeApi;
 
@@ -19,9 +21,10 @@ export type Domain = keyof DeskbridgeApi;
 export const API_MANIFEST = {
   app: appMethods,
   orgs: orgsMethods,
+  auth: authMethods,
 } as const satisfies { readonly [D in Domain]: readonly (keyof DeskbridgeApi[D])[] };
 
-export const EVENT_NAMES = [...appEvents, ...orgsEvents] as const satisfies readonly (keyof DeskbridgeEvents)[];
+export const EVENT_NAMES = [...appEvents, ...orgsEvents, ...authEvents] as const satisfies readonly (keyof DeskbridgeEvents)[];
 
 // Compile-time proof that the manifest lists every method and every event of the interfaces.
 type Missing<D extends Domain> = Exclude<keyof DeskbridgeApi[D], (typeof API_MANIFEST)[D][number]>;

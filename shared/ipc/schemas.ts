@@ -26,5 +26,13 @@ export const ARG_SCHEMAS: { readonly [D in Domain]: DomainSchemas<D> } = {
     pendingLinks: z.tuple([]),
     answerLink: z.tuple([id, z.boolean()]),
   },
+  auth: {
+    status: z.tuple([]),
+    signIn: z.tuple([id, z.strictObject({ staySignedIn: z.boolean(), flow: z.enum(['browser', 'device']).optional() })]),
+    cancel: z.tuple([id]),
+    signOut: z.tuple([id]),
+    setUserName: z.tuple([id, z.string().trim().min(1).max(128)]),
+    openVerificationPage: z.tuple([id]),
+  },
 };
 

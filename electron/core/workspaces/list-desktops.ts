@@ -48,12 +48,13 @@ export async function listDesktops(
       ids.push(...pageIds);
       for (let i = 0; i < pageIds.length; i += STATUS_BATCH) {
         const batch = pageIds.slice(i, i + STATUS_BATCH);
-        statusCalls.push(
-          limiter.run(async () => {
-            const status = await client.send(new DescribeWorkspacesConnectionStatusCommand({ WorkspaceIds: batch }));
-            sinks.onStatuses(status.WorkspacesConnectionStatus ?? []);
-          }),
-        );
+        const call = limiter.run(async () => {
+          const status = await client.send(new DescribeWorkspacesConnectionStatusCommand({ WorkspaceIds: batch }));
+          sinks.onStatuses(status.WorkspacesConnectionStatus ?? []);
+        });
+        // Observed below with allSettled; until then a rejection must not count as unhandled.
+        call.catch(() => undefined);
+        statusCalls.push(call);
       }
       token = out.NextToken;
     } while (token !== undefined);

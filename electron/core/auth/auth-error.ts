@@ -1,0 +1,57 @@
+import type { AppError } from '../../../shared/ipc/result';
+
+/** The sign-in failures the user can be told about, each with a specific message (PRODUCT.md §2). */
+export type AuthErrorCode =
+  | 'sign-in-cancelled'
+  | 'sign-in-denied'
+  | 'sign-in-timeout'
+  | 'sign-in-in-progress'
+  | 'idp-unreachable'
+  | 'idp-timeout'
+  | 'idp-refused'
+  | 'state-mismatch'
+  | 'invalid-id-token'
+  | 'id-token-expired'
+  | 'clock-skew'
+  | 'role-trust-refused'
+  | 'aws-refused-token'
+  | 'identity-center-refused'
+  | 'sign-in-expired'
+  | 'user-name-missing'
+  | 'unknown-organization'
+  | 'not-signed-in'
+  | 'aws-unreachable';
+
+/** Thrown inside the auth flows and turned into a Result at the service boundary. Never carries a secret. */
+export class AuthError extends Error {
+  constructor(
+    readonly code: AuthErrorCode,
+    message: string,
+    readonly details?: string,
+  ) {
+    super(message);
+    this.name = 'AuthError';
+  }
+
+  toAppError(): AppError {
+    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/** What goes into a details part: the error's name and message, cut short, with anything token-like removed. */
+export function describeCause(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return scrub(text).slice(0, 400);
+}
+
+/** Removes JWTs, long opaque strings and query parameters that can carry codes or tokens. */
+export function scrub(text: string): string {
+  return text
+    .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[token]')
+    .replace(/([?&](?:code|state|token|refresh_token|id_token|access_token|code_verifier|nonce)=)[^&\s]+/gi, '$1[removed]')
+    .replace(/\b[A-Za-z0-9+/_-]{40,}={0,2}/g, '[removed]');
+}
+
+export function isAuthError(error: unknown): error is AuthError {
+  return error instanceof AuthError;
+}

@@ -1,0 +1,125 @@
+import type { SignInMethod } from '../../../shared/models/org';
+import type { Clock } from '../ports';
+import type { RememberedSecrets } from '../vault/sign-in-vault';
+import { AuthError } from './auth-error';
+import type { IdcRegistration, IdcTokens, IdentityCenterClient } from './identity-center-client';
+import type { OidcClient, OidcOrg } from './oidc-client';
+import { assumeRoleWithWebIdentity, type TemporaryCredentials } from './sts';
+
+/** Tokens are used this long before their expiry at the latest. */
+const TOKEN_MARGIN_MS = 60_000;
+
+/**
+ * What a completed sign-in holds (in memory only): the IdP's tokens and how to turn them into
+ * fresh AWS credentials. Never leaves the auth folder.
+ */
+export interface Grant {
+  readonly method: SignInMethod;
+  readonly userName: string;
+  /** New AWS credentials, refreshing the IdP's tokens when they are about to expire. */
+  renew(): Promise<TemporaryCredentials>;
+  /** What "stay signed in" may keep: the refresh token (and the registration), or null. */
+  secrets(): RememberedSecrets | null;
+  /** Revokes the refresh token / ends the portal session where the provider allows. */
+  revoke(): Promise<void>;
+  dispose(): void;
+}
+
+export class OidcGrant implements Grant {
+  readonly method = 'oidc' as const;
+
+  constructor(
+    private readonly org: OidcOrg,
+    private readonly client: OidcClient,
+    private readonly clock: Clock,
+    private readonly requestTimeoutMs: number,
+    private idToken: string | null,
+    private refreshToken: string | null,
+    public userName: string,
+  ) {}
+
+  private idTokenUsable(): boolean {
+    if (this.idToken === null) return false;
+    const payload = this.idToken.split('.')[1] ?? '';
+    try {
+      const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: number };
+      return typeof exp === 'number' && exp * 1000 - this.clock.now() > TOKEN_MARGIN_MS;
+    } catch {
+      return false;
+    }
+  }
+
+  async renew(): Promise<TemporaryCredentials> {
+    if (!this.idTokenUsable()) {
+      if (this.refreshToken === null) throw new AuthError('sign-in-expired', 'Your sign-in has expired. Sign in again.', 'No refresh token was issued.');
+      const tokens = await this.client.refresh(this.refreshToken);
+      this.idToken = tokens.idToken;
+      this.refreshToken = tokens.refreshToken ?? this.refreshToken;
+      this.userName = tokens.userName;
+    }
+    const credentials = await assumeRoleWithWebIdentity(this.org, this.idToken ?? '', this.userName, this.requestTimeoutMs);
+    // Next renewal must go through the IdP again: an ID token is presented to STS once.
+    this.idToken = null;
+    return credentials;
+  }
+
+  secrets(): RememberedSecrets | null {
+    return this.refreshToken === null ? null : { refreshToken: this.refreshToken };
+  }
+
+  async revoke(): Promise<void> {
+    if (this.refreshToken !== null) await this.client.revoke(this.refreshToken);
+    this.dispose();
+  }
+
+  dispose(): void {
+    this.idToken = null;
+    this.refreshToken = null;
+  }
+}
+
+export class IdentityCenterGrant implements Grant {
+  readonly method = 'identity-center' as const;
+  private accessToken: string | null;
+  private accessExpiresAt: number;
+  private refreshToken: string | null;
+
+  constructor(
+    private readonly client: IdentityCenterClient,
+    private readonly clock: Clock,
+    private readonly registration: IdcRegistration,
+    tokens: IdcTokens | { readonly refreshToken: string },
+    public userName: string,
+  ) {
+    this.accessToken = 'accessToken' in tokens ? tokens.accessToken : null;
+    this.accessExpiresAt = 'accessExpiresAt' in tokens ? tokens.accessExpiresAt : 0;
+    this.refreshToken = tokens.refreshToken ?? null;
+  }
+
+  async renew(): Promise<TemporaryCredentials> {
+    if (this.accessToken === null || this.accessExpiresAt - this.clock.now() <= TOKEN_MARGIN_MS) {
+      if (this.refreshToken === null) throw new AuthError('sign-in-expired', 'Your IAM Identity Center sign-in has expired. Sign in again.', 'No refresh token was issued.');
+      if (this.registration.expiresAt <= this.clock.now()) throw new AuthError('sign-in-expired', 'Your IAM Identity Center sign-in has expired. Sign in again.', 'The client registration has expired.');
+      const tokens = await this.client.refresh(this.registration, this.refreshToken);
+      this.accessToken = tokens.accessToken;
+      this.accessExpiresAt = tokens.accessExpiresAt;
+      this.refreshToken = tokens.refreshToken ?? this.refreshToken;
+    }
+    return this.client.roleCredentials(this.accessToken);
+  }
+
+  secrets(): RememberedSecrets | null {
+    return this.refreshToken === null ? null : { refreshToken: this.refreshToken, registration: this.registration };
+  }
+
+  async revoke(): Promise<void> {
+    if (this.accessToken !== null) await this.client.logout(this.accessToken);
+    this.dispose();
+  }
+
+  dispose(): void {
+    this.accessToken = null;
+    this.refreshToken = null;
+    this.client.destroy();
+  }
+}

@@ -1,0 +1,38 @@
+import { AuthError, describeCause } from './auth-error';
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'UND_ERR_SOCKET']);
+const TIMEOUT = new Set(['TimeoutError', 'RequestTimeout', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'AbortError']);
+
+function codesOf(error: unknown): string[] {
+  const out: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current !== null && typeof current === 'object'; depth += 1) {
+    const e = current as { name?: unknown; code?: unknown; cause?: unknown; $metadata?: { httpStatusCode?: number } };
+    if (typeof e.name === 'string') out.push(e.name);
+    if (typeof e.code === 'string') out.push(e.code);
+    current = e.cause;
+  }
+  return out;
+}
+
+/** A transport failure, a timeout or a 5xx from the identity provider or AWS, explained. */
+export function explainNetworkError(error: unknown, who: 'idp' | 'aws', where: string): AuthError {
+  if (error instanceof AuthError) return error;
+  const codes = codesOf(error);
+  const label = who === 'idp' ? 'your organization’s identity provider' : 'AWS';
+  if (codes.some((c) => TIMEOUT.has(c))) {
+    return new AuthError(who === 'idp' ? 'idp-timeout' : 'aws-unreachable', `${capitalize(label)} did not answer in time. Check your network connection and try again.`, `No answer from ${where}. ${describeCause(error)}`);
+  }
+  if (codes.some((c) => UNREACHABLE.has(c)) || (error instanceof TypeError && error.message === 'fetch failed')) {
+    return new AuthError(who === 'idp' ? 'idp-unreachable' : 'aws-unreachable', `Deskbridge could not reach ${label}. Check your network connection and try again.`, `Could not connect to ${where}. ${describeCause(error)}`);
+  }
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
+  if (status !== undefined && status >= 500) {
+    return new AuthError(who === 'idp' ? 'idp-unreachable' : 'aws-unreachable', `${capitalize(label)} is having problems right now. Try again in a few minutes.`, `${where} answered HTTP ${status}. ${describeCause(error)}`);
+  }
+  return new AuthError(who === 'idp' ? 'idp-refused' : 'aws-unreachable', `The sign-in failed at ${label}.`, `${where}: ${describeCause(error)}`);
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

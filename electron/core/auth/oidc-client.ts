@@ -1,0 +1,207 @@
+import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import * as oauth from 'oauth4webapi';
+import type { OidcSignIn, OrgProfile } from '../../../shared/models/org';
+import type { Clock } from '../ports';
+import { AuthError, describeCause } from './auth-error';
+import { explainNetworkError } from './network-error';
+import type { Pkce } from './pkce';
+
+/** Five minutes: more than that between the IdP's clock and ours is reported as clock skew. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+const SCOPE = 'openid profile email offline_access';
+
+export type OidcOrg = OrgProfile & { readonly signIn: OidcSignIn };
+
+export interface OidcTokens {
+  readonly idToken: string;
+  readonly refreshToken?: string;
+  readonly userName: string;
+}
+
+const isLoopbackUrl = (url: URL): boolean => url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]' || url.hostname === 'localhost');
+
+/** The relying-party side of OIDC (oauth4webapi) plus the ID token's signature check (jose). */
+export class OidcClient {
+  private server: Promise<oauth.AuthorizationServer> | null = null;
+  private readonly client: oauth.Client;
+  private readonly issuer: URL;
+
+  constructor(
+    private readonly org: OidcOrg,
+    private readonly clock: Clock,
+    private readonly requestTimeoutMs: number,
+  ) {
+    this.issuer = new URL(org.signIn.issuer);
+    this.client = { client_id: org.signIn.clientId };
+  }
+
+  private options(): { [oauth.allowInsecureRequests]: boolean; signal: () => AbortSignal } {
+    // Plain http only for a loopback issuer (the local emulator or a developer's IdP).
+    return { [oauth.allowInsecureRequests]: isLoopbackUrl(this.issuer), signal: () => AbortSignal.timeout(this.requestTimeoutMs) };
+  }
+
+  private clientNow(): oauth.Client {
+    // oauth4webapi checks exp/iat against Date.now() + clockSkew; keep it on core's Clock.
+    return { ...this.client, [oauth.clockSkew]: Math.round((this.clock.now() - Date.now()) / 1000) };
+  }
+
+  private discover(): Promise<oauth.AuthorizationServer> {
+    this.server ??= (async () => {
+      const where = `${this.issuer.href} (discovery)`;
+      let response: Response;
+      try {
+        response = await oauth.discoveryRequest(this.issuer, { ...this.options(), algorithm: 'oidc' });
+      } catch (error) {
+        throw explainNetworkError(error, 'idp', where);
+      }
+      if (response.status >= 500 || response.status === 429) {
+        throw new AuthError('idp-unreachable', 'Your organization’s identity provider is having problems right now. Try again in a few minutes.', `${where} answered HTTP ${response.status}.`);
+      }
+      try {
+        return await oauth.processDiscoveryResponse(this.issuer, response);
+      } catch (error) {
+        throw new AuthError('idp-refused', `The identity provider at ${this.issuer.href} does not look like the one configured for this organization. Check the issuer URL.`, describeCause(error));
+      }
+    })();
+    this.server.catch(() => {
+      this.server = null; // try discovery again next time
+    });
+    return this.server;
+  }
+
+  async authorizationUrl(redirectUri: string, pkce: Pkce, state: string, nonce: string): Promise<string> {
+    const as = await this.discover();
+    if (!as.authorization_endpoint) throw new AuthError('idp-refused', 'The identity provider has no authorization endpoint.', this.issuer.href);
+    const url = new URL(as.authorization_endpoint);
+    url.search = new URLSearchParams({
+      client_id: this.client.client_id,
+      response_type: 'code',
+      redirect_uri: redirectUri,
+      scope: SCOPE,
+      state,
+      nonce,
+      code_challenge: pkce.challenge,
+      code_challenge_method: pkce.method,
+    }).toString();
+    return url.toString();
+  }
+
+  /** Checks the browser's return (state first), exchanges the code and verifies the ID token. */
+  async exchange(callback: URLSearchParams, redirectUri: string, pkce: Pkce, state: string, nonce: string): Promise<OidcTokens> {
+    if (callback.get('state') !== state) {
+      throw new AuthError('state-mismatch', 'The answer from the browser did not belong to this sign-in, so Deskbridge ignored it. Try again; if this repeats, another program may be interfering.', 'The state parameter did not match the one Deskbridge sent.');
+    }
+    const as = await this.discover();
+    const error = callback.get('error');
+    if (error !== null) {
+      const description = (callback.get('error_description') ?? '').slice(0, 200);
+      if (error === 'access_denied') throw new AuthError('sign-in-denied', 'Sign-in was cancelled or refused in the browser.', `${error}: ${description}`);
+      throw new AuthError('idp-refused', 'Your identity provider refused the sign-in.', `${error}: ${description}`);
+    }
+    let params: URLSearchParams;
+    try {
+      params = oauth.validateAuthResponse(as, this.client, callback, state);
+    } catch (cause) {
+      throw new AuthError('idp-refused', 'The answer from your identity provider was not valid.', describeCause(cause));
+    }
+    const response = await this.call(() => oauth.authorizationCodeGrantRequest(as, this.clientNow(), oauth.None(), params, redirectUri, pkce.verifier, this.options()));
+    const result = await this.processTokens(() => oauth.processAuthorizationCodeResponse(as, this.clientNow(), response, { expectedNonce: nonce, requireIdToken: true }));
+    return this.tokensOf(as, result);
+  }
+
+  async refresh(refreshToken: string): Promise<OidcTokens> {
+    const as = await this.discover();
+    const response = await this.call(() => oauth.refreshTokenGrantRequest(as, this.clientNow(), oauth.None(), refreshToken, this.options()));
+    const result = await this.processTokens(() => oauth.processRefreshTokenResponse(as, this.clientNow(), response));
+    const tokens = await this.tokensOf(as, { ...result, refresh_token: result.refresh_token ?? refreshToken });
+    return tokens;
+  }
+
+  /** Revokes a refresh token where the IdP offers revocation; failures are not the user's problem. */
+  async revoke(refreshToken: string): Promise<boolean> {
+    try {
+      const as = await this.discover();
+      if (!as.revocation_endpoint) return false;
+      const response = await oauth.revocationRequest(as, this.client, oauth.None(), refreshToken, { ...this.options(), additionalParameters: { token_type_hint: 'refresh_token' } });
+      await oauth.processRevocationResponse(response);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async call(request: () => Promise<Response>): Promise<Response> {
+    try {
+      return await request();
+    } catch (error) {
+      throw explainNetworkError(error, 'idp', `${this.issuer.href} (token endpoint)`);
+    }
+  }
+
+  private async processTokens(process: () => Promise<oauth.TokenEndpointResponse>): Promise<oauth.TokenEndpointResponse> {
+    try {
+      return await process();
+    } catch (error) {
+      throw this.explainTokenError(error);
+    }
+  }
+
+  private explainTokenError(error: unknown): AuthError {
+    if (error instanceof oauth.ResponseBodyError) {
+      if (error.status >= 500) return new AuthError('idp-unreachable', 'Your organization’s identity provider is having problems right now. Try again in a few minutes.', `HTTP ${error.status} ${error.error}`);
+      if (error.error === 'invalid_grant') return new AuthError('sign-in-expired', 'Your sign-in has expired. Sign in again.', `${error.error}: ${(error.error_description ?? '').slice(0, 200)}`);
+      return new AuthError('idp-refused', 'Your identity provider refused the sign-in.', `${error.error}: ${(error.error_description ?? '').slice(0, 200)}`);
+    }
+    if (error instanceof oauth.OperationProcessingError && error.code === oauth.JWT_TIMESTAMP_CHECK) {
+      const claims = (error.cause as { claims?: JWTPayload } | undefined)?.claims;
+      const skew = typeof claims?.iat === 'number' ? claims.iat * 1000 - this.clock.now() : 0;
+      if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) return clockSkewError(skew);
+      return new AuthError('id-token-expired', 'The sign-in from your identity provider has already expired. Sign in again.', describeCause(error));
+    }
+    if (error instanceof oauth.OperationProcessingError) {
+      return new AuthError('invalid-id-token', 'The identity provider’s answer could not be verified, so Deskbridge did not use it.', describeCause(error));
+    }
+    return explainNetworkError(error, 'idp', `${this.issuer.href} (token endpoint)`);
+  }
+
+  private async tokensOf(as: oauth.AuthorizationServer, result: oauth.TokenEndpointResponse): Promise<OidcTokens> {
+    const idToken = result.id_token;
+    if (idToken === undefined) throw new AuthError('invalid-id-token', 'The identity provider did not send an ID token.', 'No id_token in the token response.');
+    const claims = await this.verifyIdToken(as, idToken);
+    const claimName = this.org.signIn.userNameClaim;
+    const value = claims[claimName];
+    if (typeof value !== 'string' || value.length === 0) {
+      throw new AuthError('user-name-missing', `Your identity provider did not send the claim “${claimName}” that holds your WorkSpaces user name. Ask your administrator to check the organization’s user-name claim.`, `Claim ${claimName} missing from the ID token.`);
+    }
+    return { idToken, userName: value, ...(result.refresh_token ? { refreshToken: result.refresh_token } : {}) };
+  }
+
+  /** Signature against the issuer's JWKS, plus iss, aud and exp on core's clock. */
+  private async verifyIdToken(as: oauth.AuthorizationServer, idToken: string): Promise<JWTPayload> {
+    if (!as.jwks_uri) throw new AuthError('invalid-id-token', 'The identity provider publishes no signing keys.', 'No jwks_uri in discovery.');
+    const jwks = createRemoteJWKSet(new URL(as.jwks_uri), { timeoutDuration: this.requestTimeoutMs });
+    try {
+      const { payload } = await jwtVerify(idToken, jwks, { issuer: as.issuer, audience: this.client.client_id, currentDate: new Date(this.clock.now()), clockTolerance: 60 });
+      return payload;
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired || (error instanceof joseErrors.JWTClaimValidationFailed && (error.claim === 'iat' || error.claim === 'nbf'))) {
+        const iat = decodeJwt(idToken).iat;
+        const skew = typeof iat === 'number' ? iat * 1000 - this.clock.now() : 0;
+        if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) throw clockSkewError(skew);
+        throw new AuthError('id-token-expired', 'The sign-in from your identity provider has already expired. Sign in again.', describeCause(error));
+      }
+      if (error instanceof joseErrors.JWKSTimeout || error instanceof TypeError) throw explainNetworkError(error, 'idp', `${as.jwks_uri} (signing keys)`);
+      throw new AuthError('invalid-id-token', 'The identity provider’s answer could not be verified, so Deskbridge did not use it.', describeCause(error));
+    }
+  }
+}
+
+export function clockSkewError(skewMs: number): AuthError {
+  const minutes = Math.round(Math.abs(skewMs) / 60_000);
+  const direction = skewMs > 0 ? 'behind' : 'ahead of';
+  return new AuthError(
+    'clock-skew',
+    `This computer’s clock is about ${minutes} minutes ${direction} your identity provider’s. Set the clock correctly (automatic time) and sign in again.`,
+    `Difference between the ID token's issue time and this computer's clock: ${Math.round(skewMs / 1000)} s (allowed: ${MAX_CLOCK_SKEW_MS / 1000} s).`,
+  );
+}

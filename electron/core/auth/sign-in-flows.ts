@@ -1,0 +1,146 @@
+import { isSafeExternalUrl } from '../../../shared/lib/external-url';
+import type { DeviceCodePrompt, SignInFlow } from '../../../shared/ipc/domains/auth';
+import type { OrgProfile } from '../../../shared/models/org';
+import type { Browser, Clock } from '../ports';
+import type { StoredRegistration } from '../vault/sign-in-vault';
+import { AuthError, describeCause } from './auth-error';
+import { type Grant, IdentityCenterGrant, OidcGrant } from './grants';
+import { type IdcOrg, type IdcRegistration, IdentityCenterClient } from './identity-center-client';
+import { startLoopback } from './loopback';
+import { OidcClient, type OidcOrg } from './oidc-client';
+import { createPkce, randomNonce, randomState } from './pkce';
+import { callerSessionName, type TemporaryCredentials } from './sts';
+
+export interface FlowContext {
+  readonly clock: Clock;
+  readonly browser: Browser;
+  readonly requestTimeoutMs: number;
+  readonly loopbackTimeoutMs?: number;
+  /** Called when the UI should show something new (waiting for the browser, the device code). */
+  readonly progress: (waitingFor: 'browser' | 'device', deviceCode?: DeviceCodePrompt) => void;
+}
+
+export interface SignedIn {
+  readonly grant: Grant;
+  readonly credentials: TemporaryCredentials;
+}
+
+/** One sign-in attempt that the user can cancel at any point. */
+export class Attempt {
+  private stopped: AuthError | null = null;
+  private readonly listeners = new Set<(error: AuthError) => void>();
+
+  cancel(): void {
+    if (this.stopped) return;
+    this.stopped = new AuthError('sign-in-cancelled', 'Sign-in was cancelled.');
+    for (const listener of this.listeners) listener(this.stopped);
+  }
+
+  get cancelled(): AuthError | null {
+    return this.stopped;
+  }
+
+  /** Rejects as soon as the attempt is cancelled. */
+  race<T>(promise: Promise<T>): Promise<T> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    return new Promise<T>((resolve, reject) => {
+      const onCancel = (error: AuthError): void => reject(error);
+      this.listeners.add(onCancel);
+      promise.then(resolve, reject).finally(() => this.listeners.delete(onCancel));
+    });
+  }
+
+  onCancel(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+}
+
+async function openInBrowser(ctx: FlowContext, url: string): Promise<void> {
+  if (!isSafeExternalUrl(url)) throw new AuthError('idp-refused', 'The sign-in page’s address is not secure (https), so Deskbridge did not open it. Check the organization’s settings.', `Refused to open ${new URL(url).origin}`);
+  try {
+    await ctx.browser.open(url);
+  } catch (error) {
+    throw new AuthError('idp-refused', 'Deskbridge could not open your web browser for the sign-in.', describeCause(error));
+  }
+}
+
+/** OIDC: Authorization Code + PKCE in the browser, loopback redirect, ID token checks, then STS. */
+export async function signInWithOidc(ctx: FlowContext, org: OidcOrg, attempt: Attempt): Promise<SignedIn> {
+  const client = new OidcClient(org, ctx.clock, ctx.requestTimeoutMs);
+  const loopback = await startLoopback(ctx.clock, ctx.loopbackTimeoutMs);
+  attempt.onCancel(() => loopback.cancel());
+  try {
+    const pkce = await createPkce();
+    const state = randomState();
+    const nonce = randomNonce();
+    const url = await attempt.race(client.authorizationUrl(loopback.redirectUri, pkce, state, nonce));
+    ctx.progress('browser');
+    await openInBrowser(ctx, url);
+    const callback = await attempt.race(loopback.callback);
+    const tokens = await attempt.race(client.exchange(callback, loopback.redirectUri, pkce, state, nonce));
+    const grant = new OidcGrant(org, client, ctx.clock, ctx.requestTimeoutMs, tokens.idToken, tokens.refreshToken ?? null, tokens.userName);
+    const credentials = await attempt.race(grant.renew());
+    return { grant, credentials };
+  } finally {
+    await loopback.close();
+  }
+}
+
+/** A grant rebuilt from the keychain: no browser, just the refresh token. */
+export function restoredGrant(ctx: FlowContext, org: OrgProfile, userName: string, refreshToken: string, registration?: StoredRegistration): Grant {
+  if (org.signIn.method === 'oidc') {
+    const oidcOrg = org as OidcOrg;
+    return new OidcGrant(oidcOrg, new OidcClient(oidcOrg, ctx.clock, ctx.requestTimeoutMs), ctx.clock, ctx.requestTimeoutMs, null, refreshToken, userName);
+  }
+  if (!registration) throw new AuthError('sign-in-expired', 'Your IAM Identity Center sign-in has expired. Sign in again.', 'No client registration was kept.');
+  return new IdentityCenterGrant(new IdentityCenterClient(org as IdcOrg, ctx.clock, ctx.requestTimeoutMs), ctx.clock, registration, { refreshToken }, userName);
+}
+
+/** Waits on core's Clock; the attempt's cancel ends the wait at once. */
+function waiter(ctx: FlowContext, attempt: Attempt): (ms: number) => Promise<void> {
+  return (ms) => attempt.race(new Promise<void>((resolve) => ctx.clock.setTimeout(resolve, ms)));
+}
+
+/**
+ * IAM Identity Center: a registration (reused while valid), then Authorization Code + PKCE with
+ * the loopback listener, or the device code the user enters on any browser; then GetRoleCredentials.
+ */
+export async function signInWithIdentityCenter(
+  ctx: FlowContext,
+  org: IdcOrg,
+  attempt: Attempt,
+  flow: SignInFlow,
+  cached: IdcRegistration | null,
+): Promise<SignedIn & { readonly registration: IdcRegistration }> {
+  const client = new IdentityCenterClient(org, ctx.clock, ctx.requestTimeoutMs);
+  let done = false;
+  try {
+    const registration = cached && cached.expiresAt - ctx.clock.now() > 3600_000 ? cached : await attempt.race(client.register());
+    let tokens;
+    if (flow === 'device') {
+      const device = await attempt.race(client.startDevice(registration));
+      ctx.progress('device', { userCode: device.userCode, verificationUri: device.verificationUriComplete ?? device.verificationUri, expiresAt: device.expiresAt });
+      tokens = await client.pollDevice(registration, device, () => attempt.cancelled, waiter(ctx, attempt));
+    } else {
+      const loopback = await startLoopback(ctx.clock, ctx.loopbackTimeoutMs);
+      attempt.onCancel(() => loopback.cancel());
+      try {
+        const pkce = await createPkce();
+        const state = randomState();
+        ctx.progress('browser');
+        await openInBrowser(ctx, client.authorizationUrl(registration, loopback.redirectUri, pkce, state));
+        const callback = await attempt.race(loopback.callback);
+        tokens = await attempt.race(client.exchangeCode(registration, callback, loopback.redirectUri, pkce, state));
+      } finally {
+        await loopback.close();
+      }
+    }
+    const credentials = await attempt.race(client.roleCredentials(tokens.accessToken));
+    const userName = (await callerSessionName(org, credentials, ctx.requestTimeoutMs)) ?? '';
+    const grant = new IdentityCenterGrant(client, ctx.clock, registration, tokens, userName);
+    done = true;
+    return { grant, credentials, registration };
+  } finally {
+    if (!done) client.destroy();
+  }
+}

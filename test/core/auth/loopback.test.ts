@@ -1,0 +1,82 @@
+import { networkInterfaces } from 'node:os';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AuthError } from '../../../electron/core/auth/auth-error';
+import { type LoopbackListener, LOOPBACK_TIMEOUT_MS, startLoopback } from '../../../electron/core/auth/loopback';
+import { ManualClock } from './support';
+
+const listeners: LoopbackListener[] = [];
+afterEach(async () => {
+  await Promise.all(listeners.splice(0).map((l) => l.close()));
+});
+
+async function start(clock = ManualClock.fixed()): Promise<{ listener: LoopbackListener; clock: ManualClock }> {
+  const listener = await startLoopback(clock);
+  listeners.push(listener);
+  return { listener, clock };
+}
+
+async function status(url: string): Promise<number | 'refused'> {
+  try {
+    const response = await fetch(url);
+    await response.text();
+    return response.status;
+  } catch {
+    return 'refused';
+  }
+}
+
+describe('loopback redirect listener', () => {
+  it('listens on 127.0.0.1 with an ephemeral port and a /callback redirect URI', async () => {
+    const { listener } = await start();
+    expect(listener.redirectUri).toBe(`http://127.0.0.1:${listener.port}/callback`);
+    expect(listener.port).toBeGreaterThan(1024);
+    const other = await start();
+    expect(other.listener.port).not.toBe(listener.port);
+  });
+
+  it('binds 127.0.0.1 only: the same port on another local address refuses the connection', async () => {
+    const { listener } = await start();
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+    expect(await status(`http://localhost:${listener.port}/nothing`).then((s) => s === 404 || s === 'refused')).toBe(true);
+    expect(await status(`http://[::1]:${listener.port}/callback?code=x&state=y`)).toBe('refused');
+    if (external) expect(await status(`http://${external}:${listener.port}/callback?code=x&state=y`)).toBe('refused');
+  });
+
+  it('delivers the first callback and refuses a second one', async () => {
+    const { listener } = await start();
+    expect(await status(`${listener.redirectUri}?code=first&state=s1`)).toBe(200);
+    const params = await listener.callback;
+    expect(params.get('code')).toBe('first');
+    const second = await status(`${listener.redirectUri}?code=second&state=s1`);
+    expect(second === 410 || second === 'refused').toBe(true);
+  });
+
+  it('refuses a wrong path and keeps waiting for the real callback', async () => {
+    const { listener } = await start();
+    expect(await status(`http://127.0.0.1:${listener.port}/other?code=x&state=y`)).toBe(404);
+    expect(await status(`http://127.0.0.1:${listener.port}/callback/extra?code=x`)).toBe(404);
+    expect(await status(`${listener.redirectUri}?code=real&state=s`)).toBe(200);
+    expect((await listener.callback).get('code')).toBe('real');
+  });
+
+  it('stops waiting after 10 minutes on the Clock and closes', async () => {
+    const { listener, clock } = await start();
+    await clock.advance(LOOPBACK_TIMEOUT_MS - 1);
+    expect(clock.pending()).toBe(1);
+    await clock.advance(1);
+    await expect(listener.callback).rejects.toMatchObject({ code: 'sign-in-timeout' });
+    expect(await status(`${listener.redirectUri}?code=late&state=s`)).toBe('refused');
+  });
+
+  it('rejects with sign-in-cancelled when the user cancels, and closes', async () => {
+    const { listener } = await start();
+    listener.cancel();
+    const error = await listener.callback.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as AuthError).code).toBe('sign-in-cancelled');
+    await listener.close();
+    expect(await status(`${listener.redirectUri}?code=late&state=s`)).toBe('refused');
+  });
+});
