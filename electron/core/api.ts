@@ -7,6 +7,7 @@ import type { AuthService } from './auth/auth-service';
 import type { LinkInbox } from './orgs/link-inbox';
 import type { OrgService } from './orgs/org-service';
 import { createOrgsApi } from './orgs/orgs-api';
+import { createSessionsApi, type SessionService } from './sessions';
 
 export interface Services {
   readonly info: AppInfo;
@@ -14,6 +15,7 @@ export interface Services {
   readonly orgs: OrgService;
   readonly links: LinkInbox;
   readonly auth: AuthService;
+  readonly sessions: SessionService;
 }
 
 /** The DeskbridgeApi implementation, host-agnostic: contract → services. */
@@ -22,5 +24,6 @@ export function createApi(services: Services): DeskbridgeApi {
     app: createAppApi(services.info, services.notices),
     orgs: createOrgsApi(services.orgs, services.links),
     auth: createAuthApi(services.auth),
+    sessions: createSessionsApi(services.sessions),
   };
 }

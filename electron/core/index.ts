@@ -10,6 +10,7 @@ import { LinkInbox } from './orgs/link-inbox';
 import { loadManagedPolicy } from './orgs/managed-policy';
 import { OrgService } from './orgs/org-service';
 import { type Browser, type Clock, type Paths, type SecretStore, systemClock } from './ports';
+import { createSessions, type SessionPorts } from './sessions';
 import { SettingsStore } from './settings/settings-store';
 import { SignInVault } from './vault/sign-in-vault';
 
@@ -20,6 +21,8 @@ export interface CoreDeps {
   readonly browser: Browser;
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** Native clients, the workspaces:// handler and session windows (Node defaults when absent). */
+  readonly sessions?: SessionPorts;
 }
 
 export interface Core {
@@ -46,7 +49,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const auth = new AuthService({ orgs, events, notices, vault: new SignInVault(deps.secrets, clock), browser: deps.browser, clock, log: logger.scoped('auth') });
   // Remembered sign-ins come back in the background; the window shows "signing in" meanwhile.
   void auth.restore();
-  const api = createApi({ info: deps.info, notices, orgs, links, auth });
+  const sessions = createSessions({ events, logger, secrets: deps.secrets, browser: deps.browser, orgs, ...(deps.clock ? { clock: deps.clock } : {}) }, deps.sessions);
+  const api = createApi({ info: deps.info, notices, orgs, links, auth, sessions });
   logger.log('info', 'core', `Deskbridge core started (${deps.info.host})`);
   return {
     api,
@@ -56,6 +60,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       links.receive(url);
     },
     dispose: async () => {
+      await sessions.dispose();
       auth.dispose();
       logger.log('info', 'core', 'Deskbridge core stopped');
     },

@@ -6,14 +6,16 @@
 import { appEvents, appMethods, type AppApi, type AppEvents } from './domains/app';
 import { authEvents, authMethods, type AuthApi, type AuthEvents } from './domains/auth';
 import { orgsEvents, orgsMethods, type OrgsApi, type OrgsEvents } from './domains/orgs';
+import { sessionsEvents, sessionsMethods, type SessionsApi, type SessionsEvents } from './domains/sessions';
 
 export interface DeskbridgeApi {
   readonly app: AppApi;
   readonly orgs: OrgsApi;
   readonly auth: AuthApi;
+  readonly sessions: SessionsApi;
 }
 
-export type DeskbridgeEvents = AppEvents & OrgsEvents & AuthEvents;
+export type DeskbridgeEvents = AppEvents & OrgsEvents & AuthEvents & SessionsEvents;
 
 export type Domain = keyof DeskbridgeApi;
 
@@ -22,9 +24,10 @@ export const API_MANIFEST = {
   app: appMethods,
   orgs: orgsMethods,
   auth: authMethods,
+  sessions: sessionsMethods,
 } as const satisfies { readonly [D in Domain]: readonly (keyof DeskbridgeApi[D])[] };
 
-export const EVENT_NAMES = [...appEvents, ...orgsEvents, ...authEvents] as const satisfies readonly (keyof DeskbridgeEvents)[];
+export const EVENT_NAMES = [...appEvents, ...orgsEvents, ...authEvents, ...sessionsEvents] as const satisfies readonly (keyof DeskbridgeEvents)[];
 
 // Compile-time proof that the manifest lists every method and every event of the interfaces.
 type Missing<D extends Domain> = Exclude<keyof DeskbridgeApi[D], (typeof API_MANIFEST)[D][number]>;

@@ -4,6 +4,7 @@ import { orgNameSchema } from '../lib/org-input';
 import type { DeskbridgeApi, Domain } from './contract';
 
 const id = z.string().min(1).max(128);
+const viewerStatus = z.enum(['connecting', 'connected', 'reconnecting', 'failed']);
 
 type DomainSchemas<D extends Domain> = {
   readonly [M in keyof DeskbridgeApi[D]]: z.ZodType<unknown[]>;
@@ -33,6 +34,19 @@ export const ARG_SCHEMAS: { readonly [D in Domain]: DomainSchemas<D> } = {
     signOut: z.tuple([id]),
     setUserName: z.tuple([id, z.string().trim().min(1).max(128)]),
     openVerificationPage: z.tuple([id]),
+  },
+  sessions: {
+    list: z.tuple([]),
+    connect: z.tuple([id, z.string().min(1).max(64)]),
+    disconnect: z.tuple([id]),
+    openWebAccess: z.tuple([id]),
+    vncTicket: z.tuple([id, z.string().min(1).max(256)]),
+    reportStatus: z.union([
+      z.tuple([id, viewerStatus]),
+      z.tuple([id, viewerStatus, z.strictObject({ code: z.string().max(64), message: z.string().max(1024), details: z.string().max(4096).optional() })]),
+    ]),
+    rememberPassword: z.tuple([id, z.string().min(1).max(256)]),
+    forgetPassword: z.tuple([id]),
   },
 };
 

@@ -1,0 +1,43 @@
+import type { ConnectTarget } from '../../../shared/lib/connect-target';
+import { dcvFileText, rdpFileText } from '../../../shared/lib/launch-files';
+import { fail, ok, type Result } from '../../../shared/ipc/result';
+import { findNativeClient, installHint, type NativeClient } from './native-clients';
+import type { LaunchedProcess, ProcessLauncher } from './ports';
+import type { TempFiles } from './temp-files';
+
+export interface NativeLaunch {
+  readonly client: NativeClient;
+  readonly process: LaunchedProcess;
+  readonly file: string;
+}
+
+export interface NativeLaunchInput {
+  readonly target: ConnectTarget & { readonly protocol: 'rdp' | 'dcv' };
+  readonly userName: string;
+  readonly fullScreen: boolean;
+  readonly platform: NodeJS.Platform;
+  readonly launcher: ProcessLauncher;
+  readonly files: TempFiles;
+}
+
+/** .rdp files are written as mstsc writes them: UTF-16LE with a byte-order mark (FreeRDP reads both). */
+function rdpBytes(text: string): Uint8Array {
+  return Buffer.from(`\ufeff${text}`, 'utf16le');
+}
+
+/** Writes the connection file, finds the platform's client and starts it; the file is removed if nothing starts. */
+export async function launchNative(input: NativeLaunchInput): Promise<Result<NativeLaunch>> {
+  const { target, platform, launcher, files } = input;
+  const file =
+    target.protocol === 'rdp'
+      ? await files.write('rdp', rdpBytes(rdpFileText(target, input.userName, { fullScreen: input.fullScreen })))
+      : await files.write('dcv', dcvFileText(target, input.userName));
+  const client = await findNativeClient(target.protocol, platform, launcher, file);
+  if (!client) {
+    await files.remove(file);
+    const what = target.protocol === 'rdp' ? 'an RDP client' : 'Amazon DCV Viewer';
+    return fail(`${target.protocol}-client-missing`, `This desktop connects with ${target.protocol.toUpperCase()}, but ${what} is not installed.`, installHint(target.protocol, platform));
+  }
+  const process = launcher.spawn(client.command, client.args);
+  return ok({ client, process, file });
+}

@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+import type { AppError } from '../../../shared/ipc/result';
+import { fail, ok, type Result } from '../../../shared/ipc/result';
+import type { ConnectOutcome, SessionInfo, SessionsSnapshot, ViewerStatus, VncTicket } from '../../../shared/ipc/domains/sessions';
+import { chooseConnectMethod, type ConnectTarget } from '../../../shared/lib/connect-target';
+import type { Desktop } from '../../../shared/models/desktop';
+import type { OrgProfile } from '../../../shared/models/org';
+import type { EventBus } from '../events';
+import type { ScopedLogger } from '../log/logger';
+import type { Browser, SecretStore } from '../ports';
+import { handOff } from './handoff';
+import { launchNative } from './native-launch';
+import type { LaunchedProcess, ProcessLauncher, SessionWindows, UrlHandoff } from './ports';
+import { TempFiles } from './temp-files';
+import { VncBridge } from './vnc-bridge';
+import { WEB_ACCESS_URL } from '../../../shared/lib/launch-files';
+
+/** Keychain service of VNC passwords the user chose to remember (account: the desktop key). */
+export const VNC_SECRET_SERVICE = 'Deskbridge VNC';
+/** A native client that exits non-zero this soon did not connect. */
+const QUICK_EXIT_MS = 5_000;
+
+export interface SessionServiceDeps {
+  readonly events: EventBus;
+  readonly secrets: SecretStore;
+  readonly browser: Browser;
+  readonly launcher: ProcessLauncher;
+  readonly handoff: UrlHandoff;
+  readonly windows?: SessionWindows;
+  readonly platform: NodeJS.Platform;
+  readonly log: ScopedLogger;
+  readonly now: () => number;
+  readonly files?: TempFiles;
+  readonly findOrg: (orgId: string) => OrgProfile | undefined;
+  readonly findDesktop: (orgId: string, workspaceId: string) => Desktop | undefined;
+  readonly preferences?: () => { readonly rdpFullScreen: boolean };
+}
+
+interface LiveSession {
+  info: SessionInfo;
+  readonly target?: ConnectTarget;
+  readonly process?: LaunchedProcess;
+}
+
+const ACTIVE = new Set(['launching', 'connecting', 'connected', 'reconnecting']);
+
+/** A page allowed to open the bridge: Deskbridge's own app:// page, or the web host on loopback. */
+export function isViewerOrigin(origin: string): boolean {
+  return origin === 'app://deskbridge' || /^http:\/\/(127\.0\.0\.1|localhost):\d{1,5}$/.test(origin);
+}
+
+/** Launches desktops (hand-off, RDP, DCV, in-app VNC) and tracks where each session is open. */
+export class SessionService {
+  private readonly sessions = new Map<string, LiveSession>();
+  private readonly files: TempFiles;
+  readonly bridge: VncBridge;
+
+  constructor(private readonly deps: SessionServiceDeps) {
+    this.files = deps.files ?? new TempFiles();
+    this.bridge = new VncBridge(deps.log, {
+      upstreamOpen: (id) => deps.log.debug(`Viewer ${id.slice(0, 8)} reached its VNC server`),
+      // 1001: the viewer page went away (tab or window closed) — the session is over.
+      closed: (id, code) => {
+        if (code === 1001) this.end(id);
+      },
+    }, deps.now);
+  }
+
+  snapshot(): SessionsSnapshot {
+    return { sessions: [...this.sessions.values()].map((s) => s.info) };
+  }
+
+  private changed(): void {
+    this.deps.events.emit('sessions:changed', this.snapshot());
+  }
+
+  private update(id: string, patch: Partial<SessionInfo>): void {
+    const live = this.sessions.get(id);
+    if (!live) return;
+    live.info = { ...live.info, ...patch };
+    this.changed();
+  }
+
+  async connect(orgId: string, workspaceId: string): Promise<Result<ConnectOutcome>> {
+    const org = this.deps.findOrg(orgId);
+    if (!org) return fail('org-not-found', 'This organization is no longer set up in Deskbridge.');
+    const desktop = this.deps.findDesktop(orgId, workspaceId);
+    if (!desktop) return fail('desktop-not-found', 'This desktop is not in the list. Refresh the list and try again.', `WorkSpace ${workspaceId}`);
+    return this.launch(desktop, org);
+  }
+
+  /** Tag → organization default → hand-off; a malformed setting is reported, never run. */
+  async launch(desktop: Desktop, org: OrgProfile): Promise<Result<ConnectOutcome>> {
+    const method = chooseConnectMethod({ connectTag: desktop.connectTag, defaultConnect: org.defaultConnect, ipAddress: desktop.ipAddress });
+    if (method.kind === 'invalid') {
+      const where = method.source === 'tag' ? 'The WorkSpace’s deskbridge:connect tag' : `The organization’s default connection`;
+      return fail('connect-setting-invalid', `“${desktop.name}” has a connection setting Deskbridge cannot use, so it was not run. Ask your IT department to correct it.`, `${where} "${method.value}": ${method.reason}`);
+    }
+    if (method.kind === 'handoff') return this.handOff(desktop, org);
+    if (desktop.state !== 'AVAILABLE') return fail('desktop-not-ready', `“${desktop.name}” is not available (it is ${desktop.state.toLowerCase()}). Connect when it is running.`);
+    const existing = [...this.sessions.values()].find((s) => s.info.desktopKey === desktop.key && ACTIVE.has(s.info.status));
+    if (existing) {
+      if (existing.info.method === 'vnc') this.deps.windows?.open(existing.info.id, desktop.name, () => this.end(existing.info.id));
+      return ok(this.outcome(existing.info));
+    }
+    const { target } = method;
+    if (target.protocol === 'vnc') return ok(this.startVnc(desktop, target));
+    return this.startNative(desktop, { ...target, protocol: target.protocol });
+  }
+
+  private base(desktop: Desktop): Pick<SessionInfo, 'id' | 'desktopKey' | 'orgId' | 'workspaceId' | 'desktopName' | 'startedAt'> {
+    return { id: randomUUID(), desktopKey: desktop.key, orgId: desktop.orgId, workspaceId: desktop.workspaceId, desktopName: desktop.name, startedAt: this.deps.now() };
+  }
+
+  private add(live: LiveSession): SessionInfo {
+    for (const [id, old] of this.sessions) if (old.info.desktopKey === live.info.desktopKey && !ACTIVE.has(old.info.status)) this.sessions.delete(id);
+    this.sessions.set(live.info.id, live);
+    this.changed();
+    return live.info;
+  }
+
+  private outcome(info: SessionInfo): ConnectOutcome {
+    return info.method === 'vnc' && !this.deps.windows ? { kind: 'session', session: info, viewerPath: `session.html#session=${encodeURIComponent(info.id)}` } : { kind: 'session', session: info };
+  }
+
+  private async handOff(desktop: Desktop, org: OrgProfile): Promise<Result<ConnectOutcome>> {
+    const result = await handOff(this.deps.handoff, desktop.userName, org.code, this.deps.log);
+    if (!result.ok) return result;
+    if (result.value === 'no-handler') {
+      return ok({ kind: 'no-handler', reason: 'The Amazon WorkSpaces client is not installed on this computer (nothing opens workspaces:// links), so Deskbridge cannot hand this desktop over to it.', webAccessUrl: WEB_ACCESS_URL });
+    }
+    const info = this.add({ info: { ...this.base(desktop), method: 'handoff', client: 'workspaces', status: 'handed-off' } });
+    return ok(this.outcome(info));
+  }
+
+  private startVnc(desktop: Desktop, target: ConnectTarget): ConnectOutcome {
+    const info = this.add({ info: { ...this.base(desktop), method: 'vnc', client: 'deskbridge', status: 'connecting' }, target });
+    this.deps.windows?.open(info.id, desktop.name, () => this.end(info.id));
+    return this.outcome(info);
+  }
+
+  private async startNative(desktop: Desktop, target: ConnectTarget & { protocol: 'rdp' | 'dcv' }): Promise<Result<ConnectOutcome>> {
+    const launched = await launchNative({
+      target,
+      userName: desktop.userName,
+      fullScreen: this.deps.preferences?.().rdpFullScreen ?? false,
+      platform: this.deps.platform,
+      launcher: this.deps.launcher,
+      files: this.files,
+    });
+    if (!launched.ok) return launched;
+    const { client, process, file } = launched.value;
+    const info = this.add({ info: { ...this.base(desktop), method: target.protocol, client: client.client, status: 'connected' }, target, process });
+    this.deps.log.info(`Started ${client.label} for a ${target.protocol.toUpperCase()} session`);
+    void process.exited.then(async (exit) => {
+      await this.files.remove(file).catch((error: unknown) => this.deps.log.warn('Could not remove a connection file', error));
+      const quick = this.deps.now() - info.startedAt < QUICK_EXIT_MS;
+      if (exit.error !== undefined || (quick && exit.code !== 0 && this.sessions.has(info.id))) {
+        const error: AppError = {
+          code: `${target.protocol}-client-failed`,
+          message: `${client.label} ${exit.error !== undefined ? 'could not be started' : 'closed right away'}; the desktop was not opened.`,
+          details: exit.error ?? `Exit code ${String(exit.code)}${exit.signal ? `, signal ${exit.signal}` : ''}`,
+        };
+        this.update(info.id, { status: 'failed', error });
+      } else {
+        this.end(info.id);
+      }
+    });
+    return ok(this.outcome(info));
+  }
+
+  async vncTicket(id: string, origin: string): Promise<Result<VncTicket>> {
+    const live = this.sessions.get(id);
+    if (!live || live.info.method !== 'vnc' || !live.target) return fail('session-not-found', 'This session has ended. Connect again from the desktop list.');
+    if (!isViewerOrigin(origin)) return fail('viewer-origin-refused', 'This page may not open a desktop connection.');
+    const url = await this.bridge.issue(id, live.target, origin);
+    const password = await this.deps.secrets.get(VNC_SECRET_SERVICE, live.info.desktopKey).catch(() => null);
+    return ok(password ? { url, desktopName: live.info.desktopName, password } : { url, desktopName: live.info.desktopName });
+  }
+
+  reportStatus(id: string, status: ViewerStatus, error?: AppError): Result<null> {
+    const live = this.sessions.get(id);
+    if (!live || live.info.method !== 'vnc') return fail('session-not-found', 'This session has ended.');
+    const { error: _old, ...rest } = live.info;
+    live.info = status === 'failed' && error ? { ...rest, status, error } : { ...rest, status };
+    this.changed();
+    return ok(null);
+  }
+
+  async rememberPassword(id: string, password: string): Promise<Result<null>> {
+    const live = this.sessions.get(id);
+    if (!live || live.info.method !== 'vnc') return fail('session-not-found', 'This session has ended.');
+    try {
+      await this.deps.secrets.set(VNC_SECRET_SERVICE, live.info.desktopKey, password);
+      return ok(null);
+    } catch (error) {
+      this.deps.log.warn('Could not keep a VNC password in the keychain', error);
+      return fail('keychain-unavailable', 'The password could not be saved in the system keychain; you will be asked again next time.');
+    }
+  }
+
+  async forgetPassword(id: string): Promise<Result<null>> {
+    const live = this.sessions.get(id);
+    if (live) await this.deps.secrets.delete(VNC_SECRET_SERVICE, live.info.desktopKey).catch(() => false);
+    return ok(null);
+  }
+
+  /** Forgets the remembered VNC passwords of an organization (it was removed). */
+  async forgetOrg(orgId: string): Promise<void> {
+    await this.closeOrg(orgId);
+    const accounts = await this.deps.secrets.accounts(VNC_SECRET_SERVICE).catch(() => []);
+    await Promise.all(accounts.filter((a) => a.startsWith(`${orgId}/`)).map((a) => this.deps.secrets.delete(VNC_SECRET_SERVICE, a).catch(() => false)));
+  }
+
+  async openWebAccess(orgId: string): Promise<Result<null>> {
+    if (!this.deps.findOrg(orgId)) return fail('org-not-found', 'This organization is no longer set up in Deskbridge.');
+    await this.deps.browser.open(WEB_ACCESS_URL);
+    return ok(null);
+  }
+
+  /** Ends a session: closes its viewer or native client (whose file goes when it exits). */
+  disconnect(id: string): SessionsSnapshot {
+    const live = this.sessions.get(id);
+    if (live?.info.method === 'vnc') {
+      this.bridge.closeSession(id);
+      this.deps.windows?.close(id);
+    }
+    live?.process?.kill();
+    this.end(id);
+    return this.snapshot();
+  }
+
+  private end(id: string): void {
+    if (this.sessions.delete(id)) this.changed();
+  }
+
+  /** Sign-out or removal of an organization closes its sessions. */
+  async closeOrg(orgId: string): Promise<void> {
+    for (const live of [...this.sessions.values()]) if (live.info.orgId === orgId) this.disconnect(live.info.id);
+  }
+
+  /** Quitting: viewers and bridges closed, connection files removed; native clients keep running. */
+  async dispose(): Promise<void> {
+    for (const live of [...this.sessions.values()]) if (live.info.method === 'vnc') this.disconnect(live.info.id);
+    await this.bridge.stop();
+    await this.files.dispose();
+  }
+}

@@ -1,0 +1,17 @@
+import type { SessionsApi } from '../../../shared/ipc/domains/sessions';
+import { ok } from '../../../shared/ipc/result';
+import type { SessionService } from './session-service';
+
+/** The sessions domain of the contract, on top of SessionService. */
+export function createSessionsApi(sessions: SessionService): SessionsApi {
+  return {
+    list: async () => ok(sessions.snapshot()),
+    connect: (orgId, workspaceId) => sessions.connect(orgId, workspaceId),
+    disconnect: async (id) => ok(sessions.disconnect(id)),
+    openWebAccess: (orgId) => sessions.openWebAccess(orgId),
+    vncTicket: (id, origin) => sessions.vncTicket(id, origin),
+    reportStatus: async (id, status, error) => sessions.reportStatus(id, status, error),
+    rememberPassword: (id, password) => sessions.rememberPassword(id, password),
+    forgetPassword: (id) => sessions.forgetPassword(id),
+  };
+}

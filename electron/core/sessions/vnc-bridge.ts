@@ -1,0 +1,175 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { BRIDGE_CLOSE } from '../../../shared/ipc/domains/sessions';
+import type { ScopedLogger } from '../log/logger';
+
+export interface BridgeTarget {
+  readonly host: string;
+  readonly port: number;
+}
+
+interface Ticket {
+  readonly sessionId: string;
+  readonly target: BridgeTarget;
+  readonly origin: string;
+  readonly expiresAt: number;
+}
+
+export interface BridgeEvents {
+  /** The VNC server's TCP connection is up (the viewer takes it from there). */
+  upstreamOpen(sessionId: string): void;
+  /** The pipe ended: who ended it, as one of BRIDGE_CLOSE's codes. */
+  closed(sessionId: string, code: number): void;
+}
+
+const TICKET_TTL_MS = 60_000;
+const HIGH_WATER = 4 * 1024 * 1024;
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function refuse(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
+
+/**
+ * WebSocket ↔ TCP for the in-app viewer: listens on 127.0.0.1 (random port), accepts each
+ * one-time ticket once, from the origin it was issued to, and pipes to that ticket's VNC server.
+ * It closes with its own codes (BRIDGE_CLOSE) so the page can tell a server close from an error.
+ */
+export class VncBridge {
+  private server: Server | null = null;
+  private listening: Promise<number> | null = null;
+  private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024, perMessageDeflate: false });
+  private readonly tickets = new Map<string, Ticket>();
+  private readonly live = new Map<string, Set<WebSocket>>();
+
+  constructor(
+    private readonly log: ScopedLogger,
+    private readonly events: BridgeEvents,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private start(): Promise<number> {
+    this.listening ??= new Promise<number>((resolve, reject) => {
+      const server = createServer((_request, response) => response.writeHead(404).end());
+      server.on('upgrade', (request, socket, head) => this.upgrade(request, socket, head));
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+      this.server = server;
+    });
+    return this.listening;
+  }
+
+  /** A one-time ws:// address for one connection of a session, valid for a minute. */
+  async issue(sessionId: string, target: BridgeTarget, origin: string): Promise<string> {
+    const port = await this.start();
+    const now = this.now();
+    for (const [token, ticket] of this.tickets) if (ticket.expiresAt <= now) this.tickets.delete(token);
+    const token = randomBytes(24).toString('base64url');
+    this.tickets.set(token, { sessionId, target, origin, expiresAt: now + TICKET_TTL_MS });
+    return `ws://127.0.0.1:${port}/vnc/${token}`;
+  }
+
+  private take(token: string): Ticket | null {
+    for (const [key, ticket] of this.tickets) {
+      if (sameToken(key, token)) {
+        this.tickets.delete(key);
+        return ticket.expiresAt > this.now() ? ticket : null;
+      }
+    }
+    return null;
+  }
+
+  private upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const match = /^\/vnc\/([A-Za-z0-9_-]{16,64})$/.exec(request.url ?? '');
+    const ticket = match?.[1] ? this.take(match[1]) : null;
+    if (!ticket) {
+      this.log.warn('Refused a viewer connection: unknown, used or expired ticket');
+      refuse(socket, '403 Forbidden');
+      return;
+    }
+    if (request.headers.origin !== ticket.origin) {
+      this.log.warn('Refused a viewer connection from another origin');
+      refuse(socket, '403 Forbidden');
+      return;
+    }
+    this.sockets.handleUpgrade(request, socket, head, (ws) => this.pipe(ws, ticket));
+  }
+
+  private pipe(ws: WebSocket, ticket: Ticket): void {
+    const { sessionId } = ticket;
+    const set = this.live.get(sessionId) ?? new Set<WebSocket>();
+    set.add(ws);
+    this.live.set(sessionId, set);
+    const tcp: Socket = connect({ host: ticket.target.host, port: ticket.target.port });
+    tcp.setNoDelay(true);
+    let opened = false;
+    let code: number = BRIDGE_CLOSE.serverClosed;
+    let ours: number | null = null;
+    const finish = (closeCode: number, reason: string) => {
+      ours ??= closeCode;
+      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(closeCode, reason);
+      tcp.destroy();
+    };
+    tcp.once('connect', () => {
+      opened = true;
+      this.events.upstreamOpen(sessionId);
+    });
+    tcp.on('data', (chunk: Buffer) => {
+      if (ws.readyState !== ws.OPEN) return;
+      ws.send(chunk, { binary: true });
+      if (ws.bufferedAmount > HIGH_WATER) {
+        tcp.pause();
+        const drain = setInterval(() => {
+          if (ws.bufferedAmount < HIGH_WATER / 2 || ws.readyState !== ws.OPEN) {
+            clearInterval(drain);
+            tcp.resume();
+          }
+        }, 5);
+      }
+    });
+    tcp.once('error', (error: NodeJS.ErrnoException) => {
+      code = BRIDGE_CLOSE.connectionError;
+      this.log.warn(`VNC connection to ${ticket.target.host}:${ticket.target.port} failed (${error.code ?? 'error'})`);
+      finish(BRIDGE_CLOSE.connectionError, opened ? `Connection lost (${error.code ?? 'error'})` : `Could not connect (${error.code ?? 'error'})`);
+    });
+    tcp.once('close', () => finish(code, code === BRIDGE_CLOSE.serverClosed ? 'The VNC server closed the connection' : 'Connection error'));
+    ws.on('message', (data: RawData) => {
+      if (tcp.writable) tcp.write(Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer));
+    });
+    ws.once('close', (wsCode: number) => {
+      tcp.destroy();
+      set.delete(ws);
+      if (set.size === 0) this.live.delete(sessionId);
+      this.events.closed(sessionId, ours ?? wsCode);
+    });
+  }
+
+  /** Closes a session's connections (the user disconnected) and forgets its tickets. */
+  closeSession(sessionId: string, code: number = BRIDGE_CLOSE.disconnected, reason = 'Disconnected'): void {
+    for (const [token, ticket] of this.tickets) if (ticket.sessionId === sessionId) this.tickets.delete(token);
+    for (const ws of this.live.get(sessionId) ?? []) ws.close(code, reason);
+  }
+
+  async stop(): Promise<void> {
+    this.tickets.clear();
+    for (const set of this.live.values()) for (const ws of set) ws.close(BRIDGE_CLOSE.bridgeStopped, 'Deskbridge is closing');
+    this.sockets.close();
+    const server = this.server;
+    this.server = null;
+    this.listening = null;
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+}
+

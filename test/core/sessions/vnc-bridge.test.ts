@@ -1,0 +1,118 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { BRIDGE_CLOSE } from '../../../shared/ipc/domains/sessions';
+import { Logger } from '../../../electron/core/log/logger';
+import { VncBridge } from '../../../electron/core/sessions/vnc-bridge';
+
+const ORIGIN = 'app://deskbridge';
+
+interface Peer {
+  readonly server: Server;
+  readonly port: number;
+  readonly sockets: Socket[];
+}
+
+async function tcpPeer(onSocket: (socket: Socket) => void = () => undefined): Promise<Peer> {
+  const sockets: Socket[] = [];
+  const server = createServer((socket) => {
+    sockets.push(socket);
+    onSocket(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.address() as AddressInfo).port, sockets };
+}
+
+function open(url: string, origin = ORIGIN): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { origin });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+}
+
+describe('VncBridge', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  function bridge(events: { closed?: (id: string, code: number) => void } = {}): VncBridge {
+    const b = new VncBridge(new Logger().scoped('test'), { upstreamOpen: () => undefined, closed: events.closed ?? (() => undefined) });
+    cleanups.push(() => b.stop());
+    return b;
+  }
+
+  it('listens on 127.0.0.1 and pipes bytes both ways', async () => {
+    const peer = await tcpPeer((socket) => {
+      socket.write('RFB 003.008\n');
+      socket.on('data', (data) => socket.write(Buffer.concat([Buffer.from('echo:'), data])));
+    });
+    cleanups.push(() => new Promise<void>((r) => peer.server.close(() => r())));
+    const b = bridge();
+    const url = await b.issue('s1', { host: '127.0.0.1', port: peer.port }, ORIGIN);
+    expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/vnc\/[A-Za-z0-9_-]{32}$/);
+    const ws = await open(url);
+    const messages: Buffer[] = [];
+    ws.on('message', (data: Buffer) => messages.push(data));
+    await expect.poll(() => Buffer.concat(messages).toString()).toBe('RFB 003.008\n');
+    ws.send(Buffer.from('hello'));
+    await expect.poll(() => Buffer.concat(messages).toString()).toBe('RFB 003.008\necho:hello');
+    ws.close();
+  });
+
+  it('accepts a ticket once, and only from the origin it was issued to', async () => {
+    const peer = await tcpPeer();
+    cleanups.push(() => new Promise<void>((r) => peer.server.close(() => r())));
+    const b = bridge();
+    const url = await b.issue('s1', { host: '127.0.0.1', port: peer.port }, ORIGIN);
+    await expect(open(url, 'http://evil.example')).rejects.toThrow(/403/);
+    const url2 = await b.issue('s1', { host: '127.0.0.1', port: peer.port }, ORIGIN);
+    const ws = await open(url2);
+    await expect(open(url2)).rejects.toThrow(/403/);
+    await expect(open(url2.replace(/[^/]+$/, 'A'.repeat(32)))).rejects.toThrow(/403/);
+    ws.close();
+  });
+
+  it('closes with 4001 when the VNC server closes the connection', async () => {
+    const peer = await tcpPeer((socket) => setTimeout(() => socket.end(), 50));
+    cleanups.push(() => new Promise<void>((r) => peer.server.close(() => r())));
+    const seen: number[] = [];
+    const b = bridge({ closed: (_id, code) => seen.push(code) });
+    const ws = await open(await b.issue('s1', { host: '127.0.0.1', port: peer.port }, ORIGIN));
+    expect((await closed(ws)).code).toBe(BRIDGE_CLOSE.serverClosed);
+    await expect.poll(() => seen).toEqual([BRIDGE_CLOSE.serverClosed]);
+  });
+
+  it('closes with 4002 when the VNC server cannot be reached', async () => {
+    const peer = await tcpPeer();
+    const port = peer.port;
+    await new Promise<void>((r) => peer.server.close(() => r()));
+    const b = bridge();
+    const ws = await open(await b.issue('s1', { host: '127.0.0.1', port }, ORIGIN));
+    const result = await closed(ws);
+    expect(result.code).toBe(BRIDGE_CLOSE.connectionError);
+    expect(result.reason).toMatch(/ECONNREFUSED/);
+  });
+
+  it('closes a session’s connections with 4000 when the user disconnects, and 4003 on stop', async () => {
+    const peer = await tcpPeer();
+    cleanups.push(() => new Promise<void>((r) => peer.server.close(() => r())));
+    const b = bridge();
+    const ws1 = await open(await b.issue('s1', { host: '127.0.0.1', port: peer.port }, ORIGIN));
+    const ws2 = await open(await b.issue('s2', { host: '127.0.0.1', port: peer.port }, ORIGIN));
+    const c1 = closed(ws1);
+    b.closeSession('s1');
+    expect((await c1).code).toBe(BRIDGE_CLOSE.disconnected);
+    expect(ws2.readyState).toBe(WebSocket.OPEN);
+    const c2 = closed(ws2);
+    await b.stop();
+    expect((await c2).code).toBe(BRIDGE_CLOSE.bridgeStopped);
+    await expect.poll(() => peer.sockets.every((s) => s.destroyed || s.readableEnded)).toBe(true);
+  });
+});
