@@ -7,6 +7,7 @@ import type { AuthService } from './auth/auth-service';
 import type { LinkInbox } from './orgs/link-inbox';
 import type { OrgService } from './orgs/org-service';
 import { createOrgsApi } from './orgs/orgs-api';
+import { createDesktopsApi, type Desktops } from './workspaces';
 import { createSessionsApi, type SessionService } from './sessions';
 
 export interface Services {
@@ -16,6 +17,7 @@ export interface Services {
   readonly links: LinkInbox;
   readonly auth: AuthService;
   readonly sessions: SessionService;
+  readonly desktops: Desktops;
 }
 
 /** The DeskbridgeApi implementation, host-agnostic: contract → services. */
@@ -25,5 +27,6 @@ export function createApi(services: Services): DeskbridgeApi {
     orgs: createOrgsApi(services.orgs, services.links),
     auth: createAuthApi(services.auth),
     sessions: createSessionsApi(services.sessions),
+    desktops: createDesktopsApi(services.desktops.service, services.desktops.actions),
   };
 }

@@ -13,6 +13,7 @@ import { type Browser, type Clock, type Paths, type SecretStore, systemClock } f
 import { createSessions, type SessionPorts } from './sessions';
 import { SettingsStore } from './settings/settings-store';
 import { SignInVault } from './vault/sign-in-vault';
+import { createDesktops } from './workspaces';
 
 export interface CoreDeps {
   readonly info: AppInfo;
@@ -47,10 +48,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const links = new LinkInbox(events, notices);
   const clock = deps.clock ?? systemClock;
   const auth = new AuthService({ orgs, events, notices, vault: new SignInVault(deps.secrets, clock), browser: deps.browser, clock, log: logger.scoped('auth') });
+  const desktops = createDesktops({ auth, clock, events, log: logger.scoped('desktops') });
   // Remembered sign-ins come back in the background; the window shows "signing in" meanwhile.
   void auth.restore();
   const sessions = createSessions({ events, logger, secrets: deps.secrets, browser: deps.browser, orgs, ...(deps.clock ? { clock: deps.clock } : {}) }, deps.sessions);
-  const api = createApi({ info: deps.info, notices, orgs, links, auth, sessions });
+  const api = createApi({ info: deps.info, notices, orgs, links, auth, sessions, desktops });
   logger.log('info', 'core', `Deskbridge core started (${deps.info.host})`);
   return {
     api,
@@ -61,6 +63,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     },
     dispose: async () => {
       await sessions.dispose();
+      desktops.service.dispose();
       auth.dispose();
       logger.log('info', 'core', 'Deskbridge core stopped');
     },

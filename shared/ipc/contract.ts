@@ -5,6 +5,7 @@
  */
 import { appEvents, appMethods, type AppApi, type AppEvents } from './domains/app';
 import { authEvents, authMethods, type AuthApi, type AuthEvents } from './domains/auth';
+import { desktopsEvents, desktopsMethods, type DesktopsApi, type DesktopsEvents } from './domains/desktops';
 import { orgsEvents, orgsMethods, type OrgsApi, type OrgsEvents } from './domains/orgs';
 import { sessionsEvents, sessionsMethods, type SessionsApi, type SessionsEvents } from './domains/sessions';
 
@@ -13,9 +14,10 @@ export interface DeskbridgeApi {
   readonly orgs: OrgsApi;
   readonly auth: AuthApi;
   readonly sessions: SessionsApi;
+  readonly desktops: DesktopsApi;
 }
 
-export type DeskbridgeEvents = AppEvents & OrgsEvents & AuthEvents & SessionsEvents;
+export type DeskbridgeEvents = AppEvents & OrgsEvents & AuthEvents & SessionsEvents & DesktopsEvents;
 
 export type Domain = keyof DeskbridgeApi;
 
@@ -25,9 +27,10 @@ export const API_MANIFEST = {
   orgs: orgsMethods,
   auth: authMethods,
   sessions: sessionsMethods,
+  desktops: desktopsMethods,
 } as const satisfies { readonly [D in Domain]: readonly (keyof DeskbridgeApi[D])[] };
 
-export const EVENT_NAMES = [...appEvents, ...orgsEvents, ...authEvents, ...sessionsEvents] as const satisfies readonly (keyof DeskbridgeEvents)[];
+export const EVENT_NAMES = [...appEvents, ...orgsEvents, ...authEvents, ...sessionsEvents, ...desktopsEvents] as const satisfies readonly (keyof DeskbridgeEvents)[];
 
 // Compile-time proof that the manifest lists every method and every event of the interfaces.
 type Missing<D extends Domain> = Exclude<keyof DeskbridgeApi[D], (typeof API_MANIFEST)[D][number]>;

@@ -4,6 +4,9 @@ import { orgNameSchema } from '../lib/org-input';
 import type { DeskbridgeApi, Domain } from './contract';
 
 const id = z.string().min(1).max(128);
+/** `${orgId}/${workspaceId}` */
+const desktopKey = z.string().min(3).max(256).regex(/^[^/]+\/ws-[0-9a-z]{8,63}$/);
+const volumeGib = z.number().int().min(1).max(2000);
 const viewerStatus = z.enum(['connecting', 'connected', 'reconnecting', 'failed']);
 
 type DomainSchemas<D extends Domain> = {
@@ -47,6 +50,19 @@ export const ARG_SCHEMAS: { readonly [D in Domain]: DomainSchemas<D> } = {
     ]),
     rememberPassword: z.tuple([id, z.string().min(1).max(256)]),
     forgetPassword: z.tuple([id]),
+  },
+  desktops: {
+    list: z.tuple([]),
+    refresh: z.tuple([]),
+    setVisible: z.tuple([z.boolean()]),
+    start: z.tuple([desktopKey]),
+    restart: z.tuple([desktopKey]),
+    rebuild: z.tuple([desktopKey, z.string().max(256)]),
+    changeComputeType: z.tuple([desktopKey, z.string().regex(/^[A-Z0-9_]{1,40}$/)]),
+    increaseVolume: z.tuple([desktopKey, z.strictObject({ rootGib: volumeGib.optional(), userGib: volumeGib.optional() })]),
+    switchRunningMode: z.tuple([desktopKey, z.enum(['AUTO_STOP', 'ALWAYS_ON'])]),
+    connect: z.tuple([desktopKey]),
+    dismissProblem: z.tuple([desktopKey]),
   },
 };
 
