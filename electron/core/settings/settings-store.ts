@@ -65,8 +65,10 @@ export class SettingsStore {
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: this.current };
-      throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { settings: this.current };
+      // Unreadable (a folder in its place, an I/O error): never a crash, same recovery as damage.
+      return this.recover(emptySettings(), 'Your settings file could not be read, so Deskbridge started with fresh settings.', `Reading it failed (${code ?? 'unknown error'}).`);
     }
     let raw: unknown;
     try {
@@ -104,10 +106,15 @@ export class SettingsStore {
   }
 
   private async recover(settings: Settings, message: string, details: string): Promise<LoadResult> {
-    await rm(setAsidePath(this.file), { force: true });
-    await rename(this.file, setAsidePath(this.file));
     this.current = settings;
-    await this.write(settings);
+    try {
+      await rm(setAsidePath(this.file), { recursive: true, force: true });
+      await rename(this.file, setAsidePath(this.file));
+      await this.write(settings);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+      return { settings, recovery: { message, details: `${details} It could not be set aside or replaced (${code}); changes may not be saved.` } };
+    }
     return { settings, recovery: { message, details: `${details} The damaged file was kept as ${setAsidePath(this.file)}.` } };
   }
 
