@@ -35,7 +35,7 @@ export async function listDesktops(
   const statusCalls: Promise<void>[] = [];
   let token: string | undefined;
   let pageIndex = 0;
-  let pageError: unknown;
+  let pageError: Error | undefined;
   try {
     do {
       const out = await client.send(
@@ -59,11 +59,11 @@ export async function listDesktops(
       token = out.NextToken;
     } while (token !== undefined);
   } catch (error) {
-    pageError = error;
+    pageError = error instanceof Error ? error : new Error(String(error));
   }
   const settled = await Promise.allSettled(statusCalls);
   if (pageError !== undefined) throw pageError;
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed !== undefined) throw failed.reason;
+  if (failed !== undefined) throw failed.reason instanceof Error ? failed.reason : new Error(String(failed.reason));
   return ids;
 }

@@ -1,5 +1,5 @@
 import type { SelfservicePermissions, Workspace, WorkspaceConnectionStatus } from '@aws-sdk/client-workspaces';
-import { DESKTOP_STATES, type ConnectionState, type Desktop, type DesktopState, type RunningMode, type SelfServicePermissions } from '../../../shared/models/desktop';
+import { DESKTOP_STATES, type ConnectionState, type Desktop, type DesktopState, type SelfServicePermissions } from '../../../shared/models/desktop';
 
 const STATES: ReadonlySet<string> = new Set(DESKTOP_STATES);
 const MODES: ReadonlySet<string> = new Set(['AUTO_STOP', 'ALWAYS_ON', 'MANUAL']);
@@ -20,8 +20,8 @@ export function toDesktop(orgId: string, ws: Workspace, fallbackUser: string): D
   if (id === undefined) return null;
   const props = ws.WorkspaceProperties ?? {};
   // A state AWS adds later reads as PENDING rather than breaking the list.
-  const state: DesktopState = ws.State !== undefined && STATES.has(ws.State) ? (ws.State as DesktopState) : 'PENDING';
-  const mode = props.RunningMode !== undefined && MODES.has(props.RunningMode) ? (props.RunningMode as RunningMode) : undefined;
+  const state: DesktopState = ws.State !== undefined && STATES.has(ws.State) ? ws.State : 'PENDING';
+  const mode = props.RunningMode !== undefined && MODES.has(props.RunningMode) ? props.RunningMode : undefined;
   return {
     key: desktopKey(orgId, id),
     orgId,
