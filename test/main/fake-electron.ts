@@ -1,0 +1,278 @@
+/**
+ * A fake `electron` module for the main project (vitest aliases 'electron' here). It records what
+ * the glue asks of Electron so tests can check it; `resetFakeElectron()` clears everything.
+ */
+import { EventEmitter } from 'node:events';
+
+export interface Call {
+  readonly target: string;
+  readonly method: string;
+  readonly args: readonly unknown[];
+}
+
+/** Every call made on the fake, in order. */
+export const calls: Call[] = [];
+
+function record(target: string, method: string, args: readonly unknown[]): void {
+  calls.push({ target, method, args });
+}
+
+export function callsTo(target: string, method?: string): Call[] {
+  return calls.filter((c) => c.target === target && (method === undefined || c.method === method));
+}
+
+/** An event as Electron hands it to listeners: records whether it was prevented. */
+export class FakeEvent {
+  defaultPrevented = false;
+  preventDefault(): void {
+    this.defaultPrevented = true;
+  }
+}
+
+type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: WindowOpenHandler | null = null;
+  readonly sent: { channel: string; args: unknown[] }[] = [];
+  devToolsClosed = 0;
+
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    record('webContents', 'setWindowOpenHandler', [handler]);
+    this.windowOpenHandler = handler;
+  }
+
+  closeDevTools(): void {
+    this.devToolsClosed++;
+  }
+
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
+
+  /** Test helper: emits `name` with a fresh FakeEvent and returns it. */
+  fire(name: string, ...args: unknown[]): FakeEvent {
+    const event = new FakeEvent();
+    this.emit(name, event, ...args);
+    return event;
+  }
+}
+
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void;
+
+export class FakeSession {
+  permissionRequestHandler: PermissionRequestHandler | null = null;
+  permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null;
+  devicePermissionHandler: ((...args: unknown[]) => boolean) | null = null;
+  readonly protocolHandlers = new Map<string, (request: Request) => Promise<Response> | Response>();
+  readonly protocol = {
+    handle: (scheme: string, handler: (request: Request) => Promise<Response> | Response) => {
+      record('session.protocol', 'handle', [scheme]);
+      this.protocolHandlers.set(scheme, handler);
+    },
+  };
+
+  constructor(readonly partition: string) {}
+
+  setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
+    record('session', 'setPermissionRequestHandler', [this.partition]);
+    this.permissionRequestHandler = handler;
+  }
+
+  setPermissionCheckHandler(handler: ((...args: unknown[]) => boolean) | null): void {
+    record('session', 'setPermissionCheckHandler', [this.partition]);
+    this.permissionCheckHandler = handler;
+  }
+
+  setDevicePermissionHandler(handler: ((...args: unknown[]) => boolean) | null): void {
+    record('session', 'setDevicePermissionHandler', [this.partition]);
+    this.devicePermissionHandler = handler;
+  }
+}
+
+const partitions = new Map<string, FakeSession>();
+
+export const session = {
+  defaultSession: new FakeSession(''),
+  fromPartition(partition: string): FakeSession {
+    record('session', 'fromPartition', [partition]);
+    let found = partitions.get(partition);
+    if (!found) {
+      found = new FakeSession(partition);
+      partitions.set(partition, found);
+    }
+    return found;
+  },
+};
+
+export class BrowserWindow extends EventEmitter {
+  static readonly windows: BrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | null = null;
+
+  constructor(readonly options: Record<string, unknown> = {}) {
+    super();
+    record('BrowserWindow', 'constructor', [options]);
+    BrowserWindow.windows.push(this);
+  }
+
+  static getAllWindows(): BrowserWindow[] {
+    return [...BrowserWindow.windows];
+  }
+
+  async loadURL(url: string): Promise<void> {
+    record('BrowserWindow', 'loadURL', [url]);
+    this.loadedUrl = url;
+  }
+
+  show(): void {
+    record('BrowserWindow', 'show', []);
+  }
+
+  focus(): void {
+    record('BrowserWindow', 'focus', []);
+  }
+}
+
+type IpcHandler = (event: unknown, ...args: unknown[]) => unknown;
+
+class FakeIpcMain extends EventEmitter {
+  readonly handlers = new Map<string, IpcHandler>();
+
+  handle(channel: string, handler: IpcHandler): void {
+    record('ipcMain', 'handle', [channel]);
+    // Electron refuses a second handler for a channel; so does the fake.
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  }
+
+  removeHandler(channel: string): void {
+    record('ipcMain', 'removeHandler', [channel]);
+    this.handlers.delete(channel);
+  }
+
+  /** Test helper: what the renderer's ipcRenderer.invoke would trigger, from `senderFrame`. */
+  async invoke(channel: string, senderFrame: unknown, ...args: unknown[]): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    return handler({ senderFrame, sender: {} }, ...args);
+  }
+}
+
+export const ipcMain = new FakeIpcMain();
+
+class FakeIpcRenderer extends EventEmitter {
+  /** What invoke answers; tests may replace it. */
+  respond: (channel: string, args: unknown[]) => unknown = (channel) => ({ ok: true, value: channel });
+
+  async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    record('ipcRenderer', 'invoke', [channel, ...args]);
+    return this.respond(channel, args);
+  }
+
+  override removeListener(channel: string, listener: (...args: unknown[]) => void): this {
+    record('ipcRenderer', 'removeListener', [channel]);
+    return super.removeListener(channel, listener);
+  }
+
+  override on(channel: string, listener: (...args: unknown[]) => void): this {
+    record('ipcRenderer', 'on', [channel]);
+    return super.on(channel, listener);
+  }
+
+  send(channel: string, ...args: unknown[]): void {
+    record('ipcRenderer', 'send', [channel, ...args]);
+  }
+}
+
+export const ipcRenderer = new FakeIpcRenderer();
+
+/** What preload put into the page's main world. */
+export const exposed = new Map<string, unknown>();
+
+export const contextBridge = {
+  exposeInMainWorld(key: string, api: unknown): void {
+    record('contextBridge', 'exposeInMainWorld', [key]);
+    exposed.set(key, api);
+  },
+};
+
+export const shell = {
+  async openExternal(url: string, options?: unknown): Promise<void> {
+    record('shell', 'openExternal', [url, options]);
+  },
+};
+
+export const net = {
+  async fetch(url: string): Promise<Response> {
+    record('net', 'fetch', [url]);
+    return new Response('', { status: 404 });
+  },
+};
+
+export const protocol = {
+  registerSchemesAsPrivileged(schemes: unknown[]): void {
+    record('protocol', 'registerSchemesAsPrivileged', [schemes]);
+  },
+};
+
+export const dialog = {
+  showErrorBox(title: string, content: string): void {
+    record('dialog', 'showErrorBox', [title, content]);
+  },
+};
+
+class FakeApp extends EventEmitter {
+  isPackaged = false;
+  readonly paths = new Map<string, string>();
+  enableSandbox(): void {
+    record('app', 'enableSandbox', []);
+  }
+  getPath(name: string): string {
+    return this.paths.get(name) ?? `/fake/${name}`;
+  }
+  setPath(name: string, value: string): void {
+    record('app', 'setPath', [name, value]);
+    this.paths.set(name, value);
+  }
+  setAppLogsPath(value: string): void {
+    record('app', 'setAppLogsPath', [value]);
+  }
+  getVersion(): string {
+    return '0.0.0-fake';
+  }
+  requestSingleInstanceLock(): boolean {
+    record('app', 'requestSingleInstanceLock', []);
+    return true;
+  }
+  setAsDefaultProtocolClient(scheme: string): boolean {
+    record('app', 'setAsDefaultProtocolClient', [scheme]);
+    return true;
+  }
+  whenReady(): Promise<void> {
+    return new Promise<void>(() => undefined); // never ready: glue modules imported by tests stay inert
+  }
+  quit(): void {
+    record('app', 'quit', []);
+  }
+  exit(code?: number): void {
+    record('app', 'exit', [code]);
+  }
+}
+
+export const app = new FakeApp();
+
+export function resetFakeElectron(): void {
+  calls.length = 0;
+  partitions.clear();
+  BrowserWindow.windows.length = 0;
+  exposed.clear();
+  for (const channel of [...ipcMain.handlers.keys()]) ipcMain.handlers.delete(channel);
+  ipcMain.removeAllListeners();
+  ipcRenderer.removeAllListeners();
+  ipcRenderer.respond = (channel) => ({ ok: true, value: channel });
+  session.defaultSession = new FakeSession('');
+  app.removeAllListeners();
+  app.paths.clear();
+}
+
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, protocol, session, shell, net, dialog };
