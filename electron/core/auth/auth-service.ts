@@ -19,6 +19,8 @@ import type { TemporaryCredentials } from './sts';
 /** AWS credentials are renewed this long before they expire. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
 const RETRY_AFTER_MS = 60_000;
+/** Never renew in a tight loop, whatever the expiry AWS sends. */
+const MIN_RENEW_DELAY_MS = 30_000;
 
 export interface AuthServiceDeps {
   readonly orgs: OrgService;
@@ -306,7 +308,7 @@ export class AuthService implements AuthSessions {
     entry.timer = this.deps.clock.setTimeout(() => {
       delete entry.timer;
       this.credentialsFor(orgId, entry).catch(() => undefined);
-    }, Math.max(0, at - this.deps.clock.now()));
+    }, Math.max(MIN_RENEW_DELAY_MS, at - this.deps.clock.now()));
   }
 
   /** Current credentials, renewed (once, shared) when they are within the margin of expiring. */

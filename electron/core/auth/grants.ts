@@ -6,8 +6,8 @@ import type { IdcRegistration, IdcTokens, IdentityCenterClient } from './identit
 import type { OidcClient, OidcOrg } from './oidc-client';
 import { assumeRoleWithWebIdentity, type TemporaryCredentials } from './sts';
 
-/** Tokens are used this long before their expiry at the latest. */
-const TOKEN_MARGIN_MS = 60_000;
+/** IdP tokens are renewed this long before they expire: longer than core's credential margin (5 min), so fresh credentials never inherit a token's last minutes. */
+const TOKEN_MARGIN_MS = 10 * 60_000;
 
 /**
  * What a completed sign-in holds (in memory only): the IdP's tokens and how to turn them into

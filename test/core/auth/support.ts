@@ -17,6 +17,9 @@ import { type Emulator, loginWithPassword } from '../../emulator';
 export class ManualClock implements Clock {
   private timers: { id: number; at: number; callback: () => void }[] = [];
   private nextId = 1;
+  /** Core's time ahead of the linked clock (advance with alone: true). */
+  private drift = 0;
+  private alone = false;
 
   constructor(
     private readonly base: () => number,
@@ -41,7 +44,12 @@ export class ManualClock implements Clock {
   }
 
   now(): number {
-    return this.base();
+    return this.base() + this.drift;
+  }
+
+  private step(ms: number): void {
+    if (this.alone) this.drift += ms;
+    else this.move(ms);
   }
 
   setTimeout(callback: () => void, ms: number): unknown {
@@ -59,17 +67,19 @@ export class ManualClock implements Clock {
   }
 
   /** Moves time forward, firing every timer that falls due, and lets the promises they start settle. */
-  async advance(ms: number): Promise<void> {
+  async advance(ms: number, options: { alone?: boolean } = {}): Promise<void> {
+    this.alone = options.alone ?? false;
     const target = this.now() + ms;
     for (;;) {
       const due = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at)[0];
       if (!due) break;
-      if (due.at > this.now()) this.move(due.at - this.now());
+      if (due.at > this.now()) this.step(due.at - this.now());
       this.timers = this.timers.filter((t) => t !== due);
       due.callback();
       await settle();
     }
-    if (target > this.now()) this.move(target - this.now());
+    if (target > this.now()) this.step(target - this.now());
+    this.alone = false;
     await settle();
   }
 }
