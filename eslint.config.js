@@ -4,6 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+import electronSecurityRules from './build/eslint-electron-security.cjs';
 
 const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), 'node:*'];
 const ban = (group, message) => ({ group, message });
@@ -122,6 +123,8 @@ export default tseslint.config(
     },
   },
   ...layering,
+  // Electron's security checklist as lint rules (also run by the security gate, test/security/gate.ts).
+  ...electronSecurityRules.electronSecurity,
   { files: ['*.js'], ...tseslint.configs.disableTypeChecked },
   // Packaging hooks and config are CommonJS loaded by electron-builder.
   {

@@ -13,7 +13,7 @@ export default defineConfig({
         test: { name: 'main', root, include: ['test/main/**/*.test.ts'], environment: 'node' },
       },
       { test: { name: 'renderer', root, include: ['test/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom', testTimeout: 20_000 } },
-      { test: { name: 'build', root, include: ['test/build/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 } },
+      { test: { name: 'build', root, include: ['test/build/**/*.test.ts', 'test/security/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 } },
       { test: { name: 'emulator', root, include: ['test/emulator/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 } },
       {
         test: {
