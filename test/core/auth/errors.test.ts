@@ -1,0 +1,144 @@
+import { DescribeWorkspacesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LOOPBACK_TIMEOUT_MS } from '../../../electron/core/auth/loopback';
+import { explainWorkspacesAccessDenied } from '../../../electron/core/auth/workspaces-errors';
+import type { ManagedPolicy } from '../../../shared/models/org';
+import type { Result } from '../../../shared/ipc/result';
+import { type Emulator, startEmulator } from '../../emulator';
+import { ALICE, type AuthUnderTest, ManualClock, playingBrowser, type Rewrites, startAuth } from './support';
+
+let emu: Emulator;
+let app: AuthUnderTest | null = null;
+
+beforeEach(async () => {
+  emu = await startEmulator({ bulkCount: 0, clock: { manual: true } });
+});
+afterEach(async () => {
+  await app?.close();
+  app = null;
+  await emu.stop();
+});
+
+function expectFailure(result: Result<unknown>, code: string): { message: string; details?: string } {
+  expect(result.ok).toBe(false);
+  if (result.ok) throw new Error('unreachable');
+  expect(result.error.code).toBe(code);
+  const text = `${result.error.message} ${result.error.details ?? ''}`;
+  // No secret in either part: no JWT, no code/state/token values, no password.
+  expect(text).not.toMatch(/eyJ[\w-]+\./);
+  expect(text).not.toContain(ALICE.password);
+  expect(text).not.toMatch(/(code|state|token)=[A-Za-z0-9_-]{8,}/);
+  return result.error;
+}
+
+function withOrg(change: (org: ManagedPolicy['organizations'][number]) => ManagedPolicy['organizations'][number]): ManagedPolicy {
+  return { ...emu.demo.managedPolicy, organizations: emu.demo.managedPolicy.organizations.map(change) };
+}
+
+async function oidcSignIn(rewrite: Rewrites = {}, options: { clock?: ManualClock; policy?: ManagedPolicy; requestTimeoutMs?: number } = {}) {
+  app = await startAuth(emu, { clock: options.clock ?? ManualClock.linkedTo(emu), browser: playingBrowser(ALICE, rewrite), ...options });
+  return app.auth.signIn(app.oidcOrgId, { staySignedIn: false });
+}
+
+describe('sign-in errors, produced for real', () => {
+  it('cancelled: the user presses Cancel while the browser is open', async () => {
+    app = await startAuth(emu, { clock: ManualClock.linkedTo(emu), browser: playingBrowser(null) });
+    const done = app.auth.signIn(app.oidcOrgId, { staySignedIn: false });
+    await vi.waitFor(() => expect(app?.auth.status(app.oidcOrgId)?.waitingFor).toBe('browser'));
+    app.auth.cancel(app.oidcOrgId);
+    expectFailure(await done, 'sign-in-cancelled');
+    expect(app.auth.status(app.oidcOrgId)).toMatchObject({ state: 'signed-out' });
+  });
+
+  it('cancelled in the browser: the IdP answers access_denied', async () => {
+    const error = expectFailure(
+      await oidcSignIn({ redirect: (url) => { const u = new URL(url); const state = u.searchParams.get('state') ?? ''; u.search = new URLSearchParams({ error: 'access_denied', error_description: 'End-User aborted interaction', state }).toString(); return u.toString(); } }),
+      'sign-in-denied',
+    );
+    expect(error.message).toMatch(/cancelled or refused in the browser/);
+    expect(app?.auth.status(app.oidcOrgId)).toMatchObject({ state: 'error', error: { code: 'sign-in-denied' } });
+  });
+
+  it('timeout: nobody finishes in the browser within 10 minutes', async () => {
+    const clock = ManualClock.linkedTo(emu);
+    app = await startAuth(emu, { clock, browser: playingBrowser(null) });
+    const done = app.auth.signIn(app.oidcOrgId, { staySignedIn: false });
+    await vi.waitFor(() => expect(app?.auth.status(app.oidcOrgId)?.waitingFor).toBe('browser'));
+    await clock.advance(LOOPBACK_TIMEOUT_MS);
+    expect(expectFailure(await done, 'sign-in-timeout').message).toMatch(/10 minutes/);
+  });
+
+  it('IdP unreachable: the connection is dropped', async () => {
+    emu.faults.set('oidc', { dropConnectionRate: 1 });
+    expect(expectFailure(await oidcSignIn(), 'idp-unreachable').details).toContain(emu.endpoints.oidcIssuer);
+  });
+
+  it('IdP unreachable: it answers 503', async () => {
+    emu.faults.set('oidc', { error503Rate: 1 });
+    expect(expectFailure(await oidcSignIn(), 'idp-unreachable').details).toMatch(/503/);
+  });
+
+  it('IdP timeout: no answer within the request timeout', async () => {
+    emu.faults.set('oidc', { latencyMs: 3_000 });
+    expectFailure(await oidcSignIn({}, { requestTimeoutMs: 300 }), 'idp-timeout');
+  });
+
+  it('state mismatch: the answer that reaches the loopback carries another state', async () => {
+    const error = expectFailure(await oidcSignIn({ redirect: (url) => { const u = new URL(url); u.searchParams.set('state', 'forged-state-value'); return u.toString(); } }), 'state-mismatch');
+    expect(error.message).toMatch(/did not belong to this sign-in/);
+  });
+
+  it('invalid ID token: the IdP signs a token for another nonce', async () => {
+    expectFailure(await oidcSignIn({ authorize: (url) => { const u = new URL(url); u.searchParams.set('nonce', 'someone-elses-nonce'); return u.toString(); } }), 'invalid-id-token');
+  });
+
+  it('expired ID token: STS finds it expired', async () => {
+    // STS's clock is two hours ahead of the IdP's and of this computer's.
+    emu.clock.advance(2 * 3600_000);
+    const error = expectFailure(await oidcSignIn({}, { clock: ManualClock.offset(0) }), 'id-token-expired');
+    expect(error.details).toMatch(/ExpiredToken/);
+  });
+
+  it('clock skew: this computer’s clock is two hours ahead', async () => {
+    const error = expectFailure(await oidcSignIn({}, { clock: ManualClock.offset(2 * 3600_000) }), 'clock-skew');
+    expect(error.message).toMatch(/about 120 minutes/);
+  });
+
+  it('role trust refused: the role does not trust this IdP, and the message names the trust policy', async () => {
+    const policy = withOrg((org) => (org.signIn.method === 'oidc' ? { ...org, signIn: { ...org.signIn, roleArn: 'arn:aws:iam::123456789012:role/NotTrusting' } } : org));
+    const error = expectFailure(await oidcSignIn({}, { policy }), 'role-trust-refused');
+    expect(error.message).toContain('trust policy');
+    expect(error.message).toContain('NotTrusting');
+  });
+
+  it('Identity Center role not assigned: the message names the permission set assignment', async () => {
+    const policy = withOrg((org) => (org.signIn.method === 'identity-center' ? { ...org, signIn: { ...org.signIn, roleName: 'NotAssigned' } } : org));
+    app = await startAuth(emu, { clock: ManualClock.linkedTo(emu), browser: playingBrowser(ALICE), policy });
+    const error = expectFailure(await app.auth.signIn(app.idcOrgId, { staySignedIn: false }), 'role-trust-refused');
+    expect(error.message).toContain('NotAssigned');
+    expect(error.details).toContain('permission sets');
+  });
+
+  it('AccessDenied from WorkSpaces: explained with the user name and the role', async () => {
+    app = await startAuth(emu, { clock: ManualClock.linkedTo(emu), browser: playingBrowser(ALICE) });
+    await app.auth.signIn(app.idcOrgId, { staySignedIn: false });
+    const session = app.auth.session(app.idcOrgId)!;
+    const oidcDirectory = emu.demo.organizations.find((o) => o.signIn.method === 'oidc')?.directoryId ?? '';
+    const client = new WorkSpacesClient({ region: 'us-east-1', endpoint: emu.endpoints.workspaces, credentials: () => session.credentials(), maxAttempts: 1 });
+    const failure = await client.send(new DescribeWorkspacesCommand({ DirectoryId: oidcDirectory })).catch((e: unknown) => e);
+    const explained = explainWorkspacesAccessDenied(session, failure);
+    expect(explained?.code).toBe('workspaces-access-denied');
+    expect(explained?.message).toContain('alice');
+    expect(explained?.details).toContain('DeskbridgeUser');
+    expect(explainWorkspacesAccessDenied(session, new Error('other'))).toBeNull();
+  });
+
+  it('a second sign-in while one is waiting is refused, not started twice', async () => {
+    app = await startAuth(emu, { clock: ManualClock.linkedTo(emu), browser: playingBrowser(null) });
+    const first = app.auth.signIn(app.oidcOrgId, { staySignedIn: false });
+    await vi.waitFor(() => expect(app?.auth.status(app.oidcOrgId)?.waitingFor).toBe('browser'));
+    expectFailure(await app.auth.signIn(app.oidcOrgId, { staySignedIn: false }), 'sign-in-in-progress');
+    app.auth.cancel(app.oidcOrgId);
+    expectFailure(await first, 'sign-in-cancelled');
+  });
+});
