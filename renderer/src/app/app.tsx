@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { NoticeBar } from '../components/notice-bar';
+import { DesktopsView } from '../features/desktops/desktops-view';
 import { LinkDialog } from '../features/orgs/link-dialog';
 import { OrgsScreen } from '../features/orgs/orgs-screen';
 import { I18nContext, pickLanguage, translator } from '../i18n';
@@ -20,6 +21,7 @@ export function App() {
       </header>
       <main>
         <NoticeBar notices={notices ?? []} onDismiss={(id) => void api().app.dismissNotice(id)} />
+        {orgs && orgs.organizations.length > 0 ? <DesktopsView orgCount={orgs.organizations.length} /> : null}
         {orgs ? <OrgsScreen snapshot={orgs} /> : <p aria-busy="true">{t('app.loading')}</p>}
       </main>
       <footer className="app-footer">

@@ -1,4 +1,7 @@
+import { desktopsEn } from '../features/desktops/messages-en';
+
 export const en = {
+  ...desktopsEn,
   'app.title': 'Deskbridge',
   'app.loading': 'Loading…',
   'app.honest': 'Deskbridge signs you in with your organization’s identity provider and uses public AWS interfaces only.',
