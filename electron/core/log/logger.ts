@@ -49,7 +49,14 @@ export interface ScopedLogger {
   error(message: string, error?: unknown): void;
 }
 
+interface SdkMetadata {
+  readonly $metadata?: { readonly httpStatusCode?: number; readonly requestId?: string };
+}
+
+/** Name and message, plus the AWS SDK's HTTP status and request id when present (useful to support). */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+  if (!(error instanceof Error)) return String(error);
+  const meta = (error as SdkMetadata).$metadata;
+  const extra = [meta?.httpStatusCode ? `HTTP ${meta.httpStatusCode}` : '', meta?.requestId ? `request ${meta.requestId}` : ''].filter(Boolean);
+  return `${error.name}: ${error.message}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}`;
 }
