@@ -35,7 +35,9 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       sourcemap: false,
-      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      // es2022: noVNC uses top-level await. session.html is the only page that loads noVNC.
+      target: 'es2022',
+      rollupOptions: { input: { index: resolve(root, 'renderer/index.html'), session: resolve(root, 'renderer/session.html') } },
     },
   },
 });

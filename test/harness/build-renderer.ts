@@ -18,7 +18,13 @@ export async function buildRendererForWeb(outDir?: string): Promise<string> {
     logLevel: 'warn',
     root: join(repo, 'renderer'),
     plugins: [react()],
-    build: { outDir: dir, emptyOutDir: true, sourcemap: false },
+    build: {
+      outDir: dir,
+      emptyOutDir: true,
+      sourcemap: false,
+      target: 'es2022',
+      rollupOptions: { input: { index: join(repo, 'renderer/index.html'), session: join(repo, 'renderer/session.html') } },
+    },
   });
   const client = (await build({
     configFile: false,
@@ -32,8 +38,10 @@ export async function buildRendererForWeb(outDir?: string): Promise<string> {
   const output = (Array.isArray(client) ? client[0] : client)?.output[0];
   if (!output || output.type !== 'chunk') throw new Error('The harness client did not build.');
   await writeFile(join(dir, HARNESS_CLIENT), output.code);
-  const indexFile = join(dir, 'index.html');
-  const html = await readFile(indexFile, 'utf8');
-  await writeFile(indexFile, html.replace('<script type="module"', `<script src="./${HARNESS_CLIENT}"></script>\n    <script type="module"`));
+  for (const page of ['index.html', 'session.html']) {
+    const file = join(dir, page);
+    const html = await readFile(file, 'utf8');
+    await writeFile(file, html.replace('<script type="module"', `<script src="./${HARNESS_CLIENT}"></script>\n    <script type="module"`));
+  }
   return dir;
 }

@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatch } from '../../electron/core/ipc-dispatch';
 import type { Core } from '../../electron/core';
 import { mimeType, resolveUnderRoot } from '../../electron/main/windows/app-protocol';
-import { APP_CSP } from '../../electron/main/windows/content-security-policy';
+import { cspFor } from '../../electron/main/windows/content-security-policy';
 
 export interface Harness {
   /** Open this in a browser: the token travels in the fragment, never to a server log. */
@@ -90,7 +90,7 @@ async function serve(root: string, request: IncomingMessage, response: ServerRes
   }
   try {
     const body = await readFile(file);
-    response.writeHead(200, { 'content-type': mimeType(file), 'content-security-policy': APP_CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    response.writeHead(200, { 'content-type': mimeType(file), 'content-security-policy': cspFor(file), 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
     response.end(body);
   } catch {
     response.writeHead(404).end('Not found');

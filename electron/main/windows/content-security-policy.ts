@@ -11,3 +11,11 @@ export const APP_CSP = [
   "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ');
+
+/** The session window's CSP: the app's, plus WebSockets to the VNC bridge on loopback (noVNC draws from blob: images). */
+export const SESSION_CSP = APP_CSP.replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:*").replace("img-src 'self' data:", "img-src 'self' data: blob:");
+
+/** The CSP of one served file: only the session page may open the bridge. */
+export function cspFor(file: string): string {
+  return /(^|[\\/])session\.html$/.test(file) ? SESSION_CSP : APP_CSP;
+}

@@ -1,0 +1,184 @@
+/**
+ * The in-app VNC connection, without React: one noVNC RFB at a time over a one-time bridge
+ * address, the bridge's own close codes, the password, and automatic reconnect with back-off.
+ */
+import RFB from '@novnc/novnc';
+import type { AppError } from '../../../shared/ipc/result';
+import type { VncTicket } from '../../../shared/ipc/domains/sessions';
+import { closeMeaning, reconnectDelay, shouldReconnect } from '../../../shared/lib/viewer-policy';
+import { api } from '../ipc/api';
+
+export type ViewerState =
+  | { readonly phase: 'connecting' }
+  | { readonly phase: 'password'; readonly wrong: boolean }
+  | { readonly phase: 'connected' }
+  | { readonly phase: 'reconnecting'; readonly attempt: number; readonly delayMs: number }
+  | { readonly phase: 'failed'; readonly error: AppError }
+  | { readonly phase: 'ended' };
+
+export interface ViewerCallbacks {
+  state(state: ViewerState): void;
+  clipboard(text: string): void;
+}
+
+export class VncViewer {
+  private rfb: RFB | null = null;
+  private password: string | undefined;
+  private rememberOnSuccess = false;
+  private attempt = 0;
+  private everConnected = false;
+  private userDisconnected = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private scale = true;
+
+  constructor(
+    private readonly screen: HTMLElement,
+    private readonly sessionId: string,
+    private readonly on: ViewerCallbacks,
+  ) {}
+
+  start(): void {
+    void this.open();
+  }
+
+  private report(state: ViewerState): void {
+    this.on.state(state);
+    const status = state.phase === 'password' ? 'connecting' : state.phase === 'ended' ? null : state.phase;
+    // No trailing undefined: it would cross the harness socket as null and fail the schema.
+    if (status && state.phase === 'failed') void api().sessions.reportStatus(this.sessionId, status, state.error);
+    else if (status) void api().sessions.reportStatus(this.sessionId, status);
+  }
+
+  private async open(): Promise<void> {
+    if (this.userDisconnected) return;
+    this.report(this.attempt === 0 && !this.everConnected ? { phase: 'connecting' } : { phase: 'reconnecting', attempt: this.attempt, delayMs: 0 });
+    const result = await api().sessions.vncTicket(this.sessionId, location.origin);
+    if (this.userDisconnected) return;
+    if (!result.ok) {
+      this.report({ phase: 'failed', error: result.error });
+      return;
+    }
+    this.connect(result.value);
+  }
+
+  private connect(ticket: VncTicket): void {
+    this.password ??= ticket.password;
+    const fromKeychain = ticket.password !== undefined && this.password === ticket.password;
+    const socket = new WebSocket(ticket.url);
+    // Registered before noVNC attaches, so the bridge's close code is known when noVNC reports.
+    let close = { code: 1006, reason: '' };
+    socket.addEventListener('close', (event) => (close = { code: event.code, reason: event.reason }));
+    const rfb = new RFB(this.screen, socket, this.password ? { credentials: { password: this.password } } : {});
+    rfb.scaleViewport = this.scale;
+    rfb.background = '#1f2330';
+    rfb.focusOnClick = true;
+    let securityFailure = false;
+    let askedOnce = false;
+    rfb.addEventListener('credentialsrequired', () => {
+      if (this.password && !askedOnce) {
+        askedOnce = true;
+        rfb.sendCredentials({ password: this.password });
+      } else {
+        this.report({ phase: 'password', wrong: false });
+      }
+    });
+    rfb.addEventListener('securityfailure', () => {
+      securityFailure = true;
+    });
+    rfb.addEventListener('clipboard', (event) => this.on.clipboard(String((event as CustomEvent<{ text: string }>).detail.text)));
+    rfb.addEventListener('connect', () => {
+      this.attempt = 0;
+      this.everConnected = true;
+      this.report({ phase: 'connected' });
+      rfb.focus();
+      if (this.rememberOnSuccess && this.password) void api().sessions.rememberPassword(this.sessionId, this.password);
+      this.rememberOnSuccess = false;
+    });
+    rfb.addEventListener('disconnect', () => {
+      if (this.rfb === rfb) this.rfb = null;
+      this.closed({ code: close.code, reason: close.reason, securityFailure, fromKeychain });
+    });
+    this.rfb = rfb;
+  }
+
+  private closed(facts: { code: number; reason: string; securityFailure: boolean; fromKeychain: boolean }): void {
+    const meaning = closeMeaning({ code: facts.code, securityFailure: facts.securityFailure, userDisconnected: this.userDisconnected });
+    if (meaning === 'ended') {
+      this.on.state({ phase: 'ended' });
+      return;
+    }
+    if (meaning === 'wrong-password') {
+      this.password = undefined;
+      if (facts.fromKeychain) void api().sessions.forgetPassword(this.sessionId);
+      this.report({ phase: 'password', wrong: true });
+      return;
+    }
+    if (!shouldReconnect(this.attempt, this.everConnected)) {
+      const unreachable = facts.code !== 4001;
+      this.report({
+        phase: 'failed',
+        error: {
+          code: unreachable ? 'vnc-unreachable' : 'vnc-server-closed',
+          message: unreachable ? 'The desktop could not be reached.' : 'The desktop closed the connection.',
+          ...(facts.reason ? { details: facts.reason } : {}),
+        },
+      });
+      return;
+    }
+    const delayMs = reconnectDelay(this.attempt, Math.random());
+    this.attempt += 1;
+    this.on.state({ phase: 'reconnecting', attempt: this.attempt, delayMs });
+    void api().sessions.reportStatus(this.sessionId, 'reconnecting');
+    this.timer = setTimeout(() => void this.open(), delayMs);
+  }
+
+  /** The user typed the password (and may want it kept in the keychain). */
+  submitPassword(password: string, remember: boolean): void {
+    this.password = password;
+    this.rememberOnSuccess = remember;
+    if (this.rfb) {
+      this.rfb.sendCredentials({ password });
+      this.report({ phase: 'connecting' });
+    } else {
+      this.attempt = 0;
+      void this.open();
+    }
+  }
+
+  /** Try again now (after a failure). */
+  retry(): void {
+    clearTimeout(this.timer);
+    this.attempt = 0;
+    void this.open();
+  }
+
+  disconnect(): void {
+    this.userDisconnected = true;
+    clearTimeout(this.timer);
+    this.rfb?.disconnect();
+    this.rfb = null;
+    this.on.state({ phase: 'ended' });
+  }
+
+  ctrlAltDel(): void {
+    this.rfb?.sendCtrlAltDel();
+    this.rfb?.focus();
+  }
+
+  paste(text: string): void {
+    this.rfb?.clipboardPasteFrom(text);
+  }
+
+  setScaling(scale: boolean): void {
+    this.scale = scale;
+    if (this.rfb) this.rfb.scaleViewport = scale;
+  }
+
+  focus(): void {
+    this.rfb?.focus();
+  }
+
+  releaseKeyboard(): void {
+    this.rfb?.blur();
+  }
+}
