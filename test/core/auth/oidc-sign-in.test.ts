@@ -68,7 +68,7 @@ describe('OIDC sign-in against the emulator’s IdP and STS', () => {
     const second = await app.auth.session(app.oidcOrgId)!.credentials();
     expect(second.accessKeyId).not.toBe(first.accessKeyId);
     expect(browser.opened).toHaveLength(1);
-    const out = await workspaces(() => app!.auth.session(app!.oidcOrgId)!.credentials()).send(new DescribeWorkspacesCommand({ DirectoryId: app!.auth.session(app!.oidcOrgId)!.org.directoryId ?? '', UserName: 'alice' }));
+    const out = await workspaces(() => app!.auth.session(app!.oidcOrgId)!.credentials()).send(new DescribeWorkspacesCommand({ DirectoryId: app.auth.session(app.oidcOrgId)!.org.directoryId ?? '', UserName: 'alice' }));
     expect(out.Workspaces?.length).toBeGreaterThan(0);
   });
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { OrgProfile } from '../../../../shared/models/org';
 import { Modal } from '../../components/modal';
+import { AuthPanel } from '../auth/auth-panel';
 import { TextField } from '../../components/text-field';
 import { useT } from '../../i18n';
 import { api } from '../../ipc/api';
@@ -69,6 +70,7 @@ export function OrgRow({ org }: { readonly org: OrgProfile }) {
               </button>
             </div>
           )}
+          <AuthPanel org={org} />
         </>
       )}
       {confirmRemove ? (
