@@ -1,6 +1,5 @@
 /** Argument schemas for every contract method: what crosses into core is checked here first. */
 import { z } from 'zod';
-import { orgNameSchema } from '../lib/org-input';
 import type { DeskbridgeApi, Domain } from './contract';
 
 const id = z.string().min(1).max(128);
@@ -23,7 +22,8 @@ export const ARG_SCHEMAS: { readonly [D in Domain]: DomainSchemas<D> } = {
     list: z.tuple([]),
     // The input's own rules are applied by the service so it can report them field by field.
     add: z.tuple([z.record(z.string(), z.unknown())]),
-    rename: z.tuple([id, orgNameSchema]),
+    // The name's own rules are applied by the service so the user reads why (not 'invalid arguments').
+    rename: z.tuple([id, z.string().max(256)]),
     remove: z.tuple([id]),
     exportProfile: z.tuple([id]),
     importProfile: z.tuple([z.string().max(64 * 1024)]),

@@ -49,8 +49,7 @@ describe('dispatch', () => {
     ['orgs:rename', [{ id: 'x' }, 'name']],
     ['orgs:rename', ['id']],
     ['orgs:rename', ['id', 'name', 'extra']],
-    ['orgs:rename', ['id', '']],
-    ['orgs:rename', ['id', 'x'.repeat(65)]],
+    ['orgs:rename', ['id', 'x'.repeat(257)]],
     ['orgs:rename', ['', 'name']],
     ['orgs:remove', []],
     ['orgs:remove', [null]],
@@ -108,6 +107,11 @@ describe('dispatch', () => {
     const result = await dispatch(api, channel, []);
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     expectNoServiceReached();
+  });
+
+  it('lets the service explain a name it refuses, rather than a bare invalid-arguments', async () => {
+    const org = unwrap(await t.core.api.orgs.add(OIDC_INPUT));
+    expect(await dispatch(api, 'orgs:rename', [org.id, '   '])).toMatchObject({ ok: false, error: { code: 'invalid-name', message: 'Enter a name of 1 to 64 characters.' } });
   });
 
   it('resolves exactly the manifest channels', () => {

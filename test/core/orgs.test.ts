@@ -31,7 +31,7 @@ describe('OrgService through the api', () => {
 
   it('refuses invalid input with every field named in the details', async () => {
     t = await startTempCore();
-    const result = await t.core.api.orgs.add({ ...OIDC_INPUT, code: 'wsiad+12', name: '', signIn: { ...OIDC_INPUT.signIn, method: 'oidc', issuer: 'http://evil.example' } });
+    const result = await t.core.api.orgs.add({ ...OIDC_INPUT, code: 'wsiad+12', name: '', signIn: { method: 'oidc', issuer: 'http://evil.example', clientId: 'x', roleArn: 'arn:aws:iam::123456789012:role/R', userNameClaim: 'sub' } });
     expect(result.ok).toBe(false);
     const details = result.ok ? '' : (result.error.details ?? '');
     expect(details).toMatch(/^code: /m);
