@@ -3,6 +3,8 @@ import type { AppInfo } from '../../shared/ipc/domains/app';
 import { createAppApi } from './app/app-api';
 import type { NoticeCenter } from './app/notice-center';
 import { createAuthApi } from './auth/auth-api';
+import { createDiagnosticsApi } from './log/diagnostics-api';
+import type { Logger } from './log/logger';
 import type { AuthService } from './auth/auth-service';
 import type { LinkInbox } from './orgs/link-inbox';
 import type { OrgService } from './orgs/org-service';
@@ -18,6 +20,7 @@ export interface Services {
   readonly auth: AuthService;
   readonly sessions: SessionService;
   readonly desktops: Desktops;
+  readonly logger: Logger;
 }
 
 /** The DeskbridgeApi implementation, host-agnostic: contract → services. */
@@ -28,5 +31,6 @@ export function createApi(services: Services): DeskbridgeApi {
     auth: createAuthApi(services.auth),
     sessions: createSessionsApi(services.sessions),
     desktops: createDesktopsApi(services.desktops.service, services.desktops.actions),
+    diagnostics: createDiagnosticsApi(services.logger, services.info),
   };
 }

@@ -52,7 +52,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   // Remembered sign-ins come back in the background; the window shows "signing in" meanwhile.
   void auth.restore();
   const sessions = createSessions({ events, logger, secrets: deps.secrets, browser: deps.browser, orgs, ...(deps.clock ? { clock: deps.clock } : {}) }, deps.sessions);
-  const api = createApi({ info: deps.info, notices, orgs, links, auth, sessions, desktops });
+  const api = createApi({ info: deps.info, notices, orgs, links, auth, sessions, desktops, logger });
   logger.log('info', 'core', `Deskbridge core started (${deps.info.host})`);
   return {
     api,

@@ -6,6 +6,7 @@
 import { appEvents, appMethods, type AppApi, type AppEvents } from './domains/app';
 import { authEvents, authMethods, type AuthApi, type AuthEvents } from './domains/auth';
 import { desktopsEvents, desktopsMethods, type DesktopsApi, type DesktopsEvents } from './domains/desktops';
+import { diagnosticsEvents, diagnosticsMethods, type DiagnosticsApi, type DiagnosticsEvents } from './domains/diagnostics';
 import { orgsEvents, orgsMethods, type OrgsApi, type OrgsEvents } from './domains/orgs';
 import { sessionsEvents, sessionsMethods, type SessionsApi, type SessionsEvents } from './domains/sessions';
 
@@ -15,9 +16,10 @@ export interface DeskbridgeApi {
   readonly auth: AuthApi;
   readonly sessions: SessionsApi;
   readonly desktops: DesktopsApi;
+  readonly diagnostics: DiagnosticsApi;
 }
 
-export type DeskbridgeEvents = AppEvents & OrgsEvents & AuthEvents & SessionsEvents & DesktopsEvents;
+export type DeskbridgeEvents = AppEvents & OrgsEvents & AuthEvents & SessionsEvents & DesktopsEvents & DiagnosticsEvents;
 
 export type Domain = keyof DeskbridgeApi;
 
@@ -28,9 +30,10 @@ export const API_MANIFEST = {
   auth: authMethods,
   sessions: sessionsMethods,
   desktops: desktopsMethods,
+  diagnostics: diagnosticsMethods,
 } as const satisfies { readonly [D in Domain]: readonly (keyof DeskbridgeApi[D])[] };
 
-export const EVENT_NAMES = [...appEvents, ...orgsEvents, ...authEvents, ...sessionsEvents, ...desktopsEvents] as const satisfies readonly (keyof DeskbridgeEvents)[];
+export const EVENT_NAMES = [...appEvents, ...orgsEvents, ...authEvents, ...sessionsEvents, ...desktopsEvents, ...diagnosticsEvents] as const satisfies readonly (keyof DeskbridgeEvents)[];
 
 // Compile-time proof that the manifest lists every method and every event of the interfaces.
 type Missing<D extends Domain> = Exclude<keyof DeskbridgeApi[D], (typeof API_MANIFEST)[D][number]>;

@@ -1,6 +1,7 @@
 /** Argument schemas for every contract method: what crosses into core is checked here first. */
 import { z } from 'zod';
 import type { DeskbridgeApi, Domain } from './contract';
+import { LOG_LEVELS } from './domains/diagnostics';
 
 const id = z.string().min(1).max(128);
 /** `${orgId}/${workspaceId}` */
@@ -63,6 +64,11 @@ export const ARG_SCHEMAS: { readonly [D in Domain]: DomainSchemas<D> } = {
     switchRunningMode: z.tuple([desktopKey, z.enum(['AUTO_STOP', 'ALWAYS_ON'])]),
     connect: z.tuple([desktopKey]),
     dismissProblem: z.tuple([desktopKey]),
+  },
+  diagnostics: {
+    logs: z.tuple([]),
+    setLevel: z.tuple([z.enum(LOG_LEVELS)]),
+    exportLogs: z.tuple([]),
   },
 };
 

@@ -1,13 +1,7 @@
+import type { LogEntry, LogLevel } from '../../../shared/ipc/domains/diagnostics';
 import { redact } from './redact';
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-
-export interface LogEntry {
-  readonly time: number;
-  readonly level: LogLevel;
-  readonly scope: string;
-  readonly message: string;
-}
+export type { LogEntry, LogLevel };
 
 const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 
@@ -17,7 +11,7 @@ export class Logger {
   level: LogLevel = 'info';
 
   constructor(
-    private readonly capacity = 2000,
+    readonly capacity = 2000,
     private readonly now: () => number = Date.now,
   ) {}
 

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { NoticeBar } from '../components/notice-bar';
 import { DesktopsView } from '../features/desktops/desktops-view';
+import { DiagnosticsButton } from '../features/diagnostics/log-viewer';
 import { LinkDialog } from '../features/orgs/link-dialog';
 import { OrgsScreen } from '../features/orgs/orgs-screen';
 import { I18nContext, pickLanguage, translator } from '../i18n';
@@ -26,6 +27,7 @@ export function App() {
       </main>
       <footer className="app-footer">
         <p>{t('app.honest')}</p>
+        <DiagnosticsButton />
       </footer>
       {firstLink ? <LinkDialog key={firstLink.id} link={firstLink} /> : null}
     </I18nContext.Provider>

@@ -1,8 +1,10 @@
 import { desktopsDe } from '../features/desktops/messages-de';
+import { diagnosticsDe } from '../features/diagnostics/messages-de';
 import type { MessageKey } from './en';
 
 export const de: Record<MessageKey, string> = {
   ...desktopsDe,
+  ...diagnosticsDe,
   'app.title': 'Deskbridge',
   'app.loading': 'Wird geladen …',
   'app.honest': 'Deskbridge meldet Sie über den Identitätsanbieter Ihrer Organisation an und nutzt nur öffentliche AWS-Schnittstellen.',

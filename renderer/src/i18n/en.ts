@@ -1,7 +1,9 @@
 import { desktopsEn } from '../features/desktops/messages-en';
+import { diagnosticsEn } from '../features/diagnostics/messages-en';
 
 export const en = {
   ...desktopsEn,
+  ...diagnosticsEn,
   'app.title': 'Deskbridge',
   'app.loading': 'Loading…',
   'app.honest': 'Deskbridge signs you in with your organization’s identity provider and uses public AWS interfaces only.',
