@@ -7,12 +7,14 @@ import { KeytarSecretStore } from '../core/vault/keytar-secret-store';
 import { deepLinkFromArgv } from './deep-links';
 import { serveContract } from './ipc';
 import { electronBrowser } from './platform/electron-browser';
+import { electronHandoff } from './platform/electron-handoff';
 import { redirectElectronDirs, removeOnQuit, sweepStaleRunDirs } from './lifecycle';
 import { electronPaths, settingsFolder } from './platform/paths';
 import { APP_ENTRY, APP_SCHEME, mimeType, resolveAppAsset } from './windows/app-protocol';
-import { APP_CSP } from './windows/content-security-policy';
+import { cspFor } from './windows/content-security-policy';
 import { guardWebContents, hardenSession, type TrustedOrigin } from './windows/guards';
 import { createSecureWindow } from './windows/secure-window';
+import { createSessionWindows } from './windows/session-window';
 
 const PARTITION = 'deskbridge-main';
 const trusted: TrustedOrigin =
@@ -48,7 +50,7 @@ function serveApp(partition: string): void {
     const response = await net.fetch(pathToFileURL(file).toString());
     return new Response(response.body, {
       status: response.status,
-      headers: { 'content-type': mimeType(file), 'content-security-policy': APP_CSP, 'x-content-type-options': 'nosniff' },
+      headers: { 'content-type': mimeType(file), 'content-security-policy': cspFor(file), 'x-content-type-options': 'nosniff' },
     });
   });
 }
@@ -98,6 +100,10 @@ if (!isPrimary) {
       paths: electronPaths(settingsDir, process.env, process.platform),
       secrets: new KeytarSecretStore(),
       browser: electronBrowser(shell),
+      sessions: {
+        handoff: electronHandoff(app, shell),
+        windows: createSessionWindows(BrowserWindow, { preload: join(__dirname, '../preload/index.cjs'), partition: PARTITION, devTools: allowDevTools, ...trusted }),
+      },
     });
     serveContract(core, trusted);
     serveApp(PARTITION);

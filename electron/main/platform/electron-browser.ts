@@ -1,5 +1,5 @@
 import type { Shell } from 'electron';
-import { isSafeExternalUrl } from '../../../shared/lib/external-url';
+import { isSafeExternalUrl, isWorkspacesHandoffUrl } from '../../../shared/lib/external-url';
 import type { Browser } from '../../core/ports';
 
 /** Core's Browser port: shell.openExternal, only ever behind the one vetting function. */
@@ -10,4 +10,10 @@ export function electronBrowser(shell: Pick<Shell, 'openExternal'>): Browser {
       await shell.openExternal(url, { activate: true });
     },
   };
+}
+
+/** The one other thing handed to the OS: a workspaces:// hand-off link, behind its own vetting. */
+export async function openHandoffLink(shell: Pick<Shell, 'openExternal'>, url: string): Promise<void> {
+  if (!isWorkspacesHandoffUrl(url)) throw new Error('Refused to open an address that is not a WorkSpaces hand-off link.');
+  await shell.openExternal(url, { activate: true });
 }
