@@ -70,5 +70,9 @@ describe('the link inbox', () => {
     const [pending] = unwrap(await t.core.api.orgs.pendingLinks());
     expect(await t.core.api.orgs.answerLink(pending!.id, true)).toMatchObject({ ok: false, error: { code: 'duplicate-organization' } });
     expect(unwrap(await t.core.api.orgs.list()).organizations).toHaveLength(1);
+    // Still pending, so the dialog can say why; refusing then clears it.
+    expect(unwrap(await t.core.api.orgs.pendingLinks())).toEqual([pending]);
+    unwrap(await t.core.api.orgs.answerLink(pending!.id, false));
+    expect(unwrap(await t.core.api.orgs.pendingLinks())).toEqual([]);
   });
 });

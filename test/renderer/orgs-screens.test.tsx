@@ -214,6 +214,18 @@ describe('the deep-link dialog', () => {
     expect(unwrap(await b.core.api.orgs.pendingLinks())).toEqual([]);
   });
 
+  it('keeps the dialog open and says why when an accepted link cannot be added', async () => {
+    await startApp({ settings: withOrgs(storedProfile('a', 'SLiad+S393HD', 'Already here')) });
+    await screen.findByRole('listitem', { name: 'Already here' });
+    b.core.receiveDeepLink(link);
+    const dialog = await screen.findByRole('dialog', { name: 'Add this organization?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add organization' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('“Already here” already uses the code SLiad+S393HD.');
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Don’t add' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(unwrap(await b.core.api.orgs.list()).organizations).toHaveLength(1);
+  });
+
   it('shows a refused link as an error notice that can be dismissed', async () => {
     await startApp();
     await screen.findByRole('heading', { name: 'Add your organization' });

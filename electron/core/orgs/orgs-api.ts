@@ -20,11 +20,15 @@ export function createOrgsApi(orgs: OrgService, links: LinkInbox): OrgsApi {
     },
     pendingLinks: async () => ok(links.list()),
     answerLink: async (id, accept) => {
-      const link = links.take(id);
+      const link = links.list().find((p) => p.id === id);
       if (!link) return fail('unknown-link', 'This link was already answered.');
-      if (!accept) return ok(orgs.snapshot());
-      const added = await orgs.add(link.input);
-      return added.ok ? ok(orgs.snapshot()) : added;
+      if (accept) {
+        const added = await orgs.add(link.input);
+        // Still pending on failure, so the dialog stays open to say why; the user can then refuse.
+        if (!added.ok) return added;
+      }
+      links.take(id);
+      return ok(orgs.snapshot());
     },
   };
 }
