@@ -2,7 +2,7 @@
  * The in-app VNC connection, without React: one noVNC RFB at a time over a one-time bridge
  * address, the bridge's own close codes, the password, and automatic reconnect with back-off.
  */
-import RFB from '@novnc/novnc';
+import type RFB from '@novnc/novnc';
 import type { AppError } from '../../../shared/ipc/result';
 import type { VncTicket } from '../../../shared/ipc/domains/sessions';
 import { closeMeaning, reconnectDelay, shouldReconnect } from '../../../shared/lib/viewer-policy';
@@ -19,6 +19,12 @@ export type ViewerState =
 export interface ViewerCallbacks {
   state(state: ViewerState): void;
   clipboard(text: string): void;
+}
+
+let novncModule: Promise<typeof RFB> | null = null;
+function loadNoVnc(): Promise<typeof RFB> {
+  novncModule ??= import('@novnc/novnc').then((m) => m.default);
+  return novncModule;
 }
 
 export class VncViewer {
@@ -52,23 +58,24 @@ export class VncViewer {
   private async open(): Promise<void> {
     if (this.userDisconnected) return;
     this.report(this.attempt === 0 && !this.everConnected ? { phase: 'connecting' } : { phase: 'reconnecting', attempt: this.attempt, delayMs: 0 });
-    const result = await api().sessions.vncTicket(this.sessionId, location.origin);
+    // noVNC loads (its module probes the video decoder at start) while the ticket is fetched.
+    const [novnc, result] = await Promise.all([loadNoVnc(), api().sessions.vncTicket(this.sessionId, location.origin)]);
     if (this.userDisconnected) return;
     if (!result.ok) {
       this.report({ phase: 'failed', error: result.error });
       return;
     }
-    this.connect(result.value);
+    this.connect(novnc, result.value);
   }
 
-  private connect(ticket: VncTicket): void {
+  private connect(Rfb: typeof RFB, ticket: VncTicket): void {
     this.password ??= ticket.password;
     const fromKeychain = ticket.password !== undefined && this.password === ticket.password;
     const socket = new WebSocket(ticket.url);
     // Registered before noVNC attaches, so the bridge's close code is known when noVNC reports.
     let close = { code: 1006, reason: '' };
     socket.addEventListener('close', (event) => (close = { code: event.code, reason: event.reason }));
-    const rfb = new RFB(this.screen, socket, this.password ? { credentials: { password: this.password } } : {});
+    const rfb = new Rfb(this.screen, socket, this.password ? { credentials: { password: this.password } } : {});
     rfb.scaleViewport = this.scale;
     rfb.background = '#1f2330';
     rfb.focusOnClick = true;
