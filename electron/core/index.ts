@@ -51,7 +51,20 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const desktops = createDesktops({ auth, clock, events, log: logger.scoped('desktops') });
   // Remembered sign-ins come back in the background; the window shows "signing in" meanwhile.
   void auth.restore();
-  const sessions = createSessions({ events, logger, secrets: deps.secrets, browser: deps.browser, orgs, ...(deps.clock ? { clock: deps.clock } : {}) }, deps.sessions);
+  const sessions = createSessions(
+    {
+      events,
+      logger,
+      secrets: deps.secrets,
+      browser: deps.browser,
+      orgs,
+      clock,
+      auth,
+      findDesktop: (orgId, workspaceId) => desktops.service.find(orgId, workspaceId),
+      onReady: (listener) => desktops.service.onReady(listener),
+    },
+    deps.sessions,
+  );
   const api = createApi({ info: deps.info, notices, orgs, links, auth, sessions, desktops, logger });
   logger.log('info', 'core', `Deskbridge core started (${deps.info.host})`);
   return {
@@ -62,9 +75,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       links.receive(url);
     },
     dispose: async () => {
-      await sessions.dispose();
       desktops.service.dispose();
       auth.dispose();
+      await sessions.dispose();
       logger.log('info', 'core', 'Deskbridge core stopped');
     },
   };

@@ -1,4 +1,5 @@
 import type { Desktop } from '../../../shared/models/desktop';
+import type { AuthSessions } from '../auth/auth-session';
 import type { EventBus } from '../events';
 import type { Logger } from '../log/logger';
 import type { OrgService } from '../orgs/org-service';
@@ -31,6 +32,10 @@ export interface SessionsBase {
   readonly clock?: Clock;
   /** The desktops service's lookup, when it exists. */
   readonly findDesktop?: (orgId: string, workspaceId: string) => Desktop | undefined;
+  /** Sign-out closes that organization's sessions. */
+  readonly auth?: Pick<AuthSessions, 'session' | 'onChange'>;
+  /** The desktop list's "ready to launch" (Connect, after starting a stopped desktop if needed). */
+  readonly onReady?: (listener: (desktop: Desktop) => void) => () => void;
 }
 
 /** SessionService with the host's ports (or Node's), tied to the organizations' lifecycle. */
@@ -52,5 +57,12 @@ export function createSessions(base: SessionsBase, ports: SessionPorts = {}): Se
     findDesktop,
   });
   base.orgs.onRemove((org) => service.forgetOrg(org.id));
+  base.auth?.onChange((orgId) => {
+    if (base.auth?.session(orgId) === null) void service.closeOrg(orgId);
+  });
+  base.onReady?.((desktop) => {
+    const org = base.orgs.find(desktop.orgId);
+    if (org) void service.launchFromList(desktop, org);
+  });
   return service;
 }

@@ -108,6 +108,20 @@ export class SessionService {
     return this.startNative(desktop, { ...target, protocol: target.protocol });
   }
 
+  /**
+   * The desktop list's Connect, once the desktop is AVAILABLE: the outcome shows on the desktop
+   * (a failed entry carries the error; no handler carries the reason and offers Web Access).
+   */
+  async launchFromList(desktop: Desktop, org: OrgProfile): Promise<void> {
+    const result = await this.launch(desktop, org);
+    if (result.ok && result.value.kind === 'session') return;
+    let error: AppError;
+    if (!result.ok) error = result.error;
+    else if (result.value.kind === 'no-handler') error = { code: 'handoff-no-handler', message: result.value.reason, details: `Web Access: ${result.value.webAccessUrl}` };
+    else return;
+    this.add({ info: { ...this.base(desktop), method: 'handoff', client: 'workspaces', status: 'failed', error } });
+  }
+
   private base(desktop: Desktop): Pick<SessionInfo, 'id' | 'desktopKey' | 'orgId' | 'workspaceId' | 'desktopName' | 'startedAt'> {
     return { id: randomUUID(), desktopKey: desktop.key, orgId: desktop.orgId, workspaceId: desktop.workspaceId, desktopName: desktop.name, startedAt: this.deps.now() };
   }

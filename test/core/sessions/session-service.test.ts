@@ -222,4 +222,13 @@ describe('SessionService', () => {
     expect(await readdir(dir)).toEqual([]);
     expect(launcher.launches[0]?.killed).toBe(false);
   });
+
+  it('shows a failed launch from the desktop list on that desktop, with Web Access when no client handles the link', async () => {
+    handoff.handler = null;
+    await service.launchFromList(current, ORG);
+    expect(service.snapshot().sessions).toMatchObject([{ desktopKey: 'org-1/ws-abc12345', status: 'failed', error: { code: 'handoff-no-handler' } }]);
+    current = desktop({ connectTag: 'rdp://10.0.0.5' });
+    await service.launchFromList(current, ORG);
+    expect(service.snapshot().sessions).toMatchObject([{ status: 'failed', error: { code: 'rdp-client-missing' } }]);
+  });
 });

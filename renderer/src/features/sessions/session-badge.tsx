@@ -29,6 +29,11 @@ export function SessionBadge({ session }: { readonly session: SessionInfo }) {
     <span className={`session-badge session-${session.status}`} role="status" aria-live="polite">
       {t(WHERE[session.client])} · {t(STATUS[session.status])}
       {session.status === 'failed' && session.error ? <span className="error"> {session.error.message}</span> : null}
+      {session.error?.code === 'handoff-no-handler' ? (
+        <button type="button" onClick={() => void api().sessions.openWebAccess(session.orgId)}>
+          {t('sessions.noHandler.webAccess')}
+        </button>
+      ) : null}
       {session.status === 'failed' || session.status === 'handed-off' ? (
         <button type="button" className="link" onClick={() => void api().sessions.disconnect(session.id)} aria-label={t('sessions.dismiss')}>
           ×
