@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(chromium tigervnc-standalone-server tigervnc-tools gnome-keyring dbus dbus-x11 libsecret-1-dev
-  xrdp freerdp2-x11 xvfb x11-utils xdotool x11-xserver-utils)
+  xrdp freerdp2-x11 xvfb x11-utils xdotool x11-xserver-utils openssl xdg-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
