@@ -97,7 +97,7 @@ describe('hardenSession', () => {
   });
 });
 
-describe('the app:// protocol', () => {
+describe('the app:// protocol', { timeout: 30_000 }, () => {
   const root = '/srv/deskbridge/renderer';
 
   it('serves files under the renderer folder', () => {

@@ -150,7 +150,7 @@ describe('parseDeepLink: refusals', () => {
   });
 });
 
-describe('parseDeepLink: properties', () => {
+describe('parseDeepLink: properties', { timeout: 30_000 }, () => {
   it('never throws on anything and always gives a reason and a message when it refuses', () => {
     fc.assert(fc.property(anyValue, (raw) => void parseChecked(raw)), RUNS);
   });

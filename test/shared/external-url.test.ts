@@ -5,7 +5,7 @@ import { anyValue, hostileString, insertAt } from './support/hostile';
 
 const RUNS = { numRuns: 3000 };
 
-describe('isSafeExternalUrl', () => {
+describe('isSafeExternalUrl', { timeout: 30_000 }, () => {
   it.each([
     'https://login.example.com/authorize?client_id=x&state=y',
     'https://example.awsapps.com/start#/',

@@ -75,7 +75,7 @@ describe('parseRegistrationCode: examples', () => {
   });
 });
 
-describe('parseRegistrationCode: properties', () => {
+describe('parseRegistrationCode: properties', { timeout: 30_000 }, () => {
   it('never throws on anything and always gives a reason and a message when it refuses', () => {
     fc.assert(fc.property(anyValue, (input) => void parseChecked(input)), RUNS);
   });
