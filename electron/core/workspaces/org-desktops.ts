@@ -64,22 +64,16 @@ export class OrgDesktopsState {
     }
     const seen = new Set<string>();
     try {
-      this.directory ??= await resolveDirectory(this.client, org);
-      await listDesktops(this.client, this.directory.directoryId, this.session.userName, {
-        onPage: (page, index) => {
-          for (const ws of page) {
-            const desktop = toDesktop(org.id, ws, this.session.userName);
-            if (desktop === null) continue;
-            seen.add(desktop.workspaceId);
-            if (!holds(desktop.workspaceId, generation)) this.desktops.set(desktop.workspaceId, desktop);
-          }
-          if (this.status === 'loading') this.status = 'partial';
-          onPage(index);
-        },
-        onStatuses: (statuses) => {
-          for (const s of statuses) if (s.WorkspaceId !== undefined) this.connections.set(s.WorkspaceId, toConnection(s));
-        },
-      });
+      // With the directory id in the profile, its permissions load alongside the first page.
+      const directoryId = this.directory?.directoryId ?? org.directoryId;
+      const lookup = this.directory === undefined ? resolveDirectory(this.client, org) : Promise.resolve(this.directory);
+      const listing = directoryId === undefined ? undefined : this.list(directoryId, org.id, generation, seen, onPage, holds);
+      // Both settle before anything is reported: nothing keeps running behind a failure.
+      const [found, listed] = await Promise.allSettled([lookup, listing ?? Promise.resolve([])]);
+      if (found.status === 'rejected') throw asError(found.reason);
+      this.directory = found.value;
+      if (listing === undefined) await this.list(found.value.directoryId, org.id, generation, seen, onPage, holds);
+      else if (listed.status === 'rejected') throw asError(listed.reason);
     } catch (error) {
       if (error instanceof DirectoryNotFound) {
         this.fail({ code: 'desktops.directoryNotFound', message: error.message }, 'other');
@@ -137,9 +131,38 @@ export class OrgDesktopsState {
     this.client.destroy();
   }
 
+  private list(
+    directoryId: string,
+    orgId: string,
+    generation: number,
+    seen: Set<string>,
+    onPage: (pageIndex: number) => void,
+    holds: (workspaceId: string, generation: number) => boolean,
+  ): Promise<readonly string[]> {
+    return listDesktops(this.client, directoryId, this.session.userName, {
+      onPage: (page, index) => {
+        for (const ws of page) {
+          const desktop = toDesktop(orgId, ws, this.session.userName);
+          if (desktop === null) continue;
+          seen.add(desktop.workspaceId);
+          if (!holds(desktop.workspaceId, generation)) this.desktops.set(desktop.workspaceId, desktop);
+        }
+        if (this.status === 'loading') this.status = 'partial';
+        onPage(index);
+      },
+      onStatuses: (statuses) => {
+        for (const s of statuses) if (s.WorkspaceId !== undefined) this.connections.set(s.WorkspaceId, toConnection(s));
+      },
+    });
+  }
+
   private fail(error: AppError, kind: FailureKind): void {
     this.error = error;
     this.failureKind = kind;
     this.status = 'error';
   }
+}
+
+function asError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error(String(reason));
 }
