@@ -48,7 +48,9 @@ function toInput(p: Map<string, string>): unknown {
           roleArn: p.get('roleArn'),
           userNameClaim: p.get('userNameClaim') ?? 'preferred_username',
         };
-  const input: Record<string, unknown> = { code: p.get('code') ?? '', name: p.get('name') ?? p.get('code') ?? '', signIn };
+  // Form encoding turns an unencoded "+" into a space; registration codes never contain spaces.
+  const code = (p.get('code') ?? '').replace(/ /g, '+');
+  const input: Record<string, unknown> = { code, name: p.get('name') ?? code, signIn };
   for (const key of ['region', 'directoryId'] as const) {
     const value = p.get(key);
     if (value !== undefined) input[key] = value;
@@ -73,7 +75,7 @@ export function parseDeepLink(raw: unknown): ParsedDeepLink {
     return reject('not-a-link', 'This is not a valid link.');
   }
   if (url.protocol !== `${DEEP_LINK_SCHEME}:`) return reject('wrong-scheme', 'Only deskbridge:// links are accepted.');
-  if (url.hostname !== 'register' || !['', '/'].includes(url.pathname) || url.username || url.password || url.port || url.hash) {
+  if (url.hostname.toLowerCase() !== 'register' || !['', '/'].includes(url.pathname) || url.username || url.password || url.port || url.hash) {
     return reject('unknown-action', 'Deskbridge links can only register an organization (deskbridge://register?…).');
   }
   const params = collectParams(url);

@@ -219,3 +219,17 @@ describe('parseDeepLink: properties', { timeout: 30_000 }, () => {
     );
   });
 });
+
+describe('links written by hand', () => {
+  const raw = `code=SLiad+S393HD&issuer=${encodeURIComponent(OIDC.issuer)}&clientId=deskbridge&roleArn=${encodeURIComponent(OIDC.roleArn)}`;
+
+  it('reads an unencoded "+" in the code as a plus, not a space', () => {
+    const parsed = parseDeepLink(`deskbridge://register?${raw}`);
+    expect(parsed).toMatchObject({ ok: true, input: { code: 'SLiad+S393HD', name: 'SLiad+S393HD' } });
+  });
+
+  it('accepts the action in any letter case', () => {
+    expect(parseDeepLink(`deskbridge://REGISTER?${raw}`)).toMatchObject({ ok: true });
+    expect(parseDeepLink(`deskbridge://unregister?${raw}`)).toMatchObject({ ok: false, reason: 'unknown-action' });
+  });
+});

@@ -1,9 +1,26 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 interface Props {
   readonly title: string;
   readonly onClose: () => void;
   readonly children: ReactNode;
+}
+
+const FOCUSABLE = 'input, button, textarea, select, a[href], [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab cycle within the dialog instead of escaping to the page behind it. */
+function keepFocusInside(event: KeyboardEvent<HTMLDivElement>, container: HTMLDivElement | null): void {
+  const items = [...(container?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter((el) => !el.hasAttribute('disabled'));
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }
 
 /** An accessible modal: labelled, focus moved in on open and restored on close, Escape closes. */
@@ -12,7 +29,7 @@ export function Modal({ title, onClose, children }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('input, button, textarea, select');
+    const first = ref.current?.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus();
     return () => previous?.focus();
   }, []);
@@ -26,6 +43,7 @@ export function Modal({ title, onClose, children }: Props) {
         aria-labelledby={titleId}
         onKeyDown={(event) => {
           if (event.key === 'Escape') onClose();
+          if (event.key === 'Tab') keepFocusInside(event, ref.current);
         }}
       >
         <h2 id={titleId}>{title}</h2>

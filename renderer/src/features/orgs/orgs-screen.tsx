@@ -15,7 +15,14 @@ export function OrgsScreen({ snapshot }: { readonly snapshot: OrgsSnapshot }) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const result = await api().orgs.importProfile(await file.text());
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setImportError(t('orgs.importUnreadable'));
+      return;
+    }
+    const result = await api().orgs.importProfile(text);
     setImportError(result.ok ? undefined : `${result.error.message}${result.error.details ? ` ${result.error.details}` : ''}`);
   }
 
