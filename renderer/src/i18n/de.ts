@@ -98,6 +98,7 @@ export const de: Record<MessageKey, string> = {
   'sessions.status.reconnecting': 'verbindet erneut',
   'sessions.status.handedOff': 'Status für Deskbridge unbekannt',
   'sessions.status.failed': 'fehlgeschlagen',
+  'sessions.openViewer': 'Anzeige öffnen',
   'sessions.dismiss': 'Ausblenden',
   'sessions.noHandler.title': 'Der WorkSpaces-Client ist nicht installiert',
   'sessions.noHandler.webAccess': 'Web Access im Browser öffnen',

@@ -97,6 +97,7 @@ export const en = {
   'sessions.status.reconnecting': 'reconnecting',
   'sessions.status.handedOff': 'status unknown to Deskbridge',
   'sessions.status.failed': 'failed',
+  'sessions.openViewer': 'Show the viewer',
   'sessions.dismiss': 'Dismiss',
   'sessions.noHandler.title': 'The WorkSpaces client is not installed',
   'sessions.noHandler.webAccess': 'Open Web Access in the browser',

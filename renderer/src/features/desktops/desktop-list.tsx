@@ -4,6 +4,7 @@ import type { DesktopEntry } from '../../../../shared/ipc/domains/desktops';
 import type { SelfServiceAction } from '../../../../shared/lib/self-service';
 import type { SelfServicePermissions } from '../../../../shared/models/desktop';
 import { useT } from '../../i18n';
+import { useSessions } from '../sessions/use-sessions';
 import { DesktopRow } from './desktop-row';
 import type { ListRow } from './filter-desktops';
 
@@ -21,6 +22,7 @@ interface Props {
 export function DesktopList({ rows, permissions, now, locale, onAction, onConnect, onDismiss }: Props) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
+  const sessions = useSessions();
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -62,6 +64,7 @@ export function DesktopList({ rows, permissions, now, locale, onAction, onConnec
                   onAction={onAction}
                   onConnect={onConnect}
                   onDismiss={onDismiss}
+                  session={sessions.get(row.desktop.key)}
                 />
               )}
             </div>

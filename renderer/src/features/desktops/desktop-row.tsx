@@ -3,7 +3,9 @@ import type { DesktopEntry } from '../../../../shared/ipc/domains/desktops';
 import { needsAttention, stateInfo } from '../../../../shared/lib/desktop-state';
 import { availableActions, connectPlan, type SelfServiceAction } from '../../../../shared/lib/self-service';
 import type { SelfServicePermissions } from '../../../../shared/models/desktop';
+import type { SessionInfo } from '../../../../shared/ipc/domains/sessions';
 import { useT } from '../../i18n';
+import { SessionBadge } from '../sessions/session-badge';
 import { ActionsMenu } from './actions-menu';
 import { osLabel, protocolLabel } from './describe';
 import { elapsed, relativeTime } from './relative-time';
@@ -17,10 +19,12 @@ interface Props {
   readonly onAction: (action: SelfServiceAction, desktop: DesktopEntry) => void;
   readonly onConnect: (desktop: DesktopEntry) => void;
   readonly onDismiss: (desktop: DesktopEntry) => void;
+  /** Where this desktop's session is open, if it is. */
+  readonly session?: SessionInfo;
 }
 
 /** One desktop: what it is, its state in words, colour and icon, what is going on, and what the user can do. */
-export function DesktopRow({ desktop: d, permissions, now, locale, onAction, onConnect, onDismiss }: Props) {
+export function DesktopRow({ desktop: d, permissions, now, locale, onAction, onConnect, onDismiss, session }: Props) {
   const t = useT();
   const nameId = useId();
   const actions = permissions === undefined ? [] : availableActions(d, permissions);
@@ -90,6 +94,7 @@ export function DesktopRow({ desktop: d, permissions, now, locale, onAction, onC
           <button type="button" className="link-button" onClick={() => onDismiss(d)}>{t('desktops.dismiss')}</button>
         </div>
       ) : null}
+      {session ? <SessionBadge session={session} /> : null}
       <div className="desktop-buttons">
         {plan !== 'unavailable' && d.connect?.phase !== 'starting' ? (
           <button type="button" className="primary" disabled={d.pending !== undefined} aria-label={t('desktops.connectTo', { name: d.name })} onClick={() => onConnect(d)}>

@@ -1,6 +1,7 @@
 import type { SessionInfo } from '../../../../shared/ipc/domains/sessions';
 import { useT, type MessageKey } from '../../i18n';
 import { api } from '../../ipc/api';
+import { connectDesktop } from './connect-desktop';
 
 const WHERE: Record<SessionInfo['client'], MessageKey> = {
   deskbridge: 'sessions.where.deskbridge',
@@ -32,6 +33,11 @@ export function SessionBadge({ session }: { readonly session: SessionInfo }) {
       {session.error?.code === 'handoff-no-handler' ? (
         <button type="button" onClick={() => void api().sessions.openWebAccess(session.orgId)}>
           {t('sessions.noHandler.webAccess')}
+        </button>
+      ) : null}
+      {session.method === 'vnc' && session.status !== 'failed' ? (
+        <button type="button" className="link" onClick={() => void connectDesktop(session.orgId, session.workspaceId)}>
+          {t('sessions.openViewer')}
         </button>
       ) : null}
       {session.status === 'failed' || session.status === 'handed-off' ? (
