@@ -121,20 +121,13 @@ describe('privacy audit: nothing of the user is left behind', () => {
         await stopped.getByRole('button', { name: 'Start' }).click();
         await stopped.locator('.state-badge[data-state="AVAILABLE"]').waitFor({ timeout: 60_000 });
 
-        // An in-app VNC session. The desktop list's Connect readies the desktop; the list does not
-        // yet open the session itself (connectDesktop is not wired into it), so the session is
-        // opened through the same contract call and viewer address that connectDesktop uses.
-        const vncDesktop = desktops.find((d) => d.name === 'Linux-VNC')!;
+        // An in-app VNC session, from the list: Connect, then (in the web host, which has no
+        // session windows of its own) the viewer opens as a page of the app.
         const vnc = await desktopCard(page, 'Linux-VNC');
         await vnc.getByRole('button', { name: 'Connect to Linux-VNC' }).click();
-        const outcome = await page.evaluate(
-          async ([orgId, workspaceId]) => (window as unknown as { deskbridge: DeskbridgeBridge }).deskbridge.sessions.connect(orgId, workspaceId),
-          [vncDesktop.orgId, vncDesktop.workspaceId] as const,
-        );
-        if (!outcome.ok || outcome.value.kind !== 'session' || !outcome.value.viewerPath) throw new Error(`No in-app session: ${JSON.stringify(outcome)}`);
-        const [viewerPath, fragment = ''] = outcome.value.viewerPath.split('#');
-        const viewer = await app.context.newPage();
-        await viewer.goto(`${app.harness.origin}/${viewerPath}#token=${app.harness.token}&${fragment}`);
+        const popup = app.context.waitForEvent('page');
+        await vnc.getByRole('button', { name: 'Show the viewer' }).click();
+        const viewer = await popup;
         await viewer.getByLabel('VNC password').fill(VNC_PASSWORD);
         await viewer.getByRole('button', { name: 'Connect', exact: true }).click();
         await expect.poll(() => viewer.locator('.session').getAttribute('data-phase'), { timeout: 20_000 }).toBe('connected');

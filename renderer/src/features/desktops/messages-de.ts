@@ -36,7 +36,7 @@ export const desktopsDe: Record<keyof typeof desktopsEn, string> = {
   'desktops.connect': 'Verbinden',
   'desktops.connectTo': 'Mit {name} verbinden',
   'desktops.connecting': '{name} wird gestartet … {state}, bisher {elapsed}',
-  'desktops.ready': '{name} ist bereit. Als Nächstes wird die Sitzung geöffnet.',
+  'desktops.ready': '{name} läuft – Ihre Sitzung wird geöffnet.',
   'desktops.connectFailed': '{name} ist nicht gestartet.',
   'desktops.actions': 'Aktionen',
   'desktops.actionsFor': 'Aktionen für {name}',

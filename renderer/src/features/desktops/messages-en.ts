@@ -34,7 +34,7 @@ export const desktopsEn = {
   'desktops.connect': 'Connect',
   'desktops.connectTo': 'Connect to {name}',
   'desktops.connecting': 'Starting {name}… {state}, {elapsed} so far',
-  'desktops.ready': '{name} is ready. Opening the session is the next step.',
+  'desktops.ready': '{name} is running — opening your session.',
   'desktops.connectFailed': '{name} did not start.',
   'desktops.actions': 'Actions',
   'desktops.actionsFor': 'Actions for {name}',
