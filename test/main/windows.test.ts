@@ -95,6 +95,22 @@ describe('hardenSession', () => {
     }
     expect(ses.devicePermissionHandler!({ deviceType: 'usb', origin: 'app://deskbridge' })).toBe(false);
   });
+
+  it('grants full screen to the in-app viewer page only, and nothing else to it', () => {
+    const ses = new FakeSession('deskbridge-main');
+    hardenSession(ses as unknown as Session);
+    const ask = (permission: string, requestingUrl: string) => {
+      let granted: boolean | undefined;
+      ses.permissionRequestHandler!({}, permission, (answer) => (granted = answer), { requestingUrl });
+      return granted;
+    };
+    expect(ask('fullscreen', 'app://deskbridge/session.html#session=1')).toBe(true);
+    expect(ask('fullscreen', 'app://deskbridge/index.html')).toBe(false);
+    expect(ask('fullscreen', 'app://evil/session.html')).toBe(false);
+    expect(ask('fullscreen', 'https://deskbridge/session.html')).toBe(false);
+    expect(ask('media', 'app://deskbridge/session.html')).toBe(false);
+    expect(ask('clipboard-read', 'app://deskbridge/session.html')).toBe(false);
+  });
 });
 
 describe('the app:// protocol', { timeout: 30_000 }, () => {

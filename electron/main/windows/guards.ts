@@ -39,9 +39,25 @@ export function guardWebContents(contents: WebContents, trusted: TrustedOrigin =
   if (!options.allowDevTools) contents.on('devtools-opened', () => contents.closeDevTools());
 }
 
-/** Every session (from 'session-created' and the default one): no permission is ever granted. */
+/**
+ * The one permission ever granted: full screen, for the in-app VNC viewer page only (its toolbar
+ * has a Full screen button). Everything else, from every page, is refused.
+ */
+export function isPermissionGranted(permission: string, requestingUrl: string | undefined): boolean {
+  if (permission !== 'fullscreen' || !requestingUrl) return false;
+  try {
+    const url = new URL(requestingUrl);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.pathname === '/session.html';
+  } catch {
+    return false;
+  }
+}
+
+/** Every session (from 'session-created' and the default one): no permission but the viewer's full screen. */
 export function hardenSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, (details as { requestingUrl?: string } | undefined)?.requestingUrl)),
+  );
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
 }
