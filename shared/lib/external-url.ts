@@ -7,6 +7,11 @@ export function isSafeExternalUrl(value: unknown): boolean {
   // The raw string goes to the OS: URL() would forgive whitespace and controls, the OS might not.
   // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
   if (/[\u0000-\u0020\u007f-\u009f]/.test(value)) return false;
+  return isHttpsOrLoopback(value, ['127.0.0.1']);
+}
+
+/** An https address, or an http one on one of the given loopback hosts; never with credentials in it. */
+export function isHttpsOrLoopback(value: string, loopbackHosts: readonly string[]): boolean {
   let url: URL;
   try {
     url = new URL(value);
@@ -15,8 +20,7 @@ export function isSafeExternalUrl(value: unknown): boolean {
   }
   if (url.username || url.password) return false;
   if (url.protocol === 'https:') return url.hostname.length > 0;
-  if (url.protocol === 'http:') return url.hostname === '127.0.0.1';
-  return false;
+  return url.protocol === 'http:' && loopbackHosts.includes(url.hostname);
 }
 
 /**

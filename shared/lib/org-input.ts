@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isHttpsOrLoopback } from './external-url';
 import { isRegionName } from './regions';
 import { parseRegistrationCode } from './registration-code';
 
@@ -8,15 +9,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u20
 
 /** https everywhere; plain http only for loopback (local emulator, tests). */
 export function isAllowedServiceUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.username || url.password) return false;
-  if (url.protocol === 'https:') return url.hostname.length > 0;
-  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  return isHttpsOrLoopback(value, ['127.0.0.1', 'localhost', '[::1]']);
 }
 
 const text = (max: number) =>
