@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 interface Props {
   readonly title: string;
@@ -27,7 +27,8 @@ function keepFocusInside(event: KeyboardEvent<HTMLDivElement>, container: HTMLDi
 export function Modal({ title, onClose, children }: Props) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // Layout effect: focus moves in during the commit that shows the dialog, before anything can type elsewhere.
+  useLayoutEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const first = ref.current?.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus();
