@@ -145,6 +145,13 @@ export class VncBridge {
     ws.on('message', (data: RawData) => {
       if (tcp.writable) tcp.write(Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer));
     });
+    // A malformed or oversized frame from the page: ws closes the connection itself; without this
+    // listener its 'error' would be an uncaught exception in the main process.
+    ws.on('error', (error: Error & { code?: string }) => {
+      this.log.warn(`Closed a viewer connection after a bad frame (${error.code ?? error.name})`);
+      ours ??= 1002;
+      tcp.destroy();
+    });
     ws.once('close', (wsCode: number) => {
       tcp.destroy();
       set.delete(ws);

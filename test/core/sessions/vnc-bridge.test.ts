@@ -1,4 +1,4 @@
-import { createServer, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -34,6 +34,21 @@ function open(url: string, origin = ORIGIN): Promise<WebSocket> {
 
 function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+}
+
+/** A hand-made WebSocket handshake, so a test can send frames no well-behaved client would. */
+function rawUpgrade(url: string, origin = ORIGIN): Promise<Socket> {
+  const { port, pathname } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port: Number(port) }, () => {
+      socket.write(
+        `GET ${pathname} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          `Sec-WebSocket-Key: ${Buffer.alloc(16, 1).toString('base64')}\r\nSec-WebSocket-Version: 13\r\nOrigin: ${origin}\r\n\r\n`,
+      );
+    });
+    socket.once('data', (data: Buffer) => (data.toString().startsWith('HTTP/1.1 101') ? resolve(socket) : reject(new Error(data.toString()))));
+    socket.once('error', reject);
+  });
 }
 
 describe('VncBridge', () => {
@@ -114,5 +129,21 @@ describe('VncBridge', () => {
     await b.stop();
     expect((await c2).code).toBe(BRIDGE_CLOSE.bridgeStopped);
     await expect.poll(() => peer.sockets.every((s) => s.destroyed || s.readableEnded)).toBe(true);
+  });
+  it('survives a malformed frame from the page: that connection closes, the VNC link is cut, core keeps running', async () => {
+    const peer = await tcpPeer();
+    cleanups.push(() => new Promise<void>((r) => peer.server.close(() => r())));
+    const seen: number[] = [];
+    const b = bridge({ closed: (_id, code) => seen.push(code) });
+    const raw = await rawUpgrade(await b.issue('s1', { host: '127.0.0.1', port: peer.port }, ORIGIN));
+    cleanups.push(() => void raw.destroy());
+    await expect.poll(() => peer.sockets.length).toBe(1);
+    // A masked frame with the reserved opcode 3: the bridge's WebSocket reports it as an 'error'.
+    raw.write(Buffer.from([0x83, 0x80, 0, 0, 0, 0]));
+    await expect.poll(() => seen).toEqual([1002]);
+    await expect.poll(() => peer.sockets[0]?.destroyed || peer.sockets[0]?.readableEnded).toBe(true);
+    const ws = await open(await b.issue('s1', { host: '127.0.0.1', port: peer.port }, ORIGIN));
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    ws.close();
   });
 });
