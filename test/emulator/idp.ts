@@ -48,6 +48,8 @@ export function createIdp(options: IdpOptions): Provider {
         post_logout_redirect_uris: ['http://127.0.0.1/logout'],
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
+        // Like Okta and Keycloak: auth_time (when the user really logged in) in every ID token, refreshes included.
+        require_auth_time: true,
       },
     ],
     jwks: { keys: [options.signingKey] },

@@ -48,6 +48,9 @@ describe('OIDC identity provider', () => {
     expect(refreshed.status).toBe(200);
     const next = (await refreshed.json()) as { refresh_token: string; id_token: string };
     expect(decodeJwt(next.id_token).preferred_username).toBe('alice');
+    // The refreshed ID token keeps the time alice actually logged in.
+    expect(decodeJwt(next.id_token).auth_time).toBe(decodeJwt(tokens.id_token).auth_time);
+    expect(typeof decodeJwt(tokens.id_token).auth_time).toBe('number');
     const revoked = await fetch(`${emu.endpoints.oidcIssuer}/token/revocation`, {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ token: next.refresh_token, client_id: OIDC_CLIENT_ID }),
