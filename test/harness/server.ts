@@ -52,6 +52,8 @@ export async function startHarness(core: Core, rendererDir: string, port = 0): P
   });
 
   sockets.on('connection', (ws: WebSocket) => {
+    // An oversized or malformed frame: ws closes that connection; unheard, its 'error' would end the process.
+    ws.on('error', (error: Error & { code?: string }) => log.warn(`Closed a bridge connection after a bad frame (${error.code ?? error.name})`));
     ws.on('message', (data: Buffer) => {
       let message: { id?: unknown; channel?: unknown; args?: unknown };
       try {
