@@ -1,5 +1,6 @@
 import type { FailureKind } from '../../../shared/lib/polling-policy';
 import type { AppError } from '../../../shared/ipc/result';
+import { redact } from '../log/redact';
 
 interface SdkLike {
   readonly name?: string;
@@ -31,7 +32,9 @@ export function classify(error: unknown): FailureKind {
 export function describeFailure(error: unknown, context: { readonly orgName: string; readonly region: string | null }): AppError {
   const kind = classify(error);
   const e = (typeof error === 'object' && error !== null ? error : {}) as SdkLike;
-  const details = `${e.name ?? 'Error'}: ${e.message ?? String(error)}`.slice(0, 500);
+  // AWS may echo the canonical request (x-amz-security-token and all): redacted before it is cut or shown.
+  const awsMessage = e.message === undefined ? undefined : redact(e.message);
+  const details = `${e.name ?? 'Error'}: ${awsMessage ?? redact(String(error))}`.slice(0, 500);
   switch (kind) {
     case 'throttled':
       return { code: 'desktops.throttled', message: 'AWS is limiting requests right now. Deskbridge will try again shortly.', details };
@@ -44,7 +47,7 @@ export function describeFailure(error: unknown, context: { readonly orgName: str
     case 'denied':
       return { code: 'desktops.denied', message: `Your organization’s AWS role doesn’t allow this. Ask your IT department to check the IAM policy for WorkSpaces.`, details };
     default:
-      return { code: `aws.${e.name ?? 'Error'}`, message: plainAwsMessage(e.name, e.message), details };
+      return { code: `aws.${e.name ?? 'Error'}`, message: plainAwsMessage(e.name, awsMessage), details };
   }
 }
 
