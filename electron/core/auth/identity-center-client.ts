@@ -161,7 +161,10 @@ export class IdentityCenterClient {
       const out = await this.portal.send(new GetRoleCredentialsCommand({ accessToken, accountId: this.org.signIn.accountId, roleName: this.org.signIn.roleName }));
       const c = out.roleCredentials;
       if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken || !c.expiration) throw new AuthError('identity-center-refused', 'IAM Identity Center sent no credentials.', 'GetRoleCredentials returned none.');
-      return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: new Date(c.expiration) };
+      const expiration = new Date(c.expiration);
+      // An expiry that is no real time would renew the credentials in a tight loop.
+      if (Number.isNaN(expiration.getTime())) throw new AuthError('identity-center-refused', 'IAM Identity Center sent credentials without a valid expiry time.', `GetRoleCredentials expiration: ${String(c.expiration).slice(0, 40)}`);
+      return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration };
     } catch (error) {
       const name = nameOf(error);
       if (name === 'ResourceNotFoundException' || name === 'ForbiddenException') {
