@@ -4,6 +4,7 @@
 # with an unlocked gnome-keyring and a fresh HOME (so no real keychain or ~/.aws is touched).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false
 
 packages=(chromium tigervnc-standalone-server tigervnc-tools gnome-keyring dbus dbus-x11 libsecret-1-dev
   xrdp freerdp2-x11 xvfb x11-utils xdotool x11-xserver-utils openssl xdg-utils)
@@ -32,7 +33,17 @@ if [ -f test/security/gate.ts ]; then echo "== security gate"; npx tsx test/secu
 echo "== tests"
 test_home=$(mktemp -d)
 trap 'rm -rf "$test_home"' EXIT
+summary="$test_home/vitest-summary.json"
+set +e
 HOME="$test_home" dbus-run-session -- bash -c '
   echo -n deskbridge-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  exec npx vitest run "$@"
-' vitest "$@"
+  exec npx vitest run --reporter=default --reporter=json --outputFile.json="$0" "$@"
+' "$summary" "$@"
+status=$?
+set -e
+# One plain closing line, whatever reads the log: "tests: N passed, N failed".
+if [ -f "$summary" ]; then
+  node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);' "$summary"
+fi
+exit "$status"
