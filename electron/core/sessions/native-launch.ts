@@ -28,10 +28,16 @@ function rdpBytes(text: string): Uint8Array {
 /** Writes the connection file, finds the platform's client and starts it; the file is removed if nothing starts. */
 export async function launchNative(input: NativeLaunchInput): Promise<Result<NativeLaunch>> {
   const { target, platform, launcher, files } = input;
-  const file =
-    target.protocol === 'rdp'
-      ? await files.write('rdp', rdpBytes(rdpFileText(target, input.userName, { fullScreen: input.fullScreen })))
-      : await files.write('dcv', dcvFileText(target, input.userName));
+  let file: string;
+  try {
+    file =
+      target.protocol === 'rdp'
+        ? await files.write('rdp', rdpBytes(rdpFileText(target, input.userName, { fullScreen: input.fullScreen })))
+        : await files.write('dcv', dcvFileText(target, input.userName));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
+    return fail('connection-file-failed', `Deskbridge could not write the ${target.protocol.toUpperCase()} connection file in the temporary folder, so the desktop was not opened.`, `Temporary folder: ${code}`);
+  }
   const client = await findNativeClient(target.protocol, platform, launcher, file);
   if (!client) {
     await files.remove(file);

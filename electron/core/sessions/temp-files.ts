@@ -14,11 +14,15 @@ export class TempFiles {
   constructor(private readonly base: string = tmpdir()) {}
 
   private folder(): Promise<string> {
-    this.dir ??= mkdtemp(join(this.base, 'deskbridge-')).then(async (dir) => {
-      await chmod(dir, 0o700);
-      return dir;
+    const dir = (this.dir ??= mkdtemp(join(this.base, 'deskbridge-')).then(async (created) => {
+      await chmod(created, 0o700);
+      return created;
+    }));
+    // A folder that could not be made (temp full, not writable) is tried again next time.
+    dir.catch(() => {
+      if (this.dir === dir) this.dir = null;
     });
-    return this.dir;
+    return dir;
   }
 
   /** Writes a new file named `<random>.<extension>` (never overwriting) and returns its path. */
@@ -46,6 +50,7 @@ export class TempFiles {
     const dir = this.dir;
     this.dir = null;
     this.files.clear();
-    if (dir) await rm(await dir, { recursive: true, force: true });
+    const path = dir ? await dir.catch(() => null) : null;
+    if (path) await rm(path, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -107,6 +107,21 @@ describe('SessionService', () => {
     if (!result.ok) expect(result.error.details).toContain('deskbridge:connect');
     expect(launcher.launches).toEqual([]);
     expect(handoff.opened).toEqual([]);
+  });
+
+  it('explains a connection file that cannot be written, on the desktop too, and recovers when it can', async () => {
+    await rm(dir, { recursive: true, force: true });
+    await writeFile(dir, 'not a folder');
+    current = desktop({ connectTag: 'rdp://10.0.0.5:3390' });
+    launcher.installed.add('xfreerdp');
+    expect(await service.connect(ORG.id, current.workspaceId)).toMatchObject({ ok: false, error: { code: 'connection-file-failed', details: expect.stringContaining('ENOTDIR') } });
+    await service.launchFromList(current, ORG);
+    expect(service.snapshot().sessions).toMatchObject([{ status: 'failed', error: { code: 'connection-file-failed' } }]);
+    expect(launcher.launches).toHaveLength(0);
+    await rm(dir, { force: true });
+    await mkdir(dir);
+    expect(await service.connect(ORG.id, current.workspaceId)).toMatchObject({ ok: true });
+    expect(launcher.launches).toHaveLength(1);
   });
 
   it('opens RDP with xfreerdp and a 0600 .rdp file that holds no password, removed when the client exits', async () => {
