@@ -27,6 +27,14 @@ function page(res: ServerResponse, status: number, title: string, body: string):
   res.end(`<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title><body><h1>${title}</h1><p>${body}</p></body></html>`);
 }
 
+function parseRequestUrl(path: string | undefined): URL | null {
+  try {
+    return new URL(path ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
 export async function startLoopback(clock: Clock, timeoutMs = LOOPBACK_TIMEOUT_MS): Promise<LoopbackListener> {
   let settle: { resolve: (params: URLSearchParams) => void; reject: (error: AuthError) => void } | null = null;
   const callback = new Promise<URLSearchParams>((resolve, reject) => {
@@ -38,8 +46,9 @@ export async function startLoopback(clock: Clock, timeoutMs = LOOPBACK_TIMEOUT_M
   let timer: unknown = null;
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH) {
+    // A request line that is no valid URL (any local program can send one) is a 404, not a crash.
+    const url = parseRequestUrl(req.url);
+    if (req.method !== 'GET' || url === null || url.pathname !== CALLBACK_PATH) {
       page(res, 404, 'Not found', 'This address is not part of the Deskbridge sign-in.');
       return;
     }

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError } from '../../../electron/core/auth/auth-error';
@@ -78,5 +79,19 @@ describe('loopback redirect listener', () => {
     expect((error as AuthError).code).toBe('sign-in-cancelled');
     await listener.close();
     expect(await status(`${listener.redirectUri}?code=late&state=s`)).toBe('refused');
+  });
+
+  it('answers a request line that is no valid URL with 404 and keeps waiting for the real callback', async () => {
+    const { listener } = await start();
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(listener.port, '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'));
+      let text = '';
+      socket.on('data', (data: Buffer) => (text += data.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 404 Not Found');
+    expect(await status(`${listener.redirectUri}?code=c&state=s`)).toBe(200);
+    await expect(listener.callback).resolves.toBeInstanceOf(URLSearchParams);
   });
 });
