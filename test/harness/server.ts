@@ -37,8 +37,8 @@ export async function startHarness(core: Core, rendererDir: string, port = 0): P
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', origin);
-    if (url.pathname !== '/bridge' || !sameToken(url.searchParams.get('token') ?? '', token) || request.headers.origin !== origin) {
+    const url = parseRequestUrl(request.url);
+    if (!url || url.pathname !== '/bridge' || !sameToken(url.searchParams.get('token') ?? '', token) || request.headers.origin !== origin) {
       log.warn('Refused a bridge connection (wrong path, token or origin)');
       socket.destroy();
       return;
@@ -84,8 +84,18 @@ export async function startHarness(core: Core, rendererDir: string, port = 0): P
   };
 }
 
+/** A request line that is no valid URL (any local program can send one) is refused, never thrown. */
+function parseRequestUrl(path: string | undefined): URL | null {
+  try {
+    return new URL(path ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
 async function serve(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const file = request.method === 'GET' ? resolveUnderRoot(root, new URL(request.url ?? '/', 'http://127.0.0.1').pathname) : null;
+  const url = parseRequestUrl(request.url);
+  const file = request.method === 'GET' && url ? resolveUnderRoot(root, url.pathname) : null;
   if (!file) {
     response.writeHead(404).end('Not found');
     return;

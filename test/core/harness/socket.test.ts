@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHarness, type Harness } from '../../harness/server';
@@ -53,6 +54,24 @@ describe('test harness socket', () => {
     bad.on('error', () => undefined);
     bad.send('x'.repeat(2 * 1024 * 1024));
     expect(await closed).toBe(1009);
+    const good = await open(h);
+    expect(await call(good, 1, 'app:info', [])).toMatchObject({ ok: true });
+    good.close();
+  });
+
+  it('answers request lines that are no valid URL with an error, for pages and for the socket', async () => {
+    const h = await start();
+    const port = Number(new URL(h.origin).port);
+    const send = (head: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(head));
+        let text = '';
+        socket.on('data', (data: Buffer) => (text += data.toString()));
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+      });
+    expect(await send('GET http://[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 404/);
+    await send(`GET http://[ HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nOrigin: ${h.origin}\r\n\r\n`);
     const good = await open(h);
     expect(await call(good, 1, 'app:info', [])).toMatchObject({ ok: true });
     good.close();
