@@ -17,6 +17,7 @@ export type AuthErrorCode =
   | 'aws-refused-token'
   | 'identity-center-refused'
   | 'sign-in-expired'
+  | 'sign-in-too-old'
   | 'user-name-missing'
   | 'unknown-organization'
   | 'not-signed-in'
@@ -50,6 +51,13 @@ export function scrub(text: string): string {
     .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[token]')
     .replace(/([?&](?:code|state|token|refresh_token|id_token|access_token|code_verifier|nonce)=)[^&\s]+/gi, '$1[removed]')
     .replace(/\b[A-Za-z0-9+/_-]{40,}={0,2}/g, '[removed]');
+}
+
+const TRANSIENT: ReadonlySet<string> = new Set<AuthErrorCode>(['idp-unreachable', 'idp-timeout', 'aws-unreachable']);
+
+/** A failure that may pass by itself (network, an IdP in trouble): keep what is remembered and retry. */
+export function isTransient(code: string): boolean {
+  return TRANSIENT.has(code);
 }
 
 export function isAuthError(error: unknown): error is AuthError {

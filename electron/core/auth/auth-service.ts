@@ -1,6 +1,5 @@
-import type { AwsCredentialIdentity } from '@smithy/types';
-import type { AuthSnapshot, DeviceCodePrompt, OrgAuthStatus, SignInOptions } from '../../../shared/ipc/domains/auth';
-import { fail, ok, type AppError, type Result } from '../../../shared/ipc/result';
+import type { AuthSnapshot, OrgAuthStatus, SignInOptions } from '../../../shared/ipc/domains/auth';
+import { fail, ok, type Result } from '../../../shared/ipc/result';
 import type { OrgProfile } from '../../../shared/models/org';
 import type { NoticeCenter } from '../app/notice-center';
 import type { EventBus } from '../events';
@@ -8,19 +7,17 @@ import type { ScopedLogger } from '../log/logger';
 import type { OrgService } from '../orgs/org-service';
 import type { Browser, Clock } from '../ports';
 import type { SignInVault } from '../vault/sign-in-vault';
-import { AuthError, describeCause } from './auth-error';
+import { AuthError, describeCause, isTransient } from './auth-error';
 import type { AuthSession, AuthSessions } from './auth-session';
+import { AuthState, type SignInEntry } from './auth-state';
+import { CredentialKeeper } from './credential-keeper';
 import type { Grant } from './grants';
 import type { IdcOrg, IdcRegistration } from './identity-center-client';
 import type { OidcOrg } from './oidc-client';
-import { Attempt, type FlowContext, restoredGrant, signInWithIdentityCenter, signInWithOidc, type SignedIn } from './sign-in-flows';
+import { Attempt, type FlowContext, signInFromKeychain, signInWithIdentityCenter, signInWithOidc, type SignedIn } from './sign-in-flows';
 import type { TemporaryCredentials } from './sts';
 
-/** AWS credentials are renewed this long before they expire. */
-export const REFRESH_MARGIN_MS = 5 * 60_000;
-const RETRY_AFTER_MS = 60_000;
-/** Never renew in a tight loop, whatever the expiry AWS sends. */
-const MIN_RENEW_DELAY_MS = 30_000;
+export { REFRESH_MARGIN_MS } from './credential-keeper';
 
 export interface AuthServiceDeps {
   readonly orgs: OrgService;
@@ -34,31 +31,16 @@ export interface AuthServiceDeps {
   readonly loopbackTimeoutMs?: number;
 }
 
-interface Entry {
-  state: OrgAuthStatus['state'];
-  staySignedIn: boolean;
-  waitingFor?: 'browser' | 'device';
-  deviceCode?: DeviceCodePrompt;
-  error?: AppError;
-  attempt?: Attempt;
-  grant?: Grant;
-  credentials?: TemporaryCredentials;
-  renewing?: Promise<TemporaryCredentials>;
-  timer?: unknown;
-  session?: AuthSession;
-}
-
 const STAY_UNAVAILABLE = 'Staying signed in is not available: this computer’s keychain (secret service) could not be used. You are signed in for now and will be asked to sign in again next time.';
-const TRANSIENT = new Set(['idp-unreachable', 'idp-timeout', 'aws-unreachable']);
 
 /** Sign-in, stay signed in and sign out for every organization; the AuthSessions seam for the rest of core. */
 export class AuthService implements AuthSessions {
-  private readonly entries = new Map<string, Entry>();
-  private readonly listeners = new Set<(orgId: string) => void>();
+  private readonly signIns: AuthState;
   private readonly registrations = new Map<string, IdcRegistration>();
   private readonly requestTimeoutMs: number;
 
   constructor(private readonly deps: AuthServiceDeps) {
+    this.signIns = new AuthState(deps.orgs, deps.events, deps.log);
     this.requestTimeoutMs = deps.requestTimeoutMs ?? 30_000;
     deps.orgs.onRemove(async (org) => {
       await this.signOut(org.id);
@@ -66,58 +48,26 @@ export class AuthService implements AuthSessions {
     });
   }
 
-  // ---- AuthSessions (the seam the desktops service uses) ----
+  // ---- AuthSessions (the seam the desktops service uses) and state for the UI ----
 
   session(orgId: string): AuthSession | null {
-    return this.entries.get(orgId)?.session ?? null;
+    return this.signIns.session(orgId);
   }
 
   sessions(): readonly AuthSession[] {
-    return [...this.entries.values()].flatMap((e) => (e.session ? [e.session] : []));
+    return this.signIns.sessions();
   }
 
   onChange(listener: (orgId: string) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.signIns.onChange(listener);
   }
 
-  // ---- state for the UI ----
-
   status(orgId: string): OrgAuthStatus | null {
-    const org = this.deps.orgs.find(orgId);
-    return org ? this.statusOf(org) : null;
+    return this.signIns.status(orgId);
   }
 
   snapshot(): AuthSnapshot {
-    return { orgs: this.deps.orgs.snapshot().organizations.map((org) => this.statusOf(org)) };
-  }
-
-  private statusOf(org: OrgProfile): OrgAuthStatus {
-    const e = this.entries.get(org.id);
-    if (!e) return { orgId: org.id, state: 'signed-out', method: org.signIn.method, staySignedIn: false };
-    const userName = e.session?.userName;
-    return {
-      orgId: org.id,
-      state: e.state,
-      method: org.signIn.method,
-      staySignedIn: e.staySignedIn,
-      ...(userName ? { userName } : {}),
-      ...(e.credentials ? { expiresAt: e.credentials.expiration.getTime() } : {}),
-      ...(e.waitingFor ? { waitingFor: e.waitingFor } : {}),
-      ...(e.deviceCode ? { deviceCode: e.deviceCode } : {}),
-      ...(e.error ? { error: e.error } : {}),
-    };
-  }
-
-  private changed(orgId: string): void {
-    this.deps.events.emit('auth:changed', this.snapshot());
-    for (const listener of this.listeners) {
-      try {
-        listener(orgId);
-      } catch (error) {
-        this.deps.log.warn(`An auth listener failed: ${describeCause(error)}`);
-      }
-    }
+    return this.signIns.snapshot();
   }
 
   private context(orgId: string): FlowContext {
@@ -127,11 +77,11 @@ export class AuthService implements AuthSessions {
       requestTimeoutMs: this.requestTimeoutMs,
       ...(this.deps.loopbackTimeoutMs === undefined ? {} : { loopbackTimeoutMs: this.deps.loopbackTimeoutMs }),
       progress: (waitingFor, deviceCode) => {
-        const e = this.entries.get(orgId);
+        const e = this.signIns.get(orgId);
         if (!e) return;
         e.waitingFor = waitingFor;
         if (deviceCode) e.deviceCode = deviceCode;
-        this.changed(orgId);
+        this.signIns.changed(orgId);
       },
     };
   }
@@ -141,13 +91,13 @@ export class AuthService implements AuthSessions {
   async signIn(orgId: string, options: SignInOptions): Promise<Result<OrgAuthStatus>> {
     const org = this.deps.orgs.find(orgId);
     if (!org) return fail('unknown-organization', 'This organization no longer exists.');
-    const current = this.entries.get(orgId);
+    const current = this.signIns.get(orgId);
     if (current?.attempt) return fail('sign-in-in-progress', 'A sign-in for this organization is already waiting. Finish it in the browser or cancel it.');
     if (current) this.drop(current);
     const attempt = new Attempt();
-    const entry: Entry = { state: 'signing-in', staySignedIn: false, attempt };
-    this.entries.set(orgId, entry);
-    this.changed(orgId);
+    const entry: SignInEntry = { state: 'signing-in', staySignedIn: false, attempt };
+    this.signIns.set(orgId, entry);
+    this.signIns.changed(orgId);
     const ctx = this.context(orgId);
     try {
       let signedIn: SignedIn;
@@ -158,27 +108,27 @@ export class AuthService implements AuthSessions {
         this.registrations.set(orgId, result.registration);
         signedIn = result;
       }
-      if (this.entries.get(orgId) !== entry || attempt.cancelled) {
+      if (this.signIns.get(orgId) !== entry || attempt.cancelled) {
         signedIn.grant.dispose();
         throw attempt.cancelled ?? new AuthError('sign-in-cancelled', 'Sign-in was cancelled.');
       }
       delete entry.attempt;
       const stay = options.staySignedIn && org.policy.allowStaySignedIn && this.deps.orgs.snapshot().canStaySignedIn;
-      this.established(org, entry, signedIn.grant, signedIn.credentials, false);
+      this.established(org, entry, signedIn.grant, signedIn.credentials);
       entry.staySignedIn = stay ? await this.remember(org, entry) : (await this.deps.vault.forget(orgId), false);
       this.deps.log.info(`Signed in to ${org.name} (${org.signIn.method})`);
-      this.changed(orgId);
-      return ok(this.statusOf(org));
+      this.signIns.changed(orgId);
+      return ok(this.signIns.statusOf(org));
     } catch (error) {
       const appError = error instanceof AuthError ? error.toAppError() : { code: 'sign-in-failed', message: 'The sign-in failed.', details: describeCause(error) };
-      if (this.entries.get(orgId) === entry) {
+      if (this.signIns.get(orgId) === entry) {
         delete entry.attempt;
         delete entry.waitingFor;
         delete entry.deviceCode;
         entry.state = appError.code === 'sign-in-cancelled' ? 'signed-out' : 'error';
         if (appError.code === 'sign-in-cancelled') delete entry.error;
         else entry.error = appError;
-        this.changed(orgId);
+        this.signIns.changed(orgId);
       }
       this.deps.log.warn(`Sign-in to ${org.name} failed: ${appError.code}${appError.details ? ` (${appError.details})` : ''}`);
       return fail(appError.code, appError.message, appError.details);
@@ -188,44 +138,43 @@ export class AuthService implements AuthSessions {
   cancel(orgId: string): Result<OrgAuthStatus> {
     const org = this.deps.orgs.find(orgId);
     if (!org) return fail('unknown-organization', 'This organization no longer exists.');
-    const entry = this.entries.get(orgId);
+    const entry = this.signIns.get(orgId);
     entry?.attempt?.cancel();
-    return ok(this.statusOf(org));
+    return ok(this.signIns.statusOf(org));
   }
 
   async signOut(orgId: string): Promise<Result<OrgAuthStatus>> {
-    const entry = this.entries.get(orgId);
-    this.entries.delete(orgId);
+    const entry = this.signIns.take(orgId);
     if (entry) {
       entry.attempt?.cancel();
-      const grant = entry.grant;
-      delete entry.grant;
-      this.drop(entry);
-      if (grant) await grant.revoke().catch((error: unknown) => this.deps.log.warn(`Revocation failed: ${describeCause(error)}`));
+      const keeper = entry.keeper;
+      delete entry.keeper;
+      delete entry.session;
+      if (keeper) await keeper.revoke().catch((error: unknown) => this.deps.log.warn(`Revocation failed: ${describeCause(error)}`));
     }
     this.registrations.delete(orgId);
     const forgotten = await this.deps.vault.forget(orgId);
     if (!forgotten.ok) this.deps.log.warn(`Could not delete the keychain entry: ${forgotten.reason}`);
-    this.changed(orgId);
+    this.signIns.changed(orgId);
     const org = this.deps.orgs.find(orgId);
-    return ok(org ? this.statusOf(org) : { orgId, state: 'signed-out', method: 'oidc', staySignedIn: false });
+    return ok(org ? this.signIns.statusOf(org) : { orgId, state: 'signed-out', method: 'oidc', staySignedIn: false });
   }
 
   async setUserName(orgId: string, userName: string): Promise<Result<OrgAuthStatus>> {
     const org = this.deps.orgs.find(orgId);
-    const entry = this.entries.get(orgId);
-    if (!org || !entry?.grant || !entry.credentials) return fail('not-signed-in', 'Sign in to this organization first.');
+    const entry = this.signIns.get(orgId);
+    if (!org || !entry?.keeper) return fail('not-signed-in', 'Sign in to this organization first.');
     const name = userName.trim();
     if (name.length === 0 || name.length > 128) return fail('invalid-user-name', 'Enter a user name of 1 to 128 characters.');
-    (entry.grant as { userName: string }).userName = name;
-    this.established(org, entry, entry.grant, entry.credentials, true);
+    entry.keeper.rename(name);
+    this.signedIn(org, entry, entry.keeper);
     if (entry.staySignedIn) entry.staySignedIn = await this.remember(org, entry);
-    this.changed(orgId);
-    return ok(this.statusOf(org));
+    this.signIns.changed(orgId);
+    return ok(this.signIns.statusOf(org));
   }
 
   async openVerificationPage(orgId: string): Promise<Result<void>> {
-    const uri = this.entries.get(orgId)?.deviceCode?.verificationUri;
+    const uri = this.signIns.get(orgId)?.deviceCode?.verificationUri;
     if (!uri) return fail('no-device-code', 'There is no code waiting to be entered.');
     try {
       await this.deps.browser.open(uri);
@@ -245,55 +194,80 @@ export class AuthService implements AuthSessions {
     await Promise.all(
       recalled.value.map(async ({ orgId, userName, secrets }) => {
         const org = this.deps.orgs.find(orgId);
-        if (!org || !org.policy.allowStaySignedIn || !this.deps.orgs.snapshot().canStaySignedIn || this.entries.has(orgId)) {
-          if (!this.entries.has(orgId)) await this.deps.vault.forget(orgId);
+        const present = this.signIns.get(orgId) !== undefined;
+        if (!org || !org.policy.allowStaySignedIn || !this.deps.orgs.snapshot().canStaySignedIn || present) {
+          if (!present) await this.deps.vault.forget(orgId);
           return;
         }
-        const entry: Entry = { state: 'signing-in', staySignedIn: true };
-        this.entries.set(orgId, entry);
-        this.changed(orgId);
+        const entry: SignInEntry = { state: 'signing-in', staySignedIn: true };
+        this.signIns.set(orgId, entry);
+        this.signIns.changed(orgId);
         try {
-          const grant = restoredGrant(this.context(orgId), org, userName, secrets.refreshToken, secrets.registration);
-          const credentials = await grant.renew();
-          if (this.entries.get(orgId) !== entry) return grant.dispose();
+          const { grant, credentials } = await signInFromKeychain(this.context(orgId), org, userName, secrets);
+          if (this.signIns.get(orgId) !== entry) return grant.dispose();
           if (secrets.registration) this.registrations.set(orgId, secrets.registration);
-          this.established(org, entry, grant, credentials, false);
+          this.established(org, entry, grant, credentials);
           entry.staySignedIn = await this.remember(org, entry);
           this.deps.log.info(`Restored the sign-in to ${org.name}`);
         } catch (error) {
-          if (this.entries.get(orgId) !== entry) return;
+          if (this.signIns.get(orgId) !== entry) return;
           const appError = error instanceof AuthError ? error.toAppError() : { code: 'sign-in-failed', message: 'The sign-in failed.', details: describeCause(error) };
-          if (!TRANSIENT.has(appError.code)) await this.deps.vault.forget(orgId);
+          if (!isTransient(appError.code)) await this.deps.vault.forget(orgId);
           entry.state = 'error';
           entry.staySignedIn = false;
           entry.error = appError.code === 'sign-in-expired' ? { ...appError, message: 'Your saved sign-in has expired. Sign in again.' } : appError;
           this.deps.log.warn(`Could not restore the sign-in to ${org.name}: ${appError.code}`);
         }
-        this.changed(orgId);
+        this.signIns.changed(orgId);
       }),
     );
   }
 
   dispose(): void {
-    for (const entry of this.entries.values()) this.drop(entry);
-    this.entries.clear();
+    for (const entry of this.signIns.takeAll()) this.drop(entry);
   }
 
   // ---- internals ----
 
-  private established(org: OrgProfile, entry: Entry, grant: Grant, credentials: TemporaryCredentials, keepTimer: boolean): void {
+  private established(org: OrgProfile, entry: SignInEntry, grant: Grant, credentials: TemporaryCredentials): void {
+    const keeper = new CredentialKeeper(this.deps.clock, grant, credentials, {
+      org: () => this.deps.orgs.find(org.id) ?? null,
+      renewed: async (current) => {
+        this.signedIn(current, entry, keeper);
+        // A rotated refresh token must replace the remembered one.
+        if (entry.staySignedIn) entry.staySignedIn = await this.remember(current, entry);
+        this.signIns.changed(org.id);
+      },
+      failed: (error) => this.expired(org.id, entry, error),
+    });
+    this.signedIn(org, entry, keeper);
+  }
+
+  private signedIn(org: OrgProfile, entry: SignInEntry, keeper: CredentialKeeper): void {
     entry.state = 'signed-in';
-    entry.grant = grant;
-    entry.credentials = credentials;
+    entry.keeper = keeper;
     delete entry.error;
     delete entry.waitingFor;
     delete entry.deviceCode;
-    entry.session = { org, userName: grant.userName, credentials: () => this.credentialsFor(org.id, entry) };
-    if (!keepTimer) this.schedule(org.id, entry, credentials.expiration.getTime() - REFRESH_MARGIN_MS);
+    entry.session = { org, userName: keeper.userName, credentials: () => keeper.credentials() };
   }
 
-  private async remember(org: OrgProfile, entry: Entry): Promise<boolean> {
-    const secrets = entry.grant?.secrets();
+  /** Renewal failed for good: ask for a new sign-in; what is on screen stays. */
+  private async expired(orgId: string, entry: SignInEntry, error: AuthError): Promise<void> {
+    delete entry.keeper;
+    delete entry.session;
+    entry.state = 'error';
+    entry.error =
+      error.code === 'sign-in-too-old'
+        ? error.toAppError()
+        : { code: 'sign-in-expired', message: 'Your sign-in has expired. Sign in again to continue; nothing on screen is lost.', ...(error.details ? { details: error.details } : {}) };
+    if (!isTransient(error.code)) await this.deps.vault.forget(orgId);
+    entry.staySignedIn = false;
+    this.signIns.changed(orgId);
+  }
+
+  private async remember(org: OrgProfile, entry: SignInEntry): Promise<boolean> {
+    const secrets = entry.keeper?.secrets();
     const userName = entry.session?.userName ?? '';
     if (!secrets) return false;
     const saved = await this.deps.vault.remember(org.id, userName, secrets);
@@ -303,60 +277,10 @@ export class AuthService implements AuthSessions {
     return false;
   }
 
-  private schedule(orgId: string, entry: Entry, at: number): void {
-    if (entry.timer !== undefined) this.deps.clock.clearTimeout(entry.timer);
-    entry.timer = this.deps.clock.setTimeout(() => {
-      delete entry.timer;
-      this.credentialsFor(orgId, entry).catch(() => undefined);
-    }, Math.max(MIN_RENEW_DELAY_MS, at - this.deps.clock.now()));
-  }
-
-  /** Current credentials, renewed (once, shared) when they are within the margin of expiring. */
-  private credentialsFor(orgId: string, entry: Entry): Promise<AwsCredentialIdentity> {
-    if (this.entries.get(orgId) !== entry || !entry.grant) return Promise.reject(new AuthError('not-signed-in', 'Sign in to this organization first.'));
-    const current = entry.credentials;
-    if (current && current.expiration.getTime() - this.deps.clock.now() > REFRESH_MARGIN_MS) return Promise.resolve(current);
-    entry.renewing ??= this.renew(orgId, entry).finally(() => delete entry.renewing);
-    return entry.renewing;
-  }
-
-  private async renew(orgId: string, entry: Entry): Promise<TemporaryCredentials> {
-    const org = this.deps.orgs.find(orgId);
-    if (!org || !entry.grant) throw new AuthError('not-signed-in', 'Sign in to this organization first.');
-    try {
-      const credentials = await entry.grant.renew();
-      if (this.entries.get(orgId) !== entry) throw new AuthError('not-signed-in', 'Sign in to this organization first.');
-      this.established(org, entry, entry.grant, credentials, false);
-      // A rotated refresh token must replace the remembered one.
-      if (entry.staySignedIn) entry.staySignedIn = await this.remember(org, entry);
-      this.changed(orgId);
-      return credentials;
-    } catch (error) {
-      const authError = error instanceof AuthError ? error : new AuthError('sign-in-expired', 'Your sign-in has expired. Sign in again.', describeCause(error));
-      const stillValid = entry.credentials !== undefined && entry.credentials.expiration.getTime() > this.deps.clock.now();
-      if (TRANSIENT.has(authError.code) && stillValid && this.entries.get(orgId) === entry) {
-        this.schedule(orgId, entry, this.deps.clock.now() + RETRY_AFTER_MS);
-        if (entry.credentials) return entry.credentials;
-      }
-      if (this.entries.get(orgId) === entry) {
-        this.drop(entry);
-        entry.state = 'error';
-        entry.error = { code: 'sign-in-expired', message: 'Your sign-in has expired. Sign in again to continue; nothing on screen is lost.', ...(authError.details ? { details: authError.details } : {}) };
-        if (!TRANSIENT.has(authError.code)) await this.deps.vault.forget(orgId);
-        entry.staySignedIn = false;
-        this.changed(orgId);
-      }
-      throw authError;
-    }
-  }
-
   /** Drops tokens and credentials from memory (no revocation). */
-  private drop(entry: Entry): void {
-    if (entry.timer !== undefined) this.deps.clock.clearTimeout(entry.timer);
-    delete entry.timer;
-    entry.grant?.dispose();
-    delete entry.grant;
-    delete entry.credentials;
+  private drop(entry: SignInEntry): void {
+    entry.keeper?.close();
+    delete entry.keeper;
     delete entry.session;
   }
 }

@@ -16,6 +16,11 @@ const TOKEN_MARGIN_MS = 10 * 60_000;
 export interface Grant {
   readonly method: SignInMethod;
   readonly userName: string;
+  /**
+   * When the user last authenticated at the IdP (epoch ms), for OrgPolicy.maxSignInHours; null
+   * when unknown (always for IAM Identity Center, which has no ID token: see sign-in-age.ts).
+   */
+  readonly authenticatedAt: number | null;
   /** New AWS credentials, refreshing the IdP's tokens when they are about to expire. */
   renew(): Promise<TemporaryCredentials>;
   /** What "stay signed in" may keep: the refresh token (and the registration), or null. */
@@ -36,6 +41,8 @@ export class OidcGrant implements Grant {
     private idToken: string | null,
     private refreshToken: string | null,
     public userName: string,
+    /** From the ID token's auth_time; null for a grant rebuilt from the keychain until its first refresh. */
+    public authenticatedAt: number | null,
   ) {}
 
   private idTokenUsable(): boolean {
@@ -56,6 +63,7 @@ export class OidcGrant implements Grant {
       this.idToken = tokens.idToken;
       this.refreshToken = tokens.refreshToken ?? this.refreshToken;
       this.userName = tokens.userName;
+      this.authenticatedAt = tokens.authTime ?? this.authenticatedAt;
     }
     const credentials = await assumeRoleWithWebIdentity(this.org, this.idToken ?? '', this.userName, this.requestTimeoutMs);
     // Next renewal must go through the IdP again: an ID token is presented to STS once.
@@ -80,6 +88,7 @@ export class OidcGrant implements Grant {
 
 export class IdentityCenterGrant implements Grant {
   readonly method = 'identity-center' as const;
+  readonly authenticatedAt = null;
   private accessToken: string | null;
   private accessExpiresAt: number;
   private refreshToken: string | null;

@@ -16,6 +16,8 @@ export interface OidcTokens {
   readonly idToken: string;
   readonly refreshToken?: string;
   readonly userName: string;
+  /** When the user actually authenticated at the IdP (the ID token's auth_time), epoch ms, if it says. */
+  readonly authTime?: number;
 }
 
 const isLoopbackUrl = (url: URL): boolean => url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]' || url.hostname === 'localhost');
@@ -82,6 +84,8 @@ export class OidcClient {
       nonce,
       code_challenge: pkce.challenge,
       code_challenge_method: pkce.method,
+      // An org limit on sign-in age: the IdP re-authenticates older sessions and must send auth_time.
+      ...(this.org.policy.maxSignInHours === undefined ? {} : { max_age: String(this.org.policy.maxSignInHours * 3600) }),
     }).toString();
     return url.toString();
   }
@@ -173,7 +177,8 @@ export class OidcClient {
     if (typeof value !== 'string' || value.length === 0) {
       throw new AuthError('user-name-missing', `Your identity provider did not send the claim “${claimName}” that holds your WorkSpaces user name. Ask your administrator to check the organization’s user-name claim.`, `Claim ${claimName} missing from the ID token.`);
     }
-    return { idToken, userName: value, ...(result.refresh_token ? { refreshToken: result.refresh_token } : {}) };
+    const authTime = typeof claims.auth_time === 'number' ? { authTime: claims.auth_time * 1000 } : {};
+    return { idToken, userName: value, ...authTime, ...(result.refresh_token ? { refreshToken: result.refresh_token } : {}) };
   }
 
   /** Signature against the issuer's JWKS, plus iss, aud and exp on core's clock. */

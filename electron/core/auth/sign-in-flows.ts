@@ -2,13 +2,14 @@ import { isSafeExternalUrl } from '../../../shared/lib/external-url';
 import type { DeviceCodePrompt, SignInFlow } from '../../../shared/ipc/domains/auth';
 import type { OrgProfile } from '../../../shared/models/org';
 import type { Browser, Clock } from '../ports';
-import type { StoredRegistration } from '../vault/sign-in-vault';
+import type { RememberedSecrets } from '../vault/sign-in-vault';
 import { AuthError, describeCause } from './auth-error';
 import { type Grant, IdentityCenterGrant, OidcGrant } from './grants';
 import { type IdcOrg, type IdcRegistration, IdentityCenterClient } from './identity-center-client';
 import { startLoopback } from './loopback';
 import { OidcClient, type OidcOrg } from './oidc-client';
 import { createPkce, randomNonce, randomState } from './pkce';
+import { renewWithinPolicy } from './sign-in-age';
 import { callerSessionName, type TemporaryCredentials } from './sts';
 
 export interface FlowContext {
@@ -78,7 +79,8 @@ export async function signInWithOidc(ctx: FlowContext, org: OidcOrg, attempt: At
     await openInBrowser(ctx, url);
     const callback = await attempt.race(loopback.callback);
     const tokens = await attempt.race(client.exchange(callback, loopback.redirectUri, pkce, state, nonce));
-    const grant = new OidcGrant(org, client, ctx.clock, ctx.requestTimeoutMs, tokens.idToken, tokens.refreshToken ?? null, tokens.userName);
+    // An IdP that omits auth_time: the user has just been through the browser; that time is kept in memory only.
+    const grant = new OidcGrant(org, client, ctx.clock, ctx.requestTimeoutMs, tokens.idToken, tokens.refreshToken ?? null, tokens.userName, tokens.authTime ?? ctx.clock.now());
     const credentials = await attempt.race(grant.renew());
     return { grant, credentials };
   } finally {
@@ -87,13 +89,24 @@ export async function signInWithOidc(ctx: FlowContext, org: OidcOrg, attempt: At
 }
 
 /** A grant rebuilt from the keychain: no browser, just the refresh token. */
-export function restoredGrant(ctx: FlowContext, org: OrgProfile, userName: string, refreshToken: string, registration?: StoredRegistration): Grant {
+function restoredGrant(ctx: FlowContext, org: OrgProfile, userName: string, secrets: RememberedSecrets): Grant {
   if (org.signIn.method === 'oidc') {
     const oidcOrg = org as OidcOrg;
-    return new OidcGrant(oidcOrg, new OidcClient(oidcOrg, ctx.clock, ctx.requestTimeoutMs), ctx.clock, ctx.requestTimeoutMs, null, refreshToken, userName);
+    return new OidcGrant(oidcOrg, new OidcClient(oidcOrg, ctx.clock, ctx.requestTimeoutMs), ctx.clock, ctx.requestTimeoutMs, null, secrets.refreshToken, userName, null);
   }
-  if (!registration) throw new AuthError('sign-in-expired', 'Your IAM Identity Center sign-in has expired. Sign in again.', 'No client registration was kept.');
-  return new IdentityCenterGrant(new IdentityCenterClient(org as IdcOrg, ctx.clock, ctx.requestTimeoutMs), ctx.clock, registration, { refreshToken }, userName);
+  if (!secrets.registration) throw new AuthError('sign-in-expired', 'Your IAM Identity Center sign-in has expired. Sign in again.', 'No client registration was kept.');
+  return new IdentityCenterGrant(new IdentityCenterClient(org as IdcOrg, ctx.clock, ctx.requestTimeoutMs), ctx.clock, secrets.registration, { refreshToken: secrets.refreshToken }, userName);
+}
+
+/** A remembered sign-in brought back without the browser, if the organization's sign-in age limit still allows it. */
+export async function signInFromKeychain(ctx: FlowContext, org: OrgProfile, userName: string, secrets: RememberedSecrets): Promise<SignedIn> {
+  const grant = restoredGrant(ctx, org, userName, secrets);
+  try {
+    return { grant, credentials: await renewWithinPolicy(grant, org.policy, () => ctx.clock.now()) };
+  } catch (error) {
+    grant.dispose();
+    throw error;
+  }
 }
 
 /** Waits on core's Clock; the attempt's cancel ends the wait at once. */

@@ -1,0 +1,42 @@
+import type { OrgPolicy } from '../../../shared/models/org';
+import { AuthError } from './auth-error';
+import type { Grant } from './grants';
+import type { TemporaryCredentials } from './sts';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * OrgPolicy.maxSignInHours: how long a sign-in may be kept alive without the user authenticating
+ * at the identity provider again. Nothing is stored for it.
+ *
+ * - OIDC: measured from the ID token's `auth_time` (the OIDC client asks for it with `max_age`);
+ *   every refreshed ID token repeats it, so a remembered sign-in is dated on restore too.
+ * - IAM Identity Center: not enforced here. It issues no ID token, and the client registration's
+ *   clientIdIssuedAt dates Deskbridge's registration, which is reused across sign-ins for as long
+ *   as it is valid (up to 90 days), not the user's authentication: no sound proxy. Identity
+ *   Center ends its refresh tokens with its own session duration, configured in Identity Center.
+ */
+export function signInAgeRefusal(grant: Grant, policy: OrgPolicy, now: number): AuthError | null {
+  const hours = policy.maxSignInHours;
+  if (grant.method !== 'oidc' || hours === undefined) return null;
+  const message = `Your organization asks you to sign in again every ${hours === 1 ? 'hour' : `${hours} hours`}.`;
+  const at = grant.authenticatedAt;
+  if (at === null) {
+    return new AuthError('sign-in-too-old', message, `The identity provider did not say when you signed in (no auth_time in its ID token), so the ${hours}-hour limit cannot be checked.`);
+  }
+  const ageMs = now - at;
+  if (ageMs <= hours * HOUR_MS) return null;
+  return new AuthError('sign-in-too-old', message, `Last signed in at the identity provider ${Math.floor(ageMs / HOUR_MS)} h ago; the organization allows ${hours} h.`);
+}
+
+/** New credentials from a grant, unless the sign-in has outlived the organization's limit (then its refresh token is revoked). */
+export async function renewWithinPolicy(grant: Grant, policy: OrgPolicy, now: () => number): Promise<TemporaryCredentials> {
+  const credentials = await grant.renew();
+  const refusal = signInAgeRefusal(grant, policy, now());
+  if (refusal) {
+    // Best effort, as at sign-out: the tokens leave memory either way.
+    await grant.revoke().catch(() => grant.dispose());
+    throw refusal;
+  }
+  return credentials;
+}
