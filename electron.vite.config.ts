@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { preloadDynamicImports } from './build/preload-dynamic-imports';
 
 const root = import.meta.dirname;
 
@@ -31,7 +32,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    // The session page's entry is small; noVNC and the UI it imports download beside it.
+    plugins: [react(), preloadDynamicImports('session.html')],
     build: {
       outDir: resolve(root, 'out/renderer'),
       sourcemap: false,

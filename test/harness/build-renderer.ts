@@ -3,6 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Rollup } from 'vite';
+import { preloadDynamicImports } from '../../build/preload-dynamic-imports';
 
 const repo = resolve(import.meta.dirname, '../..');
 export const HARNESS_CLIENT = 'harness-client.js';
@@ -17,7 +18,7 @@ export async function buildRendererForWeb(outDir?: string): Promise<string> {
     configFile: false,
     logLevel: 'warn',
     root: join(repo, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), preloadDynamicImports('session.html')],
     build: {
       outDir: dir,
       emptyOutDir: true,

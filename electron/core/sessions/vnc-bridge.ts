@@ -1,10 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { BRIDGE_CLOSE } from '../../../shared/ipc/domains/sessions';
 import type { ScopedLogger } from '../log/logger';
+import { Upstream } from './vnc-upstream';
 
 export interface BridgeTarget {
   readonly host: string;
@@ -16,6 +17,9 @@ interface Ticket {
   readonly target: BridgeTarget;
   readonly origin: string;
   readonly expiresAt: number;
+  /** The VNC server, dialled when the ticket was issued; dropped if unused for PRECONNECT_MS. */
+  upstream: Upstream | null;
+  timer: ReturnType<typeof setTimeout> | undefined;
 }
 
 export interface BridgeEvents {
@@ -26,6 +30,8 @@ export interface BridgeEvents {
 }
 
 const TICKET_TTL_MS = 60_000;
+/** How long a connection opened ahead of its viewer is held; after that the viewer dials anew. */
+const PRECONNECT_MS = 10_000;
 const HIGH_WATER = 4 * 1024 * 1024;
 
 function sameToken(a: string, b: string): boolean {
@@ -68,21 +74,42 @@ export class VncBridge {
     return this.listening;
   }
 
-  /** A one-time ws:// address for one connection of a session, valid for a minute. */
+  /**
+   * A one-time ws:// address for one connection of a session, valid for a minute. The VNC server
+   * is dialled now, so its TCP connect and greeting overlap the viewer loading noVNC.
+   */
   async issue(sessionId: string, target: BridgeTarget, origin: string): Promise<string> {
     const port = await this.start();
     const now = this.now();
-    for (const [token, ticket] of this.tickets) if (ticket.expiresAt <= now) this.tickets.delete(token);
+    for (const [token, ticket] of this.tickets) if (ticket.expiresAt <= now) this.forget(token, ticket);
     const token = randomBytes(24).toString('base64url');
-    this.tickets.set(token, { sessionId, target, origin, expiresAt: now + TICKET_TTL_MS });
+    const ticket: Ticket = { sessionId, target, origin, expiresAt: now + TICKET_TTL_MS, upstream: new Upstream(target), timer: undefined };
+    ticket.timer = setTimeout(() => {
+      ticket.upstream?.destroy();
+      ticket.upstream = null;
+    }, PRECONNECT_MS);
+    ticket.timer.unref();
+    this.tickets.set(token, ticket);
     return `ws://127.0.0.1:${port}/vnc/${token}`;
   }
 
-  private take(token: string): Ticket | null {
+  private forget(token: string, ticket: Ticket): void {
+    this.tickets.delete(token);
+    clearTimeout(ticket.timer);
+    ticket.upstream?.destroy();
+    ticket.upstream = null;
+  }
+
+  /** The ticket of a token, used up (once), or null; its early connection is the caller's. */
+  private take(token: string): { ticket: Ticket; upstream: Upstream | null } | null {
     for (const [key, ticket] of this.tickets) {
       if (sameToken(key, token)) {
-        this.tickets.delete(key);
-        return ticket.expiresAt > this.now() ? ticket : null;
+        const upstream = ticket.upstream;
+        ticket.upstream = null;
+        this.forget(key, ticket);
+        if (ticket.expiresAt > this.now()) return { ticket, upstream };
+        upstream?.destroy();
+        return null;
       }
     }
     return null;
@@ -90,27 +117,38 @@ export class VncBridge {
 
   private upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     const match = /^\/vnc\/([A-Za-z0-9_-]{16,64})$/.exec(request.url ?? '');
-    const ticket = match?.[1] ? this.take(match[1]) : null;
-    if (!ticket) {
+    const taken = match?.[1] ? this.take(match[1]) : null;
+    if (!taken) {
       this.log.warn('Refused a viewer connection: unknown, used or expired ticket');
       refuse(socket, '403 Forbidden');
       return;
     }
+    const { ticket } = taken;
     if (request.headers.origin !== ticket.origin) {
+      taken.upstream?.destroy();
       this.log.warn('Refused a viewer connection from another origin');
       refuse(socket, '403 Forbidden');
       return;
     }
-    this.sockets.handleUpgrade(request, socket, head, (ws) => this.pipe(ws, ticket));
+    // The early connection if it is still good; otherwise (it failed, the server closed it, or it
+    // was dropped unused) dial now, in parallel with the WebSocket handshake.
+    let upstream = taken.upstream;
+    if (!upstream?.usable) {
+      upstream?.destroy();
+      upstream = new Upstream(ticket.target);
+    }
+    const dialled = upstream;
+    // If the handshake fails, ws drops the socket without calling back: the VNC link goes with it.
+    socket.once('close', () => dialled.destroy());
+    this.sockets.handleUpgrade(request, socket, head, (ws) => this.pipe(ws, ticket, dialled));
   }
 
-  private pipe(ws: WebSocket, ticket: Ticket): void {
+  private pipe(ws: WebSocket, ticket: Ticket, upstream: Upstream): void {
     const { sessionId } = ticket;
     const set = this.live.get(sessionId) ?? new Set<WebSocket>();
     set.add(ws);
     this.live.set(sessionId, set);
-    const tcp: Socket = connect({ host: ticket.target.host, port: ticket.target.port });
-    tcp.setNoDelay(true);
+    const tcp = upstream.socket;
     let opened = false;
     let code: number = BRIDGE_CLOSE.serverClosed;
     let ours: number | null = null;
@@ -119,31 +157,37 @@ export class VncBridge {
       if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(closeCode, reason);
       tcp.destroy();
     };
-    tcp.once('connect', () => {
-      opened = true;
-      this.events.upstreamOpen(sessionId);
+    const drained = () => {
+      const drain = setInterval(() => {
+        if (ws.bufferedAmount < HIGH_WATER / 2 || ws.readyState !== ws.OPEN) {
+          clearInterval(drain);
+          tcp.resume();
+        }
+      }, 5);
+    };
+    upstream.attach({
+      connect: () => {
+        opened = true;
+        this.events.upstreamOpen(sessionId);
+      },
+      data: (chunk) => {
+        if (ws.readyState !== ws.OPEN) return;
+        ws.send(chunk, { binary: true });
+        if (ws.bufferedAmount > HIGH_WATER && !tcp.isPaused()) {
+          tcp.pause();
+          drained();
+        }
+      },
+      error: (error) => {
+        code = BRIDGE_CLOSE.connectionError;
+        this.log.warn(`VNC connection to ${ticket.target.host}:${ticket.target.port} failed (${error.code ?? 'error'})`);
+        finish(BRIDGE_CLOSE.connectionError, opened ? `Connection lost (${error.code ?? 'error'})` : `Could not connect (${error.code ?? 'error'})`);
+      },
+      close: () => finish(code, code === BRIDGE_CLOSE.serverClosed ? 'The VNC server closed the connection' : 'Connection error'),
     });
-    tcp.on('data', (chunk: Buffer) => {
-      if (ws.readyState !== ws.OPEN) return;
-      ws.send(chunk, { binary: true });
-      if (ws.bufferedAmount > HIGH_WATER) {
-        tcp.pause();
-        const drain = setInterval(() => {
-          if (ws.bufferedAmount < HIGH_WATER / 2 || ws.readyState !== ws.OPEN) {
-            clearInterval(drain);
-            tcp.resume();
-          }
-        }, 5);
-      }
-    });
-    tcp.once('error', (error: NodeJS.ErrnoException) => {
-      code = BRIDGE_CLOSE.connectionError;
-      this.log.warn(`VNC connection to ${ticket.target.host}:${ticket.target.port} failed (${error.code ?? 'error'})`);
-      finish(BRIDGE_CLOSE.connectionError, opened ? `Connection lost (${error.code ?? 'error'})` : `Could not connect (${error.code ?? 'error'})`);
-    });
-    tcp.once('close', () => finish(code, code === BRIDGE_CLOSE.serverClosed ? 'The VNC server closed the connection' : 'Connection error'));
     ws.on('message', (data: RawData) => {
-      if (tcp.writable) tcp.write(Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer));
+      // ws hands over Buffers (binaryType 'nodebuffer'): written as they are, without a copy.
+      if (tcp.writable) tcp.write(Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data));
     });
     // A malformed or oversized frame from the page: ws closes the connection itself; without this
     // listener its 'error' would be an uncaught exception in the main process.
@@ -162,12 +206,12 @@ export class VncBridge {
 
   /** Closes a session's connections (the user disconnected) and forgets its tickets. */
   closeSession(sessionId: string, code: number = BRIDGE_CLOSE.disconnected, reason = 'Disconnected'): void {
-    for (const [token, ticket] of this.tickets) if (ticket.sessionId === sessionId) this.tickets.delete(token);
+    for (const [token, ticket] of this.tickets) if (ticket.sessionId === sessionId) this.forget(token, ticket);
     for (const ws of this.live.get(sessionId) ?? []) ws.close(code, reason);
   }
 
   async stop(): Promise<void> {
-    this.tickets.clear();
+    for (const [token, ticket] of this.tickets) this.forget(token, ticket);
     for (const set of this.live.values()) for (const ws of set) ws.close(BRIDGE_CLOSE.bridgeStopped, 'Deskbridge is closing');
     this.sockets.close();
     const server = this.server;

@@ -1,19 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { isReleaseShortcut } from '../../../shared/lib/viewer-policy';
 import { useT } from '../i18n';
 import { api } from '../ipc/api';
 import { ClipboardPanel } from './clipboard-panel';
 import { PasswordForm } from './password-form';
 import { Toolbar } from './toolbar';
-import { VncViewer, type ViewerState } from './vnc-viewer';
+import type { VncViewer, ViewerState } from './vnc-viewer';
 
-/** The session window: noVNC's screen under a toolbar, with the password, reconnect and error states. */
-export function SessionApp({ sessionId }: { readonly sessionId: string }) {
+/**
+ * The session window: noVNC's screen under a toolbar, with the password, reconnect and error states.
+ * The viewer was started by the page's entry; this puts its screen in place and follows its state.
+ */
+export function SessionApp({ sessionId, viewer, screen }: { readonly sessionId: string; readonly viewer: VncViewer; readonly screen: HTMLElement }) {
   const t = useT();
   const screenRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
-  const [viewer, setViewer] = useState<VncViewer | null>(null);
-  const [state, setState] = useState<ViewerState>({ phase: 'connecting' });
+  const [state, setState] = useState<ViewerState>(viewer.state);
   const [desktopName, setDesktopName] = useState('');
   const [remoteClipboard, setRemoteClipboard] = useState('');
   const [clipboardOpen, setClipboardOpen] = useState(false);
@@ -21,22 +23,29 @@ export function SessionApp({ sessionId }: { readonly sessionId: string }) {
   const [fullScreen, setFullScreen] = useState(false);
   const [released, setReleased] = useState(false);
 
+  useLayoutEffect(() => {
+    screenRef.current?.appendChild(screen);
+    // It may have connected before the UI was there to take the focus.
+    if (viewer.state.phase === 'connected') viewer.focus();
+    return () => screen.remove();
+  }, [screen, viewer]);
+
+  useEffect(() => viewer.subscribe({ state: setState, clipboard: setRemoteClipboard }), [viewer]);
+
   useEffect(() => {
-    const screen = screenRef.current;
-    if (!screen) return;
-    const instance = new VncViewer(screen, sessionId, { state: setState, clipboard: setRemoteClipboard });
-    setViewer(instance);
-    instance.start();
+    let live = true;
     void api()
       .sessions.list()
       .then((result) => {
         const name = result.ok ? result.value.sessions.find((s) => s.id === sessionId)?.desktopName : undefined;
-        if (name) {
+        if (name && live) {
           setDesktopName(name);
           document.title = t('session.title', { name });
         }
       });
-    return () => instance.disconnect();
+    return () => {
+      live = false;
+    };
   }, [sessionId, t]);
 
   useEffect(() => {
@@ -44,7 +53,7 @@ export function SessionApp({ sessionId }: { readonly sessionId: string }) {
       if (!isReleaseShortcut(event)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      viewer?.releaseKeyboard();
+      viewer.releaseKeyboard();
       setReleased(true);
       toolbarRef.current?.querySelector('button')?.focus();
     };
@@ -58,7 +67,7 @@ export function SessionApp({ sessionId }: { readonly sessionId: string }) {
   }, [viewer]);
 
   const disconnect = () => {
-    viewer?.disconnect();
+    viewer.disconnect();
     void api().sessions.disconnect(sessionId);
   };
   const name = desktopName || t('session.thisDesktop');
@@ -72,17 +81,17 @@ export function SessionApp({ sessionId }: { readonly sessionId: string }) {
           scaled={scaled}
           fullScreen={fullScreen}
           clipboardOpen={clipboardOpen}
-          onCtrlAltDel={() => viewer?.ctrlAltDel()}
+          onCtrlAltDel={() => viewer.ctrlAltDel()}
           onClipboard={() => setClipboardOpen((open) => !open)}
           onFullScreen={() => void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => undefined)}
           onScale={() => {
-            viewer?.setScaling(!scaled);
+            viewer.setScaling(!scaled);
             setScaled(!scaled);
           }}
           onDisconnect={disconnect}
         />
       </div>
-      {clipboardOpen && connected ? <ClipboardPanel remoteText={remoteClipboard} onSend={(text) => viewer?.paste(text)} /> : null}
+      {clipboardOpen && connected ? <ClipboardPanel remoteText={remoteClipboard} onSend={(text) => viewer.paste(text)} /> : null}
       <p className="session-status" role="status" aria-live="polite">
         {statusText(state, name, released, t)}
       </p>
@@ -95,7 +104,7 @@ export function SessionApp({ sessionId }: { readonly sessionId: string }) {
       />
       {state.phase === 'password' ? (
         <div className="session-overlay">
-          <PasswordForm desktopName={name} wrong={state.wrong} onSubmit={(password, remember) => viewer?.submitPassword(password, remember)} onCancel={disconnect} />
+          <PasswordForm desktopName={name} wrong={state.wrong} onSubmit={(password, remember) => viewer.submitPassword(password, remember)} onCancel={disconnect} />
         </div>
       ) : null}
       {state.phase === 'failed' || state.phase === 'ended' ? (
@@ -106,7 +115,7 @@ export function SessionApp({ sessionId }: { readonly sessionId: string }) {
             {state.phase === 'failed' && state.error.details ? <p className="hint">{state.error.details}</p> : null}
             <div className="actions">
               {state.phase === 'failed' && state.error.code !== 'session-not-found' ? (
-                <button type="button" className="primary" onClick={() => viewer?.retry()}>
+                <button type="button" className="primary" onClick={() => viewer.retry()}>
                   {t('session.retry')}
                 </button>
               ) : null}

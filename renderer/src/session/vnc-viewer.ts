@@ -22,13 +22,21 @@ export interface ViewerCallbacks {
 }
 
 let novncModule: Promise<typeof RFB> | null = null;
+/** noVNC in its own chunk (never in the main bundle); its module probes the video decoder as it loads. */
 function loadNoVnc(): Promise<typeof RFB> {
   novncModule ??= import('@novnc/novnc').then((m) => m.default);
   return novncModule;
 }
 
+/**
+ * Made by the page's entry before React has loaded, so noVNC, the ticket, the bridge and the RFB
+ * handshake run while the UI renders; the UI subscribes later and gets the current state at once.
+ */
 export class VncViewer {
   private rfb: RFB | null = null;
+  private current: ViewerState = { phase: 'connecting' };
+  private remoteClipboard: string | null = null;
+  private readonly listeners = new Set<ViewerCallbacks>();
   private password: string | undefined;
   private rememberOnSuccess = false;
   private attempt = 0;
@@ -40,15 +48,33 @@ export class VncViewer {
   constructor(
     private readonly screen: HTMLElement,
     private readonly sessionId: string,
-    private readonly on: ViewerCallbacks,
   ) {}
 
   start(): void {
     void this.open();
   }
 
+  get state(): ViewerState {
+    return this.current;
+  }
+
+  /** Listens to state and remote clipboard changes, starting with the current ones. */
+  subscribe(on: ViewerCallbacks): () => void {
+    this.listeners.add(on);
+    on.state(this.current);
+    if (this.remoteClipboard !== null) on.clipboard(this.remoteClipboard);
+    return () => {
+      this.listeners.delete(on);
+    };
+  }
+
+  private emit(state: ViewerState): void {
+    this.current = state;
+    for (const on of this.listeners) on.state(state);
+  }
+
   private report(state: ViewerState): void {
-    this.on.state(state);
+    this.emit(state);
     const status = state.phase === 'password' ? 'connecting' : state.phase === 'ended' ? null : state.phase;
     // No trailing undefined: it would cross the harness socket as null and fail the schema.
     if (status && state.phase === 'failed') void api().sessions.reportStatus(this.sessionId, status, state.error);
@@ -59,6 +85,7 @@ export class VncViewer {
     if (this.userDisconnected) return;
     this.report(this.attempt === 0 && !this.everConnected ? { phase: 'connecting' } : { phase: 'reconnecting', attempt: this.attempt, delayMs: 0 });
     // noVNC loads (its module probes the video decoder at start) while the ticket is fetched.
+    // On the first attempt both started when the page's entry ran, before React loaded.
     const [novnc, result] = await Promise.all([loadNoVnc(), api().sessions.vncTicket(this.sessionId, location.origin)]);
     if (this.userDisconnected) return;
     if (!result.ok) {
@@ -92,7 +119,11 @@ export class VncViewer {
     rfb.addEventListener('securityfailure', () => {
       securityFailure = true;
     });
-    rfb.addEventListener('clipboard', (event) => this.on.clipboard(String((event as CustomEvent<{ text: string }>).detail.text)));
+    rfb.addEventListener('clipboard', (event) => {
+      const text = String((event as CustomEvent<{ text: string }>).detail.text);
+      this.remoteClipboard = text;
+      for (const on of this.listeners) on.clipboard(text);
+    });
     rfb.addEventListener('connect', () => {
       this.attempt = 0;
       this.everConnected = true;
@@ -111,7 +142,7 @@ export class VncViewer {
   private closed(facts: { code: number; reason: string; securityFailure: boolean; fromKeychain: boolean }): void {
     const meaning = closeMeaning({ code: facts.code, securityFailure: facts.securityFailure, userDisconnected: this.userDisconnected });
     if (meaning === 'ended') {
-      this.on.state({ phase: 'ended' });
+      this.emit({ phase: 'ended' });
       return;
     }
     if (meaning === 'wrong-password') {
@@ -134,7 +165,7 @@ export class VncViewer {
     }
     const delayMs = reconnectDelay(this.attempt, Math.random());
     this.attempt += 1;
-    this.on.state({ phase: 'reconnecting', attempt: this.attempt, delayMs });
+    this.emit({ phase: 'reconnecting', attempt: this.attempt, delayMs });
     void api().sessions.reportStatus(this.sessionId, 'reconnecting');
     this.timer = setTimeout(() => void this.open(), delayMs);
   }
@@ -164,7 +195,7 @@ export class VncViewer {
     clearTimeout(this.timer);
     this.rfb?.disconnect();
     this.rfb = null;
-    this.on.state({ phase: 'ended' });
+    this.emit({ phase: 'ended' });
   }
 
   ctrlAltDel(): void {

@@ -72,9 +72,12 @@ describe('VncBridge', () => {
     const b = bridge();
     const url = await b.issue('s1', { host: '127.0.0.1', port: peer.port }, ORIGIN);
     expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/vnc\/[A-Za-z0-9_-]{32}$/);
-    const ws = await open(url);
+    // Listening from the start: the greeting (already read when the ticket's early connection
+    // came up) may arrive with the handshake's response, before 'open' has been awaited.
+    const ws = new WebSocket(url, { origin: ORIGIN });
     const messages: Buffer[] = [];
     ws.on('message', (data: Buffer) => messages.push(data));
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     await expect.poll(() => Buffer.concat(messages).toString()).toBe('RFB 003.008\n');
     ws.send(Buffer.from('hello'));
     await expect.poll(() => Buffer.concat(messages).toString()).toBe('RFB 003.008\necho:hello');
@@ -144,6 +147,51 @@ describe('VncBridge', () => {
     await expect.poll(() => peer.sockets[0]?.destroyed || peer.sockets[0]?.readableEnded).toBe(true);
     const ws = await open(await b.issue('s1', { host: '127.0.0.1', port: peer.port }, ORIGIN));
     expect(ws.readyState).toBe(WebSocket.OPEN);
+    ws.close();
+  });
+
+  it('dials the VNC server when the ticket is issued; what it sends first waits for the viewer', async () => {
+    const peer = await tcpPeer((socket) => socket.write('RFB 003.008\n'));
+    cleanups.push(() => new Promise<void>((r) => peer.server.close(() => r())));
+    const b = bridge();
+    const url = await b.issue('s1', { host: '127.0.0.1', port: peer.port }, ORIGIN);
+    await expect.poll(() => peer.sockets.length).toBe(1);
+    const ws = new WebSocket(url, { origin: ORIGIN });
+    const messages: Buffer[] = [];
+    ws.on('message', (data: Buffer) => messages.push(data));
+    await expect.poll(() => Buffer.concat(messages).toString()).toBe('RFB 003.008\n');
+    expect(peer.sockets).toHaveLength(1);
+    ws.close();
+  });
+
+  it('drops the early connection of a refused ticket or a closed session', async () => {
+    const peer = await tcpPeer();
+    cleanups.push(() => new Promise<void>((r) => peer.server.close(() => r())));
+    const b = bridge();
+    const url = await b.issue('s1', { host: '127.0.0.1', port: peer.port }, ORIGIN);
+    await b.issue('s2', { host: '127.0.0.1', port: peer.port }, ORIGIN);
+    await expect.poll(() => peer.sockets.length).toBe(2);
+    await expect(open(url, 'http://evil.example')).rejects.toThrow(/403/);
+    b.closeSession('s2');
+    await expect.poll(() => peer.sockets.every((s) => s.destroyed || s.readableEnded)).toBe(true);
+  });
+
+  it('dials again when the early connection was closed before the viewer came', async () => {
+    let accepted = 0;
+    const peer = await tcpPeer((socket) => {
+      accepted += 1;
+      if (accepted === 1) socket.end();
+      else socket.write('RFB 003.008\n');
+    });
+    cleanups.push(() => new Promise<void>((r) => peer.server.close(() => r())));
+    const b = bridge();
+    const url = await b.issue('s1', { host: '127.0.0.1', port: peer.port }, ORIGIN);
+    await expect.poll(() => peer.sockets[0]?.readableEnded || peer.sockets[0]?.destroyed).toBe(true);
+    const ws = new WebSocket(url, { origin: ORIGIN });
+    const messages: Buffer[] = [];
+    ws.on('message', (data: Buffer) => messages.push(data));
+    await expect.poll(() => Buffer.concat(messages).toString()).toBe('RFB 003.008\n');
+    expect(accepted).toBe(2);
     ws.close();
   });
 });

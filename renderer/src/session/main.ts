@@ -1,0 +1,20 @@
+/**
+ * The session window's entry, kept small: it starts the connection at once — noVNC's chunk, the
+ * one-time ticket, the bridge and the RFB handshake — while React and the toolbar load beside it.
+ * The session id travels in the fragment. This is the only page that loads noVNC.
+ */
+import '../app/styles.css';
+import './session.css';
+import { VncViewer } from './vnc-viewer';
+
+const sessionId = new URLSearchParams(location.hash.slice(1)).get('session');
+// noVNC draws into this element; the UI puts it in place when it has rendered.
+const screen = document.createElement('div');
+screen.className = 'session-viewport';
+const viewer = sessionId ? new VncViewer(screen, sessionId) : null;
+viewer?.start();
+
+import('./render-session')
+  .then(({ renderSession }) => renderSession(sessionId, viewer, screen))
+  // A chunk that failed to load is an uncaught error of the page, as it would be without the split.
+  .catch((error: unknown) => reportError(error));
