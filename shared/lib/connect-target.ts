@@ -113,6 +113,16 @@ export function parseOrgDefault(raw: string, ipAddress: string | undefined): Par
   return parseConnectTag(`${protocol}://${host}${short[2] ? `:${short[2]}` : ''}`);
 }
 
+/** Checks an organization default before it is saved: null when usable, else why not. */
+export function checkOrgDefault(raw: string): string | null {
+  const value = raw.trim().toLowerCase();
+  if (value === 'handoff' || value === '') return null;
+  const short = /^(rdp|vnc|dcv)(?::(\d{1,5}))?$/.exec(value);
+  if (short) return short[2] !== undefined && (Number(short[2]) < 1 || Number(short[2]) > 65535) ? 'The port must be between 1 and 65535.' : null;
+  const parsed = parseConnectTag(raw);
+  return parsed.ok ? null : parsed.reason;
+}
+
 /** Tag → organization default → hand-off. */
 export function chooseConnectMethod(input: { readonly connectTag?: string; readonly defaultConnect?: string; readonly ipAddress?: string }): ConnectMethod {
   if (input.connectTag !== undefined && input.connectTag.trim() !== '') {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkOrgDefault } from './connect-target';
 import { isHttpsOrLoopback } from './external-url';
 import { isRegionName } from './regions';
 import { parseRegistrationCode } from './registration-code';
@@ -78,6 +79,8 @@ export const orgInputSchema = z
     defaultConnect: z.string().max(256).optional(),
   })
   .superRefine((input, ctx) => {
+    const connectProblem = input.defaultConnect === undefined ? null : checkOrgDefault(input.defaultConnect);
+    if (connectProblem) ctx.addIssue({ code: 'custom', path: ['defaultConnect'], message: connectProblem });
     const parsed = parseRegistrationCode(input.code);
     if (!parsed.ok) {
       ctx.addIssue({ code: 'custom', path: ['code'], message: parsed.message });

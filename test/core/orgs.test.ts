@@ -40,6 +40,20 @@ describe('OrgService through the api', () => {
     expect(unwrap(await t.core.api.orgs.list()).organizations).toEqual([]);
   });
 
+  it('checks the default connection when the organization is added, not only when connecting', async () => {
+    t = await startTempCore();
+    for (const bad of ['ftp://desk.example.com', 'vnc:99999', 'rdp://']) {
+      const result = await t.core.api.orgs.add({ ...OIDC_INPUT, defaultConnect: bad });
+      expect(result, bad).toMatchObject({ ok: false, error: { code: 'invalid-organization' } });
+      expect(result.ok ? '' : result.error.details, bad).toMatch(/^defaultConnect: /m);
+    }
+    expect(unwrap(await t.core.api.orgs.list()).organizations).toEqual([]);
+    for (const good of ['handoff', 'rdp', 'vnc:5901', 'dcv://gpu.example.com:8443/#console']) {
+      const added = unwrap(await t.core.api.orgs.add({ ...OIDC_INPUT, code: `WSiad+DEF${['handoff', 'rdp', 'vnc:5901'].indexOf(good) + 2}00`, defaultConnect: good }));
+      expect(added.defaultConnect).toBe(good);
+    }
+  });
+
   it('refuses a second organization with the same code, whatever its case', async () => {
     t = await startTempCore();
     unwrap(await t.core.api.orgs.add(OIDC_INPUT));

@@ -182,6 +182,17 @@ describe('the organization list', () => {
     fireEvent.change(input, { target: { files: [file] } });
     expect((await screen.findByRole('alert')).textContent).toBe('This file is not a Deskbridge organization file.');
   });
+
+  it('refuses a file far too large to be an organization file without reading it', async () => {
+    await startApp({ settings: withOrgs(storedProfile('a', 'SLiad+S393HD', 'Example Corp')) });
+    const input = (await screen.findByText('Import from file')).querySelector('input[type=file]')!;
+    const file = new File(['x'.repeat(70 * 1024)], 'big.json', { type: 'application/json' });
+    let read = false;
+    Object.defineProperty(file, 'text', { value: async () => ((read = true), '') });
+    fireEvent.change(input, { target: { files: [file] } });
+    expect((await screen.findByRole('alert')).textContent).toBe('This file is too large to be a Deskbridge organization file.');
+    expect(read).toBe(false);
+  });
 });
 
 describe('the deep-link dialog', () => {

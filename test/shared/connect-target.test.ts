@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseConnectMethod, formatConnectTarget, parseConnectTag } from '../../shared/lib/connect-target';
+import { checkOrgDefault, chooseConnectMethod, formatConnectTarget, parseConnectTag } from '../../shared/lib/connect-target';
 
 describe('parseConnectTag', () => {
   it.each([
@@ -109,5 +109,26 @@ describe('chooseConnectMethod', () => {
   it('reports an organization default that needs an address the desktop lacks', () => {
     expect(chooseConnectMethod({ defaultConnect: 'rdp' })).toMatchObject({ kind: 'invalid', source: 'org' });
     expect(chooseConnectMethod({ defaultConnect: 'telnet' })).toMatchObject({ kind: 'invalid', source: 'org' });
+  });
+});
+
+describe('checkOrgDefault', () => {
+  it.each(['handoff', '', 'rdp', 'VNC', 'vnc:5901', 'dcv:8443', 'rdp://10.0.0.5:3389', 'dcv://gpu-box/#console'])('accepts %j', (value) => {
+    expect(checkOrgDefault(value)).toBeNull();
+  });
+
+  it.each(['vnc:0', 'vnc:70000', 'ssh', 'ftp://x', 'rdp://', 'javascript:alert(1)'])('refuses %j with a reason', (value) => {
+    expect(checkOrgDefault(value)).toEqual(expect.any(String));
+  });
+
+  it('never throws, and agrees with what connecting would do', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (value) => {
+        const problem = checkOrgDefault(value);
+        const method = chooseConnectMethod({ defaultConnect: value, ipAddress: '10.0.0.9' });
+        expect(problem === null).toBe(method.kind !== 'invalid');
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -13,6 +13,7 @@ export const de: Record<MessageKey, string> = {
   'orgs.heading': 'Organisationen',
   'orgs.add': 'Organisation hinzufügen',
   'orgs.import': 'Aus Datei importieren',
+  'orgs.importTooLarge': 'Diese Datei ist zu groß für eine Deskbridge-Organisationsdatei.',
   'orgs.importUnreadable': 'Die Datei konnte nicht gelesen werden.',
   'orgs.empty.title': 'Fügen Sie Ihre Organisation hinzu',
   'orgs.empty.body': 'Geben Sie den Registrierungscode aus Ihrer Willkommens-E-Mail ein oder öffnen Sie den Link darin.',

@@ -12,6 +12,7 @@ export const en = {
   'orgs.heading': 'Organizations',
   'orgs.add': 'Add organization',
   'orgs.import': 'Import from file',
+  'orgs.importTooLarge': 'This file is too large to be a Deskbridge organization file.',
   'orgs.importUnreadable': 'The file could not be read.',
   'orgs.empty.title': 'Add your organization',
   'orgs.empty.body': 'Enter the registration code from your welcome e-mail, or open the link in it.',

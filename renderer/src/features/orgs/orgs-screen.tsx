@@ -5,6 +5,9 @@ import { api } from '../../ipc/api';
 import { AddOrgForm } from './add-org-form';
 import { OrgRow } from './org-row';
 
+/** Organization files are a few hundred bytes; core refuses anything over 64 KiB. */
+const MAX_PROFILE_FILE_BYTES = 64 * 1024;
+
 /** The organizations: first-run "Add your organization", else the list with add and import. */
 export function OrgsScreen({ snapshot }: { readonly snapshot: OrgsSnapshot }) {
   const t = useT();
@@ -15,6 +18,10 @@ export function OrgsScreen({ snapshot }: { readonly snapshot: OrgsSnapshot }) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
+    if (file.size > MAX_PROFILE_FILE_BYTES) {
+      setImportError(t('orgs.importTooLarge'));
+      return;
+    }
     let text: string;
     try {
       text = await file.text();
