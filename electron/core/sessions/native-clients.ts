@@ -34,7 +34,8 @@ function macApp(name: string, client: SessionClient): Candidate {
 // FreeRDP cannot ask about an unknown certificate without a terminal: trust on first use, then pin.
 const CANDIDATES: Readonly<Record<ConnectProtocol, Partial<Record<NodeJS.Platform, readonly Candidate[]>>>> = {
   rdp: {
-    win32: [onPath('mstsc.exe', 'mstsc', 'Remote Desktop Connection', (f) => [f]), atPath('C:\\Windows\\System32\\mstsc.exe', 'mstsc', 'Remote Desktop Connection')],
+    // Windows' own copy first: a writable folder on PATH must not be able to stand in for it.
+    win32: [atPath('C:\\Windows\\System32\\mstsc.exe', 'mstsc', 'Remote Desktop Connection'), onPath('mstsc.exe', 'mstsc', 'Remote Desktop Connection', (f) => [f])],
     darwin: [macApp('Windows App', 'windows-app'), macApp('Microsoft Remote Desktop', 'microsoft-remote-desktop')],
     linux: [
       onPath('xfreerdp3', 'xfreerdp', 'FreeRDP', (f) => [f, '/cert:tofu']),
@@ -44,9 +45,9 @@ const CANDIDATES: Readonly<Record<ConnectProtocol, Partial<Record<NodeJS.Platfor
   },
   dcv: {
     win32: [
-      onPath('dcvviewer.exe', 'dcv-viewer', 'DCV Viewer', (f) => [f]),
-      atPath('C:\\Program Files\\NICE\\DCV\\Client\\bin\\dcvviewer.exe', 'dcv-viewer', 'DCV Viewer'),
       atPath('C:\\Program Files\\Amazon\\DCV\\Client\\bin\\dcvviewer.exe', 'dcv-viewer', 'DCV Viewer'),
+      atPath('C:\\Program Files\\NICE\\DCV\\Client\\bin\\dcvviewer.exe', 'dcv-viewer', 'DCV Viewer'),
+      onPath('dcvviewer.exe', 'dcv-viewer', 'DCV Viewer', (f) => [f]),
     ],
     darwin: [macApp('DCV Viewer', 'dcv-viewer'), macApp('NICE DCV Viewer', 'dcv-viewer')],
     linux: [onPath('dcvviewer', 'dcv-viewer', 'DCV Viewer', (f) => [f])],
