@@ -44,6 +44,14 @@ export async function launchNative(input: NativeLaunchInput): Promise<Result<Nat
     const what = target.protocol === 'rdp' ? 'an RDP client' : 'Amazon DCV Viewer';
     return fail(`${target.protocol}-client-missing`, `This desktop connects with ${target.protocol.toUpperCase()}, but ${what} is not installed.`, installHint(target.protocol, platform));
   }
-  const process = launcher.spawn(client.command, client.args);
+  let process: LaunchedProcess;
+  try {
+    process = launcher.spawn(client.command, client.args);
+  } catch (error) {
+    // spawn throws at once for what it cannot start (e.g. a .cmd on Windows without a shell).
+    await files.remove(file);
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
+    return fail(`${target.protocol}-client-failed`, `${client.label} could not be started, so the desktop was not opened.`, `${client.command}: ${code}`);
+  }
   return ok({ client, process, file });
 }

@@ -124,6 +124,18 @@ describe('SessionService', () => {
     expect(launcher.launches).toHaveLength(1);
   });
 
+  it('explains a client that cannot even be started, removes its file, and never leaves the list’s Connect unanswered', async () => {
+    current = desktop({ connectTag: 'rdp://10.0.0.5:3390' });
+    launcher.installed.add('xfreerdp');
+    launcher.spawn = () => {
+      throw Object.assign(new Error('spawn EINVAL'), { code: 'EINVAL' });
+    };
+    expect(await service.connect(ORG.id, current.workspaceId)).toMatchObject({ ok: false, error: { code: 'rdp-client-failed', details: expect.stringContaining('EINVAL') } });
+    await expect(service.launchFromList(current, ORG)).resolves.toBeUndefined();
+    expect(service.snapshot().sessions).toMatchObject([{ status: 'failed', error: { code: 'rdp-client-failed' } }]);
+    expect(await files()).toEqual([]);
+  });
+
   it('opens RDP with xfreerdp and a 0600 .rdp file that holds no password, removed when the client exits', async () => {
     current = desktop({ connectTag: 'rdp://10.0.0.5:3390' });
     launcher.installed.add('xfreerdp');
