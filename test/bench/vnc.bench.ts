@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import { createCore } from '../../electron/core';
 import { Logger } from '../../electron/core/log/logger';
 import { VncBridge } from '../../electron/core/sessions';
+import { VNC_SECRET_SERVICE } from '../../electron/core/sessions/session-service';
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
 import type { Desktop } from '../../shared/models/desktop';
 import { launchChromium } from '../e2e/support/chromium';
@@ -26,16 +27,21 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
-async function firstFrame(): Promise<Figure[]> {
-  const xvnc = await startXvnc();
+/**
+ * Without a password (SecurityTypes None), and with VncAuth and a password the user chose to keep
+ * in the keychain (the ticket carries it; noVNC answers the challenge without asking).
+ */
+async function firstFrame(password?: string): Promise<Figure[]> {
+  const xvnc = await startXvnc(password === undefined ? {} : { password });
   await run('xsetroot', ['-solid', '#3366cc'], xvnc.env);
   const dir = await mkdtemp(join(tmpdir(), 'deskbridge-bench-vnc-'));
   const rendererDir = await buildRendererForWeb();
   let desktop: Desktop | undefined;
+  const secrets = new MemorySecretStore();
   const core = await createCore({
     info: { name: 'Deskbridge', version: '0.0.0-bench', host: 'web', platform: process.platform },
     paths: { settingsFile: join(dir, 'settings.json'), policyFile: null },
-    secrets: new MemorySecretStore(),
+    secrets,
     browser: { open: async () => undefined },
     sessions: { findDesktop: () => desktop },
   });
@@ -45,6 +51,7 @@ async function firstFrame(): Promise<Figure[]> {
     const org = await core.api.orgs.add({ code: 'WSpdx+ABC12D', name: 'Bench', signIn: { method: 'oidc', issuer: 'https://idp.example.com', clientId: 'c', roleArn: 'arn:aws:iam::123456789012:role/R', userNameClaim: 'preferred_username' } });
     if (!org.ok) throw new Error(org.error.message);
     desktop = { key: `${org.value.id}/ws-bench0001`, orgId: org.value.id, workspaceId: 'ws-bench0001', directoryId: 'd-1234567890', userName: 'bench', name: 'Bench', state: 'AVAILABLE', protocols: [], modifications: [], connectTag: `vnc://127.0.0.1:${xvnc.port}` };
+    if (password !== undefined) await secrets.set(VNC_SECRET_SERVICE, desktop.key, password);
     const context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
     const times: number[] = [];
     for (let i = 0; i <= RUNS; i++) {
@@ -69,9 +76,10 @@ async function firstFrame(): Promise<Figure[]> {
       await page.close();
     }
     await context.close();
+    const how = password === undefined ? 'no password' : 'remembered password';
     return [
-      { benchmark: 'vnc viewer', metric: 'click to first frame (median)', value: median(times), unit: 'ms', target: '≤ 500 ms' },
-      { benchmark: 'vnc viewer', metric: 'click to first frame (best)', value: Math.min(...times), unit: 'ms' },
+      { benchmark: 'vnc viewer', metric: `click to first frame, ${how} (median)`, value: median(times), unit: 'ms', target: '≤ 500 ms' },
+      { benchmark: 'vnc viewer', metric: `click to first frame, ${how} (best)`, value: Math.min(...times), unit: 'ms' },
     ];
   } finally {
     await browser.close();
@@ -133,5 +141,5 @@ async function throughput(): Promise<Figure[]> {
   }
 }
 
-const bench: Benchmark = async () => [...(await throughput()), ...(await firstFrame())];
+const bench: Benchmark = async () => [...(await throughput()), ...(await firstFrame()), ...(await firstFrame('bench-pw'))];
 export default bench;

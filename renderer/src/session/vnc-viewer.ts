@@ -23,7 +23,7 @@ export interface ViewerCallbacks {
 
 let novncModule: Promise<typeof RFB> | null = null;
 /** noVNC in its own chunk (never in the main bundle); its module probes the video decoder as it loads. */
-function loadNoVnc(): Promise<typeof RFB> {
+export function loadNoVnc(): Promise<typeof RFB> {
   novncModule ??= import('@novnc/novnc').then((m) => m.default);
   return novncModule;
 }
