@@ -9,17 +9,10 @@ import { NodeProcessLauncher, NodeUrlHandoff, SessionService, TempFiles } from '
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
 import type { Desktop } from '../../shared/models/desktop';
 import type { OrgProfile } from '../../shared/models/org';
+import { ORG as EXAMPLE_ORG } from '../core/sessions/fakes';
 import { freeDisplay, run } from './support/xvnc';
 
-const ORG: OrgProfile = {
-  id: 'org-h',
-  code: 'SLiad+S393HD',
-  name: 'Example',
-  region: 'us-east-1',
-  signIn: { method: 'oidc', issuer: 'https://idp.example.com', clientId: 'c', roleArn: 'arn:aws:iam::123456789012:role/R', userNameClaim: 'preferred_username' },
-  policy: { allowStaySignedIn: true },
-  managed: false,
-};
+const ORG: OrgProfile = { ...EXAMPLE_ORG, id: 'org-h', code: 'SLiad+S393HD', region: 'us-east-1' };
 
 const DESKTOP: Desktop = {
   key: 'org-h/ws-hand0001',

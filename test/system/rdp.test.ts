@@ -9,17 +9,10 @@ import { NodeProcessLauncher, NodeUrlHandoff, SessionService, TempFiles } from '
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
 import type { Desktop } from '../../shared/models/desktop';
 import type { OrgProfile } from '../../shared/models/org';
+import { ORG as EXAMPLE_ORG } from '../core/sessions/fakes';
 import { freeDisplay, freePort, run, waitForPort } from './support/xvnc';
 
-const ORG: OrgProfile = {
-  id: 'org-rdp',
-  code: 'WSpdx+ABC12D',
-  name: 'Example',
-  region: 'us-west-2',
-  signIn: { method: 'oidc', issuer: 'https://idp.example.com', clientId: 'c', roleArn: 'arn:aws:iam::123456789012:role/R', userNameClaim: 'preferred_username' },
-  policy: { allowStaySignedIn: true },
-  managed: false,
-};
+const ORG: OrgProfile = { ...EXAMPLE_ORG, id: 'org-rdp' };
 
 function exec(command: string, args: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => execFile(command, args, (error) => (error ? reject(new Error(`${command}: ${error.message}`)) : resolve())));
