@@ -125,7 +125,7 @@ export default tseslint.config(
   ...layering,
   // Electron's security checklist as lint rules (also run by the security gate, test/security/gate.ts).
   ...electronSecurityRules.electronSecurity,
-  { files: ['*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['*.js', 'build/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   // Packaging hooks and config are CommonJS loaded by electron-builder.
   {
     files: ['build/**/*.cjs'],

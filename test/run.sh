@@ -20,10 +20,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "Installing npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund
-fi
+node build/scripts/ensure-deps.mjs
 
 echo "== type check"; npx tsc -b
 echo "== lint"; npx eslint .
