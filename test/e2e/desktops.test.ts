@@ -48,6 +48,9 @@ describe('desktops in the app (Chromium, harness, emulator)', () => {
     await expect(unhealthy.textContent()).resolves.toContain('A restart often helps');
     const error = await desktop(page, 'Error-PC');
     await expect(error.textContent()).resolves.toContain('ResourceLimitExceeded.CoresLimit');
+    // Restarting is allowed in this directory, but not by AWS in this state: say which.
+    await expect(error.textContent()).resolves.toContain('AWS can’t restart a desktop in this state.');
+    await expect(error.textContent()).resolves.not.toContain('Your organization doesn’t let you restart');
     const stopped = await desktop(page, 'Daily-AutoStop');
     await expect(stopped.locator('.state-label').textContent()).resolves.toBe('Stopped');
     await expect(stopped.textContent()).resolves.toMatch(/AutoStop.*root 80 GiB, user 50 GiB/s);

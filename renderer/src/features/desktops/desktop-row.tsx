@@ -64,7 +64,11 @@ export function DesktopRow({ desktop: d, permissions, now, locale, onAction, onC
       {needsAttention(d.state) ? (
         <p className="desktop-note attention">
           {t(stateInfo(d.state).explainKey)}{' '}
-          {actions.includes('restart') ? t('desktops.attention') : t('desktops.attentionNoRestart')}
+          {actions.includes('restart')
+            ? t('desktops.attention')
+            : permissions?.restartWorkspace
+              ? t('desktops.attentionNoRestartState')
+              : t('desktops.attentionNoRestart')}
         </p>
       ) : null}
       {d.errorCode !== undefined || d.errorMessage !== undefined ? (

@@ -46,6 +46,7 @@ export const desktopsDe: Record<keyof typeof desktopsEn, string> = {
   'desktops.problemDetails': 'Details',
   'desktops.problem': '{action} fehlgeschlagen: {message}',
   'desktops.attention': 'Was Sie tun können: neu starten. Bleibt es so, wenden Sie sich an Ihre IT-Abteilung.',
+  'desktops.attentionNoRestartState': 'In diesem Zustand kann AWS den Desktop nicht neu starten. Wenden Sie sich an Ihre IT-Abteilung.',
   'desktops.attentionNoRestart': 'Ihre Organisation erlaubt Ihnen keinen Neustart. Wenden Sie sich an Ihre IT-Abteilung.',
   'desktops.stateChanged': '{name} ist jetzt: {state}.',
   'action.start': 'Starten',

@@ -44,6 +44,7 @@ export const desktopsEn = {
   'desktops.problemDetails': 'Details',
   'desktops.problem': '{action} failed: {message}',
   'desktops.attention': 'What you can do: restart it. If it stays like this, contact your IT department.',
+  'desktops.attentionNoRestartState': 'AWS can’t restart a desktop in this state. Contact your IT department.',
   'desktops.attentionNoRestart': 'Your organization doesn’t let you restart it yourself. Contact your IT department.',
   'desktops.stateChanged': '{name} is now {state}.',
   'action.start': 'Start',
