@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
-/** A small validator over botocore JSON service models (the fidelity reference, ../shared/reference). */
+/** A small validator over botocore JSON service models (the fidelity reference, vendored in ./aws-models). */
 
 interface MemberRef {
   readonly shape: string;
@@ -34,9 +34,9 @@ export const MODEL_FILES = {
   ssoOidc: 'sso-oidc-service-2.json',
 } as const;
 
-/** Where the models live: $DESKBRIDGE_AWS_MODELS, else ../shared/reference next to the repository. */
+/** Where the models live: $DESKBRIDGE_AWS_MODELS, else the copies vendored beside this file. */
 export function modelDirectory(): string {
-  return process.env['DESKBRIDGE_AWS_MODELS'] ?? resolve(import.meta.dirname, '../../../shared/reference');
+  return process.env['DESKBRIDGE_AWS_MODELS'] ?? resolve(import.meta.dirname, 'aws-models');
 }
 
 export async function loadModel(service: keyof typeof MODEL_FILES): Promise<ServiceModel> {
