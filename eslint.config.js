@@ -1,4 +1,4 @@
-// ESLint: TypeScript rules plus the layering table of ARCHITECTURE.md as import bans.
+// ESLint: TypeScript rules plus the layering table of docs/architecture.md as import bans.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';

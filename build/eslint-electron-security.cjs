@@ -18,7 +18,7 @@ const RESTRICTED = [
   { selector: 'Property[key.name=enableBlinkFeatures]', message: 'Do not enable Blink features.' },
   { selector: prop('webviewTag', true), message: 'No <webview>.' },
   { selector: 'Property[key.name=allowpopups]', message: 'No popups.' },
-  { selector: 'Property[key.name=partition][value.value=/^persist:/]', message: 'Sessions are in memory only (PRODUCT.md §5).' },
+  { selector: 'Property[key.name=partition][value.value=/^persist:/]', message: 'Sessions are in memory only (docs/architecture.md, the privacy contract).' },
   {
     selector: "CallExpression[callee.property.name=/^(executeJavaScript|executeJavaScriptInIsolatedWorld|insertCSS)$/][arguments.0.type!='Literal']",
     message: 'Only literal code may be injected into a page, never a variable.',
@@ -27,7 +27,7 @@ const RESTRICTED = [
     selector: 'CallExpression[callee.property.name=appendSwitch][arguments.0.value=/^(ignore-certificate-errors|disable-web-security|remote-debugging-port|inspect|js-flags)/]',
     message: 'This Chromium switch weakens Deskbridge’s security.',
   },
-  { selector: 'CallExpression[callee.object.name=crashReporter][callee.property.name=start]', message: 'Crash reports are never collected or uploaded (PRODUCT.md §5).' },
+  { selector: 'CallExpression[callee.object.name=crashReporter][callee.property.name=start]', message: 'Crash reports are never collected or uploaded (docs/architecture.md, the privacy contract).' },
   { selector: 'CallExpression[callee.property.name=loadFile]', message: 'Pages load from app://, never file://.' },
   { selector: "CallExpression[callee.property.name=loadURL][arguments.0.value=/^file:/]", message: 'Pages load from app://, never file://.' },
   { selector: 'CallExpression[callee.property.name=setPermissionRequestHandler] > ArrowFunctionExpression CallExpression[arguments.0.value=true]', message: 'Permissions are denied by default.' },

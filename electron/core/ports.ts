@@ -1,7 +1,7 @@
 /** Core reaches the outside world only through these ports, injected at the composition root. */
 
 export interface Paths {
-  /** The one settings file Deskbridge keeps (PRODUCT.md §5). */
+  /** The one settings file Deskbridge keeps (docs/architecture.md, the privacy contract). */
   readonly settingsFile: string;
   /** The managed policy file IT deploys; null when the platform has none. */
   readonly policyFile: string | null;

@@ -1,4 +1,4 @@
-/** Where Electron may write while Deskbridge runs, and how it is cleaned up (PRODUCT.md §5). */
+/** Where Electron may write while Deskbridge runs, and how it is cleaned up (docs/architecture.md, the privacy contract). */
 import type { App } from 'electron';
 import { planRunDir, prepareRunDir, removeRunDir, sweepStaleRunDirs, type RunDir } from './platform/run-dirs';
 

@@ -1,5 +1,5 @@
 /**
- * The privacy audit (PRODUCT.md §5, issue 7): a whole session — add an organization, sign in,
+ * The privacy audit (docs/architecture.md, the privacy contract): a whole session — add an organization, sign in,
  * list desktops, start one, open an in-app VNC session, sign out, quit — with HOME, the temp
  * folder and the settings folder pointed at fresh folders, then every file written there is
  * listed and read. Only the settings file may remain, and nothing secret or personal in it; the

@@ -1,4 +1,4 @@
-/** The local cloud (PRODUCT.md §7): WorkSpaces, STS, IAM Identity Center and an OIDC IdP on 127.0.0.1. */
+/** The local cloud (docs/architecture.md): WorkSpaces, STS, IAM Identity Center and an OIDC IdP on 127.0.0.1. */
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { type Clock, type ClockOptions, createClock } from './clock';
 import { ADMIN_KEY, createCredentialRegistry } from './credentials';

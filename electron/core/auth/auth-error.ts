@@ -1,6 +1,6 @@
 import type { AppError } from '../../../shared/ipc/result';
 
-/** The sign-in failures the user can be told about, each with a specific message (PRODUCT.md §2). */
+/** The sign-in failures the user can be told about, each with a specific message. */
 export type AuthErrorCode =
   | 'sign-in-cancelled'
   | 'sign-in-denied'

@@ -5,7 +5,7 @@ export type { LogEntry, LogLevel };
 
 const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 
-/** An in-memory, redacted ring buffer: logs never touch the disk (PRODUCT.md §5). */
+/** An in-memory, redacted ring buffer: logs never touch the disk (docs/architecture.md, the privacy contract). */
 export class Logger {
   private entries: LogEntry[] = [];
   level: LogLevel = 'info';

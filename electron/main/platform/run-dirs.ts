@@ -1,7 +1,7 @@
 /**
  * Electron's own folders (userData, sessionData, crashDumps, logs) live in a per-run private temp
  * folder that is removed on quit; folders left by a crashed run are swept at the next start
- * (PRODUCT.md §5). Plain Node so it is tested without Electron.
+ * (docs/architecture.md, the privacy contract). Plain Node so it is tested without Electron.
  */
 import { randomBytes } from 'node:crypto';
 import { chmod, lstat, mkdir, readdir, rm } from 'node:fs/promises';

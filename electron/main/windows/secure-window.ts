@@ -6,7 +6,7 @@ export interface SecureWindowOptions {
   readonly preload: string;
   /** An in-memory partition: cookies, cache and storage never reach the disk. */
   readonly partition: string;
-  /** False in packaged builds: DevTools are unavailable to users (PRODUCT.md §5). */
+  /** False in packaged builds: DevTools are unavailable to users (docs/architecture.md, the privacy contract). */
   readonly devTools: boolean;
 }
 

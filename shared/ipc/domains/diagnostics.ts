@@ -3,7 +3,7 @@ import type { Result } from '../result';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const satisfies readonly LogLevel[];
 
-/** One line of the in-memory log, already redacted (PRODUCT.md §5: logs never touch the disk). */
+/** One line of the in-memory log, already redacted (docs/architecture.md, privacy: logs never touch the disk). */
 export interface LogEntry {
   readonly time: number;
   readonly level: LogLevel;
