@@ -39,4 +39,4 @@ HOME="$test_home" dbus-run-session -- bash -c '
 status=$?
 set -e
 # One plain closing line that agrees with the exit code: "tests: N passed, N failed, N skipped".
-node test/support/closing-line.cjs "$summary" "$status"
+node build/scripts/closing-line.cjs "$summary" "$status"

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-const { closing } = require('../support/closing-line.cjs') as {
+const { closing } = require('../../build/scripts/closing-line.cjs') as {
   closing: (report: unknown, status: number) => { line: string; status: number; reasons: string[] };
 };
 
