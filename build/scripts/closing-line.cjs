@@ -37,7 +37,7 @@ if (require.main === module) {
     report = null;
   }
   const result = closing(report, Number(statusText));
-  for (const reason of result.reasons) console.log(`note: ${reason}`);
-  console.log(result.line);
+  for (const reason of result.reasons) process.stdout.write(`note: ${reason}\n`);
+  process.stdout.write(`${result.line}\n`);
   process.exit(result.status);
 }
