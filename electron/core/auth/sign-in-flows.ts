@@ -68,11 +68,11 @@ async function openInBrowser(ctx: FlowContext, url: string): Promise<void> {
 /** OIDC: Authorization Code + PKCE in the browser, loopback redirect, ID token checks, then STS. */
 export async function signInWithOidc(ctx: FlowContext, org: OidcOrg, attempt: Attempt): Promise<SignedIn> {
   const client = new OidcClient(org, ctx.clock, ctx.requestTimeoutMs);
-  const loopback = await startLoopback(ctx.clock, ctx.loopbackTimeoutMs);
+  const state = randomState();
+  const loopback = await startLoopback(ctx.clock, state, ctx.loopbackTimeoutMs);
   attempt.onCancel(() => loopback.cancel());
   try {
     const pkce = await createPkce();
-    const state = randomState();
     const nonce = randomNonce();
     const url = await attempt.race(client.authorizationUrl(loopback.redirectUri, pkce, state, nonce));
     ctx.progress('browser');
@@ -135,11 +135,11 @@ export async function signInWithIdentityCenter(
       ctx.progress('device', { userCode: device.userCode, verificationUri: device.verificationUriComplete ?? device.verificationUri, expiresAt: device.expiresAt });
       tokens = await client.pollDevice(registration, device, () => attempt.cancelled, waiter(ctx, attempt));
     } else {
-      const loopback = await startLoopback(ctx.clock, ctx.loopbackTimeoutMs);
+      const state = randomState();
+      const loopback = await startLoopback(ctx.clock, state, ctx.loopbackTimeoutMs);
       attempt.onCancel(() => loopback.cancel());
       try {
         const pkce = await createPkce();
-        const state = randomState();
         ctx.progress('browser');
         await openInBrowser(ctx, client.authorizationUrl(registration, loopback.redirectUri, pkce, state));
         const callback = await attempt.race(loopback.callback);
