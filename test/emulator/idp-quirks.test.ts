@@ -2,7 +2,7 @@ import { decodeJwt } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Emulator, type IdpQuirks, startEmulator, URL_USER_NAME_CLAIM } from './index';
 import { signInWithOidc } from './oidc-helpers';
-import { OIDC_CLIENT_ID } from './seed';
+import { DEMO_USERS, OIDC_CLIENT_ID } from './seed';
 
 let emu: Emulator | null = null;
 afterEach(async () => {
@@ -43,6 +43,13 @@ describe('the emulator IdP’s switches for real IdPs’ habits', () => {
     expect(next).not.toHaveProperty('email');
   });
 
+  it('refreshAnswersFor: a refreshed ID token carries another user’s sub', async () => {
+    const issuer = await idp({ refreshAnswersFor: DEMO_USERS.find((u) => u.username === 'nobody') });
+    const tokens = await signInWithOidc(issuer, 'alice', 'alice-demo-pass');
+    expect(decodeJwt(tokens.id_token).sub).toBe('00u-alice');
+    expect(decodeJwt((await refresh(issuer, tokens.refresh_token ?? '')).id_token).sub).toBe('00u-nobody');
+  });
+
   it('notBefore: ID tokens carry nbf at their issue time', async () => {
     const issuer = await idp({ notBefore: true });
     const claims = decodeJwt((await signInWithOidc(issuer, 'alice', 'alice-demo-pass')).id_token);
@@ -77,6 +84,6 @@ describe('the emulator IdP’s switches for real IdPs’ habits', () => {
     expect(response.headers.get('content-length')).toBeNull();
     const text = await response.text();
     expect(text.length).toBe(3 * 1024 * 1024 + 7);
-    expect((JSON.parse(text) as { issuer: string }).issuer).toBe(issuer);
+    expect(JSON.parse(text)).toMatchObject({ issuer, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks` });
   });
 });

@@ -26,8 +26,10 @@ export interface IdpQuirks {
   readonly userNameOnlyInUserInfo?: boolean;
   /** The user name is also in a claim named by a URL, as Okta and Auth0 custom claims are. */
   readonly urlUserNameClaim?: boolean;
-  /** The discovery document is streamed with this many bytes (whitespace-padded, no content-length). */
+  /** The discovery document is streamed with this many bytes (padded, no content-length). */
   readonly discoveryBytes?: number;
+  /** A broken IdP: refreshed ID tokens carry this other user's sub. */
+  readonly refreshAnswersFor?: DemoUser;
 }
 
 /** The claim name urlUserNameClaim adds. */
@@ -120,8 +122,9 @@ export function createIdp(options: IdpOptions): Provider {
       Grant: 14 * 86_400,
     },
     findAccount: (_ctx: unknown, sub: string, token?: { kind?: string }): Account | undefined => {
-      const user = options.users.find((u) => subjectOf(u) === sub);
-      return user === undefined ? undefined : { accountId: sub, claims: (use: string) => Promise.resolve(claimsWithQuirks(user, quirks, use, token)) };
+      const found = options.users.find((u) => subjectOf(u) === sub);
+      const user = token?.kind === 'RefreshToken' && quirks.refreshAnswersFor ? quirks.refreshAnswersFor : found;
+      return user === undefined || found === undefined ? undefined : { accountId: subjectOf(user), claims: (use: string) => Promise.resolve(claimsWithQuirks(user, quirks, use, token)) };
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     renderError: (ctx: { type: string; body: string }, out: Record<string, string>) => {
@@ -139,6 +142,7 @@ export async function handleInteraction(
   req: IncomingMessage,
   res: ServerResponse,
   quirks: IdpQuirks = {},
+  now: () => number = Date.now,
 ): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   const action = `/interaction/${details.uid}`;
@@ -164,7 +168,8 @@ export async function handleInteraction(
   await provider.interactionFinished(
     req,
     res,
-    { login: { accountId: subjectOf(user), ...(quirks.staleAuthTimeSeconds === undefined ? {} : { ts: Math.floor(Date.now() / 1000) - quirks.staleAuthTimeSeconds }) }, consent: { grantId } },
+    // auth_time follows the emulator's clock (moved by tests), like the lifecycle and credential expiry.
+    { login: { accountId: subjectOf(user), ts: Math.floor(now() / 1000) - (quirks.staleAuthTimeSeconds ?? 0) }, consent: { grantId } },
     { mergeWithLastSubmission: false },
   );
 }
@@ -176,6 +181,7 @@ export function idpHandler(
   faults: Faults,
   timers: Set<NodeJS.Timeout>,
   quirks: IdpQuirks = {},
+  now: () => number = Date.now,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const callback = provider.callback();
   const run = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -204,7 +210,7 @@ export function idpHandler(
       return;
     }
     if (url.pathname.startsWith('/interaction/')) {
-      await handleInteraction(provider, users, req, res, quirks);
+      await handleInteraction(provider, users, req, res, quirks, now);
       return;
     }
     if (url.pathname === '/.well-known/openid-configuration' && quirks.discoveryBytes !== undefined) {
@@ -236,7 +242,19 @@ export function idpHandler(
 
 /** A syntactically valid discovery document of `bytes` bytes, sent in chunks as the reader takes them, until it hangs up. */
 async function streamPaddedDiscovery(res: ServerResponse, issuer: string, bytes: number): Promise<void> {
-  const head = `{"issuer":${JSON.stringify(issuer)},"authorization_endpoint":${JSON.stringify(`${issuer}/auth`)},"padding":"`;
+  const metadata = {
+    issuer,
+    authorization_endpoint: `${issuer}/auth`,
+    token_endpoint: `${issuer}/token`,
+    jwks_uri: `${issuer}/jwks`,
+    userinfo_endpoint: `${issuer}/me`,
+    revocation_endpoint: `${issuer}/token/revocation`,
+    response_types_supported: ['code'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    code_challenge_methods_supported: ['S256'],
+  };
+  const head = `${JSON.stringify(metadata).slice(0, -1)},"padding":"`;
   const tail = '"}';
   res.writeHead(200, { 'content-type': 'application/json' });
   res.write(head);
