@@ -13,11 +13,11 @@ function withoutQuery(url: string): string {
   return `${parsed.origin}${parsed.pathname}`;
 }
 
-function tooLarge(url: string, limit: number, what: string): AuthError {
+function tooLarge(url: string, what: string): AuthError {
   return new AuthError(
     'idp-response-too-large',
     'Your organization’s identity provider sent an answer far larger than a sign-in needs, so Deskbridge stopped reading it. Try again later; if this repeats, contact your IT department.',
-    `${withoutQuery(url)} ${what} (allowed: ${limit} bytes).`,
+    `${withoutQuery(url)} ${what}.`,
   );
 }
 
@@ -32,7 +32,7 @@ async function readBounded(body: ReadableStream<Uint8Array>, url: string, limit:
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(url, limit, `sent more than ${limit} bytes`);
+      throw tooLarge(url, `sent more than the ${limit} bytes allowed`);
     }
     chunks.push(value);
   }
@@ -56,7 +56,7 @@ export function boundedFetch(limit = MAX_IDP_RESPONSE_BYTES, inner: Fetch = fetc
     const declared = Number(response.headers.get('content-length') ?? Number.NaN);
     if (Number.isFinite(declared) && declared > limit) {
       await response.body?.cancel().catch(() => undefined);
-      throw tooLarge(url, limit, `announced ${declared} bytes`);
+      throw tooLarge(url, `announced ${declared} bytes, more than the ${limit} allowed`);
     }
     const body = response.body === null ? null : await readBounded(response.body, url, limit);
     return new Response(NULL_BODY.has(response.status) ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
