@@ -10,7 +10,8 @@ const HOUR_MS = 3_600_000;
  * at the identity provider again. Nothing is stored for it.
  *
  * - OIDC: measured from the ID token's `auth_time` (the OIDC client asks for it with `max_age`);
- *   every refreshed ID token repeats it, so a remembered sign-in is dated on restore too.
+ *   every refreshed ID token repeats it, so a remembered sign-in is dated on restore too. A
+ *   browser sign-in is checked as well, since some IdPs ignore `max_age` (staleSignInRefusal).
  * - IAM Identity Center: not enforced here. It issues no ID token, and the client registration's
  *   clientIdIssuedAt dates Deskbridge's registration, which is reused across sign-ins for as long
  *   as it is valid (up to 90 days), not the user's authentication: no sound proxy. Identity
