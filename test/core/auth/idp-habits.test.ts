@@ -60,9 +60,11 @@ async function nextRenewal(a: AuthUnderTest, clock: ManualClock): Promise<void> 
 
 describe('an IdP that ignores max_age and reuses an old sign-in (item 17)', () => {
   it('refuses the sign-in before any AWS credentials, saying how old the IdP’s sign-in is and what to do', async () => {
-    const e = await emulatorWith({ staleAuthTimeSeconds: 9 * 3600 });
+    const stsCalls: string[] = [];
+    const e = await emulatorWith({ staleAuthTimeSeconds: 9 * 3600 }, { onResponse: (event) => void (event.service === 'sts' && stsCalls.push(event.operation ?? '')) });
     const { result, app: a } = await signIn(e, { policy: policyWith(e, 2) });
     expect(result).toMatchObject({ ok: false, error: { code: 'idp-sign-in-too-old' } });
+    expect(stsCalls).toEqual([]);
     if (result.ok) return;
     expect(result.error.message).toContain('9 hours ago');
     expect(result.error.message).toContain('every 2 hours');
@@ -72,9 +74,11 @@ describe('an IdP that ignores max_age and reuses an old sign-in (item 17)', () =
   });
 
   it('accepts the same old IdP sign-in when the organization sets no limit', async () => {
-    const e = await emulatorWith({ staleAuthTimeSeconds: 9 * 3600 });
+    const stsCalls: string[] = [];
+    const e = await emulatorWith({ staleAuthTimeSeconds: 9 * 3600 }, { onResponse: (event) => void (event.service === 'sts' && stsCalls.push(event.operation ?? '')) });
     const { result } = await signIn(e, { policy: policyWith(e) });
     expect(result).toMatchObject({ ok: true, value: { state: 'signed-in', userName: 'alice' } });
+    expect(stsCalls).toEqual(['AssumeRoleWithWebIdentity']);
   });
 });
 
