@@ -33,7 +33,13 @@ export const roleArnSchema = z
 export const accountIdSchema = z.string().regex(/^\d{12}$/, 'An AWS account id has 12 digits.');
 export const roleNameSchema = z.string().regex(/^[\w+=,.@-]{1,64}$/, 'Not an IAM role name.');
 export const directoryIdSchema = z.string().regex(/^d-[0-9a-f]{8,63}$/, 'A directory id looks like d-1234567890.');
-export const claimSchema = z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, 'Not a claim name.');
+const PLAIN_CLAIM = /^[A-Za-z0-9_:.-]{1,64}$/;
+// Okta, Auth0 and AD FS name custom claims by URL: https://example.com/username.
+const URL_CLAIM = /^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?\/[\w.~%:@/-]*$/;
+export const claimSchema = z
+  .string()
+  .max(256, 'At most 256 characters.')
+  .refine((v) => PLAIN_CLAIM.test(v) || URL_CLAIM.test(v), 'Not a claim name (a name such as preferred_username, or a URL such as https://example.com/username).');
 
 export const oidcSignInSchema = z.strictObject({
   method: z.literal('oidc'),

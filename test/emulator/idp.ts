@@ -12,12 +12,38 @@ export interface IdpTokenTtls {
   readonly refreshTokenSeconds?: number;
 }
 
+/** Habits of real identity providers that Deskbridge must cope with; each is off by default. */
+export interface IdpQuirks {
+  /** Ignores max_age and reports a sign-in this many seconds old in auth_time (a long-lived IdP session). */
+  readonly staleAuthTimeSeconds?: number;
+  /** Refreshed ID tokens leave out the user-name claims (OIDC does not require a refresh to repeat them). */
+  readonly refreshWithoutUserName?: boolean;
+  /** ID tokens carry nbf, as Entra ID's do. */
+  readonly notBefore?: boolean;
+  /** Never issues a refresh token (pair with a short tokenTtl.idTokenSeconds). */
+  readonly noRefreshToken?: boolean;
+  /** The user-name claims are only at the UserInfo endpoint, never in the ID token. */
+  readonly userNameOnlyInUserInfo?: boolean;
+  /** The user name is also in a claim named by a URL, as Okta and Auth0 custom claims are. */
+  readonly urlUserNameClaim?: boolean;
+  /** The discovery document is streamed with this many bytes (padded, no content-length). */
+  readonly discoveryBytes?: number;
+  /** A broken IdP: refreshed ID tokens carry this other user's sub. */
+  readonly refreshAnswersFor?: DemoUser;
+}
+
+/** The claim name urlUserNameClaim adds. */
+export const URL_USER_NAME_CLAIM = 'https://example.com/username';
+/** What userNameOnlyInUserInfo and refreshWithoutUserName leave out of ID tokens. */
+const USER_NAME_CLAIMS = ['preferred_username', 'email', 'email_verified', 'name', URL_USER_NAME_CLAIM];
+
 export interface IdpOptions {
   readonly issuer: string;
   readonly clientId: string;
   readonly users: readonly DemoUser[];
   readonly signingKey: JWK;
   readonly ttl?: IdpTokenTtls;
+  readonly quirks?: IdpQuirks;
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
@@ -35,8 +61,19 @@ function claimsOf(user: DemoUser): Record<string, unknown> {
   return { sub: subjectOf(user), preferred_username: user.username, email: user.email, email_verified: true, name: user.name };
 }
 
+/** A user's claims for one use ('id_token' or 'userinfo'), shaped by the quirks. */
+function claimsWithQuirks(user: DemoUser, quirks: IdpQuirks, use: string, token: { kind?: string } | undefined): Record<string, unknown> {
+  const claims: Record<string, unknown> = { ...claimsOf(user), ...(quirks.urlUserNameClaim ? { [URL_USER_NAME_CLAIM]: user.username } : {}) };
+  if (use !== 'id_token') return claims;
+  const refreshing = token?.kind === 'RefreshToken';
+  if (quirks.userNameOnlyInUserInfo || (quirks.refreshWithoutUserName && refreshing)) for (const name of USER_NAME_CLAIMS) delete claims[name];
+  if (quirks.notBefore) claims['nbf'] = Math.floor(Date.now() / 1000);
+  return claims;
+}
+
 export function createIdp(options: IdpOptions): Provider {
   const ttl = options.ttl ?? {};
+  const quirks = options.quirks ?? {};
   const provider = new Provider(options.issuer, {
     clients: [
       {
@@ -55,7 +92,11 @@ export function createIdp(options: IdpOptions): Provider {
     jwks: { keys: [options.signingKey] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     scopes: ['openid', 'profile', 'email', 'offline_access'],
-    claims: { openid: ['sub'], profile: ['name', 'preferred_username'], email: ['email', 'email_verified'] },
+    claims: {
+      openid: ['sub', ...(quirks.notBefore ? ['nbf'] : [])],
+      profile: ['name', 'preferred_username', ...(quirks.urlUserNameClaim ? [URL_USER_NAME_CLAIM] : [])],
+      email: ['email', 'email_verified'],
+    },
     // Deskbridge reads the user name from the ID token of a code flow, so put scope claims there.
     conformIdTokenClaims: false,
     features: {
@@ -69,6 +110,8 @@ export function createIdp(options: IdpOptions): Provider {
       rpInitiatedLogout: { enabled: true },
     },
     pkce: { required: () => true },
+    issueRefreshToken: (_ctx: unknown, client: { grantTypeAllowed(type: string): boolean }, code: { scopes: Set<string> }) =>
+      Promise.resolve(!quirks.noRefreshToken && client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access')),
     ttl: {
       AccessToken: ttl.accessTokenSeconds ?? 3600,
       IdToken: ttl.idTokenSeconds ?? 3600,
@@ -78,9 +121,10 @@ export function createIdp(options: IdpOptions): Provider {
       Session: 86_400,
       Grant: 14 * 86_400,
     },
-    findAccount: (_ctx: unknown, sub: string): Account | undefined => {
-      const user = options.users.find((u) => subjectOf(u) === sub);
-      return user === undefined ? undefined : { accountId: sub, claims: () => Promise.resolve(claimsOf(user)) };
+    findAccount: (_ctx: unknown, sub: string, token?: { kind?: string }): Account | undefined => {
+      const found = options.users.find((u) => subjectOf(u) === sub);
+      const user = token?.kind === 'RefreshToken' && quirks.refreshAnswersFor ? quirks.refreshAnswersFor : found;
+      return user === undefined || found === undefined ? undefined : { accountId: subjectOf(user), claims: (use: string) => Promise.resolve(claimsWithQuirks(user, quirks, use, token)) };
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     renderError: (ctx: { type: string; body: string }, out: Record<string, string>) => {
@@ -97,6 +141,8 @@ export async function handleInteraction(
   users: readonly DemoUser[],
   req: IncomingMessage,
   res: ServerResponse,
+  quirks: IdpQuirks = {},
+  now: () => number = Date.now,
 ): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   const action = `/interaction/${details.uid}`;
@@ -122,7 +168,8 @@ export async function handleInteraction(
   await provider.interactionFinished(
     req,
     res,
-    { login: { accountId: subjectOf(user) }, consent: { grantId } },
+    // auth_time follows the emulator's clock (moved by tests), like the lifecycle and credential expiry.
+    { login: { accountId: subjectOf(user), ts: Math.floor(now() / 1000) - (quirks.staleAuthTimeSeconds ?? 0) }, consent: { grantId } },
     { mergeWithLastSubmission: false },
   );
 }
@@ -133,6 +180,8 @@ export function idpHandler(
   users: readonly DemoUser[],
   faults: Faults,
   timers: Set<NodeJS.Timeout>,
+  quirks: IdpQuirks = {},
+  now: () => number = Date.now,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const callback = provider.callback();
   const run = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -161,8 +210,17 @@ export function idpHandler(
       return;
     }
     if (url.pathname.startsWith('/interaction/')) {
-      await handleInteraction(provider, users, req, res);
+      await handleInteraction(provider, users, req, res, quirks, now);
       return;
+    }
+    if (url.pathname === '/.well-known/openid-configuration' && quirks.discoveryBytes !== undefined) {
+      await streamPaddedDiscovery(res, provider.issuer, quirks.discoveryBytes);
+      return;
+    }
+    if (url.pathname === '/auth' && req.method === 'GET' && quirks.staleAuthTimeSeconds !== undefined) {
+      // Like an IdP that keeps its own long session and ignores the client's max_age.
+      url.searchParams.delete('max_age');
+      req.url = `${url.pathname}?${url.searchParams.toString()}`;
     }
     if (url.pathname === '/auth' && req.method === 'GET') {
       // Like Okta and Entra ID, honour offline_access without an explicit prompt=consent.
@@ -180,4 +238,44 @@ export function idpHandler(
       res.end(messagePage('Sign-in error', error instanceof Error ? error.message : 'error'));
     });
   };
+}
+
+/** A syntactically valid discovery document of `bytes` bytes, sent in chunks as the reader takes them, until it hangs up. */
+async function streamPaddedDiscovery(res: ServerResponse, issuer: string, bytes: number): Promise<void> {
+  const metadata = {
+    issuer,
+    authorization_endpoint: `${issuer}/auth`,
+    token_endpoint: `${issuer}/token`,
+    jwks_uri: `${issuer}/jwks`,
+    userinfo_endpoint: `${issuer}/me`,
+    revocation_endpoint: `${issuer}/token/revocation`,
+    response_types_supported: ['code'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    code_challenge_methods_supported: ['S256'],
+  };
+  const head = `${JSON.stringify(metadata).slice(0, -1)},"padding":"`;
+  const tail = '"}';
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.write(head);
+  const chunk = 'x'.repeat(64 * 1024);
+  let left = Math.max(0, bytes - head.length - tail.length);
+  while (left > 0 && !res.destroyed) {
+    const piece = left >= chunk.length ? chunk : chunk.slice(0, left);
+    left -= piece.length;
+    if (!res.write(piece)) await drainedOrClosed(res);
+  }
+  if (!res.destroyed) res.end(tail);
+}
+
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }

@@ -6,7 +6,7 @@ import { buildDemo, type DemoData, type EmulatorEndpoints } from './demo';
 import { createFaults, type FaultSetting, type Faults } from './faults';
 import { type ResponseTap, listen, type RunningServer, serviceHandler } from './http-server';
 import { createIdentityCenterState } from './identity-center-state';
-import { createIdp, idpHandler, type IdpTokenTtls } from './idp';
+import { createIdp, idpHandler, type IdpQuirks, type IdpTokenTtls } from './idp';
 import { createRandom } from './rng';
 import { ACCOUNT_ID, DEMO_ROLE_ARN, DEMO_USERS, DIRECTORY_FULL, DIRECTORY_RESTRICTED, IDC_ROLE_NAME, OIDC_CLIENT_ID, seedStore } from './seed';
 import { ssoOidcService } from './sso-oidc';
@@ -21,6 +21,8 @@ export type { DemoData, DemoOrganization, EmulatorEndpoints } from './demo';
 export type { FaultSetting, FaultSpec, Faults, ServiceName } from './faults';
 export type { ResponseTap, TapEvent } from './http-server';
 export type { DemoUser } from './seed';
+export type { IdpQuirks } from './idp';
+export { URL_USER_NAME_CLAIM } from './idp';
 export type { StateHelpers } from './workspaces/store';
 export type { Durations, WorkspaceRecord, WorkspaceState } from './workspaces/types';
 export { DEMO_DURATIONS, ZERO_DURATIONS } from './workspaces/types';
@@ -44,6 +46,8 @@ export interface EmulatorOptions {
   readonly tokenTtl?: IdpTokenTtls;
   /** Sees every response the emulator sends (fidelity tests validate them against the models). */
   readonly onResponse?: ResponseTap;
+  /** Habits of real identity providers the OIDC IdP imitates (all off by default). */
+  readonly idpQuirks?: IdpQuirks;
 }
 
 export interface Emulator {
@@ -122,8 +126,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const [ws, sts, sso, ssoOidc, idp] = servers as [RunningServer, RunningServer, RunningServer, RunningServer, RunningServer];
   oidcIssuer = idp.url;
   ssoOidcUrl = ssoOidc.url;
-  const provider = createIdp({ issuer: oidcIssuer, clientId: OIDC_CLIENT_ID, users: DEMO_USERS, signingKey: privateJwk, ttl: options.tokenTtl });
-  idpDispatch = idpHandler(provider, DEMO_USERS, faults, timers);
+  const provider = createIdp({ issuer: oidcIssuer, clientId: OIDC_CLIENT_ID, users: DEMO_USERS, signingKey: privateJwk, ttl: options.tokenTtl, ...(options.idpQuirks ? { quirks: options.idpQuirks } : {}) });
+  idpDispatch = idpHandler(provider, DEMO_USERS, faults, timers, options.idpQuirks, () => clock.now());
 
   const endpoints: EmulatorEndpoints = { workspaces: ws.url, sts: sts.url, sso: sso.url, ssoOidc: ssoOidc.url, oidcIssuer };
   return {

@@ -19,7 +19,7 @@ export async function signInWithOidc(
   issuer: string,
   username: string,
   password: string,
-  options: { scope?: string; port?: number } = {},
+  options: { scope?: string; port?: number; maxAge?: number } = {},
 ): Promise<OidcTokens> {
   const { verifier, challenge } = pkcePair();
   const redirectUri = `http://127.0.0.1:${options.port ?? 49152}/callback`;
@@ -34,6 +34,7 @@ export async function signInWithOidc(
     nonce: randomBytes(8).toString('hex'),
     code_challenge: challenge,
     code_challenge_method: 'S256',
+    ...(options.maxAge === undefined ? {} : { max_age: String(options.maxAge) }),
   }).toString();
   const final = new URL(await loginWithPassword(authorize.toString(), username, password));
   if (final.searchParams.get('state') !== state) throw new Error(`state mismatch in ${final.toString()}`);

@@ -16,7 +16,8 @@ declare module 'oidc-provider' {
 
   export interface Account {
     accountId: string;
-    claims(): Promise<Record<string, unknown>>;
+    /** use is 'id_token' or 'userinfo'. */
+    claims(use: string): Promise<Record<string, unknown>>;
   }
 
   export interface ProviderConfiguration {
@@ -27,6 +28,7 @@ declare module 'oidc-provider' {
     constructor(issuer: string, configuration: ProviderConfiguration);
     readonly Grant: new (properties: { accountId: string; clientId: string }) => GrantInstance;
     proxy: boolean;
+    readonly issuer: string;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
     interactionFinished(

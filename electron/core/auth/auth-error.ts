@@ -21,7 +21,10 @@ export type AuthErrorCode =
   | 'user-name-missing'
   | 'unknown-organization'
   | 'not-signed-in'
-  | 'aws-unreachable';
+  | 'aws-unreachable'
+  | 'idp-response-too-large'
+  | 'idp-sign-in-too-old'
+  | 'subject-changed';
 
 /** Thrown inside the auth flows and turned into a Result at the service boundary. Never carries a secret. */
 export class AuthError extends Error {

@@ -258,7 +258,7 @@ export class AuthService implements AuthSessions {
     delete entry.session;
     entry.state = 'error';
     entry.error =
-      error.code === 'sign-in-too-old'
+      error.code === 'sign-in-too-old' || error.code === 'subject-changed'
         ? error.toAppError()
         : { code: 'sign-in-expired', message: 'Your sign-in has expired. Sign in again to continue; nothing on screen is lost.', ...(error.details ? { details: error.details } : {}) };
     if (!isTransient(error.code)) await this.deps.vault.forget(orgId);

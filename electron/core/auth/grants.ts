@@ -3,10 +3,10 @@ import type { Clock } from '../ports';
 import type { RememberedSecrets } from '../vault/sign-in-vault';
 import { AuthError } from './auth-error';
 import type { IdcRegistration, IdcTokens, IdentityCenterClient } from './identity-center-client';
-import type { OidcClient, OidcOrg } from './oidc-client';
+import { MAX_CLOCK_SKEW_MS, type OidcClient, type OidcOrg } from './oidc-client';
 import { assumeRoleWithWebIdentity, type TemporaryCredentials } from './sts';
 
-/** IdP tokens are renewed this long before they expire: longer than core's credential margin (5 min), so fresh credentials never inherit a token's last minutes. */
+/** Identity Center access tokens are renewed this long before they expire: longer than core's credential margin (5 min), so fresh credentials never inherit a token's last minutes. */
 const TOKEN_MARGIN_MS = 10 * 60_000;
 
 /**
@@ -43,14 +43,20 @@ export class OidcGrant implements Grant {
     public userName: string,
     /** From the ID token's auth_time; null for a grant rebuilt from the keychain until its first refresh. */
     public authenticatedAt: number | null,
+    /** The ID token's sub; null for a grant rebuilt from the keychain until its first refresh. */
+    private subject: string | null = null,
   ) {}
 
+  /**
+   * The ID token can still go to STS: one that passed verification (same tolerance) is used at
+   * once, however short-lived, rather than refreshed or declared expired (issue: 5-minute tokens).
+   */
   private idTokenUsable(): boolean {
     if (this.idToken === null) return false;
     const payload = this.idToken.split('.')[1] ?? '';
     try {
       const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: number };
-      return typeof exp === 'number' && exp * 1000 - this.clock.now() > TOKEN_MARGIN_MS;
+      return typeof exp === 'number' && exp * 1000 + MAX_CLOCK_SKEW_MS > this.clock.now();
     } catch {
       return false;
     }
@@ -60,9 +66,19 @@ export class OidcGrant implements Grant {
     if (!this.idTokenUsable()) {
       if (this.refreshToken === null) throw new AuthError('sign-in-expired', 'Your sign-in has expired. Sign in again.', 'No refresh token was issued.');
       const tokens = await this.client.refresh(this.refreshToken);
+      if (this.subject !== null && tokens.subject !== this.subject) {
+        this.dispose();
+        throw new AuthError(
+          'subject-changed',
+          'Your identity provider answered for a different user than the one signed in, so Deskbridge ended this sign-in. Sign in again.',
+          'The refreshed ID token has another sub than the sign-in’s (OIDC Core 12.2).',
+        );
+      }
+      this.subject = tokens.subject;
       this.idToken = tokens.idToken;
       this.refreshToken = tokens.refreshToken ?? this.refreshToken;
-      this.userName = tokens.userName;
+      // OIDC does not require a refreshed ID token to repeat the claims: the sign-in's name stands.
+      this.userName = tokens.userName ?? this.userName;
       this.authenticatedAt = tokens.authTime ?? this.authenticatedAt;
     }
     const credentials = await assumeRoleWithWebIdentity(this.org, this.idToken ?? '', this.userName, this.requestTimeoutMs);

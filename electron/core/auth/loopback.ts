@@ -6,7 +6,11 @@ import { AuthError } from './auth-error';
 export const LOOPBACK_TIMEOUT_MS = 10 * 60_000;
 const CALLBACK_PATH = '/callback';
 
-/** The browser's return trip (RFC 8252 §7.3): one callback on 127.0.0.1, then the listener is gone. */
+/**
+ * The browser's return trip (RFC 8252 §7.3): one callback on 127.0.0.1 that carries this sign-in's
+ * state, then the listener is gone. Anything else is a 404 that leaves it waiting, so a local
+ * program or a web page spraying ports cannot end the sign-in.
+ */
 export interface LoopbackListener {
   readonly redirectUri: string;
   readonly port: number;
@@ -35,7 +39,7 @@ function parseRequestUrl(path: string | undefined): URL | null {
   }
 }
 
-export async function startLoopback(clock: Clock, timeoutMs = LOOPBACK_TIMEOUT_MS): Promise<LoopbackListener> {
+export async function startLoopback(clock: Clock, expectedState: string, timeoutMs = LOOPBACK_TIMEOUT_MS): Promise<LoopbackListener> {
   let settle: { resolve: (params: URLSearchParams) => void; reject: (error: AuthError) => void } | null = null;
   const callback = new Promise<URLSearchParams>((resolve, reject) => {
     settle = { resolve, reject };
@@ -48,7 +52,7 @@ export async function startLoopback(clock: Clock, timeoutMs = LOOPBACK_TIMEOUT_M
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     // A request line that is no valid URL (any local program can send one) is a 404, not a crash.
     const url = parseRequestUrl(req.url);
-    if (req.method !== 'GET' || url === null || url.pathname !== CALLBACK_PATH) {
+    if (req.method !== 'GET' || url === null || url.pathname !== CALLBACK_PATH || url.searchParams.get('state') !== expectedState) {
       page(res, 404, 'Not found', 'This address is not part of the Deskbridge sign-in.');
       return;
     }

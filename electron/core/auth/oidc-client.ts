@@ -1,13 +1,16 @@
-import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, customFetch as joseCustomFetch, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import * as oauth from 'oauth4webapi';
 import type { OidcSignIn, OrgProfile } from '../../../shared/models/org';
 import type { Clock } from '../ports';
 import { AuthError, describeCause } from './auth-error';
+import { boundedFetch, type Fetch } from './bounded-fetch';
 import { explainNetworkError } from './network-error';
 import type { Pkce } from './pkce';
 
 /** Five minutes: more than that between the IdP's clock and ours is reported as clock skew. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/** The one tolerance, in seconds, that both oauth4webapi and jose apply to exp, nbf and auth_time. */
+export const CLOCK_TOLERANCE_S = MAX_CLOCK_SKEW_MS / 1000;
 const SCOPE = 'openid profile email offline_access';
 
 export type OidcOrg = OrgProfile & { readonly signIn: OidcSignIn };
@@ -15,7 +18,10 @@ export type OidcOrg = OrgProfile & { readonly signIn: OidcSignIn };
 export interface OidcTokens {
   readonly idToken: string;
   readonly refreshToken?: string;
-  readonly userName: string;
+  /** The ID token's sub: a refresh must answer for the same user (OIDC Core 12.2). */
+  readonly subject: string;
+  /** Absent only from a refresh whose ID token leaves the claim out (OIDC does not require it there). */
+  readonly userName?: string;
   /** When the user actually authenticated at the IdP (the ID token's auth_time), epoch ms, if it says. */
   readonly authTime?: number;
 }
@@ -37,14 +43,16 @@ export class OidcClient {
     this.client = { client_id: org.signIn.clientId };
   }
 
-  private options(): { [oauth.allowInsecureRequests]: boolean; signal: () => AbortSignal } {
+  private readonly fetch = boundedFetch();
+
+  private options(): { [oauth.allowInsecureRequests]: boolean; [oauth.customFetch]: Fetch; signal: () => AbortSignal } {
     // Plain http only for a loopback issuer (the local emulator or a developer's IdP).
-    return { [oauth.allowInsecureRequests]: isLoopbackUrl(this.issuer), signal: () => AbortSignal.timeout(this.requestTimeoutMs) };
+    return { [oauth.allowInsecureRequests]: isLoopbackUrl(this.issuer), [oauth.customFetch]: this.fetch, signal: () => AbortSignal.timeout(this.requestTimeoutMs) };
   }
 
   private clientNow(): oauth.Client {
-    // oauth4webapi checks exp/iat against Date.now() + clockSkew; keep it on core's Clock.
-    return { ...this.client, [oauth.clockSkew]: Math.round((this.clock.now() - Date.now()) / 1000) };
+    // oauth4webapi checks exp/nbf against Date.now() + clockSkew; keep it on core's Clock, with our tolerance (its default is 30 s).
+    return { ...this.client, [oauth.clockSkew]: Math.round((this.clock.now() - Date.now()) / 1000), [oauth.clockTolerance]: CLOCK_TOLERANCE_S };
   }
 
   private discover(): Promise<oauth.AuthorizationServer> {
@@ -91,7 +99,7 @@ export class OidcClient {
   }
 
   /** Checks the browser's return (state first), exchanges the code and verifies the ID token. */
-  async exchange(callback: URLSearchParams, redirectUri: string, pkce: Pkce, state: string, nonce: string): Promise<OidcTokens> {
+  async exchange(callback: URLSearchParams, redirectUri: string, pkce: Pkce, state: string, nonce: string): Promise<OidcTokens & { readonly userName: string }> {
     if (callback.get('state') !== state) {
       throw new AuthError('state-mismatch', 'The answer from the browser did not belong to this sign-in, so Deskbridge ignored it. Try again; if this repeats, another program may be interfering.', 'The state parameter did not match the one Deskbridge sent.');
     }
@@ -110,15 +118,16 @@ export class OidcClient {
     }
     const response = await this.call(() => oauth.authorizationCodeGrantRequest(as, this.clientNow(), oauth.None(), params, redirectUri, pkce.verifier, this.options()));
     const result = await this.processTokens(() => oauth.processAuthorizationCodeResponse(as, this.clientNow(), response, { expectedNonce: nonce, requireIdToken: true }));
-    return this.tokensOf(as, result);
+    const tokens = await this.tokensOf(as, result);
+    return { ...tokens, userName: tokens.userName ?? (await this.userNameFromUserInfo(as, result.access_token, tokens.subject)) };
   }
 
+  /** New tokens for a refresh token; the caller keeps the user name it has when the new ID token leaves it out. */
   async refresh(refreshToken: string): Promise<OidcTokens> {
     const as = await this.discover();
     const response = await this.call(() => oauth.refreshTokenGrantRequest(as, this.clientNow(), oauth.None(), refreshToken, this.options()));
     const result = await this.processTokens(() => oauth.processRefreshTokenResponse(as, this.clientNow(), response));
-    const tokens = await this.tokensOf(as, { ...result, refresh_token: result.refresh_token ?? refreshToken });
-    return tokens;
+    return this.tokensOf(as, { ...result, refresh_token: result.refresh_token ?? refreshToken });
   }
 
   /** Revokes a refresh token where the IdP offers revocation; failures are not the user's problem. */
@@ -157,7 +166,9 @@ export class OidcClient {
       return new AuthError('idp-refused', 'Your identity provider refused the sign-in.', `${error.error}: ${(error.error_description ?? '').slice(0, 200)}`);
     }
     if (error instanceof oauth.OperationProcessingError && error.code === oauth.JWT_TIMESTAMP_CHECK) {
-      const claims = (error.cause as { claims?: JWTPayload } | undefined)?.claims;
+      const { claims, claim } = (error.cause ?? {}) as { claims?: JWTPayload; claim?: string };
+      // Not valid yet by our clock, beyond the tolerance: the clocks disagree; nothing has expired.
+      if (claim === 'nbf' && typeof claims?.nbf === 'number') return clockSkewError(claims.nbf * 1000 - this.clock.now());
       const skew = typeof claims?.iat === 'number' ? claims.iat * 1000 - this.clock.now() : 0;
       if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) return clockSkewError(skew);
       return new AuthError('id-token-expired', 'The sign-in from your identity provider has already expired. Sign in again.', describeCause(error));
@@ -172,25 +183,51 @@ export class OidcClient {
     const idToken = result.id_token;
     if (idToken === undefined) throw new AuthError('invalid-id-token', 'The identity provider did not send an ID token.', 'No id_token in the token response.');
     const claims = await this.verifyIdToken(as, idToken);
-    const claimName = this.org.signIn.userNameClaim;
-    const value = claims[claimName];
-    if (typeof value !== 'string' || value.length === 0) {
-      throw new AuthError('user-name-missing', `Your identity provider did not send the claim “${claimName}” that holds your WorkSpaces user name. Ask your administrator to check the organization’s user-name claim.`, `Claim ${claimName} missing from the ID token.`);
-    }
+    if (typeof claims.sub !== 'string' || claims.sub.length === 0) throw new AuthError('invalid-id-token', 'The identity provider’s answer could not be verified, so Deskbridge did not use it.', 'No sub in the ID token.');
+    const userName = this.userNameIn(claims);
     const authTime = typeof claims.auth_time === 'number' ? { authTime: claims.auth_time * 1000 } : {};
-    return { idToken, userName: value, ...authTime, ...(result.refresh_token ? { refreshToken: result.refresh_token } : {}) };
+    return { idToken, subject: claims.sub, ...(userName === undefined ? {} : { userName }), ...authTime, ...(result.refresh_token ? { refreshToken: result.refresh_token } : {}) };
+  }
+
+  /** The organization's user-name claim (a plain name or a URL, as Okta and Auth0 name custom claims), if it holds a name. */
+  private userNameIn(claims: Readonly<Record<string, unknown>>): string | undefined {
+    const value = claims[this.org.signIn.userNameClaim];
+    return typeof value === 'string' && value.length > 0 ? value : undefined;
+  }
+
+  /** Where the ID token has no user name, the UserInfo endpoint may (OIDC Core 5.3), for the same sub. */
+  private async userNameFromUserInfo(as: oauth.AuthorizationServer, accessToken: string, subject: string): Promise<string> {
+    const claimName = this.org.signIn.userNameClaim;
+    const missing = (where: string): AuthError =>
+      new AuthError('user-name-missing', `Your identity provider did not send the claim “${claimName}” that holds your WorkSpaces user name. Ask your administrator to check the organization’s user-name claim.`, `Claim ${claimName} missing from the ID token ${where}.`);
+    if (!as.userinfo_endpoint) throw missing('(and the identity provider has no UserInfo endpoint)');
+    let claims: oauth.UserInfoResponse;
+    try {
+      const response = await oauth.userInfoRequest(as, this.client, accessToken, this.options());
+      claims = await oauth.processUserInfoResponse(as, this.client, subject, response);
+    } catch (error) {
+      if (error instanceof oauth.ResponseBodyError || error instanceof oauth.OperationProcessingError || error instanceof oauth.WWWAuthenticateChallengeError) {
+        throw new AuthError('idp-refused', 'Your identity provider did not say who you are (its UserInfo answer was refused or not valid).', describeCause(error));
+      }
+      throw explainNetworkError(error, 'idp', `${as.userinfo_endpoint} (UserInfo)`);
+    }
+    const userName = this.userNameIn(claims);
+    if (userName === undefined) throw missing('and from UserInfo');
+    return userName;
   }
 
   /** Signature against the issuer's JWKS, plus iss, aud and exp on core's clock. */
   private async verifyIdToken(as: oauth.AuthorizationServer, idToken: string): Promise<JWTPayload> {
     if (!as.jwks_uri) throw new AuthError('invalid-id-token', 'The identity provider publishes no signing keys.', 'No jwks_uri in discovery.');
-    const jwks = createRemoteJWKSet(new URL(as.jwks_uri), { timeoutDuration: this.requestTimeoutMs });
+    const jwks = createRemoteJWKSet(new URL(as.jwks_uri), { timeoutDuration: this.requestTimeoutMs, [joseCustomFetch]: this.fetch });
     try {
-      const { payload } = await jwtVerify(idToken, jwks, { issuer: as.issuer, audience: this.client.client_id, currentDate: new Date(this.clock.now()), clockTolerance: 60 });
+      const { payload } = await jwtVerify(idToken, jwks, { issuer: as.issuer, audience: this.client.client_id, currentDate: new Date(this.clock.now()), clockTolerance: CLOCK_TOLERANCE_S });
       return payload;
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired || (error instanceof joseErrors.JWTClaimValidationFailed && (error.claim === 'iat' || error.claim === 'nbf'))) {
-        const iat = decodeJwt(idToken).iat;
+      if (error instanceof AuthError) throw error;
+      const { nbf, iat } = unverifiedClaims(idToken);
+      if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'nbf' && typeof nbf === 'number') throw clockSkewError(nbf * 1000 - this.clock.now());
+      if (error instanceof joseErrors.JWTExpired || (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'iat')) {
         const skew = typeof iat === 'number' ? iat * 1000 - this.clock.now() : 0;
         if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) throw clockSkewError(skew);
         throw new AuthError('id-token-expired', 'The sign-in from your identity provider has already expired. Sign in again.', describeCause(error));
@@ -198,6 +235,15 @@ export class OidcClient {
       if (error instanceof joseErrors.JWKSTimeout || error instanceof TypeError) throw explainNetworkError(error, 'idp', `${as.jwks_uri} (signing keys)`);
       throw new AuthError('invalid-id-token', 'The identity provider’s answer could not be verified, so Deskbridge did not use it.', describeCause(error));
     }
+  }
+}
+
+/** The claims of a token that failed verification, for explaining why; nothing when it is no JWT at all. */
+function unverifiedClaims(token: string): JWTPayload {
+  try {
+    return decodeJwt(token);
+  } catch {
+    return {};
   }
 }
 

@@ -10,7 +10,8 @@ const HOUR_MS = 3_600_000;
  * at the identity provider again. Nothing is stored for it.
  *
  * - OIDC: measured from the ID token's `auth_time` (the OIDC client asks for it with `max_age`);
- *   every refreshed ID token repeats it, so a remembered sign-in is dated on restore too.
+ *   every refreshed ID token repeats it, so a remembered sign-in is dated on restore too. A
+ *   browser sign-in is checked as well, since some IdPs ignore `max_age` (staleSignInRefusal).
  * - IAM Identity Center: not enforced here. It issues no ID token, and the client registration's
  *   clientIdIssuedAt dates Deskbridge's registration, which is reused across sign-ins for as long
  *   as it is valid (up to 90 days), not the user's authentication: no sound proxy. Identity
@@ -27,6 +28,23 @@ export function signInAgeRefusal(grant: Grant, policy: OrgPolicy, now: number): 
   const ageMs = now - at;
   if (ageMs <= hours * HOUR_MS) return null;
   return new AuthError('sign-in-too-old', message, `Last signed in at the identity provider ${Math.floor(ageMs / HOUR_MS)} h ago; the organization allows ${hours} h.`);
+}
+
+/**
+ * A browser sign-in whose ID token says the user authenticated longer ago than the limit: the IdP
+ * reused an old session and ignored max_age (OIDC Core 3.1.2.1 and 3.1.3.7). Refused before any
+ * AWS credentials are issued; signing in again would only reuse the same IdP session.
+ */
+export function staleSignInRefusal(grant: Grant, policy: OrgPolicy, now: number): AuthError | null {
+  const refusal = signInAgeRefusal(grant, policy, now);
+  if (refusal === null || grant.authenticatedAt === null) return null;
+  const hours = policy.maxSignInHours ?? 0;
+  const ago = Math.floor((now - grant.authenticatedAt) / HOUR_MS);
+  return new AuthError(
+    'idp-sign-in-too-old',
+    `Your identity provider used a sign-in from ${ago === 1 ? 'an hour' : `${ago} hours`} ago, but your organization asks you to sign in again every ${hours === 1 ? 'hour' : `${hours} hours`}. Sign out at your identity provider in the browser, then sign in here again.`,
+    `${refusal.details ?? ''} The identity provider ignored max_age.`.trim(),
+  );
 }
 
 /** New credentials from a grant, unless the sign-in has outlived the organization's limit (then its refresh token is revoked). */

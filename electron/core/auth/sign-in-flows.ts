@@ -9,7 +9,7 @@ import { type IdcOrg, type IdcRegistration, IdentityCenterClient } from './ident
 import { startLoopback } from './loopback';
 import { OidcClient, type OidcOrg } from './oidc-client';
 import { createPkce, randomNonce, randomState } from './pkce';
-import { renewWithinPolicy } from './sign-in-age';
+import { renewWithinPolicy, staleSignInRefusal } from './sign-in-age';
 import { callerSessionName, type TemporaryCredentials } from './sts';
 
 export interface FlowContext {
@@ -68,11 +68,11 @@ async function openInBrowser(ctx: FlowContext, url: string): Promise<void> {
 /** OIDC: Authorization Code + PKCE in the browser, loopback redirect, ID token checks, then STS. */
 export async function signInWithOidc(ctx: FlowContext, org: OidcOrg, attempt: Attempt): Promise<SignedIn> {
   const client = new OidcClient(org, ctx.clock, ctx.requestTimeoutMs);
-  const loopback = await startLoopback(ctx.clock, ctx.loopbackTimeoutMs);
+  const state = randomState();
+  const loopback = await startLoopback(ctx.clock, state, ctx.loopbackTimeoutMs);
   attempt.onCancel(() => loopback.cancel());
   try {
     const pkce = await createPkce();
-    const state = randomState();
     const nonce = randomNonce();
     const url = await attempt.race(client.authorizationUrl(loopback.redirectUri, pkce, state, nonce));
     ctx.progress('browser');
@@ -80,7 +80,12 @@ export async function signInWithOidc(ctx: FlowContext, org: OidcOrg, attempt: At
     const callback = await attempt.race(loopback.callback);
     const tokens = await attempt.race(client.exchange(callback, loopback.redirectUri, pkce, state, nonce));
     // An IdP that omits auth_time: the user has just been through the browser; that time is kept in memory only.
-    const grant = new OidcGrant(org, client, ctx.clock, ctx.requestTimeoutMs, tokens.idToken, tokens.refreshToken ?? null, tokens.userName, tokens.authTime ?? ctx.clock.now());
+    const grant = new OidcGrant(org, client, ctx.clock, ctx.requestTimeoutMs, tokens.idToken, tokens.refreshToken ?? null, tokens.userName, tokens.authTime ?? ctx.clock.now(), tokens.subject);
+    const refusal = staleSignInRefusal(grant, org.policy, ctx.clock.now());
+    if (refusal) {
+      await grant.revoke().catch(() => grant.dispose());
+      throw refusal;
+    }
     const credentials = await attempt.race(grant.renew());
     return { grant, credentials };
   } finally {
@@ -135,11 +140,11 @@ export async function signInWithIdentityCenter(
       ctx.progress('device', { userCode: device.userCode, verificationUri: device.verificationUriComplete ?? device.verificationUri, expiresAt: device.expiresAt });
       tokens = await client.pollDevice(registration, device, () => attempt.cancelled, waiter(ctx, attempt));
     } else {
-      const loopback = await startLoopback(ctx.clock, ctx.loopbackTimeoutMs);
+      const state = randomState();
+      const loopback = await startLoopback(ctx.clock, state, ctx.loopbackTimeoutMs);
       attempt.onCancel(() => loopback.cancel());
       try {
         const pkce = await createPkce();
-        const state = randomState();
         ctx.progress('browser');
         await openInBrowser(ctx, client.authorizationUrl(registration, loopback.redirectUri, pkce, state));
         const callback = await attempt.race(loopback.callback);

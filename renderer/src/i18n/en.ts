@@ -1,9 +1,11 @@
+import { authEn } from '../features/auth/messages-en';
 import { desktopsEn } from '../features/desktops/messages-en';
 import { diagnosticsEn } from '../features/diagnostics/messages-en';
 
 export const en = {
   ...desktopsEn,
   ...diagnosticsEn,
+  ...authEn,
   'app.title': 'Deskbridge',
   'app.loading': 'Loading…',
   'app.honest': 'Deskbridge signs you in with your organization’s identity provider and uses public AWS interfaces only.',

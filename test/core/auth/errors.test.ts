@@ -4,7 +4,7 @@ import { LOOPBACK_TIMEOUT_MS } from '../../../electron/core/auth/loopback';
 import { explainWorkspacesAccessDenied } from '../../../electron/core/auth/workspaces-errors';
 import type { ManagedPolicy } from '../../../shared/models/org';
 import type { Result } from '../../../shared/ipc/result';
-import { type Emulator, startEmulator } from '../../emulator';
+import { type Emulator, loginWithPassword, startEmulator } from '../../emulator';
 import { ALICE, type AuthUnderTest, ManualClock, playingBrowser, type Rewrites, startAuth } from './support';
 
 let emu: Emulator;
@@ -83,9 +83,20 @@ describe('sign-in errors, produced for real', () => {
     expectFailure(await oidcSignIn({}, { requestTimeoutMs: 300 }), 'idp-timeout');
   });
 
-  it('state mismatch: the answer that reaches the loopback carries another state', async () => {
-    const error = expectFailure(await oidcSignIn({ redirect: (url) => { const u = new URL(url); u.searchParams.set('state', 'forged-state-value'); return u.toString(); } }), 'state-mismatch');
-    expect(error.message).toMatch(/did not belong to this sign-in/);
+  it('state mismatch: a stray answer with another state gets 404, does not end the sign-in, and the real one succeeds', async () => {
+    const browser = playingBrowser(null);
+    app = await startAuth(emu, { clock: ManualClock.linkedTo(emu), browser });
+    const done = app.auth.signIn(app.oidcOrgId, { staySignedIn: false });
+    const authorize = await browser.next();
+    const redirectUri = new URL(authorize).searchParams.get('redirect_uri') ?? '';
+    const stray = await fetch(`${redirectUri}?code=stray-code&state=forged-state-value`);
+    await stray.text();
+    expect(stray.status).toBe(404);
+    expect(app.auth.status(app.oidcOrgId)).toMatchObject({ state: 'signing-in', waitingFor: 'browser' });
+    const real = await fetch(await loginWithPassword(authorize, ALICE.username, ALICE.password));
+    await real.text();
+    expect(real.status).toBe(200);
+    expect(await done).toMatchObject({ ok: true, value: { state: 'signed-in', userName: 'alice' } });
   });
 
   it('invalid ID token: the IdP signs a token for another nonce', async () => {

@@ -10,8 +10,10 @@ afterEach(async () => {
   await Promise.all(listeners.splice(0).map((l) => l.close()));
 });
 
+const STATE = 'state-of-this-sign-in';
+
 async function start(clock = ManualClock.fixed()): Promise<{ listener: LoopbackListener; clock: ManualClock }> {
-  const listener = await startLoopback(clock);
+  const listener = await startLoopback(clock, STATE);
   listeners.push(listener);
   return { listener, clock };
 }
@@ -47,10 +49,10 @@ describe('loopback redirect listener', () => {
 
   it('delivers the first callback and refuses a second one', async () => {
     const { listener } = await start();
-    expect(await status(`${listener.redirectUri}?code=first&state=s1`)).toBe(200);
+    expect(await status(`${listener.redirectUri}?code=first&state=${STATE}`)).toBe(200);
     const params = await listener.callback;
     expect(params.get('code')).toBe('first');
-    const second = await status(`${listener.redirectUri}?code=second&state=s1`);
+    const second = await status(`${listener.redirectUri}?code=second&state=${STATE}`);
     expect(second === 410 || second === 'refused').toBe(true);
   });
 
@@ -58,7 +60,16 @@ describe('loopback redirect listener', () => {
     const { listener } = await start();
     expect(await status(`http://127.0.0.1:${listener.port}/other?code=x&state=y`)).toBe(404);
     expect(await status(`http://127.0.0.1:${listener.port}/callback/extra?code=x`)).toBe(404);
-    expect(await status(`${listener.redirectUri}?code=real&state=s`)).toBe(200);
+    expect(await status(`${listener.redirectUri}?code=real&state=${STATE}`)).toBe(200);
+    expect((await listener.callback).get('code')).toBe('real');
+  });
+
+  it('answers a callback with a wrong or missing state with 404 and still delivers the real one', async () => {
+    const { listener } = await start();
+    expect(await status(`${listener.redirectUri}?code=stray&state=guessed`)).toBe(404);
+    expect(await status(`${listener.redirectUri}?error=access_denied&state=guessed`)).toBe(404);
+    expect(await status(`${listener.redirectUri}?code=stray`)).toBe(404);
+    expect(await status(`${listener.redirectUri}?code=real&state=${STATE}`)).toBe(200);
     expect((await listener.callback).get('code')).toBe('real');
   });
 
@@ -68,7 +79,7 @@ describe('loopback redirect listener', () => {
     expect(clock.pending()).toBe(1);
     await clock.advance(1);
     await expect(listener.callback).rejects.toMatchObject({ code: 'sign-in-timeout' });
-    expect(await status(`${listener.redirectUri}?code=late&state=s`)).toBe('refused');
+    expect(await status(`${listener.redirectUri}?code=late&state=${STATE}`)).toBe('refused');
   });
 
   it('rejects with sign-in-cancelled when the user cancels, and closes', async () => {
@@ -78,7 +89,7 @@ describe('loopback redirect listener', () => {
     expect(error).toBeInstanceOf(AuthError);
     expect((error as AuthError).code).toBe('sign-in-cancelled');
     await listener.close();
-    expect(await status(`${listener.redirectUri}?code=late&state=s`)).toBe('refused');
+    expect(await status(`${listener.redirectUri}?code=late&state=${STATE}`)).toBe('refused');
   });
 
   it('answers a request line that is no valid URL with 404 and keeps waiting for the real callback', async () => {
@@ -91,7 +102,7 @@ describe('loopback redirect listener', () => {
       socket.on('error', reject);
     });
     expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 404 Not Found');
-    expect(await status(`${listener.redirectUri}?code=c&state=s`)).toBe(200);
+    expect(await status(`${listener.redirectUri}?code=c&state=${STATE}`)).toBe(200);
     await expect(listener.callback).resolves.toBeInstanceOf(URLSearchParams);
   });
 });

@@ -3,7 +3,7 @@ import { REFRESH_MARGIN_MS } from '../../../electron/core/auth/auth-service';
 import { IdentityCenterClient, type IdcOrg } from '../../../electron/core/auth/identity-center-client';
 import { IdentityCenterGrant, OidcGrant } from '../../../electron/core/auth/grants';
 import { OidcClient, type OidcOrg } from '../../../electron/core/auth/oidc-client';
-import { signInAgeRefusal } from '../../../electron/core/auth/sign-in-age';
+import { signInAgeRefusal, staleSignInRefusal } from '../../../electron/core/auth/sign-in-age';
 import { KEYCHAIN_SERVICE } from '../../../electron/core/vault/sign-in-vault';
 import type { ManagedPolicy, OrgProfile } from '../../../shared/models/org';
 import { type Emulator, startEmulator } from '../../emulator';
@@ -156,6 +156,17 @@ describe('signInAgeRefusal', () => {
     const at = clock.now() - HOUR;
     expect(signInAgeRefusal(oidcGrant(org(1), clock, at), org(1).policy, clock.now())).toBeNull();
     expect(signInAgeRefusal(oidcGrant(org(1), clock, at), org(1).policy, clock.now() + 1)).toMatchObject({ message: 'Your organization asks you to sign in again every hour.' });
+  });
+
+  it('words a browser sign-in that the IdP dated too early, and leaves an undated one to renewal', () => {
+    const clock = ManualClock.fixed();
+    expect(staleSignInRefusal(oidcGrant(org(1), clock, clock.now() - HOUR - 60_000), org(1).policy, clock.now())).toMatchObject({
+      code: 'idp-sign-in-too-old',
+      message: 'Your identity provider used a sign-in from an hour ago, but your organization asks you to sign in again every hour. Sign out at your identity provider in the browser, then sign in here again.',
+    });
+    expect(staleSignInRefusal(oidcGrant(org(1), clock, clock.now() - HOUR), org(1).policy, clock.now())).toBeNull();
+    expect(staleSignInRefusal(oidcGrant(org(1), clock, null), org(1).policy, clock.now())).toBeNull();
+    expect(staleSignInRefusal(oidcGrant(org(), clock, clock.now() - 100 * HOUR), org().policy, clock.now())).toBeNull();
   });
 
   it('leaves IAM Identity Center to the session duration configured in Identity Center', () => {
