@@ -25,11 +25,19 @@ const PERMISSION: Readonly<Record<SelfServiceAction, keyof SelfServicePermission
   switchRunningMode: 'switchRunningMode',
 };
 
-// The states in which AWS accepts each call (StartWorkspaces, RebootWorkspaces, RebuildWorkspaces, ModifyWorkspaceProperties).
-const STATES: Readonly<Record<SelfServiceAction, readonly DesktopState[]>> = {
+/**
+ * The states in which AWS accepts each call, as the API reference words them (the documentation of
+ * StartWorkspaces, RebootWorkspaces and RebuildWorkspaces in the WorkSpaces service model;
+ * test/emulator/self-service-rules.test.ts compares this table with that text). RebootWorkspaces
+ * also takes a desktop stuck in REBOOTING for over 20 minutes: Deskbridge can't tell how long a
+ * desktop has been rebooting, so it never offers that. ModifyWorkspaceProperties (compute type,
+ * volumes, running mode) needs AVAILABLE or STOPPED (admin guide, "Modify a WorkSpace":
+ * https://docs.aws.amazon.com/workspaces/latest/adminguide/modify-workspaces.html).
+ */
+export const ACCEPTED_STATES: Readonly<Record<SelfServiceAction, readonly DesktopState[]>> = {
   start: ['STOPPED'],
-  restart: ['AVAILABLE', 'IMPAIRED', 'UNHEALTHY'],
-  rebuild: ['AVAILABLE', 'ERROR', 'UNHEALTHY', 'STOPPED'],
+  restart: ['AVAILABLE', 'UNHEALTHY'],
+  rebuild: ['AVAILABLE', 'ERROR', 'UNHEALTHY', 'STOPPED', 'REBOOTING'],
   changeComputeType: ['AVAILABLE', 'STOPPED'],
   increaseVolume: ['AVAILABLE', 'STOPPED'],
   switchRunningMode: ['AVAILABLE', 'STOPPED'],
@@ -48,7 +56,7 @@ export const ALL_DENIED: SelfServicePermissions = {
 export function gate(action: SelfServiceAction, desktop: GateInput, permissions: SelfServicePermissions): Gate {
   const permission = PERMISSION[action];
   if (permission !== null && !permissions[permission]) return { allowed: false, reason: 'permission' };
-  if (!STATES[action].includes(desktop.state)) return { allowed: false, reason: 'state' };
+  if (!ACCEPTED_STATES[action].includes(desktop.state)) return { allowed: false, reason: 'state' };
   if (action === 'start' && desktop.runningMode === 'ALWAYS_ON') return { allowed: false, reason: 'runningMode' };
   if (BLOCKED_BY_MODIFICATION.has(action) && desktop.modifications.length > 0) return { allowed: false, reason: 'modification' };
   return { allowed: true };

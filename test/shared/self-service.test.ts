@@ -17,8 +17,9 @@ function expected(action: SelfServiceAction, state: DesktopState, mode: RunningM
   const idleOrUp = state === 'AVAILABLE' || state === 'STOPPED';
   switch (action) {
     case 'start': return state === 'STOPPED' && mode !== 'ALWAYS_ON';
-    case 'restart': return p.restartWorkspace && (state === 'AVAILABLE' || state === 'IMPAIRED' || state === 'UNHEALTHY');
-    case 'rebuild': return p.rebuildWorkspace && !modifying && (state === 'AVAILABLE' || state === 'ERROR' || state === 'UNHEALTHY' || state === 'STOPPED');
+    // Not IMPAIRED; REBOOTING only when stuck over 20 minutes, which Deskbridge can't know.
+    case 'restart': return p.restartWorkspace && (state === 'AVAILABLE' || state === 'UNHEALTHY');
+    case 'rebuild': return p.rebuildWorkspace && !modifying && (state === 'AVAILABLE' || state === 'ERROR' || state === 'UNHEALTHY' || state === 'STOPPED' || state === 'REBOOTING');
     case 'changeComputeType': return p.changeComputeType && !modifying && idleOrUp;
     case 'increaseVolume': return p.increaseVolumeSize && !modifying && idleOrUp;
     case 'switchRunningMode': return p.switchRunningMode && !modifying && idleOrUp;

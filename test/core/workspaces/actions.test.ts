@@ -55,6 +55,15 @@ describe('self-service, gated by the directory’s permissions and the state', (
     expect(byName(snap(), 'Maintenance-PC').problem?.message).toMatch(/state doesn’t allow/);
   });
 
+  it('does not restart an IMPAIRED desktop (RebootWorkspaces takes AVAILABLE or UNHEALTHY), without calling AWS', async () => {
+    const key = keyOf(snap(), 'Impaired-PC');
+    const before = w.workspaceCalls('RebootWorkspaces').length;
+    const result = await w.actions.restart(key);
+    expect(!result.ok && result.error.code).toBe('desktops.refused.state');
+    expect(w.workspaceCalls('RebootWorkspaces')).toHaveLength(before);
+    w.actions.dismissProblem(key);
+  });
+
   it('refuses to start an AlwaysOn desktop (it has no stopped state of its own)', async () => {
     // Design-PC is ALWAYS_ON; stage it STOPPED to reach the running-mode rule.
     w.emu.state.setWorkspaceState(byName(snap(), 'Design-PC').workspaceId, 'STOPPED');

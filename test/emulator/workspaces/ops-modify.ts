@@ -1,12 +1,15 @@
 import { type Operation, requireSelfService, visibleWorkspace } from './context';
 import { ApiError, invalidParameter, notFound, validationError } from './errors';
 import { type Input, optString, WORKSPACE_ID } from './input';
-import { COMPUTE_ORDER, type ComputeType, type ModificationResource, type RunningMode, type WorkspaceProps, type WorkspaceRecord } from './types';
+import { COMPUTE_ORDER, type ComputeType, type ModificationResource, type RunningMode, type WorkspaceProps, type WorkspaceRecord, type WorkspaceState } from './types';
 
 const SIX_HOURS = 6 * 3600_000;
 const THIRTY_DAYS = 30 * 86_400_000;
 const RUNNING_MODES: readonly RunningMode[] = ['AUTO_STOP', 'ALWAYS_ON', 'MANUAL'];
 const GRAPHICS: readonly string[] = ['GRAPHICS', 'GRAPHICSPRO', 'GRAPHICS_G4DN', 'GRAPHICSPRO_G4DN'];
+
+/** ModifyWorkspaceProperties needs AVAILABLE or STOPPED (admin guide, "Modify a WorkSpace"). */
+export const MODIFIABLE_STATES: readonly WorkspaceState[] = ['AVAILABLE', 'STOPPED'];
 
 const invalidResourceState = (message: string): ApiError => new ApiError('InvalidResourceStateException', message);
 
@@ -57,7 +60,7 @@ export const modifyWorkspaceProperties: Operation = (input, ctx) => {
   const ws = visibleWorkspace(ctx, id);
   if (ws === undefined) throw notFound(id);
   if (ws.modification !== undefined) throw new ApiError('OperationInProgressException', `The WorkSpace ${id} is already being modified.`);
-  if (ws.state !== 'AVAILABLE' && ws.state !== 'STOPPED') {
+  if (!MODIFIABLE_STATES.includes(ws.state)) {
     throw invalidResourceState(`The WorkSpace ${id} is in state ${ws.state}; it must be AVAILABLE or STOPPED to be modified.`);
   }
 

@@ -73,6 +73,7 @@ export function createStateHelpers(store: WorkspacesStore): StateHelpers {
       const ws = must(id);
       ws.transition = undefined;
       ws.state = state;
+      ws.stateSince = store.clock.now();
       ws.errorCode = error?.code;
       ws.errorMessage = error?.message;
       if (state === 'AVAILABLE') ws.idleSince = store.clock.now();

@@ -44,6 +44,8 @@ export interface WorkspaceRecord {
   readonly subnetId: string;
   readonly workspaceName?: string;
   state: WorkspaceState;
+  /** When the current state began (emulator clock), where the lifecycle or a test set it. */
+  stateSince?: number;
   errorCode?: string;
   errorMessage?: string;
   props: WorkspaceProps;

@@ -101,7 +101,7 @@ export const desktopsDe: Record<keyof typeof desktopsEn, string> = {
   'state.ERROR': 'Fehler',
   'stateExplain.PENDING': 'AWS erstellt diesen Desktop.',
   'stateExplain.AVAILABLE': 'Läuft und ist bereit zum Verbinden.',
-  'stateExplain.IMPAIRED': 'Läuft, aber einiges funktioniert nicht richtig. Ein Neustart hilft oft.',
+  'stateExplain.IMPAIRED': 'Läuft, aber einiges funktioniert nicht richtig. Bleibt das länger so, kann Ihre IT-Abteilung der Sache nachgehen.',
   'stateExplain.UNHEALTHY': 'Der Desktop antwortet nicht auf die Zustandsprüfungen von AWS. Ein Neustart hilft oft.',
   'stateExplain.REBOOTING': 'Startet neu; in wenigen Minuten wieder bereit.',
   'stateExplain.STARTING': 'Startet; in wenigen Minuten bereit.',

@@ -99,7 +99,7 @@ export const desktopsEn = {
   'state.ERROR': 'Error',
   'stateExplain.PENDING': 'AWS is creating this desktop.',
   'stateExplain.AVAILABLE': 'Running and ready to connect.',
-  'stateExplain.IMPAIRED': 'Running, but some parts are not working properly. A restart often helps.',
+  'stateExplain.IMPAIRED': 'Running, but some parts are not working properly. If it stays like this for long, your IT department can look into it.',
   'stateExplain.UNHEALTHY': 'The desktop is not responding to AWS’s health checks. A restart often helps.',
   'stateExplain.REBOOTING': 'Restarting; ready again in a few minutes.',
   'stateExplain.STARTING': 'Starting; ready in a few minutes.',
