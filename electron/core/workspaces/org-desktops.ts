@@ -37,6 +37,8 @@ export class OrgDesktopsState {
   /** Refreshes started so far; each refresh's number is its generation. */
   started = 0;
   private readonly tagLimiter = new Limiter(4);
+  /** Connection status is failing (logged once until a batch succeeds again, not on every poll). */
+  private statusFailing = false;
 
   constructor(
     readonly session: AuthSession,
@@ -152,6 +154,13 @@ export class OrgDesktopsState {
       },
       onStatuses: (statuses) => {
         for (const s of statuses) if (s.WorkspaceId !== undefined) this.connections.set(s.WorkspaceId, toConnection(s));
+        this.statusFailing = false;
+      },
+      onStatusesFailed: (workspaceIds, error) => {
+        // The desktops themselves arrived: only whether someone is connected is unknown now.
+        for (const id of workspaceIds) this.connections.set(id, { connectionState: 'UNKNOWN' });
+        if (!this.statusFailing) this.log.warn(`The connection status of desktops of ${this.session.org.name} is unknown (${classify(error)})`, error);
+        this.statusFailing = true;
       },
     });
   }

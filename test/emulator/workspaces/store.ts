@@ -13,6 +13,8 @@ export interface WorkspacesStore {
   /** Unsettled records matching a predicate (settle the ones you return). */
   filter(predicate: (ws: WorkspaceRecord) => boolean): WorkspaceRecord[];
   settle(ws: WorkspaceRecord): WorkspaceRecord;
+  /** Forgets a workspace (AWS stops listing a terminated one after a while). */
+  remove(id: string): boolean;
 }
 
 export interface StoreSeed {
@@ -41,6 +43,7 @@ export function createStore(seed: StoreSeed, clock: Clock, durations: Durations)
       settle(ws, clock.now(), store.durations);
       return ws;
     },
+    remove: (id) => workspaces.delete(id),
   };
   return store;
 }
@@ -54,6 +57,8 @@ export interface StateHelpers {
   /** Forces a state, e.g. to stage UNHEALTHY or ERROR in a test; clears any transition. */
   setWorkspaceState(id: string, state: WorkspaceState, error?: { code: string; message: string }): void;
   setTag(id: string, key: string, value: string): void;
+  /** A terminated workspace drops out of every listing, as AWS's do after a while. */
+  removeWorkspace(id: string): void;
 }
 
 export function createStateHelpers(store: WorkspacesStore): StateHelpers {
@@ -81,6 +86,9 @@ export function createStateHelpers(store: WorkspacesStore): StateHelpers {
     setTag(id, key, value) {
       const ws = must(id);
       ws.tags = [...ws.tags.filter((t) => t.Key !== key), { Key: key, Value: value }];
+    },
+    removeWorkspace(id) {
+      if (!store.remove(id)) throw new Error(`no workspace ${id}`);
     },
   };
 }
