@@ -6,6 +6,7 @@ import {
   type WorkspaceConnectionStatus,
 } from '@aws-sdk/client-workspaces';
 import { Limiter } from './limiter';
+import { MAX_DESKTOP_PAGES, PageChain } from './pages';
 
 export const PAGE_LIMIT = 25;
 export const STATUS_BATCH = 25;
@@ -26,7 +27,7 @@ export interface ListSinks {
  * bounded concurrency — so the whole list takes about as long as the page chain alone.
  * Connection status is a detail: a failed batch (throttled, or a role without
  * DescribeWorkspacesConnectionStatus) goes to `onStatusesFailed` and never fails the list.
- * Rejects with a page's error after every started call has settled (nothing dangles).
+ * The chain of pages is bounded (see PageChain). Rejects with a page's error after every started call has settled (nothing dangles).
  */
 export async function listDesktops(
   client: WorkSpacesClient,
@@ -40,6 +41,7 @@ export async function listDesktops(
   let token: string | undefined;
   let pageIndex = 0;
   let pageError: Error | undefined;
+  const chain = new PageChain('your desktops', MAX_DESKTOP_PAGES);
   try {
     do {
       const out = await client.send(
@@ -51,7 +53,7 @@ export async function listDesktops(
       const pageIds = page.map((w) => w.WorkspaceId).filter((id): id is string => id !== undefined);
       ids.push(...pageIds);
       for (let i = 0; i < pageIds.length; i += STATUS_BATCH) statusCalls.push(statusBatch(client, pageIds.slice(i, i + STATUS_BATCH), sinks, limiter));
-      token = out.NextToken;
+      token = chain.next(out.NextToken);
     } while (token !== undefined);
   } catch (error) {
     pageError = error instanceof Error ? error : new Error(String(error));

@@ -10,6 +10,7 @@ import { createWorkspacesClient } from './client';
 import { DirectoryNotFound, resolveDirectory, type ResolvedDirectory } from './directory';
 import { Limiter } from './limiter';
 import { listDesktops } from './list-desktops';
+import { PagingError } from './pages';
 import { type ConnectionInfo, toConnection, toDesktop } from './map-desktop';
 
 export const CONNECT_TAG = 'deskbridge:connect';
@@ -79,6 +80,11 @@ export class OrgDesktopsState {
     } catch (error) {
       if (error instanceof DirectoryNotFound) {
         this.fail({ code: 'desktops.directoryNotFound', message: error.message }, 'other');
+        return { ok: false, kind: 'other', generation };
+      }
+      if (error instanceof PagingError) {
+        this.log.warn(`Refreshing the desktops of ${org.name} stopped: ${error.message}`);
+        this.fail({ code: 'desktops.paging', message: error.message }, 'other');
         return { ok: false, kind: 'other', generation };
       }
       const kind = classify(error);
