@@ -155,7 +155,7 @@ export class DesktopService {
   }
 
   private adopt(session: AuthSession): void {
-    this.orgs.set(session.org.id, new OrgDesktopsState(session, this.deps.log, this.deps.clientFor?.(session)));
+    this.orgs.set(session.org.id, new OrgDesktopsState(session, this.deps.log, this.deps.clock, this.deps.clientFor?.(session)));
   }
 
   private sync(orgId: string): void {

@@ -1,10 +1,11 @@
 import { DescribeTagsCommand, type WorkSpacesClient } from '@aws-sdk/client-workspaces';
 import type { OrgDesktops, OrgListStatus } from '../../../shared/ipc/domains/desktops';
 import type { AppError } from '../../../shared/ipc/result';
-import type { FailureKind } from '../../../shared/lib/polling-policy';
+import { type FailureKind, POLL_STABLE_MS } from '../../../shared/lib/polling-policy';
 import type { Desktop } from '../../../shared/models/desktop';
 import type { AuthSession } from '../auth/auth-session';
 import type { ScopedLogger } from '../log/logger';
+import type { Clock } from '../ports';
 import { classify, describeFailure } from './aws-errors';
 import { createWorkspacesClient } from './client';
 import { DirectoryNotFound, resolveDirectory, type ResolvedDirectory } from './directory';
@@ -16,6 +17,8 @@ import { type ConnectionInfo, toConnection, toDesktop } from './map-desktop';
 export const CONNECT_TAG = 'deskbridge:connect';
 /** Tags cost one call per desktop: fetched up front only for lists this small, else on demand. */
 export const EAGER_TAG_LIMIT = 50;
+/** The directory's self-service permissions are read again this often (the slow polling cadence). */
+export const DIRECTORY_REREAD_MS = POLL_STABLE_MS;
 
 export interface OrgRefreshResult {
   readonly ok: boolean;
@@ -40,10 +43,13 @@ export class OrgDesktopsState {
   private readonly tagLimiter = new Limiter(4);
   /** Connection status is failing (logged once until a batch succeeds again, not on every poll). */
   private statusFailing = false;
+  /** When the directory (and its permissions) was last read, in clock time. */
+  private directoryReadAt = 0;
 
   constructor(
     readonly session: AuthSession,
     private readonly log: ScopedLogger,
+    private readonly clock: Clock,
     client?: WorkSpacesClient,
   ) {
     this.client = client ?? createWorkspacesClient(session);
@@ -69,7 +75,7 @@ export class OrgDesktopsState {
     try {
       // With the directory id in the profile, its permissions load alongside the first page.
       const directoryId = this.directory?.directoryId ?? org.directoryId;
-      const lookup = this.directory === undefined ? resolveDirectory(this.client, org) : Promise.resolve(this.directory);
+      const lookup = this.lookupDirectory();
       const listing = directoryId === undefined ? undefined : this.list(directoryId, org.id, generation, seen, onPage, holds);
       // Both settle before anything is reported: nothing keeps running behind a failure.
       const [found, listed] = await Promise.allSettled([lookup, listing ?? Promise.resolve([])]);
@@ -103,6 +109,29 @@ export class OrgDesktopsState {
     this.error = undefined;
     this.failureKind = undefined;
     return { ok: true, generation };
+  }
+
+  /**
+   * The directory and its self-service permissions: read at the first refresh and again on the slow
+   * cadence, so an administrator's change shows without a new sign-in. A failed re-read keeps
+   * what was known (and tries again next time), unless the directory is gone.
+   */
+  private lookupDirectory(): Promise<ResolvedDirectory> {
+    const known = this.directory;
+    const now = this.clock.now();
+    if (known !== undefined && now - this.directoryReadAt < DIRECTORY_REREAD_MS) return Promise.resolve(known);
+    const read = resolveDirectory(this.client, known === undefined ? this.session.org : { ...this.session.org, directoryId: known.directoryId });
+    return read.then(
+      (found) => {
+        this.directoryReadAt = now;
+        return found;
+      },
+      (error: unknown) => {
+        if (known === undefined || error instanceof DirectoryNotFound) throw error;
+        this.log.warn(`Reading the self-service permissions of ${this.session.org.name} again failed (${classify(error)})`, error);
+        return known;
+      },
+    );
   }
 
   /** Fetches the deskbridge:connect tags not yet known, when the list is small (see EAGER_TAG_LIMIT). */

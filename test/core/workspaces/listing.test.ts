@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIRECTORY_REREAD_MS } from '../../../electron/core/workspaces/org-desktops';
+import { POLL_FAST_MS } from '../../../shared/lib/polling-policy';
 import { byName, startWorld, type World } from './support/setup';
 
 describe('listing every desktop of a signed-in organization', () => {
@@ -106,5 +108,42 @@ describe('directory and details', () => {
   it('drops an organization’s desktops when it signs out', async () => {
     w.sessions.signOut('org-oidc');
     expect(w.service.snapshot()).toMatchObject({ orgs: [], desktops: [] });
+  });
+});
+
+describe('self-service permissions follow the administrator', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld();
+    await w.sessions.signIn(w.sessions.org(), 'alice', 'alice-demo-pass');
+    await w.service.idle();
+    w.service.setVisible(true);
+    await w.service.idle();
+  });
+  afterAll(async () => {
+    await w.stop();
+  });
+  const permissions = () => w.service.snapshot().orgs[0]?.permissions;
+
+  it('reads them again on the slow cadence, not on every fast poll and not only at sign-in', async () => {
+    expect(permissions()?.rebuildWorkspace).toBe(true);
+    const directoryId = w.service.snapshot().orgs[0]?.directoryId ?? '';
+    w.emu.state.setSelfservicePermissions(directoryId, { RebuildWorkspace: 'DISABLED', IncreaseVolumeSize: 'DISABLED' });
+    const reads = w.workspaceCalls('DescribeWorkspaceDirectories').length;
+    // Alice has desktops in transitional states: polls every 5 s, the directory only once a slow period.
+    await w.advance(POLL_FAST_MS);
+    expect(w.workspaceCalls('DescribeWorkspaces').length).toBeGreaterThan(1);
+    expect(w.workspaceCalls('DescribeWorkspaceDirectories')).toHaveLength(reads);
+    expect(permissions()?.rebuildWorkspace).toBe(true);
+    await w.advance(DIRECTORY_REREAD_MS);
+    expect(w.workspaceCalls('DescribeWorkspaceDirectories')).toHaveLength(reads + 1);
+    expect(permissions()).toMatchObject({ rebuildWorkspace: false, increaseVolumeSize: false, restartWorkspace: true });
+  });
+
+  it('keeps the permissions it knew when a re-read fails, and the list stays ready', async () => {
+    w.emu.faults.set('workspaces', { throttleRate: 1 }, 'DescribeWorkspaceDirectories');
+    await w.advance(DIRECTORY_REREAD_MS);
+    expect(w.service.snapshot().orgs[0]).toMatchObject({ status: 'ready', permissions: { rebuildWorkspace: false } });
+    w.emu.faults.clear();
   });
 });

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { setConnection, settle } from './lifecycle';
-import type { BundleRecord, ConnectionState, DirectoryRecord, Durations, WorkspaceRecord, WorkspaceState } from './types';
+import type { BundleRecord, ConnectionState, DirectoryRecord, Durations, SelfservicePermissions, WorkspaceRecord, WorkspaceState } from './types';
 
 /** All WorkSpaces-side state; reads settle the lifecycle against the emulator clock. */
 export interface WorkspacesStore {
@@ -59,6 +59,8 @@ export interface StateHelpers {
   setTag(id: string, key: string, value: string): void;
   /** A terminated workspace drops out of every listing, as AWS's do after a while. */
   removeWorkspace(id: string): void;
+  /** An administrator changes a directory's self-service permissions (ModifySelfservicePermissions). */
+  setSelfservicePermissions(directoryId: string, changes: Partial<SelfservicePermissions>): void;
 }
 
 export function createStateHelpers(store: WorkspacesStore): StateHelpers {
@@ -89,6 +91,11 @@ export function createStateHelpers(store: WorkspacesStore): StateHelpers {
     },
     removeWorkspace(id) {
       if (!store.remove(id)) throw new Error(`no workspace ${id}`);
+    },
+    setSelfservicePermissions(directoryId, changes) {
+      const directory = store.directories.get(directoryId);
+      if (directory === undefined) throw new Error(`no directory ${directoryId}`);
+      (store.directories as Map<string, DirectoryRecord>).set(directoryId, { ...directory, selfservice: { ...directory.selfservice, ...changes } });
     },
   };
 }
