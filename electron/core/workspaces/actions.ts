@@ -115,7 +115,7 @@ export class DesktopActions {
       this.service.overlay.connects.set(key, { phase: 'ready', startedAt: now, readyAt: now });
       this.service.overlay.problems.delete(key);
       this.service.emit();
-      queueMicrotask(() => this.service.notifyReady(key));
+      queueMicrotask(() => void this.service.notifyReady(key));
       return ok(this.service.snapshot());
     }
     if (plan === 'unavailable') {
