@@ -5,6 +5,7 @@ import type { Clock } from '../ports';
 import { AuthError, describeCause } from './auth-error';
 import { explainNetworkError } from './network-error';
 import type { Pkce } from './pkce';
+import { USER_NAME_MAX, userNameMessage, userNameProblem } from '../../../shared/lib/user-name';
 
 /** Five minutes: more than that between the IdP's clock and ours is reported as clock skew. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
@@ -176,6 +177,10 @@ export class OidcClient {
     const value = claims[claimName];
     if (typeof value !== 'string' || value.length === 0) {
       throw new AuthError('user-name-missing', `Your identity provider did not send the claim “${claimName}” that holds your WorkSpaces user name. Ask your administrator to check the organization’s user-name claim.`, `Claim ${claimName} missing from the ID token.`);
+    }
+    const problem = userNameProblem(value);
+    if (problem !== null) {
+      throw new AuthError('user-name-invalid', `${userNameMessage(problem, value.trim().length)} Your identity provider sends it in the claim “${claimName}”. Ask your administrator to check the organization’s user-name claim.`, `Claim ${claimName}: ${value.trim().length} characters, AWS allows 1 to ${USER_NAME_MAX}.`);
     }
     const authTime = typeof claims.auth_time === 'number' ? { authTime: claims.auth_time * 1000 } : {};
     return { idToken, userName: value, ...authTime, ...(result.refresh_token ? { refreshToken: result.refresh_token } : {}) };
