@@ -102,12 +102,80 @@ export const COMPUTE_RULES = { upEveryHours: 6, downEveryDays: 30 } as const;
 
 export const MAX_VOLUME_GIB = 2000;
 
+/** A closed range of sizes in GiB (min === max for a single size). */
+export interface SizeRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * The root/user volume combinations AWS allows, in GB. From the WorkSpaces admin guide, "Modify a
+ * WorkSpace", section "Modify volume sizes"
+ * (https://docs.aws.amazon.com/workspaces/latest/adminguide/modify-workspaces.html): root and user
+ * volumes come in set groups that can't be changed — [80, 10], [80, 50], [80, 100] and
+ * [175 to 2000, 100 to 2000]; each volume can be expanded (never shrunk) up to 2000 GB, and the
+ * root and user volumes can't be increased at the same time.
+ */
+export const VOLUME_COMBINATIONS: readonly { readonly root: SizeRange; readonly user: SizeRange }[] = [
+  { root: { min: 80, max: 80 }, user: { min: 10, max: 10 } },
+  { root: { min: 80, max: 80 }, user: { min: 50, max: 50 } },
+  { root: { min: 80, max: 80 }, user: { min: 100, max: 100 } },
+  { root: { min: 175, max: MAX_VOLUME_GIB }, user: { min: 100, max: MAX_VOLUME_GIB } },
+];
+
+export type Volume = 'root' | 'user';
+
+export interface VolumeSizes {
+  readonly rootGib?: number;
+  readonly userGib?: number;
+}
+
+const within = (range: SizeRange, size: number): boolean => size >= range.min && size <= range.max;
+
+/** Is this root/user pair one of AWS's combinations? */
+export function isVolumeCombination(rootGib: number, userGib: number): boolean {
+  return VOLUME_COMBINATIONS.some((c) => within(c.root, rootGib) && within(c.user, userGib));
+}
+
+/** The sizes one volume may grow to while the other stays as it is (ascending, non-overlapping). */
+export function volumeTargets(volume: Volume, current: VolumeSizes): readonly SizeRange[] {
+  const size = volume === 'root' ? current.rootGib : current.userGib;
+  const other = volume === 'root' ? current.userGib : current.rootGib;
+  if (size === undefined || other === undefined) return [];
+  const ranges: SizeRange[] = [];
+  for (const c of VOLUME_COMBINATIONS) {
+    if (!within(volume === 'root' ? c.user : c.root, other)) continue;
+    const own = volume === 'root' ? c.root : c.user;
+    const min = Math.max(own.min, size + 1);
+    if (min <= own.max && !ranges.some((r) => r.min === min && r.max === own.max)) ranges.push({ min, max: own.max });
+  }
+  return ranges.sort((a, b) => a.min - b.min);
+}
+
+/** The sizes as a short list to choose from, when every target is a single size; else null. */
+export function volumeChoices(targets: readonly SizeRange[]): readonly number[] | null {
+  return targets.length > 0 && targets.every((r) => r.min === r.max) ? targets.map((r) => r.min) : null;
+}
+
+export type VolumeProblem = 'notLarger' | 'tooLarge' | 'notWhole' | 'bothAtOnce' | 'notCombination';
+
 /** A requested size is valid when it is a whole number larger than now and at most 2,000 GiB. */
 export function volumeProblem(current: number | undefined, requested: number | undefined): 'notLarger' | 'tooLarge' | 'notWhole' | null {
   if (requested === undefined) return null;
   if (!Number.isInteger(requested)) return 'notWhole';
   if (current !== undefined && requested <= current) return 'notLarger';
   if (requested > MAX_VOLUME_GIB) return 'tooLarge';
+  return null;
+}
+
+/** A whole request: one volume at a time, grown to a size that keeps the pair one of AWS's combinations. */
+export function volumeRequestProblem(current: VolumeSizes, request: VolumeSizes): VolumeProblem | null {
+  if (request.rootGib !== undefined && request.userGib !== undefined) return 'bothAtOnce';
+  const basic = volumeProblem(current.rootGib, request.rootGib) ?? volumeProblem(current.userGib, request.userGib);
+  if (basic !== null) return basic;
+  const root = request.rootGib ?? current.rootGib;
+  const user = request.userGib ?? current.userGib;
+  if (root !== undefined && user !== undefined && !isVolumeCombination(root, user)) return 'notCombination';
   return null;
 }
 

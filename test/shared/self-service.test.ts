@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   availableActions, computeDirection, computeTargets, connectPlan, gate, rebuildConfirmed, runningModeTargets, SELF_SERVICE_ACTIONS,
-  volumeProblem, type SelfServiceAction,
+  volumeChoices, volumeProblem, volumeRequestProblem, volumeTargets, type SelfServiceAction,
 } from '../../shared/lib/self-service';
 import { DESKTOP_STATES, type DesktopState, type RunningMode, type SelfServicePermissions } from '../../shared/models/desktop';
 
@@ -85,6 +85,34 @@ describe('compute type, volume, running mode and rebuild rules', () => {
     expect(volumeProblem(80, 50)).toBe('notLarger');
     expect(volumeProblem(80, 2001)).toBe('tooLarge');
     expect(volumeProblem(80, 100.5)).toBe('notWhole');
+  });
+
+  it('grows one volume at a time, only to AWS’s root/user combinations', () => {
+    // [80, 10], [80, 50], [80, 100], [175–2000, 100–2000] (admin guide, "Modify a WorkSpace").
+    expect(volumeTargets('user', { rootGib: 80, userGib: 10 })).toEqual([{ min: 50, max: 50 }, { min: 100, max: 100 }]);
+    expect(volumeChoices(volumeTargets('user', { rootGib: 80, userGib: 10 }))).toEqual([50, 100]);
+    expect(volumeTargets('root', { rootGib: 80, userGib: 10 })).toEqual([]);
+    expect(volumeTargets('root', { rootGib: 80, userGib: 50 })).toEqual([]);
+    expect(volumeTargets('user', { rootGib: 80, userGib: 50 })).toEqual([{ min: 100, max: 100 }]);
+    expect(volumeTargets('root', { rootGib: 80, userGib: 100 })).toEqual([{ min: 175, max: 2000 }]);
+    expect(volumeChoices(volumeTargets('root', { rootGib: 80, userGib: 100 }))).toBeNull();
+    expect(volumeTargets('user', { rootGib: 80, userGib: 100 })).toEqual([]);
+    expect(volumeTargets('root', { rootGib: 175, userGib: 100 })).toEqual([{ min: 176, max: 2000 }]);
+    expect(volumeTargets('user', { rootGib: 175, userGib: 100 })).toEqual([{ min: 101, max: 2000 }]);
+    // A graphics bundle starts at [100, 100]: the root can go to 175 and up, the user volume not before.
+    expect(volumeTargets('root', { rootGib: 100, userGib: 100 })).toEqual([{ min: 175, max: 2000 }]);
+    expect(volumeTargets('user', { rootGib: 100, userGib: 100 })).toEqual([]);
+    expect(volumeTargets('root', { rootGib: 2000, userGib: 2000 })).toEqual([]);
+    expect(volumeTargets('root', { userGib: 100 })).toEqual([]);
+
+    expect(volumeRequestProblem({ rootGib: 80, userGib: 50 }, { rootGib: 175, userGib: 100 })).toBe('bothAtOnce');
+    expect(volumeRequestProblem({ rootGib: 80, userGib: 50 }, { rootGib: 175 })).toBe('notCombination');
+    expect(volumeRequestProblem({ rootGib: 80, userGib: 50 }, { userGib: 75 })).toBe('notCombination');
+    expect(volumeRequestProblem({ rootGib: 80, userGib: 100 }, { rootGib: 90 })).toBe('notCombination');
+    expect(volumeRequestProblem({ rootGib: 80, userGib: 50 }, { userGib: 100 })).toBeNull();
+    expect(volumeRequestProblem({ rootGib: 80, userGib: 100 }, { rootGib: 175 })).toBeNull();
+    expect(volumeRequestProblem({ rootGib: 175, userGib: 100 }, { userGib: 50 })).toBe('notLarger');
+    expect(volumeRequestProblem({ rootGib: 175, userGib: 100 }, { userGib: 2001 })).toBe('tooLarge');
   });
 
   it('switches between AutoStop and AlwaysOn only', () => {

@@ -160,6 +160,15 @@ describe('self-service, gated by the directory’s permissions and the state', (
     const key = keyOf(snap(), 'Linux-VNC');
     const smaller = await w.actions.increaseVolume(key, { rootGib: 10 });
     expect(!smaller.ok && smaller.error.code).toBe('desktops.volume.notLarger');
+    // AWS's rules: one volume at a time, and only its root/user combinations (80/50 → root 175 is none).
+    const before = w.workspaceCalls('ModifyWorkspaceProperties').length;
+    const both = await w.actions.increaseVolume(key, { rootGib: 175, userGib: 100 });
+    expect(!both.ok && both.error.code).toBe('desktops.volume.bothAtOnce');
+    const combination = await w.actions.increaseVolume(key, { rootGib: 175 });
+    expect(!combination.ok && combination.error).toMatchObject({ code: 'desktops.volume.notCombination', message: expect.stringContaining('Allowed: none right now') });
+    const odd = await w.actions.increaseVolume(key, { userGib: 75 });
+    expect(!odd.ok && odd.error.message).toContain('Allowed: 100 GiB');
+    expect(w.workspaceCalls('ModifyWorkspaceProperties')).toHaveLength(before);
     expect((await w.actions.increaseVolume(key, { userGib: 100 })).ok).toBe(true);
     await w.service.idle();
     await w.advance(8_000);

@@ -59,6 +59,8 @@ export interface WorkspaceRecord {
   modification?: PendingModification;
   lastComputeIncreaseAt?: number;
   lastComputeDecreaseAt?: number;
+  lastRootVolumeIncreaseAt?: number;
+  lastUserVolumeIncreaseAt?: number;
 }
 
 export interface SelfservicePermissions {
