@@ -17,8 +17,12 @@ import { type ConnectionInfo, toConnection, toDesktop } from './map-desktop';
 export const CONNECT_TAG = 'deskbridge:connect';
 /** Tags cost one call per desktop: fetched up front only for lists this small, else on demand. */
 export const EAGER_TAG_LIMIT = 50;
-/** The directory's self-service permissions are read again this often (the slow polling cadence). */
-export const DIRECTORY_REREAD_MS = POLL_STABLE_MS;
+/**
+ * The directory's self-service permissions are read again on the slow cadence: at the first poll
+ * after every 8 stable periods (about 10 minutes). Every stable poll would add 50 calls an hour
+ * and break the budget of 120 calls an hour for a stable list (test/core/workspaces/scheduler.test.ts).
+ */
+export const DIRECTORY_REREAD_MS = 8 * POLL_STABLE_MS;
 
 export interface OrgRefreshResult {
   readonly ok: boolean;
