@@ -13,6 +13,8 @@ export interface GateInput {
   readonly state: DesktopState;
   readonly runningMode?: RunningMode;
   readonly modifications: readonly { readonly resource: string; readonly state: string }[];
+  /** Since when the desktop has been in its state, as far as Deskbridge knows (epoch ms). */
+  readonly stateSince?: number;
 }
 
 const PERMISSION: Readonly<Record<SelfServiceAction, keyof SelfServicePermissions | null>> = {
@@ -29,8 +31,8 @@ const PERMISSION: Readonly<Record<SelfServiceAction, keyof SelfServicePermission
  * The states in which AWS accepts each call, as the API reference words them (the documentation of
  * StartWorkspaces, RebootWorkspaces and RebuildWorkspaces in the WorkSpaces service model;
  * test/emulator/self-service-rules.test.ts compares this table with that text). RebootWorkspaces
- * also takes a desktop stuck in REBOOTING for over 20 minutes: Deskbridge can't tell how long a
- * desktop has been rebooting, so it never offers that. ModifyWorkspaceProperties (compute type,
+ * also takes a desktop stuck in REBOOTING for over 20 minutes (ACCEPTED_WHEN_STUCK).
+ * ModifyWorkspaceProperties (compute type,
  * volumes, running mode) needs AVAILABLE or STOPPED (admin guide, "Modify a WorkSpace":
  * https://docs.aws.amazon.com/workspaces/latest/adminguide/modify-workspaces.html).
  */
@@ -43,6 +45,20 @@ export const ACCEPTED_STATES: Readonly<Record<SelfServiceAction, readonly Deskto
   switchRunningMode: ['AVAILABLE', 'STOPPED'],
 };
 
+/**
+ * States an action also takes once the desktop has been stuck in them for a while: RebootWorkspaces
+ * accepts a desktop "stuck in the REBOOTING state for over 20 minutes" (its API reference).
+ */
+export const ACCEPTED_WHEN_STUCK: Readonly<Partial<Record<SelfServiceAction, { readonly state: DesktopState; readonly afterMs: number }>>> = {
+  restart: { state: 'REBOOTING', afterMs: 20 * 60_000 },
+};
+
+function stateAllows(action: SelfServiceAction, desktop: GateInput, now: number | undefined): boolean {
+  if (ACCEPTED_STATES[action].includes(desktop.state)) return true;
+  const stuck = ACCEPTED_WHEN_STUCK[action];
+  return stuck !== undefined && stuck.state === desktop.state && now !== undefined && desktop.stateSince !== undefined && now - desktop.stateSince > stuck.afterMs;
+}
+
 const BLOCKED_BY_MODIFICATION: ReadonlySet<SelfServiceAction> = new Set(['rebuild', 'changeComputeType', 'increaseVolume', 'switchRunningMode']);
 
 export const ALL_DENIED: SelfServicePermissions = {
@@ -53,17 +69,18 @@ export const ALL_DENIED: SelfServicePermissions = {
   rebuildWorkspace: false,
 };
 
-export function gate(action: SelfServiceAction, desktop: GateInput, permissions: SelfServicePermissions): Gate {
+/** `now` (epoch ms) lets a desktop stuck in a state past AWS's limit qualify (see ACCEPTED_WHEN_STUCK). */
+export function gate(action: SelfServiceAction, desktop: GateInput, permissions: SelfServicePermissions, now?: number): Gate {
   const permission = PERMISSION[action];
   if (permission !== null && !permissions[permission]) return { allowed: false, reason: 'permission' };
-  if (!ACCEPTED_STATES[action].includes(desktop.state)) return { allowed: false, reason: 'state' };
+  if (!stateAllows(action, desktop, now)) return { allowed: false, reason: 'state' };
   if (action === 'start' && desktop.runningMode === 'ALWAYS_ON') return { allowed: false, reason: 'runningMode' };
   if (BLOCKED_BY_MODIFICATION.has(action) && desktop.modifications.length > 0) return { allowed: false, reason: 'modification' };
   return { allowed: true };
 }
 
-export function availableActions(desktop: GateInput, permissions: SelfServicePermissions): readonly SelfServiceAction[] {
-  return SELF_SERVICE_ACTIONS.filter((action) => gate(action, desktop, permissions).allowed);
+export function availableActions(desktop: GateInput, permissions: SelfServicePermissions, now?: number): readonly SelfServiceAction[] {
+  return SELF_SERVICE_ACTIONS.filter((action) => gate(action, desktop, permissions, now).allowed);
 }
 
 /** Connect on a STOPPED AutoStop/Manual desktop starts it first; on AVAILABLE it launches at once. */

@@ -106,6 +106,7 @@ function workspace(id: string, directoryId: string, userName: string, index: num
     ipAddress: `10.0.${Math.floor(index / 250) % 250}.${(index % 250) + 4}`,
     subnetId: 'subnet-0a1b2c3d',
     state: spec.state,
+    stateSince: options.now,
     errorCode: spec.error?.[0], errorMessage: spec.error?.[1],
     props,
     tags: spec.vnc === true ? [{ Key: 'deskbridge:connect', Value: options.vncAddress }] : [{ Key: 'team', Value: 'demo' }],

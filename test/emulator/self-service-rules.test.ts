@@ -1,6 +1,6 @@
 import { RebootWorkspacesCommand, RebuildWorkspacesCommand, StopWorkspacesCommand } from '@aws-sdk/client-workspaces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCEPTED_STATES as CLIENT_STATES, gate } from '../../shared/lib/self-service';
+import { ACCEPTED_STATES as CLIENT_STATES, ACCEPTED_WHEN_STUCK, gate } from '../../shared/lib/self-service';
 import { DESKTOP_STATES } from '../../shared/models/desktop';
 import { workspacesClient } from './helpers';
 import { type Emulator, startEmulator } from './index';
@@ -54,9 +54,12 @@ describe('the self-service rules say what the API reference says', () => {
     expect(documentedRule('StartWorkspaces').otherCodes).toEqual(['AutoStop', 'Manual']);
   });
 
-  it('restart (RebootWorkspaces): never IMPAIRED; REBOOTING only when stuck, which the client can’t know', () => {
+  it('restart (RebootWorkspaces): never IMPAIRED; REBOOTING only when stuck over 20 minutes', () => {
     const rule = documentedRule('RebootWorkspaces');
     expect(sorted(CLIENT_STATES.restart)).toEqual(unconditional(rule));
+    expect(rule.conditional).toEqual([ACCEPTED_WHEN_STUCK.restart?.state]);
+    expect(ACCEPTED_WHEN_STUCK.restart?.afterMs).toBe((rule.conditionMinutes ?? 0) * 60_000);
+    expect(Object.keys(ACCEPTED_WHEN_STUCK)).toEqual(['restart']);
     expect(sorted(EMULATOR_STATES.RebootWorkspaces)).toEqual(unconditional(rule));
     expect(REBOOT_STUCK_MS).toBe((rule.conditionMinutes ?? 0) * 60_000);
     const all = { restartWorkspace: true, increaseVolumeSize: true, changeComputeType: true, switchRunningMode: true, rebuildWorkspace: true };

@@ -17,7 +17,7 @@ function expected(action: SelfServiceAction, state: DesktopState, mode: RunningM
   const idleOrUp = state === 'AVAILABLE' || state === 'STOPPED';
   switch (action) {
     case 'start': return state === 'STOPPED' && mode !== 'ALWAYS_ON';
-    // Not IMPAIRED; REBOOTING only when stuck over 20 minutes, which Deskbridge can't know.
+    // Not IMPAIRED; REBOOTING only when stuck over 20 minutes (no stateSince here: never).
     case 'restart': return p.restartWorkspace && (state === 'AVAILABLE' || state === 'UNHEALTHY');
     case 'rebuild': return p.rebuildWorkspace && !modifying && (state === 'AVAILABLE' || state === 'ERROR' || state === 'UNHEALTHY' || state === 'STOPPED' || state === 'REBOOTING');
     case 'changeComputeType': return p.changeComputeType && !modifying && idleOrUp;
@@ -52,6 +52,19 @@ describe('permission × state → available actions', () => {
     expect(gate('start', { state: 'STOPPED', runningMode: 'ALWAYS_ON', modifications: [] }, none)).toEqual({ allowed: false, reason: 'runningMode' });
     expect(gate('increaseVolume', { state: 'AVAILABLE', modifications: [{ resource: 'ROOT_VOLUME', state: 'UPDATE_IN_PROGRESS' }] }, all)).toEqual({ allowed: false, reason: 'modification' });
     expect(gate('start', { state: 'STOPPED', runningMode: 'AUTO_STOP', modifications: [] }, none)).toEqual({ allowed: true });
+  });
+
+  it('restarts a desktop stuck in REBOOTING only after more than 20 minutes, and only when it knows since when', () => {
+    const all = ALL_PERMISSIONS[31] as SelfServicePermissions;
+    const since = 1_000_000;
+    const rebooting = { state: 'REBOOTING' as const, modifications: [], stateSince: since };
+    expect(gate('restart', rebooting, all, since + 20 * 60_000)).toEqual({ allowed: false, reason: 'state' });
+    expect(gate('restart', rebooting, all, since + 20 * 60_000 + 1)).toEqual({ allowed: true });
+    expect(gate('restart', { state: 'REBOOTING', modifications: [] }, all, since + 60 * 60_000)).toEqual({ allowed: false, reason: 'state' });
+    expect(gate('restart', rebooting, all)).toEqual({ allowed: false, reason: 'state' });
+    expect(gate('restart', { ...rebooting, state: 'IMPAIRED' }, all, since + 60 * 60_000)).toEqual({ allowed: false, reason: 'state' });
+    expect(availableActions(rebooting, all, since + 21 * 60_000)).toContain('restart');
+    expect(gate('restart', rebooting, { ...all, restartWorkspace: false }, since + 21 * 60_000)).toEqual({ allowed: false, reason: 'permission' });
   });
 
   it('plans connect: launch when AVAILABLE, start first when STOPPED (not AlwaysOn), else unavailable', () => {

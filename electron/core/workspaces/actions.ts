@@ -151,7 +151,7 @@ export class DesktopActions {
       return fail('desktops.busy', 'Deskbridge is already working on this desktop. Wait until that has finished.');
     }
     if (action !== 'connect') {
-      const verdict = gate(action, desktop, state.directory?.permissions ?? ALL_DENIED);
+      const verdict = gate(action, desktop, state.directory?.permissions ?? ALL_DENIED, this.service.clock.now());
       if (!verdict.allowed) return this.refuse(key, action, { code: `desktops.refused.${verdict.reason}`, message: REFUSALS[verdict.reason] });
     }
     const invalid = step.validate?.(desktop) ?? null;
@@ -181,7 +181,8 @@ export class DesktopActions {
     // Still in the list (not signed out meanwhile)? Show the effect at once; the next refresh confirms.
     if (this.service.orgs.get(state.orgId) === state) {
       const current = state.desktops.get(desktop.workspaceId) ?? desktop;
-      state.desktops.set(desktop.workspaceId, step.optimistic(current));
+      const next = step.optimistic(current);
+      state.desktops.set(desktop.workspaceId, next.state === current.state ? next : { ...next, stateSince: this.service.clock.now() });
       overlay.hold(key, state.started);
       onAccepted?.();
     } else {

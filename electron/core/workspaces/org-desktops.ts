@@ -183,10 +183,10 @@ export class OrgDesktopsState {
     return listDesktops(this.client, directoryId, this.session.userName, {
       onPage: (page, index) => {
         for (const ws of page) {
-          const desktop = toDesktop(orgId, ws, this.session.userName);
-          if (desktop === null) continue;
-          seen.add(desktop.workspaceId);
-          if (!holds(desktop.workspaceId, generation)) this.desktops.set(desktop.workspaceId, desktop);
+          const listed = toDesktop(orgId, ws, this.session.userName);
+          if (listed === null) continue;
+          seen.add(listed.workspaceId);
+          if (!holds(listed.workspaceId, generation)) this.desktops.set(listed.workspaceId, this.withStateSince(listed));
         }
         if (this.status === 'loading') this.status = 'partial';
         onPage(index);
@@ -202,6 +202,13 @@ export class OrgDesktopsState {
         this.statusFailing = true;
       },
     });
+  }
+
+  /** Keeps when the desktop entered its state; a state seen for the first time counts from now. */
+  private withStateSince(listed: Desktop): Desktop {
+    const previous = this.desktops.get(listed.workspaceId);
+    const since = previous?.state === listed.state && previous.stateSince !== undefined ? previous.stateSince : this.clock.now();
+    return { ...listed, stateSince: since };
   }
 
   private fail(error: AppError, kind: FailureKind): void {

@@ -64,6 +64,25 @@ describe('self-service, gated by the directory’s permissions and the state', (
     w.actions.dismissProblem(key);
   });
 
+  it('restarts a desktop stuck in REBOOTING once it has been rebooting for over 20 minutes', async () => {
+    const key = keyOf(snap(), 'Rebooting-PC');
+    const early = await w.actions.restart(key);
+    expect(!early.ok && early.error.code).toBe('desktops.refused.state');
+    w.actions.dismissProblem(key);
+    // Still REBOOTING 21 minutes later (the list kept polling meanwhile): AWS takes a restart now.
+    await w.advance(21 * 60_000);
+    expect(byName(snap(), 'Rebooting-PC').state).toBe('REBOOTING');
+    const before = w.workspaceCalls('RebootWorkspaces').length;
+    const late = await w.actions.restart(key);
+    expect(late.ok).toBe(true);
+    expect(w.workspaceCalls('RebootWorkspaces')).toHaveLength(before + 1);
+    expect(w.workspaceCalls('RebootWorkspaces').at(-1)?.output).toEqual({ FailedRequests: [] });
+    await w.service.idle();
+    await w.advance(5_000);
+    await w.service.refreshNow();
+    expect(byName(snap(), 'Rebooting-PC').state).toBe('AVAILABLE');
+  });
+
   it('refuses to start an AlwaysOn desktop (it has no stopped state of its own)', async () => {
     // Design-PC is ALWAYS_ON; stage it STOPPED to reach the running-mode rule.
     w.emu.state.setWorkspaceState(byName(snap(), 'Design-PC').workspaceId, 'STOPPED');
