@@ -33,17 +33,20 @@ export function ActionDialog({ action, desktop: d, onSubmit, onClose }: Props) {
   const [mode, setMode] = useState<RunningMode>(() => runningModeTargets(d.runningMode)[0] ?? 'AUTO_STOP');
   const current = { rootGib: d.rootVolumeGib, userGib: d.userVolumeGib };
   const growable = (['root', 'user'] as const).filter((v) => volumeTargets(v, current).length > 0);
+  /** The smallest size a volume may grow to, as the field's starting value. */
+  const firstSize = (v: Volume | undefined): string => String((v === undefined ? undefined : volumeTargets(v, current)[0]?.min) ?? '');
   const [volume, setVolume] = useState<Volume | undefined>(growable[0]);
-  const [size, setSize] = useState(() => (growable[0] === undefined ? '' : String(volumeTargets(growable[0], current)[0]?.min ?? '')));
+  const [size, setSize] = useState(() => firstSize(growable[0]));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const num = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text));
-  const volumeRequest = volume === undefined || num(size) === undefined ? null : volume === 'root' ? { rootGib: num(size) } : { userGib: num(size) };
+  const sizeGib = num(size);
+  const volumeRequest = volume === undefined || sizeGib === undefined ? null : volume === 'root' ? { rootGib: sizeGib } : { userGib: sizeGib };
   const volumeIssue: VolumeProblem | null = volumeRequest === null ? null : volumeRequestProblem(current, volumeRequest);
   const chooseVolume = (v: Volume): void => {
     setVolume(v);
-    setSize(String(volumeTargets(v, current)[0]?.min ?? ''));
+    setSize(firstSize(v));
   };
   const direction = target === '' || d.computeType === undefined ? 'invalid' : computeDirection(d.computeType, target);
 
