@@ -33,6 +33,17 @@ describe('user names longer than AWS WorkSpaces accepts are refused where they e
     expect(app.auth.session(app.oidcOrgId)).toBeNull();
   });
 
+  it('Identity Center: a session name AWS WorkSpaces wouldn’t accept is not used; the user is asked for the name', async () => {
+    app = await startAuth(emu, { clock: ManualClock.linkedTo(emu), browser: playingBrowser(LONG ?? null) });
+    const result = await app.auth.signIn(app.idcOrgId, { staySignedIn: false });
+    expect(result.ok).toBe(true);
+    expect(app.auth.status(app.idcOrgId)).toMatchObject({ state: 'signed-in' });
+    expect(app.auth.status(app.idcOrgId)?.userName).toBeUndefined();
+    expect(app.auth.session(app.idcOrgId)?.userName).toBe('');
+    expect((await app.auth.setUserName(app.idcOrgId, 'max.mustermann')).ok).toBe(true);
+    expect(app.auth.session(app.idcOrgId)?.userName).toBe('max.mustermann');
+  });
+
   it('typed: a user name set by hand is held to the same limit, and a valid one still works', async () => {
     app = await startAuth(emu, { clock: ManualClock.linkedTo(emu), browser: playingBrowser(ALICE) });
     expect((await app.auth.signIn(app.oidcOrgId, { staySignedIn: false })).ok).toBe(true);
