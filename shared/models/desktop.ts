@@ -55,6 +55,8 @@ export interface Desktop {
   readonly connectionCheckedAt?: number;
   /** The `deskbridge:connect` tag, raw (validated when launching). */
   readonly connectTag?: string;
+  /** Since when (epoch ms) Deskbridge has seen the desktop in its current state, at the earliest. */
+  readonly stateSince?: number;
 }
 
 /** What a directory lets its users do themselves (DescribeWorkspaceDirectories SelfservicePermissions). */

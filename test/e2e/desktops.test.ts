@@ -51,6 +51,10 @@ describe('desktops in the app (Chromium, harness, emulator)', () => {
     // Restarting is allowed in this directory, but not by AWS in this state: say which.
     await expect(error.textContent()).resolves.toContain('AWS can’t restart a desktop in this state.');
     await expect(error.textContent()).resolves.not.toContain('Your organization doesn’t let you restart');
+    // AWS reboots AVAILABLE and UNHEALTHY desktops, never IMPAIRED ones (RebootWorkspaces).
+    const impaired = await desktop(page, 'Impaired-PC');
+    await expect(impaired.textContent()).resolves.toContain('AWS can’t restart a desktop in this state.');
+    await expect(impaired.textContent()).resolves.not.toContain('restart often helps');
     const stopped = await desktop(page, 'Daily-AutoStop');
     await expect(stopped.locator('.state-label').textContent()).resolves.toBe('Stopped');
     await expect(stopped.textContent()).resolves.toMatch(/AutoStop.*root 80 GiB, user 50 GiB/s);

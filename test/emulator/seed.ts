@@ -24,6 +24,8 @@ export const CODE_RESTRICTED = 'SLiad+DEMO02';
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'alice', password: 'alice-demo-pass', email: 'alice@example.com', name: 'Alice Example', description: 'one desktop in each of the 17 states, plus two in the restricted directory' },
   { username: 'nobody', password: 'nobody-demo-pass', email: 'nobody@example.com', name: 'Nobody Example', description: 'no desktops' },
+  // 64 characters: one more than DescribeWorkspaces accepts as a UserName.
+  { username: 'maximilian.mustermann-schmidt.external-contract@corp.example.com', password: 'longname-demo-pass', email: 'longname@example.com', name: 'Long Name Example', description: 'a user name longer than AWS WorkSpaces accepts' },
   { username: 'bulk', password: 'bulk-demo-pass', email: 'bulk@example.com', name: 'Bulk Example', description: '2,500 desktops (benchmarks)' },
 ];
 
@@ -104,6 +106,7 @@ function workspace(id: string, directoryId: string, userName: string, index: num
     ipAddress: `10.0.${Math.floor(index / 250) % 250}.${(index % 250) + 4}`,
     subnetId: 'subnet-0a1b2c3d',
     state: spec.state,
+    stateSince: options.now,
     errorCode: spec.error?.[0], errorMessage: spec.error?.[1],
     props,
     tags: spec.vnc === true ? [{ Key: 'deskbridge:connect', Value: options.vncAddress }] : [{ Key: 'team', Value: 'demo' }],

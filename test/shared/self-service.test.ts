@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   availableActions, computeDirection, computeTargets, connectPlan, gate, rebuildConfirmed, runningModeTargets, SELF_SERVICE_ACTIONS,
-  volumeProblem, type SelfServiceAction,
+  volumeChoices, volumeProblem, volumeRequestProblem, volumeTargets, type SelfServiceAction,
 } from '../../shared/lib/self-service';
 import { DESKTOP_STATES, type DesktopState, type RunningMode, type SelfServicePermissions } from '../../shared/models/desktop';
 
@@ -17,8 +17,9 @@ function expected(action: SelfServiceAction, state: DesktopState, mode: RunningM
   const idleOrUp = state === 'AVAILABLE' || state === 'STOPPED';
   switch (action) {
     case 'start': return state === 'STOPPED' && mode !== 'ALWAYS_ON';
-    case 'restart': return p.restartWorkspace && (state === 'AVAILABLE' || state === 'IMPAIRED' || state === 'UNHEALTHY');
-    case 'rebuild': return p.rebuildWorkspace && !modifying && (state === 'AVAILABLE' || state === 'ERROR' || state === 'UNHEALTHY' || state === 'STOPPED');
+    // Not IMPAIRED; REBOOTING only when stuck over 20 minutes (no stateSince here: never).
+    case 'restart': return p.restartWorkspace && (state === 'AVAILABLE' || state === 'UNHEALTHY');
+    case 'rebuild': return p.rebuildWorkspace && !modifying && (state === 'AVAILABLE' || state === 'ERROR' || state === 'UNHEALTHY' || state === 'STOPPED' || state === 'REBOOTING');
     case 'changeComputeType': return p.changeComputeType && !modifying && idleOrUp;
     case 'increaseVolume': return p.increaseVolumeSize && !modifying && idleOrUp;
     case 'switchRunningMode': return p.switchRunningMode && !modifying && idleOrUp;
@@ -53,6 +54,19 @@ describe('permission × state → available actions', () => {
     expect(gate('start', { state: 'STOPPED', runningMode: 'AUTO_STOP', modifications: [] }, none)).toEqual({ allowed: true });
   });
 
+  it('restarts a desktop stuck in REBOOTING only after more than 20 minutes, and only when it knows since when', () => {
+    const all = ALL_PERMISSIONS[31] as SelfServicePermissions;
+    const since = 1_000_000;
+    const rebooting = { state: 'REBOOTING' as const, modifications: [], stateSince: since };
+    expect(gate('restart', rebooting, all, since + 20 * 60_000)).toEqual({ allowed: false, reason: 'state' });
+    expect(gate('restart', rebooting, all, since + 20 * 60_000 + 1)).toEqual({ allowed: true });
+    expect(gate('restart', { state: 'REBOOTING', modifications: [] }, all, since + 60 * 60_000)).toEqual({ allowed: false, reason: 'state' });
+    expect(gate('restart', rebooting, all)).toEqual({ allowed: false, reason: 'state' });
+    expect(gate('restart', { ...rebooting, state: 'IMPAIRED' }, all, since + 60 * 60_000)).toEqual({ allowed: false, reason: 'state' });
+    expect(availableActions(rebooting, all, since + 21 * 60_000)).toContain('restart');
+    expect(gate('restart', rebooting, { ...all, restartWorkspace: false }, since + 21 * 60_000)).toEqual({ allowed: false, reason: 'permission' });
+  });
+
   it('plans connect: launch when AVAILABLE, start first when STOPPED (not AlwaysOn), else unavailable', () => {
     for (const state of DESKTOP_STATES) {
       for (const runningMode of MODES) {
@@ -84,6 +98,34 @@ describe('compute type, volume, running mode and rebuild rules', () => {
     expect(volumeProblem(80, 50)).toBe('notLarger');
     expect(volumeProblem(80, 2001)).toBe('tooLarge');
     expect(volumeProblem(80, 100.5)).toBe('notWhole');
+  });
+
+  it('grows one volume at a time, only to AWS’s root/user combinations', () => {
+    // [80, 10], [80, 50], [80, 100], [175–2000, 100–2000] (admin guide, "Modify a WorkSpace").
+    expect(volumeTargets('user', { rootGib: 80, userGib: 10 })).toEqual([{ min: 50, max: 50 }, { min: 100, max: 100 }]);
+    expect(volumeChoices(volumeTargets('user', { rootGib: 80, userGib: 10 }))).toEqual([50, 100]);
+    expect(volumeTargets('root', { rootGib: 80, userGib: 10 })).toEqual([]);
+    expect(volumeTargets('root', { rootGib: 80, userGib: 50 })).toEqual([]);
+    expect(volumeTargets('user', { rootGib: 80, userGib: 50 })).toEqual([{ min: 100, max: 100 }]);
+    expect(volumeTargets('root', { rootGib: 80, userGib: 100 })).toEqual([{ min: 175, max: 2000 }]);
+    expect(volumeChoices(volumeTargets('root', { rootGib: 80, userGib: 100 }))).toBeNull();
+    expect(volumeTargets('user', { rootGib: 80, userGib: 100 })).toEqual([]);
+    expect(volumeTargets('root', { rootGib: 175, userGib: 100 })).toEqual([{ min: 176, max: 2000 }]);
+    expect(volumeTargets('user', { rootGib: 175, userGib: 100 })).toEqual([{ min: 101, max: 2000 }]);
+    // A graphics bundle starts at [100, 100]: the root can go to 175 and up, the user volume not before.
+    expect(volumeTargets('root', { rootGib: 100, userGib: 100 })).toEqual([{ min: 175, max: 2000 }]);
+    expect(volumeTargets('user', { rootGib: 100, userGib: 100 })).toEqual([]);
+    expect(volumeTargets('root', { rootGib: 2000, userGib: 2000 })).toEqual([]);
+    expect(volumeTargets('root', { userGib: 100 })).toEqual([]);
+
+    expect(volumeRequestProblem({ rootGib: 80, userGib: 50 }, { rootGib: 175, userGib: 100 })).toBe('bothAtOnce');
+    expect(volumeRequestProblem({ rootGib: 80, userGib: 50 }, { rootGib: 175 })).toBe('notCombination');
+    expect(volumeRequestProblem({ rootGib: 80, userGib: 50 }, { userGib: 75 })).toBe('notCombination');
+    expect(volumeRequestProblem({ rootGib: 80, userGib: 100 }, { rootGib: 90 })).toBe('notCombination');
+    expect(volumeRequestProblem({ rootGib: 80, userGib: 50 }, { userGib: 100 })).toBeNull();
+    expect(volumeRequestProblem({ rootGib: 80, userGib: 100 }, { rootGib: 175 })).toBeNull();
+    expect(volumeRequestProblem({ rootGib: 175, userGib: 100 }, { userGib: 50 })).toBe('notLarger');
+    expect(volumeRequestProblem({ rootGib: 175, userGib: 100 }, { userGib: 2001 })).toBe('tooLarge');
   });
 
   it('switches between AutoStop and AlwaysOn only', () => {

@@ -19,6 +19,7 @@ export type AuthErrorCode =
   | 'sign-in-expired'
   | 'sign-in-too-old'
   | 'user-name-missing'
+  | 'user-name-invalid'
   | 'unknown-organization'
   | 'not-signed-in'
   | 'aws-unreachable'

@@ -16,6 +16,7 @@ import type { IdcOrg, IdcRegistration } from './identity-center-client';
 import type { OidcOrg } from './oidc-client';
 import { Attempt, type FlowContext, signInFromKeychain, signInWithIdentityCenter, signInWithOidc, type SignedIn } from './sign-in-flows';
 import type { TemporaryCredentials } from './sts';
+import { USER_NAME_MAX, userNameProblem } from '../../../shared/lib/user-name';
 
 export { REFRESH_MARGIN_MS } from './credential-keeper';
 
@@ -165,7 +166,7 @@ export class AuthService implements AuthSessions {
     const entry = this.signIns.get(orgId);
     if (!org || !entry?.keeper) return fail('not-signed-in', 'Sign in to this organization first.');
     const name = userName.trim();
-    if (name.length === 0 || name.length > 128) return fail('invalid-user-name', 'Enter a user name of 1 to 128 characters.');
+    if (userNameProblem(name) !== null) return fail('invalid-user-name', `Enter a user name of 1 to ${USER_NAME_MAX} characters: AWS WorkSpaces accepts no longer ones.`);
     entry.keeper.rename(name);
     this.signedIn(org, entry, entry.keeper);
     if (entry.staySignedIn) entry.staySignedIn = await this.remember(org, entry);

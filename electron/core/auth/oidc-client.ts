@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, customFetch as joseCustomFetch, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import * as oauth from 'oauth4webapi';
 import type { OidcSignIn, OrgProfile } from '../../../shared/models/org';
+import { USER_NAME_MAX, userNameMessage, userNameProblem } from '../../../shared/lib/user-name';
 import type { Clock } from '../ports';
 import { AuthError, describeCause } from './auth-error';
 import { boundedFetch, type Fetch } from './bounded-fetch';
@@ -191,8 +192,14 @@ export class OidcClient {
 
   /** The organization's user-name claim (a plain name or a URL, as Okta and Auth0 name custom claims), if it holds a name. */
   private userNameIn(claims: Readonly<Record<string, unknown>>): string | undefined {
-    const value = claims[this.org.signIn.userNameClaim];
-    return typeof value === 'string' && value.length > 0 ? value : undefined;
+    const claimName = this.org.signIn.userNameClaim;
+    const value = claims[claimName];
+    if (typeof value !== 'string' || value.length === 0) return undefined;
+    const problem = userNameProblem(value);
+    if (problem !== null) {
+      throw new AuthError('user-name-invalid', `${userNameMessage(problem, value.trim().length)} Your identity provider sends it in the claim “${claimName}”. Ask your administrator to check the organization’s user-name claim.`, `Claim ${claimName}: ${value.trim().length} characters, AWS allows 1 to ${USER_NAME_MAX}.`);
+    }
+    return value;
   }
 
   /** Where the ID token has no user name, the UserInfo endpoint may (OIDC Core 5.3), for the same sub. */

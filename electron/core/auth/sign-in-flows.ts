@@ -11,6 +11,7 @@ import { OidcClient, type OidcOrg } from './oidc-client';
 import { createPkce, randomNonce, randomState } from './pkce';
 import { renewWithinPolicy, staleSignInRefusal } from './sign-in-age';
 import { callerSessionName, type TemporaryCredentials } from './sts';
+import { userNameProblem } from '../../../shared/lib/user-name';
 
 export interface FlowContext {
   readonly clock: Clock;
@@ -154,7 +155,9 @@ export async function signInWithIdentityCenter(
       }
     }
     const credentials = await attempt.race(client.roleCredentials(tokens.accessToken));
-    const userName = (await callerSessionName(org, credentials, ctx.requestTimeoutMs)) ?? '';
+    const sessionName = (await callerSessionName(org, credentials, ctx.requestTimeoutMs)) ?? '';
+    // A name AWS WorkSpaces wouldn't accept (over 63 characters): left empty, so the user is asked for it.
+    const userName = userNameProblem(sessionName) === null ? sessionName : '';
     const grant = new IdentityCenterGrant(client, ctx.clock, registration, tokens, userName);
     done = true;
     return { grant, credentials, registration };

@@ -9,8 +9,8 @@ import {
 import type { DesktopsSnapshot, VolumeRequest } from '../../../shared/ipc/domains/desktops';
 import { fail, ok, type AppError, type Result } from '../../../shared/ipc/result';
 import {
-  ALL_DENIED, computeDirection, computeTargets, connectPlan, gate, rebuildConfirmed, runningModeTargets, volumeProblem,
-  type Refusal, type SelfServiceAction,
+  ALL_DENIED, computeDirection, computeTargets, connectPlan, gate, rebuildConfirmed, runningModeTargets, volumeRequestProblem, volumeTargets,
+  type Refusal, type SelfServiceAction, type VolumeProblem,
 } from '../../../shared/lib/self-service';
 import type { Desktop, RunningMode } from '../../../shared/models/desktop';
 import { describeFailure, plainAwsMessage } from './aws-errors';
@@ -81,11 +81,9 @@ export class DesktopActions {
   increaseVolume(key: string, request: VolumeRequest): Promise<Result<DesktopsSnapshot>> {
     return this.run(key, 'increaseVolume', {
       validate: (d) => {
-        if (request.rootGib === undefined && request.userGib === undefined) return { code: 'desktops.volumeNothing', message: 'Choose a new size for at least one volume.' };
-        const problem = volumeProblem(d.rootVolumeGib, request.rootGib) ?? volumeProblem(d.userVolumeGib, request.userGib);
-        if (problem === null) return null;
-        const why = { notLarger: 'must be larger than it is now', tooLarge: 'can be at most 2,000 GiB', notWhole: 'must be a whole number of GiB' }[problem];
-        return { code: `desktops.volume.${problem}`, message: `A volume’s new size ${why}.` };
+        if (request.rootGib === undefined && request.userGib === undefined) return { code: 'desktops.volumeNothing', message: 'Choose a new size for one volume.' };
+        const problem = volumeRequestProblem({ rootGib: d.rootVolumeGib, userGib: d.userVolumeGib }, request);
+        return problem === null ? null : { code: `desktops.volume.${problem}`, message: volumeMessage(problem, d, request) };
       },
       call: (client, d) =>
         modify(client, d, {
@@ -115,7 +113,7 @@ export class DesktopActions {
       this.service.overlay.connects.set(key, { phase: 'ready', startedAt: now, readyAt: now });
       this.service.overlay.problems.delete(key);
       this.service.emit();
-      queueMicrotask(() => this.service.notifyReady(key));
+      queueMicrotask(() => void this.service.notifyReady(key));
       return ok(this.service.snapshot());
     }
     if (plan === 'unavailable') {
@@ -153,7 +151,7 @@ export class DesktopActions {
       return fail('desktops.busy', 'Deskbridge is already working on this desktop. Wait until that has finished.');
     }
     if (action !== 'connect') {
-      const verdict = gate(action, desktop, state.directory?.permissions ?? ALL_DENIED);
+      const verdict = gate(action, desktop, state.directory?.permissions ?? ALL_DENIED, this.service.clock.now());
       if (!verdict.allowed) return this.refuse(key, action, { code: `desktops.refused.${verdict.reason}`, message: REFUSALS[verdict.reason] });
     }
     const invalid = step.validate?.(desktop) ?? null;
@@ -183,7 +181,8 @@ export class DesktopActions {
     // Still in the list (not signed out meanwhile)? Show the effect at once; the next refresh confirms.
     if (this.service.orgs.get(state.orgId) === state) {
       const current = state.desktops.get(desktop.workspaceId) ?? desktop;
-      state.desktops.set(desktop.workspaceId, step.optimistic(current));
+      const next = step.optimistic(current);
+      state.desktops.set(desktop.workspaceId, next.state === current.state ? next : { ...next, stateSince: this.service.clock.now() });
       overlay.hold(key, state.started);
       onAccepted?.();
     } else {
@@ -204,6 +203,20 @@ export class DesktopActions {
 async function modify(client: WorkSpacesClient, d: Desktop, props: NonNullable<ConstructorParameters<typeof ModifyWorkspacePropertiesCommand>[0]['WorkspaceProperties']>): Promise<readonly FailedWorkspaceChangeRequest[]> {
   await client.send(new ModifyWorkspacePropertiesCommand({ WorkspaceId: d.workspaceId, WorkspaceProperties: props }));
   return [];
+}
+
+function volumeMessage(problem: VolumeProblem, d: Desktop, request: VolumeRequest): string {
+  switch (problem) {
+    case 'bothAtOnce': return 'AWS grows one volume at a time: change the root volume or the user volume, then the other once that has finished.';
+    case 'notLarger': return 'A volume’s new size must be larger than it is now.';
+    case 'tooLarge': return 'A volume can be at most 2,000 GiB.';
+    case 'notWhole': return 'A volume’s new size must be a whole number of GiB.';
+    case 'notCombination': {
+      const volume = request.rootGib === undefined ? 'user' : 'root';
+      const allowed = volumeTargets(volume, { rootGib: d.rootVolumeGib, userGib: d.userVolumeGib }).map((r) => (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`));
+      return `AWS doesn’t offer that size for the ${volume} volume with the ${volume === 'root' ? 'user' : 'root'} volume as it is. Allowed: ${allowed.length === 0 ? 'none right now' : `${allowed.join(', ')} GiB`}.`;
+    }
+  }
 }
 
 function withModification(d: Desktop, resource: string | null): Desktop {

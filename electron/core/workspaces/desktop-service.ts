@@ -6,7 +6,8 @@ import type { AuthSession, AuthSessions } from '../auth/auth-session';
 import type { EventBus } from '../events';
 import type { ScopedLogger } from '../log/logger';
 import type { Clock } from '../ports';
-import { desktopKey } from './map-desktop';
+import { classify, describeFailure } from './aws-errors';
+import { desktopKey, splitKey } from './map-desktop';
 import { OrgDesktopsState } from './org-desktops';
 import { Overlay } from './overlay';
 import { PollScheduler, type RefreshOutcome } from './scheduler';
@@ -121,7 +122,14 @@ export class DesktopService {
     for (const listener of this.changeListeners) listener(snapshot);
   }
 
-  notifyReady(key: string): void {
+  /**
+   * Hands a desktop that is ready to the launch step, with its deskbridge:connect tag: read now
+   * when it isn't known yet (lists over EAGER_TAG_LIMIT aren't tagged up front). When the tag
+   * can't be read, the launch waits rather than silently connecting another way; a role that
+   * may not read tags at all launches as if there were none.
+   */
+  async notifyReady(key: string): Promise<void> {
+    if (!(await this.ensureConnectTag(key))) return;
     const entry = this.snapshot().desktops.find((d) => d.key === key);
     if (entry === undefined) return;
     for (const listener of this.readyListeners) {
@@ -130,6 +138,34 @@ export class DesktopService {
       } catch (error) {
         this.deps.log.error('A ready listener failed', error);
       }
+    }
+  }
+
+  private async ensureConnectTag(key: string): Promise<boolean> {
+    const parts = splitKey(key);
+    const state = parts === null ? undefined : this.orgs.get(parts.orgId);
+    if (parts === null || state === undefined || state.tags.has(parts.workspaceId)) return true;
+    try {
+      await state.connectTag(parts.workspaceId);
+      return true;
+    } catch (error) {
+      if (classify(error) === 'denied') {
+        this.deps.log.warn(`The connection tag of a desktop of ${state.session.org.name} can’t be read with this role; connecting without it`, error);
+        state.tags.set(parts.workspaceId, null);
+        return true;
+      }
+      const now = this.deps.clock.now();
+      const progress = this.overlay.connects.get(key);
+      this.overlay.connects.set(key, { startedAt: progress?.startedAt ?? now, phase: 'failed' });
+      this.overlay.problems.set(key, {
+        ...describeFailure(error, { orgName: state.session.org.name, region: state.session.org.region }),
+        code: 'desktops.connectTagUnknown',
+        message: 'Deskbridge couldn’t read how this desktop is to be connected to. Try again in a moment.',
+        action: 'connect',
+        at: now,
+      });
+      this.emit();
+      return false;
     }
   }
 
@@ -155,7 +191,7 @@ export class DesktopService {
   }
 
   private adopt(session: AuthSession): void {
-    this.orgs.set(session.org.id, new OrgDesktopsState(session, this.deps.log, this.deps.clientFor?.(session)));
+    this.orgs.set(session.org.id, new OrgDesktopsState(session, this.deps.log, this.deps.clock, this.deps.clientFor?.(session)));
   }
 
   private sync(orgId: string): void {
@@ -217,7 +253,7 @@ export class DesktopService {
       }
       if (progress.phase === 'starting' && desktop.state === 'AVAILABLE' && !this.overlay.pending.has(key)) {
         this.overlay.connects.set(key, { ...progress, phase: 'ready', readyAt: now });
-        queueMicrotask(() => this.notifyReady(key));
+        queueMicrotask(() => void this.notifyReady(key));
       } else if (progress.phase === 'starting' && BAD_WHILE_CONNECTING.has(desktop.state)) {
         this.overlay.connects.set(key, { ...progress, phase: 'failed' });
         this.overlay.problems.set(key, {

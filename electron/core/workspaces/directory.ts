@@ -2,6 +2,7 @@ import { DescribeWorkspaceDirectoriesCommand, type WorkSpacesClient, type Worksp
 import type { OrgProfile } from '../../../shared/models/org';
 import type { SelfServicePermissions } from '../../../shared/models/desktop';
 import { toPermissions } from './map-desktop';
+import { MAX_DIRECTORY_PAGES, PageChain } from './pages';
 
 export interface ResolvedDirectory {
   readonly directoryId: string;
@@ -26,11 +27,12 @@ export async function resolveDirectory(client: WorkSpacesClient, org: OrgProfile
   }
   const wanted = org.code.toLowerCase();
   let token: string | undefined;
+  const chain = new PageChain('the WorkSpaces directories', MAX_DIRECTORY_PAGES);
   do {
     const out = await client.send(new DescribeWorkspaceDirectoriesCommand({ Limit: 25, ...(token === undefined ? {} : { NextToken: token }) }));
     const match = out.Directories?.find((d) => d.RegistrationCode?.toLowerCase() === wanted);
     if (match !== undefined) return resolved(match);
-    token = out.NextToken;
+    token = chain.next(out.NextToken);
   } while (token !== undefined);
   throw new DirectoryNotFound(`No WorkSpaces directory with the registration code ${org.code} is visible to your sign-in in ${org.region ?? 'this Region'}.`);
 }

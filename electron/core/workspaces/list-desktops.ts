@@ -6,6 +6,7 @@ import {
   type WorkspaceConnectionStatus,
 } from '@aws-sdk/client-workspaces';
 import { Limiter } from './limiter';
+import { MAX_DESKTOP_PAGES, PageChain } from './pages';
 
 export const PAGE_LIMIT = 25;
 export const STATUS_BATCH = 25;
@@ -16,13 +17,17 @@ export interface ListSinks {
   onPage(workspaces: readonly Workspace[], pageIndex: number): void;
   /** Each batch of connection statuses, as soon as it arrives. */
   onStatuses(statuses: readonly WorkspaceConnectionStatus[]): void;
+  /** A batch of connection statuses failed: those desktops are listed all the same, connection unknown. */
+  onStatusesFailed(workspaceIds: readonly string[], error: unknown): void;
 }
 
 /**
  * All of a user's WorkSpaces in a directory: the pages follow each other (NextToken is
  * sequential), and each page's connection-status batch starts the moment the page arrives, with
  * bounded concurrency — so the whole list takes about as long as the page chain alone.
- * Rejects with the first error after every started call has settled (nothing dangles).
+ * Connection status is a detail: a failed batch (throttled, or a role without
+ * DescribeWorkspacesConnectionStatus) goes to `onStatusesFailed` and never fails the list.
+ * The chain of pages is bounded (see PageChain). Rejects with a page's error after every started call has settled (nothing dangles).
  */
 export async function listDesktops(
   client: WorkSpacesClient,
@@ -36,6 +41,7 @@ export async function listDesktops(
   let token: string | undefined;
   let pageIndex = 0;
   let pageError: Error | undefined;
+  const chain = new PageChain('your desktops', MAX_DESKTOP_PAGES);
   try {
     do {
       const out = await client.send(
@@ -46,24 +52,23 @@ export async function listDesktops(
       pageIndex += 1;
       const pageIds = page.map((w) => w.WorkspaceId).filter((id): id is string => id !== undefined);
       ids.push(...pageIds);
-      for (let i = 0; i < pageIds.length; i += STATUS_BATCH) {
-        const batch = pageIds.slice(i, i + STATUS_BATCH);
-        const call = limiter.run(async () => {
-          const status = await client.send(new DescribeWorkspacesConnectionStatusCommand({ WorkspaceIds: batch }));
-          sinks.onStatuses(status.WorkspacesConnectionStatus ?? []);
-        });
-        // Observed below with allSettled; until then a rejection must not count as unhandled.
-        call.catch(() => undefined);
-        statusCalls.push(call);
-      }
-      token = out.NextToken;
+      for (let i = 0; i < pageIds.length; i += STATUS_BATCH) statusCalls.push(statusBatch(client, pageIds.slice(i, i + STATUS_BATCH), sinks, limiter));
+      token = chain.next(out.NextToken);
     } while (token !== undefined);
   } catch (error) {
     pageError = error instanceof Error ? error : new Error(String(error));
   }
-  const settled = await Promise.allSettled(statusCalls);
+  await Promise.all(statusCalls);
   if (pageError !== undefined) throw pageError;
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed !== undefined) throw failed.reason instanceof Error ? failed.reason : new Error(String(failed.reason));
   return ids;
+}
+
+/** One DescribeWorkspacesConnectionStatus call; never rejects (a failure goes to the sink). */
+function statusBatch(client: WorkSpacesClient, batch: readonly string[], sinks: ListSinks, limiter: Limiter): Promise<void> {
+  return limiter
+    .run(() => client.send(new DescribeWorkspacesConnectionStatusCommand({ WorkspaceIds: [...batch] })))
+    .then(
+      (status) => sinks.onStatuses(status.WorkspacesConnectionStatus ?? []),
+      (error: unknown) => sinks.onStatusesFailed(batch, error),
+    );
 }

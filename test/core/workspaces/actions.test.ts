@@ -55,6 +55,34 @@ describe('self-service, gated by the directory’s permissions and the state', (
     expect(byName(snap(), 'Maintenance-PC').problem?.message).toMatch(/state doesn’t allow/);
   });
 
+  it('does not restart an IMPAIRED desktop (RebootWorkspaces takes AVAILABLE or UNHEALTHY), without calling AWS', async () => {
+    const key = keyOf(snap(), 'Impaired-PC');
+    const before = w.workspaceCalls('RebootWorkspaces').length;
+    const result = await w.actions.restart(key);
+    expect(!result.ok && result.error.code).toBe('desktops.refused.state');
+    expect(w.workspaceCalls('RebootWorkspaces')).toHaveLength(before);
+    w.actions.dismissProblem(key);
+  });
+
+  it('restarts a desktop stuck in REBOOTING once it has been rebooting for over 20 minutes', async () => {
+    const key = keyOf(snap(), 'Rebooting-PC');
+    const early = await w.actions.restart(key);
+    expect(!early.ok && early.error.code).toBe('desktops.refused.state');
+    w.actions.dismissProblem(key);
+    // Still REBOOTING 21 minutes later (the list kept polling meanwhile): AWS takes a restart now.
+    await w.advance(21 * 60_000);
+    expect(byName(snap(), 'Rebooting-PC').state).toBe('REBOOTING');
+    const before = w.workspaceCalls('RebootWorkspaces').length;
+    const late = await w.actions.restart(key);
+    expect(late.ok).toBe(true);
+    expect(w.workspaceCalls('RebootWorkspaces')).toHaveLength(before + 1);
+    expect(w.workspaceCalls('RebootWorkspaces').at(-1)?.output).toEqual({ FailedRequests: [] });
+    await w.service.idle();
+    await w.advance(5_000);
+    await w.service.refreshNow();
+    expect(byName(snap(), 'Rebooting-PC').state).toBe('AVAILABLE');
+  });
+
   it('refuses to start an AlwaysOn desktop (it has no stopped state of its own)', async () => {
     // Design-PC is ALWAYS_ON; stage it STOPPED to reach the running-mode rule.
     w.emu.state.setWorkspaceState(byName(snap(), 'Design-PC').workspaceId, 'STOPPED');
@@ -151,6 +179,15 @@ describe('self-service, gated by the directory’s permissions and the state', (
     const key = keyOf(snap(), 'Linux-VNC');
     const smaller = await w.actions.increaseVolume(key, { rootGib: 10 });
     expect(!smaller.ok && smaller.error.code).toBe('desktops.volume.notLarger');
+    // AWS's rules: one volume at a time, and only its root/user combinations (80/50 → root 175 is none).
+    const before = w.workspaceCalls('ModifyWorkspaceProperties').length;
+    const both = await w.actions.increaseVolume(key, { rootGib: 175, userGib: 100 });
+    expect(!both.ok && both.error.code).toBe('desktops.volume.bothAtOnce');
+    const combination = await w.actions.increaseVolume(key, { rootGib: 175 });
+    expect(!combination.ok && combination.error).toMatchObject({ code: 'desktops.volume.notCombination', message: expect.stringContaining('Allowed: none right now') });
+    const odd = await w.actions.increaseVolume(key, { userGib: 75 });
+    expect(!odd.ok && odd.error.message).toContain('Allowed: 100 GiB');
+    expect(w.workspaceCalls('ModifyWorkspaceProperties')).toHaveLength(before);
     expect((await w.actions.increaseVolume(key, { userGib: 100 })).ok).toBe(true);
     await w.service.idle();
     await w.advance(8_000);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backoffDelay, POLL_FAST_MS } from '../../../shared/lib/polling-policy';
-import { startWorld, type World } from './support/setup';
+import { byName, startWorld, type World } from './support/setup';
 
 describe('throttling, 503 and network faults: back off, then succeed, nothing lost', () => {
   let w: World;
@@ -89,5 +89,54 @@ describe('a refresh that fails half-way through the pages', () => {
     await w.advance((w.service.scheduler.nextDueAt ?? w.clock.now()) - w.clock.now());
     expect(w.service.snapshot().orgs[0]?.status).toBe('ready');
     expect(w.service.snapshot().desktops).toHaveLength(200);
+  });
+});
+
+describe('a failed DescribeWorkspacesConnectionStatus batch', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld();
+    await w.sessions.signIn(w.sessions.org(), 'alice', 'alice-demo-pass');
+    await w.service.idle();
+    w.service.setVisible(true);
+    await w.service.idle();
+  });
+  afterAll(async () => {
+    await w.stop();
+  });
+  const snap = () => w.service.snapshot();
+  const next = () => w.advance((w.service.scheduler.nextDueAt ?? w.clock.now()) - w.clock.now());
+
+  it('applies the desktops anyway, marks their connection unknown, and neither fails the org nor backs off', async () => {
+    const linux = byName(snap(), 'Linux-VNC');
+    w.emu.state.setConnectionState(linux.workspaceId, 'CONNECTED');
+    await next();
+    expect(byName(snap(), 'Linux-VNC').connectionState).toBe('CONNECTED');
+    // Meanwhile a desktop is terminated and another one is gone from AWS's list.
+    w.emu.state.setWorkspaceState(byName(snap(), 'Design-PC').workspaceId, 'TERMINATED');
+    w.emu.state.removeWorkspace(byName(snap(), 'Terminated-PC').workspaceId);
+    w.emu.faults.set('workspaces', { error500Rate: 1 }, 'DescribeWorkspacesConnectionStatus');
+    const failedBefore = w.calls.filter((c) => c.operation === 'DescribeWorkspacesConnectionStatus' && c.status === 500).length;
+    await next();
+    expect(w.calls.filter((c) => c.operation === 'DescribeWorkspacesConnectionStatus' && c.status === 500).length).toBe(failedBefore + 1);
+    expect(snap().orgs[0]).toMatchObject({ status: 'ready' });
+    expect(snap().orgs[0]?.error).toBeUndefined();
+    expect(byName(snap(), 'Design-PC').state).toBe('TERMINATED');
+    expect(snap().desktops.find((d) => d.name === 'Terminated-PC')).toBeUndefined();
+    expect(snap().desktops).toHaveLength(18);
+    expect(new Set(snap().desktops.map((d) => d.connectionState))).toEqual(new Set(['UNKNOWN']));
+    expect(w.service.scheduler.consecutiveFailures).toBe(0);
+    expect(w.service.scheduler.nextDueAt).toBe(w.clock.now() + POLL_FAST_MS);
+  });
+
+  it('keeps working for good when the role may never read connection status', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      await next();
+      expect(snap().orgs[0]?.status).toBe('ready');
+      expect(w.service.scheduler.consecutiveFailures).toBe(0);
+    }
+    w.emu.faults.clear();
+    await next();
+    expect(byName(snap(), 'Linux-VNC').connectionState).toBe('CONNECTED');
   });
 });

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIRECTORY_REREAD_MS, EAGER_TAG_LIMIT } from '../../../electron/core/workspaces/org-desktops';
+import type { DesktopEntry } from '../../../shared/ipc/domains/desktops';
+import { POLL_FAST_MS } from '../../../shared/lib/polling-policy';
 import { byName, startWorld, type World } from './support/setup';
 
 describe('listing every desktop of a signed-in organization', () => {
@@ -106,5 +109,100 @@ describe('directory and details', () => {
   it('drops an organization’s desktops when it signs out', async () => {
     w.sessions.signOut('org-oidc');
     expect(w.service.snapshot()).toMatchObject({ orgs: [], desktops: [] });
+  });
+});
+
+describe('self-service permissions follow the administrator', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld();
+    await w.sessions.signIn(w.sessions.org(), 'alice', 'alice-demo-pass');
+    await w.service.idle();
+    w.service.setVisible(true);
+    await w.service.idle();
+  });
+  afterAll(async () => {
+    await w.stop();
+  });
+  const permissions = () => w.service.snapshot().orgs[0]?.permissions;
+
+  it('reads them again on the slow cadence, not on every fast poll and not only at sign-in', async () => {
+    expect(permissions()?.rebuildWorkspace).toBe(true);
+    const directoryId = w.service.snapshot().orgs[0]?.directoryId ?? '';
+    w.emu.state.setSelfservicePermissions(directoryId, { RebuildWorkspace: 'DISABLED', IncreaseVolumeSize: 'DISABLED' });
+    const reads = w.workspaceCalls('DescribeWorkspaceDirectories').length;
+    // Alice has desktops in transitional states: polls every 5 s, the directory only once a slow period.
+    await w.advance(POLL_FAST_MS);
+    expect(w.workspaceCalls('DescribeWorkspaces').length).toBeGreaterThan(1);
+    expect(w.workspaceCalls('DescribeWorkspaceDirectories')).toHaveLength(reads);
+    expect(permissions()?.rebuildWorkspace).toBe(true);
+    await w.advance(DIRECTORY_REREAD_MS);
+    expect(w.workspaceCalls('DescribeWorkspaceDirectories')).toHaveLength(reads + 1);
+    expect(permissions()).toMatchObject({ rebuildWorkspace: false, increaseVolumeSize: false, restartWorkspace: true });
+  });
+
+  it('keeps the permissions it knew when a re-read fails, and the list stays ready', async () => {
+    w.emu.faults.set('workspaces', { throttleRate: 1 }, 'DescribeWorkspaceDirectories');
+    await w.advance(DIRECTORY_REREAD_MS);
+    expect(w.service.snapshot().orgs[0]).toMatchObject({ status: 'ready', permissions: { rebuildWorkspace: false } });
+    w.emu.faults.clear();
+  });
+});
+
+describe('the deskbridge:connect tag of a large organization', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld({ bulkCount: EAGER_TAG_LIMIT + 10 });
+    await w.sessions.signIn(w.sessions.org(), 'bulk', 'bulk-demo-pass');
+    await w.service.idle();
+  });
+  afterAll(async () => {
+    await w.stop();
+  });
+  /** The next desktop handed to the launch step. */
+  const nextReady = () =>
+    new Promise<DesktopEntry>((resolve) => {
+      const off = w.service.onReady((desktop) => {
+        off();
+        resolve(desktop);
+      });
+    });
+  /** The next pushed snapshot that shows a problem on `name`. */
+  const nextProblem = (name: string) =>
+    new Promise<DesktopEntry>((resolve) => {
+      const off = w.service.onChange((snapshot) => {
+        const desktop = snapshot.desktops.find((d) => d.name === name);
+        if (desktop?.problem === undefined) return;
+        off();
+        resolve(desktop);
+      });
+    });
+
+  it('is not read up front, but read when the user connects, and the launch gets it', async () => {
+    expect(w.workspaceCalls('DescribeTags')).toHaveLength(0);
+    const target = byName(w.service.snapshot(), 'Bulk-0001');
+    w.emu.state.setTag(target.workspaceId, 'deskbridge:connect', 'vnc://127.0.0.1:5999');
+    const first = nextReady();
+    expect((await w.actions.connect(target.key)).ok).toBe(true);
+    expect(await first).toMatchObject({ key: target.key, connectTag: 'vnc://127.0.0.1:5999' });
+    expect(w.workspaceCalls('DescribeTags')).toHaveLength(1);
+    // Known from now on: a second connect doesn't ask again.
+    const second = nextReady();
+    expect((await w.actions.connect(target.key)).ok).toBe(true);
+    expect((await second).connectTag).toBe('vnc://127.0.0.1:5999');
+    expect(w.workspaceCalls('DescribeTags')).toHaveLength(1);
+  });
+
+  it('does not launch another way when the tag can’t be read: it says so on the desktop', async () => {
+    const target = byName(w.service.snapshot(), 'Bulk-0002');
+    const launched: string[] = [];
+    const off = w.service.onReady((desktop) => launched.push(desktop.key));
+    w.emu.faults.set('workspaces', { throttleRate: 1 }, 'DescribeTags');
+    const problem = nextProblem('Bulk-0002');
+    expect((await w.actions.connect(target.key)).ok).toBe(true);
+    expect(await problem).toMatchObject({ problem: { code: 'desktops.connectTagUnknown', action: 'connect' }, connect: { phase: 'failed' } });
+    expect(launched).toEqual([]);
+    off();
+    w.emu.faults.clear();
   });
 });

@@ -38,6 +38,7 @@ function autoStopDue(ws: WorkspaceRecord): number | undefined {
 
 function enter(ws: WorkspaceRecord, state: WorkspaceState, at: number): void {
   ws.state = state;
+  ws.stateSince = at;
   if (state === 'AVAILABLE') {
     ws.idleSince = Math.max(ws.idleSince, at);
     ws.errorCode = undefined;
@@ -54,6 +55,7 @@ export function begin(ws: WorkspaceRecord, via: WorkspaceState, to: WorkspaceSta
     ws.lastUserConnectionAt = now;
   }
   ws.state = via;
+  ws.stateSince = now;
   ws.transition = { to, at: now + ms };
 }
 

@@ -12,6 +12,20 @@ interface Failure {
 
 type Check = (ws: WorkspaceRecord) => Failure | undefined;
 
+/**
+ * The states each call accepts, as the API reference (the operations' documentation in the
+ * WorkSpaces service model) words them; test/emulator/self-service-rules.test.ts compares them.
+ */
+export const ACCEPTED_STATES = {
+  StartWorkspaces: ['STOPPED'],
+  StopWorkspaces: ['AVAILABLE', 'IMPAIRED', 'UNHEALTHY', 'ERROR'],
+  RebootWorkspaces: ['AVAILABLE', 'UNHEALTHY'],
+  RebuildWorkspaces: ['AVAILABLE', 'ERROR', 'UNHEALTHY', 'STOPPED', 'REBOOTING'],
+} as const satisfies Readonly<Record<string, readonly WorkspaceState[]>>;
+
+/** RebootWorkspaces also takes a WorkSpace that has been stuck in REBOOTING for over 20 minutes. */
+export const REBOOT_STUCK_MS = 20 * 60_000;
+
 const invalidState = (ws: WorkspaceRecord): Failure => ({
   WorkspaceId: ws.id,
   ErrorCode: 'InvalidResourceState',
@@ -19,6 +33,11 @@ const invalidState = (ws: WorkspaceRecord): Failure => ({
 });
 
 const requireStates = (states: readonly WorkspaceState[]): Check => (ws) => (states.includes(ws.state) ? undefined : invalidState(ws));
+
+const requireRebootable = (now: number): Check => (ws) => {
+  const stuck = ws.state === 'REBOOTING' && ws.stateSince !== undefined && now - ws.stateSince > REBOOT_STUCK_MS;
+  return stuck ? undefined : requireStates(ACCEPTED_STATES.RebootWorkspaces)(ws);
+};
 
 const requireStoppableMode: Check = (ws) =>
   ws.props.runningMode === 'ALWAYS_ON'
@@ -54,14 +73,14 @@ function batch(
 
 export const startWorkspaces: Operation = (input, ctx) => {
   const ids = workspaceIdItems(reqList(input, 'StartWorkspaceRequests', 1, 25), 'StartWorkspaceRequests');
-  return batch(ctx, ids, [requireStoppableMode, requireStates(['STOPPED'])], (ws) =>
+  return batch(ctx, ids, [requireStoppableMode, requireStates(ACCEPTED_STATES.StartWorkspaces)], (ws) =>
     begin(ws, 'STARTING', 'AVAILABLE', ctx.now, ctx.store.durations.startMs),
   );
 };
 
 export const stopWorkspaces: Operation = (input, ctx) => {
   const ids = workspaceIdItems(reqList(input, 'StopWorkspaceRequests', 1, 25), 'StopWorkspaceRequests');
-  return batch(ctx, ids, [requireStoppableMode, requireStates(['AVAILABLE', 'IMPAIRED', 'UNHEALTHY', 'ERROR'])], (ws) =>
+  return batch(ctx, ids, [requireStoppableMode, requireStates(ACCEPTED_STATES.StopWorkspaces)], (ws) =>
     begin(ws, 'STOPPING', 'STOPPED', ctx.now, ctx.store.durations.stopMs),
   );
 };
@@ -72,7 +91,7 @@ export const rebootWorkspaces: Operation = (input, ctx) => {
     const ws = visibleWorkspace(ctx, id);
     if (ws !== undefined) requireSelfService(ctx, ws, 'RestartWorkspace');
   }
-  return batch(ctx, ids, [requireStates(['AVAILABLE', 'IMPAIRED', 'UNHEALTHY'])], (ws) =>
+  return batch(ctx, ids, [requireRebootable(ctx.now)], (ws) =>
     begin(ws, 'REBOOTING', 'AVAILABLE', ctx.now, ctx.store.durations.rebootMs),
   );
 };
@@ -86,7 +105,7 @@ export const rebuildWorkspaces: Operation = (input, ctx) => {
       throw new ApiError('OperationNotSupportedException', 'The WorkSpace cannot be rebuilt while a modification is in progress.');
     }
   }
-  return batch(ctx, ids, [requireStates(['AVAILABLE', 'ERROR', 'UNHEALTHY', 'STOPPED', 'REBOOTING'])], (ws) =>
+  return batch(ctx, ids, [requireStates(ACCEPTED_STATES.RebuildWorkspaces)], (ws) =>
     begin(ws, 'REBUILDING', 'AVAILABLE', ctx.now, ctx.store.durations.rebuildMs),
   );
 };

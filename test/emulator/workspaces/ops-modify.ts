@@ -1,12 +1,15 @@
 import { type Operation, requireSelfService, visibleWorkspace } from './context';
 import { ApiError, invalidParameter, notFound, validationError } from './errors';
 import { type Input, optString, WORKSPACE_ID } from './input';
-import { COMPUTE_ORDER, type ComputeType, type ModificationResource, type RunningMode, type WorkspaceProps, type WorkspaceRecord } from './types';
+import { COMPUTE_ORDER, type ComputeType, type ModificationResource, type RunningMode, type WorkspaceProps, type WorkspaceRecord, type WorkspaceState } from './types';
 
 const SIX_HOURS = 6 * 3600_000;
 const THIRTY_DAYS = 30 * 86_400_000;
 const RUNNING_MODES: readonly RunningMode[] = ['AUTO_STOP', 'ALWAYS_ON', 'MANUAL'];
 const GRAPHICS: readonly string[] = ['GRAPHICS', 'GRAPHICSPRO', 'GRAPHICS_G4DN', 'GRAPHICSPRO_G4DN'];
+
+/** ModifyWorkspaceProperties needs AVAILABLE or STOPPED (admin guide, "Modify a WorkSpace"). */
+export const MODIFIABLE_STATES: readonly WorkspaceState[] = ['AVAILABLE', 'STOPPED'];
 
 const invalidResourceState = (message: string): ApiError => new ApiError('InvalidResourceStateException', message);
 
@@ -40,6 +43,39 @@ function computeChange(ws: WorkspaceRecord, target: string, now: number): Comput
   return target as ComputeType;
 }
 
+/**
+ * AWS's root/user volume groups in GB (WorkSpaces admin guide, "Modify a WorkSpace", "Modify volume
+ * sizes"): [80, 10], [80, 50], [80, 100] and [175–2000, 100–2000]. Root and user volumes can't be
+ * increased at the same time, and each volume can be expanded once in a 6-hour period.
+ */
+const VOLUME_GROUPS: readonly (readonly [rootMin: number, rootMax: number, userMin: number, userMax: number])[] = [
+  [80, 80, 10, 10],
+  [80, 80, 50, 50],
+  [80, 80, 100, 100],
+  [175, 2000, 100, 2000],
+];
+
+function volumeGroupAllowed(root: number, user: number): boolean {
+  return VOLUME_GROUPS.some(([rootMin, rootMax, userMin, userMax]) => root >= rootMin && root <= rootMax && user >= userMin && user <= userMax);
+}
+
+/** One volume per request, to a size in one of AWS's groups, each volume once in 6 hours. */
+function checkVolumeChange(ws: WorkspaceRecord, root: number | undefined, user: number | undefined, now: number): void {
+  if (root === undefined && user === undefined) return;
+  if (root !== undefined && user !== undefined) {
+    throw invalidParameter('The root volume and the user volume cannot be increased at the same time. Increase one, then the other.');
+  }
+  const newRoot = root ?? ws.props.rootVolumeSizeGib;
+  const newUser = user ?? ws.props.userVolumeSizeGib;
+  if (!volumeGroupAllowed(newRoot, newUser)) {
+    throw invalidParameter(`A root volume of ${newRoot} GiB with a user volume of ${newUser} GiB is not a supported combination. Supported: [80, 10], [80, 50], [80, 100], [175-2000, 100-2000].`);
+  }
+  const last = root !== undefined ? ws.lastRootVolumeIncreaseAt : ws.lastUserVolumeIncreaseAt;
+  if (last !== undefined && now - last < SIX_HOURS) {
+    throw invalidResourceState(`The ${root !== undefined ? 'root' : 'user'} volume of a WorkSpace can be increased only once in a 6-hour period.`);
+  }
+}
+
 function volume(props: Input, field: 'RootVolumeSizeGib' | 'UserVolumeSizeGib', current: number): number | undefined {
   const value = props[field];
   if (value === undefined || value === null) return undefined;
@@ -57,7 +93,7 @@ export const modifyWorkspaceProperties: Operation = (input, ctx) => {
   const ws = visibleWorkspace(ctx, id);
   if (ws === undefined) throw notFound(id);
   if (ws.modification !== undefined) throw new ApiError('OperationInProgressException', `The WorkSpace ${id} is already being modified.`);
-  if (ws.state !== 'AVAILABLE' && ws.state !== 'STOPPED') {
+  if (!MODIFIABLE_STATES.includes(ws.state)) {
     throw invalidResourceState(`The WorkSpace ${id} is in state ${ws.state}; it must be AVAILABLE or STOPPED to be modified.`);
   }
 
@@ -88,6 +124,8 @@ export const modifyWorkspaceProperties: Operation = (input, ctx) => {
     throw invalidParameter('The compute type and the volume sizes cannot be modified in the same request.');
   }
 
+  checkVolumeChange(ws, root, user, ctx.now);
+
   const immediate: Partial<WorkspaceProps> = {};
   if (typeof mode === 'string') immediate.runningMode = mode as RunningMode;
   if (typeof timeout === 'number') immediate.autoStopTimeoutMinutes = timeout;
@@ -101,10 +139,12 @@ export const modifyWorkspaceProperties: Operation = (input, ctx) => {
   }
   if (root !== undefined) {
     patch.rootVolumeSizeGib = root;
+    ws.lastRootVolumeIncreaseAt = ctx.now;
     resources.push('ROOT_VOLUME');
   }
   if (user !== undefined) {
     patch.userVolumeSizeGib = user;
+    ws.lastUserVolumeIncreaseAt = ctx.now;
     resources.push('USER_VOLUME');
   }
   if (resources.length > 0) {

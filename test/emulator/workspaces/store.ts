@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { setConnection, settle } from './lifecycle';
-import type { BundleRecord, ConnectionState, DirectoryRecord, Durations, WorkspaceRecord, WorkspaceState } from './types';
+import type { BundleRecord, ConnectionState, DirectoryRecord, Durations, SelfservicePermissions, WorkspaceRecord, WorkspaceState } from './types';
 
 /** All WorkSpaces-side state; reads settle the lifecycle against the emulator clock. */
 export interface WorkspacesStore {
@@ -13,6 +13,8 @@ export interface WorkspacesStore {
   /** Unsettled records matching a predicate (settle the ones you return). */
   filter(predicate: (ws: WorkspaceRecord) => boolean): WorkspaceRecord[];
   settle(ws: WorkspaceRecord): WorkspaceRecord;
+  /** Forgets a workspace (AWS stops listing a terminated one after a while). */
+  remove(id: string): boolean;
 }
 
 export interface StoreSeed {
@@ -41,6 +43,7 @@ export function createStore(seed: StoreSeed, clock: Clock, durations: Durations)
       settle(ws, clock.now(), store.durations);
       return ws;
     },
+    remove: (id) => workspaces.delete(id),
   };
   return store;
 }
@@ -54,6 +57,10 @@ export interface StateHelpers {
   /** Forces a state, e.g. to stage UNHEALTHY or ERROR in a test; clears any transition. */
   setWorkspaceState(id: string, state: WorkspaceState, error?: { code: string; message: string }): void;
   setTag(id: string, key: string, value: string): void;
+  /** A terminated workspace drops out of every listing, as AWS's do after a while. */
+  removeWorkspace(id: string): void;
+  /** An administrator changes a directory's self-service permissions (ModifySelfservicePermissions). */
+  setSelfservicePermissions(directoryId: string, changes: Partial<SelfservicePermissions>): void;
 }
 
 export function createStateHelpers(store: WorkspacesStore): StateHelpers {
@@ -73,6 +80,7 @@ export function createStateHelpers(store: WorkspacesStore): StateHelpers {
       const ws = must(id);
       ws.transition = undefined;
       ws.state = state;
+      ws.stateSince = store.clock.now();
       ws.errorCode = error?.code;
       ws.errorMessage = error?.message;
       if (state === 'AVAILABLE') ws.idleSince = store.clock.now();
@@ -80,6 +88,14 @@ export function createStateHelpers(store: WorkspacesStore): StateHelpers {
     setTag(id, key, value) {
       const ws = must(id);
       ws.tags = [...ws.tags.filter((t) => t.Key !== key), { Key: key, Value: value }];
+    },
+    removeWorkspace(id) {
+      if (!store.remove(id)) throw new Error(`no workspace ${id}`);
+    },
+    setSelfservicePermissions(directoryId, changes) {
+      const directory = store.directories.get(directoryId);
+      if (directory === undefined) throw new Error(`no directory ${directoryId}`);
+      (store.directories as Map<string, DirectoryRecord>).set(directoryId, { ...directory, selfservice: { ...directory.selfservice, ...changes } });
     },
   };
 }

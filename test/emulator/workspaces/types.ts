@@ -44,6 +44,8 @@ export interface WorkspaceRecord {
   readonly subnetId: string;
   readonly workspaceName?: string;
   state: WorkspaceState;
+  /** When the current state began (emulator clock), where the lifecycle or a test set it. */
+  stateSince?: number;
   errorCode?: string;
   errorMessage?: string;
   props: WorkspaceProps;
@@ -57,6 +59,8 @@ export interface WorkspaceRecord {
   modification?: PendingModification;
   lastComputeIncreaseAt?: number;
   lastComputeDecreaseAt?: number;
+  lastRootVolumeIncreaseAt?: number;
+  lastUserVolumeIncreaseAt?: number;
 }
 
 export interface SelfservicePermissions {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { DesktopEntry } from '../../../../shared/ipc/domains/desktops';
 import {
-  computeDirection, computeTargets, rebuildConfirmed, runningModeTargets, volumeProblem, type SelfServiceAction,
+  computeDirection, computeTargets, rebuildConfirmed, runningModeTargets, volumeChoices, volumeRequestProblem, volumeTargets,
+  type SelfServiceAction, type SizeRange, type Volume, type VolumeProblem,
 } from '../../../../shared/lib/self-service';
 import type { RunningMode } from '../../../../shared/models/desktop';
 import { Modal } from '../../components/modal';
@@ -30,14 +31,23 @@ export function ActionDialog({ action, desktop: d, onSubmit, onClose }: Props) {
   const [typed, setTyped] = useState('');
   const [target, setTarget] = useState(() => computeTargets(d.computeType)[0] ?? '');
   const [mode, setMode] = useState<RunningMode>(() => runningModeTargets(d.runningMode)[0] ?? 'AUTO_STOP');
-  const [root, setRoot] = useState('');
-  const [user, setUser] = useState('');
+  const current = { rootGib: d.rootVolumeGib, userGib: d.userVolumeGib };
+  const growable = (['root', 'user'] as const).filter((v) => volumeTargets(v, current).length > 0);
+  /** The smallest size a volume may grow to, as the field's starting value. */
+  const firstSize = (v: Volume | undefined): string => String((v === undefined ? undefined : volumeTargets(v, current)[0]?.min) ?? '');
+  const [volume, setVolume] = useState<Volume | undefined>(growable[0]);
+  const [size, setSize] = useState(() => firstSize(growable[0]));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const num = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text));
-  const rootProblem = volumeProblem(d.rootVolumeGib, num(root));
-  const userProblem = volumeProblem(d.userVolumeGib, num(user));
+  const sizeGib = num(size);
+  const volumeRequest = volume === undefined || sizeGib === undefined ? null : volume === 'root' ? { rootGib: sizeGib } : { userGib: sizeGib };
+  const volumeIssue: VolumeProblem | null = volumeRequest === null ? null : volumeRequestProblem(current, volumeRequest);
+  const chooseVolume = (v: Volume): void => {
+    setVolume(v);
+    setSize(firstSize(v));
+  };
   const direction = target === '' || d.computeType === undefined ? 'invalid' : computeDirection(d.computeType, target);
 
   const submit = async (value: Submit): Promise<void> => {
@@ -60,7 +70,7 @@ export function ActionDialog({ action, desktop: d, onSubmit, onClose }: Props) {
     (action === 'restart' ||
       (action === 'rebuild' && rebuildConfirmed(d.name, typed)) ||
       (action === 'changeComputeType' && direction !== 'invalid') ||
-      (action === 'increaseVolume' && (num(root) !== undefined || num(user) !== undefined) && rootProblem === null && userProblem === null) ||
+      (action === 'increaseVolume' && volumeRequest !== null && volumeIssue === null) ||
       action === 'switchRunningMode');
 
   const value = (): Submit => {
@@ -68,11 +78,8 @@ export function ActionDialog({ action, desktop: d, onSubmit, onClose }: Props) {
       case 'restart': return { action };
       case 'rebuild': return { action, confirmation: typed };
       case 'changeComputeType': return { action, computeType: target };
-      case 'increaseVolume': {
-        const r = num(root);
-        const u = num(user);
-        return { action, ...(r === undefined ? {} : { rootGib: r }), ...(u === undefined ? {} : { userGib: u }) };
-      }
+      case 'increaseVolume':
+        return { action, ...volumeRequest };
       case 'switchRunningMode': return { action, mode };
     }
   };
@@ -117,8 +124,22 @@ export function ActionDialog({ action, desktop: d, onSubmit, onClose }: Props) {
         {action === 'increaseVolume' ? (
           <>
             <p className="rule">{t('volume.rules')}</p>
-            <VolumeField id="volume-root" label={t('volume.root', { size: d.rootVolumeGib ?? '–' })} value={root} onChange={setRoot} problem={rootProblem} />
-            <VolumeField id="volume-user" label={t('volume.user', { size: d.userVolumeGib ?? '–' })} value={user} onChange={setUser} problem={userProblem} />
+            {volume === undefined ? (
+              <p>{t('volume.none')}</p>
+            ) : (
+              <>
+                <fieldset className="modes">
+                  <legend>{t('volume.which')}</legend>
+                  {growable.map((v) => (
+                    <label key={v}>
+                      <input type="radio" name="volume" value={v} checked={volume === v} onChange={() => chooseVolume(v)} />{' '}
+                      {t(v === 'root' ? 'volume.root' : 'volume.user', { size: (v === 'root' ? d.rootVolumeGib : d.userVolumeGib) ?? '–' })}
+                    </label>
+                  ))}
+                </fieldset>
+                <VolumeSize targets={volumeTargets(volume, current)} value={size} onChange={setSize} problem={volumeIssue} />
+              </>
+            )}
           </>
         ) : null}
         {action === 'switchRunningMode' ? (
@@ -143,24 +164,37 @@ export function ActionDialog({ action, desktop: d, onSubmit, onClose }: Props) {
   );
 }
 
-function VolumeField(props: { id: string; label: string; value: string; onChange: (v: string) => void; problem: ReturnType<typeof volumeProblem> }) {
+/** The new size: a list when AWS offers only set sizes, else a number within the allowed range. */
+function VolumeSize(props: { targets: readonly SizeRange[]; value: string; onChange: (v: string) => void; problem: VolumeProblem | null }) {
   const t = useT();
-  const hintId = `${props.id}-problem`;
+  const choices = volumeChoices(props.targets);
+  const allowed = props.targets.map((r) => (r.min === r.max ? String(r.min) : `${r.min}–${r.max}`)).join(', ');
+  const hintId = 'volume-size-hint';
   return (
     <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={2000}
-        value={props.value}
-        aria-invalid={props.problem !== null}
-        aria-describedby={props.problem !== null ? hintId : undefined}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-      {props.problem !== null ? <p id={hintId} className="error">{t(`volume.${props.problem}`)}</p> : null}
+      <label htmlFor="volume-size">{t('volume.newSize')}</label>
+      {choices !== null ? (
+        <select id="volume-size" value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+          {choices.map((c) => (
+            <option key={c} value={String(c)}>{t('volume.sizeOption', { size: c })}</option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id="volume-size"
+          type="number"
+          inputMode="numeric"
+          min={props.targets[0]?.min}
+          max={props.targets.at(-1)?.max}
+          value={props.value}
+          aria-invalid={props.problem !== null}
+          aria-describedby={hintId}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+      <p id={hintId} className={props.problem === null ? 'hint' : 'error'}>
+        {props.problem === null ? t('volume.allowed', { sizes: allowed }) : `${t(`volume.${props.problem}`)} ${t('volume.allowed', { sizes: allowed })}`}
+      </p>
     </div>
   );
 }

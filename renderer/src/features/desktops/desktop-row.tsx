@@ -27,7 +27,7 @@ interface Props {
 export function DesktopRow({ desktop: d, permissions, now, locale, onAction, onConnect, onDismiss, session }: Props) {
   const t = useT();
   const nameId = useId();
-  const actions = permissions === undefined ? [] : availableActions(d, permissions);
+  const actions = permissions === undefined ? [] : availableActions(d, permissions, now);
   const plan = connectPlan(d);
   const facts: [string, string | undefined][] = [
     [t('desktops.os'), osLabel(d.os)],

@@ -26,7 +26,9 @@ export function DesktopsView({ orgCount }: Props) {
   const [dialog, setDialog] = useState<{ action: DialogAction; key: string } | null>(null);
   const announcement = useAnnouncements(snapshot);
   const anyStarting = snapshot?.desktops.some((d) => d.connect?.phase === 'starting') ?? false;
-  const now = useNow(anyStarting);
+  // A desktop stuck rebooting may be restarted after 20 minutes (RebootWorkspaces): keep "now" moving.
+  const anyRebooting = snapshot?.desktops.some((d) => d.state === 'REBOOTING') ?? false;
+  const now = useNow(anyStarting || anyRebooting, anyStarting ? 1000 : 30_000);
   const locale = document.documentElement.lang || navigator.language || 'en';
 
   const rows = useMemo(() => (snapshot === undefined ? [] : buildRows(snapshot.orgs, snapshot.desktops, query, orgFilter, t)), [snapshot, query, orgFilter, t]);

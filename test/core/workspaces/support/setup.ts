@@ -1,5 +1,5 @@
 import { DesktopActions } from '../../../../electron/core/workspaces/actions';
-import { DesktopService } from '../../../../electron/core/workspaces/desktop-service';
+import { DesktopService, type DesktopServiceDeps } from '../../../../electron/core/workspaces/desktop-service';
 import { EventBus } from '../../../../electron/core/events';
 import { Logger } from '../../../../electron/core/log/logger';
 import type { DesktopsSnapshot } from '../../../../shared/ipc/domains/desktops';
@@ -24,7 +24,15 @@ export interface World {
   stop(): Promise<void>;
 }
 
-export async function startWorld(options: { bulkCount?: number; durations?: Partial<Durations>; emulator?: EmulatorOptions } = {}): Promise<World> {
+export interface WorldOptions {
+  readonly bulkCount?: number;
+  readonly durations?: Partial<Durations>;
+  readonly emulator?: EmulatorOptions;
+  /** Wraps the WorkSpaces client core uses (a stub at the port, e.g. a misbehaving endpoint). */
+  readonly clientFor?: DesktopServiceDeps['clientFor'];
+}
+
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const calls: TapEvent[] = [];
   const emu = await startEmulator({
     bulkCount: options.bulkCount ?? 0,
@@ -38,7 +46,7 @@ export async function startWorld(options: { bulkCount?: number; durations?: Part
   const events = new EventBus();
   const pushes: DesktopsSnapshot[] = [];
   events.on('desktops:changed', (s) => pushes.push(s));
-  const service = new DesktopService({ auth: sessions, clock, events, log: new Logger().scoped('desktops'), random: () => 0.5 });
+  const service = new DesktopService({ auth: sessions, clock, events, log: new Logger().scoped('desktops'), random: () => 0.5, ...(options.clientFor === undefined ? {} : { clientFor: options.clientFor }) });
   const actions = new DesktopActions(service);
   return {
     emu, clock, sessions, service, actions, events, calls, pushes,
