@@ -16,9 +16,10 @@ const PATTERNS: readonly [RegExp, string][] = [
   // An unquoted secret runs to the next space, quote or `&` (`password=a,b`).
   [new RegExp(`(${SECRET_KEYS})(["']?\\s*[:=]\\s*)(?!\\[redacted\\])[^"'&\\s]+`, 'gi'), '$1$2[redacted]'],
   // XML elements (STS answers `<SecretAccessKey>…</SecretAccessKey>`), any namespace prefix.
-  [new RegExp(`(<(?:[\\w-]+:)?(?:${SECRET_KEYS})\\b[^>]*>)[^<]*`, 'gi'), '$1[redacted]'],
+  [new RegExp(`(<(?:[\\w-]{1,64}:)?(?:${SECRET_KEYS})\\b[^<>]{0,256}>)[^<]*`, 'gi'), '$1[redacted]'],
   // The password (and user) of a URL: `https://user:pass@host`.
-  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*:[^\s/?#]*@/gi, '$1[redacted]@'],
+  // Bounded and without overlapping classes, so a hostile line cannot make it backtrack for long.
+  [/\b([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s/?#@:]{0,256}:[^\s/?#@]{0,1024}@/gi, '$1[redacted]@'],
   // The rest of a SigV4 Authorization header or presigned URL.
   [/\b((?:X-Amz-)?(?:Signature|Credential|Security-Token))(=)[^"'&,\s}]+/gi, '$1$2[redacted]'],
   [/\bBearer\s+[\w.~+/-]+=*/gi, 'Bearer [redacted]'],
