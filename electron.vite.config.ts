@@ -21,10 +21,13 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       sourcemap: false,
-      // A sandboxed preload cannot require anything but electron: one self-contained CJS file.
+      // A sandboxed preload cannot require anything but electron: one self-contained CJS file per
+      // entry (isolatedEntries: no chunk shared between them). index: the main window's full API;
+      // session: a session window's own calls only.
       externalizeDeps: false,
+      isolatedEntries: true,
       rollupOptions: {
-        input: { index: resolve(root, 'electron/preload/index.ts') },
+        input: { index: resolve(root, 'electron/preload/index.ts'), session: resolve(root, 'electron/preload/session.ts') },
         external: ['electron'],
         output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
       },

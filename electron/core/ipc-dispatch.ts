@@ -1,4 +1,4 @@
-import { API_MANIFEST, type DeskbridgeApi } from '../../shared/ipc/contract';
+import { API_MANIFEST, CALLER_BOUND_CHANNELS, channelName, type Caller, type DeskbridgeApi } from '../../shared/ipc/contract';
 import { fail, type Result } from '../../shared/ipc/result';
 import { ARG_SCHEMAS } from '../../shared/ipc/schemas';
 import { describeIssues } from '../../shared/lib/org-input';
@@ -18,8 +18,9 @@ export function resolveChannel(channel: unknown): { domain: keyof DeskbridgeApi;
 /**
  * The single entry from any host (Electron IPC, harness socket) into core: the channel must be
  * in the manifest and the arguments must match the method's schema before the service is reached.
+ * `caller` is what the host knows of the calling page; caller-bound methods get it appended.
  */
-export async function dispatch(api: DeskbridgeApi, channel: unknown, args: unknown, log?: ScopedLogger): Promise<Result<unknown>> {
+export async function dispatch(api: DeskbridgeApi, channel: unknown, args: unknown, log?: ScopedLogger, caller?: Caller): Promise<Result<unknown>> {
   const target = resolveChannel(channel);
   if (!target) return fail('unknown-method', 'Deskbridge received a request it does not know.', `Channel: ${String(channel).slice(0, 64)}`);
   const schemas = ARG_SCHEMAS[target.domain] as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown; error?: unknown } }>;
@@ -34,7 +35,8 @@ export async function dispatch(api: DeskbridgeApi, channel: unknown, args: unkno
   const method = domainApi[target.method];
   if (!method) return fail('unknown-method', 'Deskbridge received a request it does not know.');
   try {
-    return await method.apply(domainApi, parsed.data as unknown[]);
+    const callArgs = CALLER_BOUND_CHANNELS.includes(channelName(target.domain, target.method)) ? [...(parsed.data as unknown[]), caller] : (parsed.data as unknown[]);
+    return await method.apply(domainApi, callArgs);
   } catch (error) {
     log?.error(`${target.domain}:${target.method} failed unexpectedly`, error);
     return fail('internal-error', 'Something went wrong inside Deskbridge. The details are in the log.');

@@ -14,7 +14,7 @@ import { APP_ENTRY, APP_SCHEME, mimeType, resolveAppAsset } from './windows/app-
 import { cspFor } from './windows/content-security-policy';
 import { guardWebContents, hardenSession, type TrustedOrigin } from './windows/guards';
 import { createSecureWindow } from './windows/secure-window';
-import { createSessionWindows } from './windows/session-window';
+import { electronSessionPorts } from './windows/session-window';
 
 const PARTITION = 'deskbridge-main';
 const trusted: TrustedOrigin =
@@ -95,17 +95,23 @@ if (!isPrimary) {
       return;
     }
     const swept = sweepStaleRunDirs(app.getPath('temp'), undefined, run.root);
+    const sessionPorts = electronSessionPorts({
+      BrowserWindow,
+      preloadDir: join(__dirname, '../preload'),
+      partition: PARTITION,
+      devTools: allowDevTools,
+      trusted,
+      run,
+      handoff: electronHandoff(app, shell),
+    });
     core = await createCore({
       info: { name: 'Deskbridge', version: app.getVersion(), host: 'electron', platform: process.platform },
       paths: electronPaths(settingsDir, process.env, process.platform),
       secrets: new KeytarSecretStore(),
       browser: electronBrowser(shell),
-      sessions: {
-        handoff: electronHandoff(app, shell),
-        windows: createSessionWindows(BrowserWindow, { preload: join(__dirname, '../preload/index.cjs'), partition: PARTITION, devTools: allowDevTools, ...trusted }),
-      },
+      sessions: sessionPorts,
     });
-    serveContract(core, trusted);
+    serveContract(core, trusted, sessionPorts.windows);
     serveApp(PARTITION);
     const argvLink = deepLinkFromArgv(process.argv);
     if (argvLink) earlyLinks.push(argvLink);

@@ -5,6 +5,7 @@ import {
   type DeskbridgeBridge,
   type DeskbridgeEvents,
 } from './contract';
+import { sessionWindowMethods, type SessionWindowApi } from './domains/sessions';
 
 export type Invoke = (channel: string, args: unknown[]) => Promise<unknown>;
 export type Subscribe = (event: keyof DeskbridgeEvents, listener: (payload: unknown) => void) => () => void;
@@ -31,4 +32,11 @@ export function buildBridge(invoke: Invoke, subscribe: Subscribe): DeskbridgeBri
     return subscribe(event as keyof DeskbridgeEvents, listener as (payload: unknown) => void);
   };
   return Object.freeze(bridge) as unknown as DeskbridgeBridge;
+}
+
+/** window.deskbridge of a session window: its session's methods only, and no events. */
+export function buildSessionBridge(invoke: Invoke): SessionWindowApi {
+  const sessions: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const method of sessionWindowMethods) sessions[method] = (...args: unknown[]) => invoke(channelName('sessions', method), args);
+  return Object.freeze({ sessions: Object.freeze(sessions) }) as unknown as SessionWindowApi;
 }

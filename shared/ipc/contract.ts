@@ -53,3 +53,12 @@ export type EventListener<E extends keyof DeskbridgeEvents> = (payload: Deskbrid
 export type DeskbridgeBridge = DeskbridgeApi & {
   on<E extends keyof DeskbridgeEvents>(event: E, listener: EventListener<E>): () => void;
 };
+
+/** Who called, as the host saw it (the IPC sender frame, the web host's socket): never from a page's arguments. */
+export interface Caller {
+  /** `protocol//host` of the calling page, e.g. `app://deskbridge`. */
+  readonly origin: string;
+}
+
+/** Methods the host calls with the Caller appended after the page's (validated) arguments. */
+export const CALLER_BOUND_CHANNELS: readonly string[] = ['sessions:vncTicket'];

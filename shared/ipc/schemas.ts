@@ -44,7 +44,7 @@ export const ARG_SCHEMAS: { readonly [D in Domain]: DomainSchemas<D> } = {
     connect: z.tuple([id, z.string().min(1).max(64)]),
     disconnect: z.tuple([id]),
     openWebAccess: z.tuple([id]),
-    vncTicket: z.tuple([id, z.string().min(1).max(256)]),
+    vncTicket: z.tuple([id]),
     reportStatus: z.union([
       z.tuple([id, viewerStatus]),
       z.tuple([id, viewerStatus, z.strictObject({ code: z.string().max(64), message: z.string().max(1024), details: z.string().max(4096).optional() })]),

@@ -10,12 +10,12 @@ import WebSocket from 'ws';
 import { createCore } from '../../electron/core';
 import { Logger } from '../../electron/core/log/logger';
 import { VncBridge } from '../../electron/core/sessions';
-import { VNC_SECRET_SERVICE } from '../../electron/core/sessions/session-service';
+import { VNC_SECRET_SERVICE, vncPasswordAccount } from '../../electron/core/sessions/session-service';
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
 import type { Desktop } from '../../shared/models/desktop';
 import { launchChromium } from '../e2e/support/chromium';
 import { buildRendererForWeb } from '../harness/build-renderer';
-import { startHarness } from '../harness/server';
+import { isWebHostOrigin, startHarness } from '../harness/server';
 import { run, startXvnc } from '../system/support/xvnc';
 import { type Benchmark, type Figure } from './figures';
 
@@ -43,7 +43,7 @@ async function firstFrame(password?: string): Promise<Figure[]> {
     paths: { settingsFile: join(dir, 'settings.json'), policyFile: null },
     secrets,
     browser: { open: async () => undefined },
-    sessions: { findDesktop: () => desktop },
+    sessions: { findDesktop: () => desktop, viewerOrigin: isWebHostOrigin },
   });
   const browser = await launchChromium();
   const harness = await startHarness(core, rendererDir);
@@ -51,7 +51,7 @@ async function firstFrame(password?: string): Promise<Figure[]> {
     const org = await core.api.orgs.add({ code: 'WSpdx+ABC12D', name: 'Bench', signIn: { method: 'oidc', issuer: 'https://idp.example.com', clientId: 'c', roleArn: 'arn:aws:iam::123456789012:role/R', userNameClaim: 'preferred_username' } });
     if (!org.ok) throw new Error(org.error.message);
     desktop = { key: `${org.value.id}/ws-bench0001`, orgId: org.value.id, workspaceId: 'ws-bench0001', directoryId: 'd-1234567890', userName: 'bench', name: 'Bench', state: 'AVAILABLE', protocols: [], modifications: [], connectTag: `vnc://127.0.0.1:${xvnc.port}` };
-    if (password !== undefined) await secrets.set(VNC_SECRET_SERVICE, desktop.key, password);
+    if (password !== undefined) await secrets.set(VNC_SECRET_SERVICE, vncPasswordAccount(desktop.key, { host: '127.0.0.1', port: xvnc.port }), password);
     const context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
     const times: number[] = [];
     for (let i = 0; i <= RUNS; i++) {

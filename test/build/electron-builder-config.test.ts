@@ -119,8 +119,20 @@ describe('what goes into the package', () => {
     expect(files).toContain('package.json');
     expect(files).toContain(pkg.main);
     expect(files).toContain('out/preload/index.cjs');
+    expect(files).toContain('out/preload/session.cjs');
     expect(files).toContain('out/renderer/index.html');
     expect((await stat(join(project, pkg.main))).size).toBeGreaterThan(0);
+  });
+
+  it('builds each preload (main window, session window) as one sandbox-safe file that requires only electron', async () => {
+    const preloads = files.filter((f) => f.startsWith('out/preload/'));
+    expect(preloads.sort()).toEqual(['out/preload/index.cjs', 'out/preload/session.cjs']);
+    for (const file of preloads) {
+      const code = await readFile(join(project, file), 'utf8');
+      expect([file, [...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])]).toEqual([file, ['electron']]);
+    }
+    const session = await readFile(join(project, 'out/preload/session.cjs'), 'utf8');
+    for (const channel of ['orgs', 'auth', 'desktops', 'diagnostics']) expect(session).not.toContain(`"${channel}"`);
   });
 
   it('contains no source maps, TypeScript sources or test code', async () => {

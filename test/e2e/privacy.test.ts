@@ -4,7 +4,8 @@
  * folder and the settings folder pointed at fresh folders, then every file written there is
  * listed and read. Only the settings file may remain, and nothing secret or personal in it; the
  * keychain (the real one under `npm test`'s gnome-keyring) holds a Deskbridge entry only while
- * "stay signed in" is on.
+ * "stay signed in" is on, and a remembered VNC password only until sign-out. No connection file
+ * (.rdp, .dcv) is left anywhere.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -47,6 +48,8 @@ interface RunResult {
   readonly written: Record<string, string>;
   readonly secretsSeen: readonly string[];
   readonly entriesWhileSignedIn: readonly string[];
+  /** Keychain entries of remembered VNC passwords, right after the VNC session. */
+  readonly vncEntries: readonly string[];
   readonly entriesAfter: readonly string[];
   readonly desktops: readonly Desktop[];
 }
@@ -85,6 +88,7 @@ describe('privacy audit: nothing of the user is left behind', () => {
       const { page } = app;
       const secretsSeen: string[] = [USER_PASSWORD, VNC_PASSWORD, `127.0.0.1:${xvnc.port}`];
       let entriesWhileSignedIn: string[] = [];
+      let vncEntries: string[] = [];
       let desktops: Desktop[] = [];
       try {
         // Add the organization through the contract, as the add form does.
@@ -129,8 +133,12 @@ describe('privacy audit: nothing of the user is left behind', () => {
         await vnc.getByRole('button', { name: 'Show the viewer' }).click();
         const viewer = await popup;
         await viewer.getByLabel('VNC password').fill(VNC_PASSWORD);
+        // The user asks to remember it: sign-out must take it out of the keychain again.
+        await viewer.getByLabel('Remember it in this computer’s keychain').check();
         await viewer.getByRole('button', { name: 'Connect', exact: true }).click();
         await expect.poll(() => viewer.locator('.session').getAttribute('data-phase'), { timeout: 20_000 }).toBe('connected');
+        await expect.poll(async () => (await secrets.accounts(VNC_SECRET_SERVICE)).filter((e) => !baseline.includes(e)).length).toBe(1);
+        vncEntries = (await secrets.accounts(VNC_SECRET_SERVICE)).filter((e) => !baseline.includes(e));
         await viewer.getByRole('button', { name: 'Disconnect' }).click();
         await expect.poll(() => viewer.locator('.session').getAttribute('data-phase')).toBe('ended');
         await viewer.close();
@@ -145,7 +153,7 @@ describe('privacy audit: nothing of the user is left behind', () => {
       for (const [root, label] of [[home, 'HOME'], [temp, 'TMP']] as const) {
         for (const file of await filesUnder(root)) written[`${label}/${file}`] = await readFile(join(root, file), 'utf8').catch(() => '<unreadable>');
       }
-      return { written, secretsSeen, entriesWhileSignedIn, entriesAfter: (await keychainEntries(secrets)).filter((e) => !baseline.includes(e)), desktops };
+      return { written, secretsSeen, entriesWhileSignedIn, vncEntries, entriesAfter: (await keychainEntries(secrets)).filter((e) => !baseline.includes(e)), desktops };
     } finally {
       await emu.stop();
       process.env.HOME = saved.HOME;
@@ -157,6 +165,8 @@ describe('privacy audit: nothing of the user is left behind', () => {
   }
 
   function expectNothingPersonal(result: RunResult): void {
+    // No connection file (.rdp, .dcv: host and CORP\\user inside) anywhere either.
+    expect(Object.keys(result.written).filter((file) => /\.(rdp|dcv)$/i.test(file))).toEqual([]);
     expect(Object.keys(result.written)).toEqual(['HOME/.config/Deskbridge/settings.json']);
     const text = result.written['HOME/.config/Deskbridge/settings.json']!;
     expect(text).toContain(ORG_NAME);
@@ -170,9 +180,10 @@ describe('privacy audit: nothing of the user is left behind', () => {
     expect(text).not.toMatch(/eyJ[\w-]+\.|\b(AKIA|ASIA)[A-Z0-9]{16}\b|"(access|refresh|id)_?token"/i);
   }
 
-  it('without "stay signed in": only the settings file remains, and the keychain never holds a Deskbridge entry', async () => {
+  it('without "stay signed in": only the settings file remains, and the keychain holds only the VNC password the user asked to remember, until sign-out', async () => {
     const result = await fullSession(false);
     expect(result.entriesWhileSignedIn).toEqual([]);
+    expect(result.vncEntries).toEqual([expect.stringMatching(new RegExp(`^[^/]+/ws-[a-z0-9]+@127\\.0\\.0\\.1:${xvnc.port}$`))]);
     expect(result.entriesAfter).toEqual([]);
     expectNothingPersonal(result);
   });
@@ -180,6 +191,7 @@ describe('privacy audit: nothing of the user is left behind', () => {
   it('with "stay signed in": exactly one keychain entry for the organization until sign-out, none after', async () => {
     const result = await fullSession(true);
     expect(result.entriesWhileSignedIn).toHaveLength(1);
+    expect(result.vncEntries).toHaveLength(1);
     expect(result.secretsSeen.length).toBeGreaterThan(3);
     expect(result.entriesAfter).toEqual([]);
     expectNothingPersonal(result);

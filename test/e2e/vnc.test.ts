@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { VNC_SECRET_SERVICE } from '../../electron/core/sessions';
+import { VNC_SECRET_SERVICE, vncPasswordAccount } from '../../electron/core/sessions';
 import { run, startXvnc, type XvncServer } from '../system/support/xvnc';
 import { launchChromium } from './support/chromium';
 import { launchSessionApp, WORKSPACE_ID, type SessionAppUnderTest } from './support/session-app';
@@ -95,7 +95,7 @@ describe('the in-app VNC viewer against TigerVNC', () => {
     await enterPassword(page, PASSWORD, true);
     await expect.poll(() => phase(page), { timeout: 15_000 }).toBe('connected');
     await expect.poll(() => pixel(page, 10, 10), { timeout: 15_000 }).toEqual([0x22, 0xaa, 0x44]);
-    await expect.poll(() => app!.secrets.get(VNC_SECRET_SERVICE, `${app!.org.id}/${WORKSPACE_ID}`)).toBe(PASSWORD);
+    await expect.poll(() => app!.secrets.get(VNC_SECRET_SERVICE, vncPasswordAccount(`${app!.org.id}/${WORKSPACE_ID}`, { host: '127.0.0.1', port: xvnc.port }))).toBe(PASSWORD);
   });
 
   it('disconnects from the toolbar and the session leaves the list', async () => {

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../../electron/core';
 import { KeytarSecretStore } from '../../electron/core/vault/keytar-secret-store';
 import { buildRendererForWeb } from './build-renderer';
-import { startHarness } from './server';
+import { isWebHostOrigin, startHarness } from './server';
 import { systemBrowser } from './system-browser';
 
 const { values } = parseArgs({
@@ -27,6 +27,7 @@ const core = await createCore({
   paths: { settingsFile: join(settingsDir, 'settings.json'), policyFile: values.policy ?? process.env.DESKBRIDGE_POLICY_FILE ?? null },
   secrets: new KeytarSecretStore(),
   browser: systemBrowser(),
+  sessions: { viewerOrigin: isWebHostOrigin },
 });
 const rendererDir = await buildRendererForWeb();
 const harness = await startHarness(core, rendererDir, Number(values.port));

@@ -16,6 +16,15 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
+/**
+ * The web host's page origin (http on loopback) may open the VNC bridge: a harness-only option,
+ * given to core as SessionPorts.viewerOrigin by whoever starts core for the web host. The product
+ * accepts only app://deskbridge.
+ */
+export function isWebHostOrigin(origin: string): boolean {
+  return /^http:\/\/127\.0\.0\.1:\d{1,5}$/.test(origin);
+}
+
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -64,7 +73,8 @@ export async function startHarness(core: Core, rendererDir: string, port = 0): P
       }
       if (typeof message.id !== 'number') return;
       const id = message.id;
-      void dispatch(core.api, message.channel, message.args, log).then((result) => {
+      // The caller's origin is the socket's, checked at the upgrade: never an argument of the page.
+      void dispatch(core.api, message.channel, message.args, log, { origin }).then((result) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
       });
     });

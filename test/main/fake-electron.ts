@@ -152,9 +152,14 @@ class FakeIpcMain extends EventEmitter {
 
   /** Test helper: what the renderer's ipcRenderer.invoke would trigger, from `senderFrame`. */
   async invoke(channel: string, senderFrame: unknown, ...args: unknown[]): Promise<unknown> {
+    return this.invokeFrom(channel, { senderFrame, sender: {} }, ...args);
+  }
+
+  /** Test helper: the same, from a given web contents (`sender`) and frame. */
+  async invokeFrom(channel: string, event: { senderFrame: unknown; sender: unknown }, ...args: unknown[]): Promise<unknown> {
     const handler = this.handlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
-    return handler({ senderFrame, sender: {} }, ...args);
+    return handler(event, ...args);
   }
 }
 

@@ -121,4 +121,14 @@ describe('bindIpc and serveContract', () => {
     expect(a.webContents.sent.length).toBe(before);
     expect(ipcMain.handlers.size).toBe(0);
   });
+
+  it('serveContract sends no core event to a session window (its preload takes none)', async () => {
+    const main = new BrowserWindow();
+    const viewer = new BrowserWindow();
+    const stop = serveContract(t.core, {}, { sessionOf: (sender) => (sender === viewer.webContents ? 's-1' : undefined) });
+    unwrap(await t.core.api.orgs.add(OIDC_INPUT));
+    expect(main.webContents.sent.map((s) => s.channel)).toContain('event:orgs:changed');
+    expect(viewer.webContents.sent).toEqual([]);
+    stop();
+  });
 });

@@ -3,6 +3,15 @@ import { lstat, mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EventBus } from '../../electron/core/events';
+import { Logger } from '../../electron/core/log/logger';
+import { SessionService } from '../../electron/core/sessions/session-service';
+import { TempFiles } from '../../electron/core/sessions/temp-files';
+import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
+import { electronHandoff } from '../../electron/main/platform/electron-handoff';
+import { electronSessionPorts } from '../../electron/main/windows/session-window';
+import { desktop, FakeHandoff, FakeLauncher, ORG } from '../core/sessions/fakes';
+import { BrowserWindow } from './fake-electron';
 import {
   ELECTRON_DIRS,
   isProcessAlive,
@@ -20,6 +29,11 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(tmpRoot, { recursive: true, force: true });
 });
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
 
 async function deadPid(): Promise<number> {
   const child = spawn(process.execPath, ['-e', '0']);
@@ -42,7 +56,7 @@ describe('per-run private temp folder', () => {
     const run = planRunDir(tmpRoot);
     await prepareRunDir(run);
     expect((await stat(run.root)).mode & 0o777).toBe(0o700);
-    for (const dir of Object.values(run.dirs)) expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    for (const dir of [...Object.values(run.dirs), run.files]) expect((await stat(dir)).mode & 0o777).toBe(0o700);
   });
 
   it('re-locks a folder Chromium created first with a looser mode', async () => {
@@ -96,6 +110,45 @@ describe('sweeping folders left by crashed runs', () => {
 
     expect(await sweepStaleRunDirs(tmpRoot, () => false)).toEqual([]);
     expect((await lstat(join(victim, 'precious'))).isFile()).toBe(true);
+  });
+
+  it('removes the .rdp file a crashed run left behind, host and user name inside', async () => {
+    const crashed = planRunDir(tmpRoot, await deadPid());
+    await prepareRunDir(crashed);
+    // The sessions service as electron/main wires it: connection files in the run folder.
+    const ports = electronSessionPorts({
+      BrowserWindow: BrowserWindow as unknown as Parameters<typeof electronSessionPorts>[0]['BrowserWindow'],
+      preloadDir: '/p',
+      partition: 'deskbridge-main',
+      devTools: false,
+      trusted: {},
+      run: crashed,
+      handoff: electronHandoff({} as Parameters<typeof electronHandoff>[0], { openExternal: async () => undefined }, 'linux'),
+    });
+    const launcher = new FakeLauncher();
+    launcher.installed.add('xfreerdp');
+    const current = desktop({ connectTag: 'rdp://10.0.0.5', userName: 'CORP\\jdoe' });
+    const service = new SessionService({
+      events: new EventBus(),
+      secrets: new MemorySecretStore(),
+      browser: { open: async () => undefined },
+      launcher,
+      handoff: new FakeHandoff(),
+      platform: 'linux',
+      log: new Logger().scoped('sessions'),
+      now: () => 0,
+      files: new TempFiles(ports.tempDir),
+      findOrg: () => ORG,
+      findDesktop: () => current,
+    });
+    expect(await service.connect(ORG.id, current.workspaceId)).toMatchObject({ ok: true });
+    const written = await filesUnder(tmpRoot);
+    expect(written.filter((f) => f.endsWith('.rdp'))).toHaveLength(1);
+    expect(written[0]!.startsWith(`${crashed.root}/`)).toBe(true);
+
+    // The process dies here: no dispose, no quit. The next start sweeps.
+    expect(await sweepStaleRunDirs(tmpRoot, isProcessAlive)).toEqual([crashed.root]);
+    expect(await filesUnder(tmpRoot)).toEqual([]);
   });
 
   it('copes with a temp folder that does not exist', async () => {

@@ -2,10 +2,12 @@ import type { App, BrowserWindow as ElectronBrowserWindow, BrowserWindowConstruc
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { electronHandoff } from '../../electron/main/platform/electron-handoff';
-import { createSessionWindows, sessionPageUrl } from '../../electron/main/windows/session-window';
+import { planRunDir } from '../../electron/main/platform/run-dirs';
+import { createSessionWindows, electronSessionPorts, sessionPageUrl } from '../../electron/main/windows/session-window';
 
 class FakeWindow extends EventEmitter {
   static readonly made: FakeWindow[] = [];
+  readonly webContents = { id: FakeWindow.made.length + 100 };
   url = '';
   title = '';
   destroyed = false;
@@ -60,8 +62,47 @@ describe('session windows', () => {
     expect(FakeWindow.made[0]?.destroyed).toBe(true);
   });
 
+  it('tells which session a window’s web contents belongs to, until the window closes', () => {
+    FakeWindow.made.length = 0;
+    const windows = createSessionWindows(WindowClass, { preload: '/p.cjs', partition: 'deskbridge-main', devTools: false });
+    windows.open('s-3', 'x', () => undefined);
+    const contents = FakeWindow.made[0]!.webContents;
+    expect(windows.sessionOf(contents)).toBe('s-3');
+    expect(windows.sessionOf({ id: contents.id })).toBeUndefined();
+    expect(windows.sessionOf(undefined)).toBeUndefined();
+    FakeWindow.made[0]!.close();
+    expect(windows.sessionOf(contents)).toBeUndefined();
+  });
+
   it('builds the page address for the dev server too, with the id encoded', () => {
     expect(sessionPageUrl('a b', 'http://localhost:5173/')).toBe('http://localhost:5173/session.html#session=a%20b');
+  });
+});
+
+describe('electronSessionPorts', () => {
+  const handoff = electronHandoff({} as Pick<App, 'getApplicationInfoForProtocol'>, { openExternal: async () => undefined }, 'linux');
+  const run = planRunDir('/tmp/deskbridge-test-root', 4242, '0123456789abcdef');
+
+  it('opens session windows with the session preload, not the main window’s', () => {
+    FakeWindow.made.length = 0;
+    const ports = electronSessionPorts({ BrowserWindow: WindowClass, preloadDir: '/app/out/preload', partition: 'deskbridge-main', devTools: false, trusted: {}, run, handoff });
+    ports.windows.open('s-1', 'x', () => undefined);
+    expect(FakeWindow.made[0]?.options.webPreferences).toMatchObject({ preload: '/app/out/preload/session.cjs', sandbox: true, contextIsolation: true });
+  });
+
+  it('writes connection files inside the run folder the next start sweeps', () => {
+    const ports = electronSessionPorts({ BrowserWindow: WindowClass, preloadDir: '/p', partition: 'deskbridge-main', devTools: false, trusted: {}, run, handoff });
+    expect(ports.tempDir).toBe(run.files);
+    expect(ports.tempDir?.startsWith(`${run.root}/`)).toBe(true);
+  });
+
+  it('accepts no further viewer origin in a packaged build, only the configured dev server otherwise', () => {
+    const packaged = electronSessionPorts({ BrowserWindow: WindowClass, preloadDir: '/p', partition: 'deskbridge-main', devTools: false, trusted: {}, run, handoff });
+    expect(packaged.viewerOrigin).toBeUndefined();
+    const dev = electronSessionPorts({ BrowserWindow: WindowClass, preloadDir: '/p', partition: 'deskbridge-main', devTools: true, trusted: { devServerUrl: 'http://localhost:5173/' }, run, handoff });
+    expect(dev.viewerOrigin?.('http://localhost:5173')).toBe(true);
+    expect(dev.viewerOrigin?.('http://127.0.0.1:5173')).toBe(false);
+    expect(dev.viewerOrigin?.('http://localhost:5174')).toBe(false);
   });
 });
 

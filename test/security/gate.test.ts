@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkElectronVersion, judge, KNOWN_LATEST_MAJOR } from './electron-version';
 import { ALLOWLIST, scanWithElectronegativity } from './electronegativity';
 import { lintSecurity } from './security-lint';
+import { checkSessionTrust, DESKBRIDGE } from './session-trust';
+import { vncPasswordAccount } from '../../electron/core/sessions';
 
 const root = resolve(import.meta.dirname, '../..');
 let fixture: string;
@@ -119,5 +121,39 @@ describe('supported Electron major', () => {
 
   it('flags package.json asking for another major than the one installed', () => {
     expect(judge(`${KNOWN_LATEST_MAJOR}.0.0`, `^${KNOWN_LATEST_MAJOR - 1}.0.0`, null)).toMatchObject({ ok: false, message: expect.stringMatching(/asks for/) });
+  });
+});
+
+describe('session trust checks (issue 15: session window, VNC passwords, connection files)', () => {
+  it('pass on Deskbridge', async () => {
+    expect(await checkSessionTrust()).toEqual([]);
+  });
+
+  it('fail a session preload with the full API and a product that accepts loopback viewers', async () => {
+    const checks = (
+      await checkSessionTrust({
+        ...DESKBRIDGE,
+        sessionBridge: () => ({ orgs: {}, auth: {}, sessions: { list: null, vncTicket: null } }),
+        isViewerOrigin: (origin) => origin === 'app://deskbridge' || /^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(origin),
+      })
+    ).map((f) => f.check);
+    expect(checks).toEqual(['session-window-api', 'viewer-origin']);
+  });
+
+  it('fail VNC passwords keyed by the desktop alone, or kept after sign-out and organization removal', async () => {
+    const findings = await checkSessionTrust({
+      ...DESKBRIDGE,
+      vncPasswordAccount: (desktopKey) => desktopKey,
+      createSessions: (base, ports) => DESKBRIDGE.createSessions({ ...base, auth: undefined, orgs: { find: (id: string) => base.orgs.find(id), onRemove: () => undefined } as unknown as typeof base.orgs }, ports),
+    });
+    expect(findings.map((f) => f.check)).toEqual(['vnc-password-binding', 'vnc-password-wipe', 'vnc-password-wipe']);
+    expect(findings[1]?.message).toMatch(/survives sign-out/);
+    expect(findings[2]?.message).toMatch(/survives removal/);
+    expect(vncPasswordAccount('o/w', { host: '::1', port: 5900 })).toBe('o/w@[::1]:5900');
+  });
+
+  it('fail connection files written to the OS temp folder', async () => {
+    const findings = await checkSessionTrust({ ...DESKBRIDGE, connectionFilesDir: () => undefined });
+    expect(findings.map((f) => f.check)).toEqual(['connection-files']);
   });
 });

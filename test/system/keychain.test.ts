@@ -6,6 +6,9 @@ import { promisify } from 'node:util';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
+import { dispatch } from '../../electron/core/ipc-dispatch';
+import { VNC_SECRET_SERVICE } from '../../electron/core/sessions';
+import type { Desktop } from '../../shared/models/desktop';
 import { KeytarSecretStore } from '../../electron/core/vault/keytar-secret-store';
 import { KEYCHAIN_SERVICE } from '../../electron/core/vault/sign-in-vault';
 import type { OrgAuthStatus } from '../../shared/ipc/domains/auth';
@@ -33,12 +36,17 @@ async function files(root: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name))).sort();
 }
 
-async function startCore(settingsDir: string, browser = userAtBrowser('alice', 'alice-demo-pass')): Promise<{ core: Core; opened: string[] }> {
+async function startCore(
+  settingsDir: string,
+  browser = userAtBrowser('alice', 'alice-demo-pass'),
+  findDesktop?: (orgId: string, workspaceId: string) => Desktop | undefined,
+): Promise<{ core: Core; opened: string[] }> {
   const core = await createCore({
     info: { name: 'Deskbridge', version: '0.0.0-test', host: 'web', platform: process.platform },
     paths: { settingsFile: join(settingsDir, 'settings.json'), policyFile },
     secrets: new KeytarSecretStore(),
     browser,
+    ...(findDesktop ? { sessions: { findDesktop } } : {}),
   });
   return { core, opened: browser.opened };
 }
@@ -98,5 +106,46 @@ describe('stay signed in with a real gnome-keyring (secret service on a private 
     const written = await files(settingsDir);
     expect(written.every((f) => f === 'settings.json')).toBe(true);
     for (const file of written) expect(await readFile(join(settingsDir, file), 'utf8')).not.toMatch(/alice|eyJ|refresh/i);
+  });
+
+  it('keeps a remembered VNC password per desktop and server, and none after sign-out', async () => {
+    const settingsDir = await mkdtemp(join(dir, 'settings-'));
+    let tag = 'vnc://127.0.0.1:5901';
+    let orgId = '';
+    const vncDesktop = (): Desktop => ({
+      key: `${orgId}/ws-vnc00001`, orgId, workspaceId: 'ws-vnc00001', directoryId: 'd-1234567890', userName: 'alice',
+      name: 'VNC desktop', state: 'AVAILABLE', protocols: [], modifications: [], connectTag: tag,
+    });
+    const { core } = await startCore(settingsDir, undefined, (o, w) => (o === orgId && w === 'ws-vnc00001' ? vncDesktop() : undefined));
+    try {
+      orgId = (await status(core, 'oidc'))?.orgId ?? '';
+      expect((await core.api.auth.signIn(orgId, { staySignedIn: false })).ok).toBe(true);
+      const connect = async () => {
+        const result = await core.api.sessions.connect(orgId, 'ws-vnc00001');
+        if (!result.ok || result.value.kind !== 'session') throw new Error('no VNC session');
+        return result.value.session.id;
+      };
+      // As the Electron host calls it: the origin is the sender frame's.
+      const ticket = async (id: string) => dispatch(core.api, 'sessions:vncTicket', [id], undefined, { origin: 'app://deskbridge' });
+
+      const first = await connect();
+      expect(await core.api.sessions.rememberPassword(first, 'vnc pass, with spaces')).toEqual({ ok: true, value: null });
+      expect((await keytar.findCredentials(VNC_SECRET_SERVICE)).map((c) => c.account)).toEqual([`${orgId}/ws-vnc00001@127.0.0.1:5901`]);
+      expect(await ticket(first)).toMatchObject({ ok: true, value: { password: 'vnc pass, with spaces' } });
+      await core.api.sessions.disconnect(first);
+
+      // IT points the desktop's tag at another server: the password stays with the first one.
+      tag = 'vnc://127.0.0.2:5901';
+      const moved = await connect();
+      const movedTicket = (await ticket(moved)) as { ok: boolean; value?: { url: string; password?: string } };
+      expect(movedTicket.value?.url).toMatch(/^ws:\/\/127\.0\.0\.1:/);
+      expect(movedTicket.value?.password).toBeUndefined();
+      await core.api.sessions.disconnect(moved);
+
+      expect((await core.api.auth.signOut(orgId)).ok).toBe(true);
+      await vi.waitFor(async () => expect(await keytar.findCredentials(VNC_SECRET_SERVICE)).toEqual([]));
+    } finally {
+      await core.dispose();
+    }
   });
 });

@@ -16,8 +16,13 @@ export interface SessionPorts {
   readonly handoff?: UrlHandoff;
   /** Electron's session windows; without them the page opens the viewer itself. */
   readonly windows?: SessionWindows;
-  /** Where the private folder of connection files goes (default: the OS temp folder). */
+  /**
+   * Where the private folder of connection files goes. Electron gives its per-run folder, which
+   * the next start sweeps after a crash; without one (web host, tests) the OS temp folder.
+   */
   readonly tempDir?: string;
+  /** Page origins allowed to open the VNC bridge besides app://deskbridge (dev server, web host only). */
+  readonly viewerOrigin?: (origin: string) => boolean;
   /** Finds a desktop as the list shows it (tests; otherwise the desktops service). */
   readonly findDesktop?: (orgId: string, workspaceId: string) => Desktop | undefined;
   readonly platform?: NodeJS.Platform;
@@ -32,8 +37,8 @@ export interface SessionsBase {
   readonly clock?: Clock;
   /** The desktops service's lookup, when it exists. */
   readonly findDesktop?: (orgId: string, workspaceId: string) => Desktop | undefined;
-  /** Sign-out closes that organization's sessions. */
-  readonly auth?: Pick<AuthSessions, 'session' | 'onChange'>;
+  /** Sign-out closes that organization's sessions and forgets its remembered VNC passwords. */
+  readonly auth?: Pick<AuthSessions, 'session' | 'onChange'> & { status?(orgId: string): { readonly state: string } | null };
   /** The desktop list's "ready to launch" (Connect, after starting a stopped desktop if needed). */
   readonly onReady?: (listener: (desktop: Desktop) => void) => () => void;
 }
@@ -55,14 +60,30 @@ export function createSessions(base: SessionsBase, ports: SessionPorts = {}): Se
     files: new TempFiles(ports.tempDir),
     findOrg: (orgId) => base.orgs.find(orgId),
     findDesktop,
+    ...(ports.viewerOrigin ? { viewerOrigin: ports.viewerOrigin } : {}),
   });
   base.orgs.onRemove((org) => service.forgetOrg(org.id));
-  base.auth?.onChange((orgId) => {
-    if (base.auth?.session(orgId) === null) void service.closeOrg(orgId);
-  });
+  if (base.auth) followSignIns(base.auth, service);
   base.onReady?.((desktop) => {
     const org = base.orgs.find(desktop.orgId);
     if (org) void service.launchFromList(desktop, org);
   });
   return service;
+}
+
+/**
+ * A sign-in that ends closes the organization's sessions; a sign-out (not an expiry, which asks to
+ * sign in again) after a sign-in of this run also forgets its remembered VNC passwords.
+ */
+function followSignIns(auth: NonNullable<SessionsBase['auth']>, service: SessionService): void {
+  const signedIn = new Set<string>();
+  auth.onChange((orgId) => {
+    if (auth.session(orgId) !== null) {
+      signedIn.add(orgId);
+      return;
+    }
+    void service.closeOrg(orgId);
+    const state = auth.status?.(orgId)?.state ?? 'signed-out';
+    if (state === 'signed-out' && signedIn.delete(orgId)) void service.forgetPasswords(orgId);
+  });
 }

@@ -12,11 +12,21 @@ import { handOff } from './handoff';
 import { launchNative } from './native-launch';
 import type { LaunchedProcess, ProcessLauncher, SessionWindows, UrlHandoff } from './ports';
 import { TempFiles } from './temp-files';
-import { VncBridge } from './vnc-bridge';
+import { BridgeLimitError, VncBridge } from './vnc-bridge';
 import { WEB_ACCESS_URL } from '../../../shared/lib/launch-files';
 
-/** Keychain service of VNC passwords the user chose to remember (account: the desktop key). */
+/**
+ * Keychain service of VNC passwords the user chose to remember. The account is the desktop and
+ * the server it was typed for (`${orgId}/${workspaceId}@host:port`): a changed connect tag never
+ * sends a remembered password to another server.
+ */
 export const VNC_SECRET_SERVICE = 'Deskbridge VNC';
+
+/** The keychain account of a desktop's VNC password for one server. */
+export function vncPasswordAccount(desktopKey: string, target: Pick<ConnectTarget, 'host' | 'port'>): string {
+  const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+  return `${desktopKey}@${host.toLowerCase()}:${target.port}`;
+}
 /** A native client that exits non-zero this soon did not connect. */
 const QUICK_EXIT_MS = 5_000;
 
@@ -34,6 +44,11 @@ export interface SessionServiceDeps {
   readonly findOrg: (orgId: string) => OrgProfile | undefined;
   readonly findDesktop: (orgId: string, workspaceId: string) => Desktop | undefined;
   readonly preferences?: () => { readonly rdpFullScreen: boolean };
+  /**
+   * Further page origins allowed to open the viewer bridge besides app://deskbridge: the dev server
+   * (unpackaged Electron) or the web host's loopback origin. Never set in a packaged build.
+   */
+  readonly viewerOrigin?: (origin: string) => boolean;
 }
 
 interface LiveSession {
@@ -44,9 +59,9 @@ interface LiveSession {
 
 const ACTIVE = new Set(['launching', 'connecting', 'connected', 'reconnecting']);
 
-/** A page allowed to open the bridge: Deskbridge's own app:// page, or the web host on loopback. */
+/** The page allowed to open the bridge in the product: Deskbridge's own app:// page. */
 export function isViewerOrigin(origin: string): boolean {
-  return origin === 'app://deskbridge' || /^http:\/\/(127\.0\.0\.1|localhost):\d{1,5}$/.test(origin);
+  return origin === 'app://deskbridge';
 }
 
 /** Launches desktops (hand-off, RDP, DCV, in-app VNC) and tracks where each session is open. */
@@ -183,12 +198,25 @@ export class SessionService {
     return ok(this.outcome(info));
   }
 
-  async vncTicket(id: string, origin: string): Promise<Result<VncTicket>> {
+  /**
+   * A one-time bridge address for the session's viewer. `origin` is the calling page's origin as
+   * the host saw it (the IPC sender frame, the web host's socket), never what a page says.
+   */
+  async vncTicket(id: string, origin: string | undefined): Promise<Result<VncTicket>> {
     const live = this.sessions.get(id);
     if (!live || live.info.method !== 'vnc' || !live.target) return fail('session-not-found', 'This session has ended. Connect again from the desktop list.');
-    if (!isViewerOrigin(origin)) return fail('viewer-origin-refused', 'This page may not open a desktop connection.');
-    const url = await this.bridge.issue(id, live.target, origin);
-    const password = await this.deps.secrets.get(VNC_SECRET_SERVICE, live.info.desktopKey).catch(() => null);
+    if (origin === undefined || !(isViewerOrigin(origin) || this.deps.viewerOrigin?.(origin) === true)) {
+      return fail('viewer-origin-refused', 'This page may not open a desktop connection.');
+    }
+    let url: string;
+    try {
+      url = await this.bridge.issue(id, live.target, origin, live.info.desktopKey);
+    } catch (error) {
+      if (!(error instanceof BridgeLimitError)) throw error;
+      this.deps.log.warn(`Refused a VNC ticket: ${error.message}`);
+      return fail('vnc-ticket-limit', 'Too many connections to this desktop are open or starting. Close a viewer window or wait a minute, then try again.', error.message);
+    }
+    const password = await this.deps.secrets.get(VNC_SECRET_SERVICE, vncPasswordAccount(live.info.desktopKey, live.target)).catch(() => null);
     return ok(password ? { url, desktopName: live.info.desktopName, password } : { url, desktopName: live.info.desktopName });
   }
 
@@ -203,9 +231,9 @@ export class SessionService {
 
   async rememberPassword(id: string, password: string): Promise<Result<null>> {
     const live = this.sessions.get(id);
-    if (!live || live.info.method !== 'vnc') return fail('session-not-found', 'This session has ended.');
+    if (!live || live.info.method !== 'vnc' || !live.target) return fail('session-not-found', 'This session has ended.');
     try {
-      await this.deps.secrets.set(VNC_SECRET_SERVICE, live.info.desktopKey, password);
+      await this.deps.secrets.set(VNC_SECRET_SERVICE, vncPasswordAccount(live.info.desktopKey, live.target), password);
       return ok(null);
     } catch (error) {
       this.deps.log.warn('Could not keep a VNC password in the keychain', error);
@@ -215,15 +243,28 @@ export class SessionService {
 
   async forgetPassword(id: string): Promise<Result<null>> {
     const live = this.sessions.get(id);
-    if (live) await this.deps.secrets.delete(VNC_SECRET_SERVICE, live.info.desktopKey).catch(() => false);
+    if (live?.target) await this.deps.secrets.delete(VNC_SECRET_SERVICE, vncPasswordAccount(live.info.desktopKey, live.target)).catch(() => false);
     return ok(null);
   }
 
-  /** Forgets the remembered VNC passwords of an organization (it was removed). */
+  /** Removal of an organization: its sessions closed, its remembered VNC passwords forgotten. */
   async forgetOrg(orgId: string): Promise<void> {
     await this.closeOrg(orgId);
-    const accounts = await this.deps.secrets.accounts(VNC_SECRET_SERVICE).catch(() => []);
-    await Promise.all(accounts.filter((a) => a.startsWith(`${orgId}/`)).map((a) => this.deps.secrets.delete(VNC_SECRET_SERVICE, a).catch(() => false)));
+    await this.forgetPasswords(orgId);
+  }
+
+  /**
+   * Forgets every remembered VNC password of an organization, for any server (sign-out, removal).
+   * Also the entries of older versions, keyed by the desktop alone.
+   */
+  async forgetPasswords(orgId: string): Promise<void> {
+    const accounts = await this.deps.secrets.accounts(VNC_SECRET_SERVICE).catch((error: unknown) => {
+      this.deps.log.warn('Could not list remembered VNC passwords in the keychain', error);
+      return [] as string[];
+    });
+    const mine = accounts.filter((a) => a.startsWith(`${orgId}/`));
+    await Promise.all(mine.map((a) => this.deps.secrets.delete(VNC_SECRET_SERVICE, a).catch(() => false)));
+    if (mine.length > 0) this.deps.log.info(`Forgot ${mine.length} remembered VNC password(s) of an organization`);
   }
 
   async openWebAccess(orgId: string): Promise<Result<null>> {

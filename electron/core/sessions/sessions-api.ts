@@ -1,3 +1,4 @@
+import type { Caller } from '../../../shared/ipc/contract';
 import type { SessionsApi } from '../../../shared/ipc/domains/sessions';
 import { ok } from '../../../shared/ipc/result';
 import type { SessionService } from './session-service';
@@ -9,7 +10,8 @@ export function createSessionsApi(sessions: SessionService): SessionsApi {
     connect: (orgId, workspaceId) => sessions.connect(orgId, workspaceId),
     disconnect: async (id) => ok(sessions.disconnect(id)),
     openWebAccess: (orgId) => sessions.openWebAccess(orgId),
-    vncTicket: (id, origin) => sessions.vncTicket(id, origin),
+    // The host appends who called (ipc-dispatch): the origin comes from the calling frame.
+    vncTicket: (id: string, caller?: Caller) => sessions.vncTicket(id, caller?.origin),
     reportStatus: async (id, status, error) => sessions.reportStatus(id, status, error),
     rememberPassword: (id, password) => sessions.rememberPassword(id, password),
     forgetPassword: (id) => sessions.forgetPassword(id),

@@ -14,6 +14,8 @@ export interface BridgeTarget {
 
 interface Ticket {
   readonly sessionId: string;
+  /** The desktop (`${orgId}/${workspaceId}`) whose open tickets and connections are counted. */
+  readonly desktopKey: string;
   readonly target: BridgeTarget;
   readonly origin: string;
   readonly expiresAt: number;
@@ -29,7 +31,18 @@ export interface BridgeEvents {
   closed(sessionId: string, code: number): void;
 }
 
-const TICKET_TTL_MS = 60_000;
+export const TICKET_TTL_MS = 60_000;
+/** Tickets not used yet plus connections open, per desktop and in all: each one is a TCP connection. */
+export const MAX_OPEN_PER_DESKTOP = 4;
+export const MAX_OPEN_TOTAL = 16;
+
+/** Too many tickets or connections are open: the request is refused, nothing is dialled. */
+export class BridgeLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BridgeLimitError';
+  }
+}
 /** How long a connection opened ahead of its viewer is held; after that the viewer dials anew. */
 const PRECONNECT_MS = 10_000;
 const HIGH_WATER = 4 * 1024 * 1024;
@@ -56,6 +69,8 @@ export class VncBridge {
   private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024, perMessageDeflate: false });
   private readonly tickets = new Map<string, Ticket>();
   private readonly live = new Map<string, Set<WebSocket>>();
+  /** Every open viewer connection and its desktop. */
+  private readonly connections = new Map<WebSocket, string>();
 
   constructor(
     private readonly log: ScopedLogger,
@@ -76,14 +91,16 @@ export class VncBridge {
 
   /**
    * A one-time ws:// address for one connection of a session, valid for a minute. The VNC server
-   * is dialled now, so its TCP connect and greeting overlap the viewer loading noVNC.
+   * is dialled now, so its TCP connect and greeting overlap the viewer loading noVNC. Throws
+   * BridgeLimitError when the desktop, or the bridge, has too many tickets and connections open.
    */
-  async issue(sessionId: string, target: BridgeTarget, origin: string): Promise<string> {
+  async issue(sessionId: string, target: BridgeTarget, origin: string, desktopKey: string = sessionId): Promise<string> {
     const port = await this.start();
     const now = this.now();
     for (const [token, ticket] of this.tickets) if (ticket.expiresAt <= now) this.forget(token, ticket);
+    this.checkLimits(desktopKey);
     const token = randomBytes(24).toString('base64url');
-    const ticket: Ticket = { sessionId, target, origin, expiresAt: now + TICKET_TTL_MS, upstream: new Upstream(target), timer: undefined };
+    const ticket: Ticket = { sessionId, desktopKey, target, origin, expiresAt: now + TICKET_TTL_MS, upstream: new Upstream(target), timer: undefined };
     ticket.timer = setTimeout(() => {
       ticket.upstream?.destroy();
       ticket.upstream = null;
@@ -91,6 +108,14 @@ export class VncBridge {
     ticket.timer.unref();
     this.tickets.set(token, ticket);
     return `ws://127.0.0.1:${port}/vnc/${token}`;
+  }
+
+  /** Open = issued and not used or expired, or connected and not closed. */
+  private checkLimits(desktopKey: string): void {
+    const keys = [...[...this.tickets.values()].map((t) => t.desktopKey), ...this.connections.values()];
+    if (keys.length >= MAX_OPEN_TOTAL) throw new BridgeLimitError(`${keys.length} viewer tickets and connections are open in all (limit ${MAX_OPEN_TOTAL})`);
+    const forDesktop = keys.filter((key) => key === desktopKey).length;
+    if (forDesktop >= MAX_OPEN_PER_DESKTOP) throw new BridgeLimitError(`${forDesktop} viewer tickets and connections are open for this desktop (limit ${MAX_OPEN_PER_DESKTOP})`);
   }
 
   private forget(token: string, ticket: Ticket): void {
@@ -148,6 +173,7 @@ export class VncBridge {
     const set = this.live.get(sessionId) ?? new Set<WebSocket>();
     set.add(ws);
     this.live.set(sessionId, set);
+    this.connections.set(ws, ticket.desktopKey);
     const tcp = upstream.socket;
     let opened = false;
     let code: number = BRIDGE_CLOSE.serverClosed;
@@ -199,6 +225,7 @@ export class VncBridge {
     ws.once('close', (wsCode: number) => {
       tcp.destroy();
       set.delete(ws);
+      this.connections.delete(ws);
       if (set.size === 0) this.live.delete(sessionId);
       this.events.closed(sessionId, ours ?? wsCode);
     });

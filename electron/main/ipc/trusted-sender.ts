@@ -11,3 +11,22 @@ export function isTrustedSender(frame: SenderFrame | null | undefined, trusted: 
   if (frame.parent) return false;
   return isAppUrl(frame.url, trusted);
 }
+
+/** `protocol//host` of a frame's URL (URL.origin is "null" for app://), or '' for no URL. */
+export function frameOrigin(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return '';
+  }
+}
+
+/** The VNC viewer page, wherever it was loaded: it only ever gets the session window's rights. */
+export function isSessionPage(url: string): boolean {
+  try {
+    return new URL(url).pathname === '/session.html';
+  } catch {
+    return false;
+  }
+}

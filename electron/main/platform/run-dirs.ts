@@ -1,6 +1,7 @@
 /**
- * Electron's own folders (userData, sessionData, crashDumps, logs) live in a per-run private temp
- * folder that is removed on quit; folders left by a crashed run are swept at the next start
+ * Electron's own folders (userData, sessionData, crashDumps, logs) and the native clients'
+ * connection files (.rdp, .dcv) live in a per-run private temp folder that is removed on quit;
+ * folders left by a crashed run are swept at the next start
  * (docs/architecture.md, the privacy contract). Plain Node so it is tested without Electron.
  */
 import { randomBytes } from 'node:crypto';
@@ -11,9 +12,14 @@ export const RUN_DIR_PREFIX = 'deskbridge-run-';
 export const ELECTRON_DIRS = ['userData', 'sessionData', 'crashDumps', 'logs'] as const;
 export type ElectronDir = (typeof ELECTRON_DIRS)[number];
 
+/** Where core writes connection files for native clients, inside the run folder. */
+export const CONNECTION_FILES_DIR = 'connection-files';
+
 export interface RunDir {
   readonly root: string;
   readonly dirs: Readonly<Record<ElectronDir, string>>;
+  /** Connection files (.rdp, .dcv, with host and user name): swept with the rest after a crash. */
+  readonly files: string;
 }
 
 /**
@@ -23,7 +29,7 @@ export interface RunDir {
 export function planRunDir(tmpRoot: string, pid: number = process.pid, random: string = randomBytes(8).toString('hex')): RunDir {
   const root = join(tmpRoot, `${RUN_DIR_PREFIX}${pid}-${random}`);
   const dirs = Object.fromEntries(ELECTRON_DIRS.map((name) => [name, join(root, name)])) as Record<ElectronDir, string>;
-  return { root, dirs };
+  return { root, dirs, files: join(root, CONNECTION_FILES_DIR) };
 }
 
 /**
@@ -37,7 +43,7 @@ export async function prepareRunDir(run: RunDir): Promise<void> {
   const uid = process.getuid?.();
   if (uid !== undefined && info.uid !== uid) throw new Error('The private temp folder belongs to another user.');
   await chmod(run.root, 0o700);
-  for (const dir of Object.values(run.dirs)) await mkdir(dir, { recursive: true, mode: 0o700 });
+  for (const dir of [...Object.values(run.dirs), run.files]) await mkdir(dir, { recursive: true, mode: 0o700 });
 }
 
 export async function removeRunDir(run: RunDir): Promise<void> {

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { isReleaseShortcut } from '../../../shared/lib/viewer-policy';
 import { useT } from '../i18n';
-import { api } from '../ipc/api';
+import { sessionApi as api } from './session-api';
 import { ClipboardPanel } from './clipboard-panel';
 import { PasswordForm } from './password-form';
 import { Toolbar } from './toolbar';
@@ -30,23 +30,12 @@ export function SessionApp({ sessionId, viewer, screen }: { readonly sessionId: 
     return () => screen.remove();
   }, [screen, viewer]);
 
-  useEffect(() => viewer.subscribe({ state: setState, clipboard: setRemoteClipboard }), [viewer]);
+  // The name comes with the viewer's ticket: the session window may not list other sessions.
+  useEffect(() => viewer.subscribe({ state: setState, clipboard: setRemoteClipboard, desktopName: setDesktopName }), [viewer]);
 
   useEffect(() => {
-    let live = true;
-    void api()
-      .sessions.list()
-      .then((result) => {
-        const name = result.ok ? result.value.sessions.find((s) => s.id === sessionId)?.desktopName : undefined;
-        if (name && live) {
-          setDesktopName(name);
-          document.title = t('session.title', { name });
-        }
-      });
-    return () => {
-      live = false;
-    };
-  }, [sessionId, t]);
+    if (desktopName) document.title = t('session.title', { name: desktopName });
+  }, [desktopName, t]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

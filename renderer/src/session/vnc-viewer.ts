@@ -6,7 +6,7 @@ import type RFB from '@novnc/novnc';
 import type { AppError } from '../../../shared/ipc/result';
 import type { VncTicket } from '../../../shared/ipc/domains/sessions';
 import { closeMeaning, reconnectDelay, shouldReconnect } from '../../../shared/lib/viewer-policy';
-import { api } from '../ipc/api';
+import { sessionApi as api } from './session-api';
 
 export type ViewerState =
   | { readonly phase: 'connecting' }
@@ -19,6 +19,8 @@ export type ViewerState =
 export interface ViewerCallbacks {
   state(state: ViewerState): void;
   clipboard(text: string): void;
+  /** The desktop's name, from the first ticket. */
+  desktopName?(name: string): void;
 }
 
 let novncModule: Promise<typeof RFB> | null = null;
@@ -36,6 +38,7 @@ export class VncViewer {
   private rfb: RFB | null = null;
   private current: ViewerState = { phase: 'connecting' };
   private remoteClipboard: string | null = null;
+  private name: string | null = null;
   private readonly listeners = new Set<ViewerCallbacks>();
   private password: string | undefined;
   private rememberOnSuccess = false;
@@ -63,6 +66,7 @@ export class VncViewer {
     this.listeners.add(on);
     on.state(this.current);
     if (this.remoteClipboard !== null) on.clipboard(this.remoteClipboard);
+    if (this.name !== null) on.desktopName?.(this.name);
     return () => {
       this.listeners.delete(on);
     };
@@ -86,7 +90,7 @@ export class VncViewer {
     this.report(this.attempt === 0 && !this.everConnected ? { phase: 'connecting' } : { phase: 'reconnecting', attempt: this.attempt, delayMs: 0 });
     // noVNC loads (its module probes the video decoder at start) while the ticket is fetched.
     // On the first attempt both started when the page's entry ran, before React loaded.
-    const [novnc, result] = await Promise.all([loadNoVnc(), api().sessions.vncTicket(this.sessionId, location.origin)]);
+    const [novnc, result] = await Promise.all([loadNoVnc(), api().sessions.vncTicket(this.sessionId)]);
     if (this.userDisconnected) return;
     if (!result.ok) {
       this.report({ phase: 'failed', error: result.error });
@@ -96,6 +100,10 @@ export class VncViewer {
   }
 
   private connect(Rfb: typeof RFB, ticket: VncTicket): void {
+    if (this.name === null) {
+      this.name = ticket.desktopName;
+      for (const on of this.listeners) on.desktopName?.(ticket.desktopName);
+    }
     this.password ??= ticket.password;
     const fromKeychain = ticket.password !== undefined && this.password === ticket.password;
     const socket = new WebSocket(ticket.url);

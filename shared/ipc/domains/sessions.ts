@@ -85,8 +85,11 @@ export interface SessionsApi {
   disconnect(id: string): Promise<Result<SessionsSnapshot>>;
   /** Opens WorkSpaces Web Access in the browser (when no official client is installed). */
   openWebAccess(orgId: string): Promise<Result<null>>;
-  /** Viewer only: a fresh one-time address for the bridge, bound to the page's origin. */
-  vncTicket(id: string, origin: string): Promise<Result<VncTicket>>;
+  /**
+   * Viewer only: a fresh one-time address for the bridge, bound to the calling page's origin,
+   * which the host takes from the calling frame (never from an argument).
+   */
+  vncTicket(id: string): Promise<Result<VncTicket>>;
   reportStatus(id: string, status: ViewerStatus, error?: AppError): Promise<Result<null>>;
   /** Keeps the VNC password in the OS keychain (the user opted in); never on disk otherwise. */
   rememberPassword(id: string, password: string): Promise<Result<null>>;
@@ -108,3 +111,15 @@ export const sessionsMethods = [
   'forgetPassword',
 ] as const;
 export const sessionsEvents = ['sessions:changed'] as const;
+
+/**
+ * What a session window may call, each for its own session only (the first argument is its id):
+ * its preload exposes these and nothing else, and the main process refuses the rest.
+ */
+export const sessionWindowMethods = ['vncTicket', 'reportStatus', 'rememberPassword', 'forgetPassword', 'disconnect'] as const satisfies readonly (keyof SessionsApi)[];
+export type SessionWindowMethod = (typeof sessionWindowMethods)[number];
+
+/** window.deskbridge in a session window. */
+export interface SessionWindowApi {
+  readonly sessions: Pick<SessionsApi, SessionWindowMethod>;
+}

@@ -6,8 +6,9 @@ import type { SessionsSnapshot } from '../../../shared/ipc/domains/sessions';
 import type { Desktop } from '../../../shared/models/desktop';
 import { EventBus } from '../../../electron/core/events';
 import { Logger } from '../../../electron/core/log/logger';
-import { SessionService, VNC_SECRET_SERVICE } from '../../../electron/core/sessions/session-service';
+import { SessionService, VNC_SECRET_SERVICE, type SessionServiceDeps } from '../../../electron/core/sessions/session-service';
 import { TempFiles } from '../../../electron/core/sessions/temp-files';
+import { MAX_OPEN_PER_DESKTOP, TICKET_TTL_MS } from '../../../electron/core/sessions/vnc-bridge';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
 import { desktop, FakeHandoff, FakeLauncher, ORG } from './fakes';
 
@@ -24,8 +25,9 @@ describe('SessionService', () => {
   let now: number;
   let pushed: SessionsSnapshot[];
 
-  function make(platform: NodeJS.Platform = 'linux', withWindows = true): SessionService {
+  function make(platform: NodeJS.Platform = 'linux', withWindows = true, extra: Partial<SessionServiceDeps> = {}): SessionService {
     return new SessionService({
+      ...extra,
       events,
       secrets,
       browser: { open: async (url) => void browserOpened.push(url) },
@@ -225,19 +227,74 @@ describe('SessionService', () => {
     expect(result.ok && result.value.kind === 'session' && result.value.viewerPath).toMatch(/^session\.html#session=[0-9a-f-]{36}$/);
   });
 
-  it('remembers a VNC password only when asked, in the keychain, and forgets it with the organization', async () => {
-    current = desktop({ connectTag: 'vnc://127.0.0.1:5901' });
+  async function vncSession(tag: string): Promise<string> {
+    current = desktop({ connectTag: tag });
     const result = await service.connect('org-1', 'ws-abc12345');
     if (!result.ok || result.value.kind !== 'session') throw new Error('no session');
-    const id = result.value.session.id;
+    return result.value.session.id;
+  }
+
+  it('remembers a VNC password only when asked, in the keychain, and forgets it with the organization', async () => {
+    const id = await vncSession('vnc://127.0.0.1:5901');
     expect(await secrets.accounts(VNC_SECRET_SERVICE)).toEqual([]);
     await service.rememberPassword(id, 's3cret');
-    expect(await secrets.get(VNC_SECRET_SERVICE, 'org-1/ws-abc12345')).toBe('s3cret');
-    expect(await service.vncTicket(id, 'http://127.0.0.1:4000')).toMatchObject({ ok: true, value: { password: 's3cret' } });
+    expect(await secrets.accounts(VNC_SECRET_SERVICE)).toEqual(['org-1/ws-abc12345@127.0.0.1:5901']);
+    expect(await service.vncTicket(id, 'app://deskbridge')).toMatchObject({ ok: true, value: { password: 's3cret' } });
     await service.forgetOrg('org-1');
     expect(await secrets.accounts(VNC_SECRET_SERVICE)).toEqual([]);
     expect(service.snapshot().sessions).toEqual([]);
     expect(windows.closed).toEqual([id]);
+  });
+
+  it('keys a remembered VNC password by desktop and server: a changed tag never sends it to another host', async () => {
+    const first = await vncSession('vnc://10.0.0.5:5901');
+    await service.rememberPassword(first, 's3cret');
+    service.disconnect(first);
+    // IT changes the desktop's deskbridge:connect tag to another server (or port).
+    for (const tag of ['vnc://203.0.113.9:5901', 'vnc://10.0.0.5:5902']) {
+      const moved = await vncSession(tag);
+      const ticket = await service.vncTicket(moved, 'app://deskbridge');
+      expect(ticket.ok).toBe(true);
+      if (ticket.ok) expect(ticket.value.password).toBeUndefined();
+      service.disconnect(moved);
+    }
+    const back = await vncSession('vnc://10.0.0.5:5901');
+    expect(await service.vncTicket(back, 'app://deskbridge')).toMatchObject({ ok: true, value: { password: 's3cret' } });
+  });
+
+  it('ignores a password remembered under the desktop alone (older versions) and forgets it too', async () => {
+    await secrets.set(VNC_SECRET_SERVICE, 'org-1/ws-abc12345', 'legacy');
+    const id = await vncSession('vnc://10.0.0.5:5901');
+    const ticket = await service.vncTicket(id, 'app://deskbridge');
+    if (ticket.ok) expect(ticket.value.password).toBeUndefined();
+    expect(ticket.ok).toBe(true);
+    await secrets.set(VNC_SECRET_SERVICE, 'org-2/ws-other@10.0.0.9:5900', 'other org');
+    await service.forgetPasswords('org-1');
+    expect(await secrets.accounts(VNC_SECRET_SERVICE)).toEqual(['org-2/ws-other@10.0.0.9:5900']);
+  });
+
+  it('binds tickets to the product’s own page only: no origin, loopback or foreign origins are refused', async () => {
+    const id = await vncSession('vnc://127.0.0.1:5901');
+    for (const origin of [undefined, 'http://127.0.0.1:4000', 'http://localhost:5173', 'https://evil.example', 'app://deskbridge.evil']) {
+      expect([origin, await service.vncTicket(id, origin)]).toMatchObject([origin, { ok: false, error: { code: 'viewer-origin-refused' } }]);
+    }
+    expect(await service.vncTicket(id, 'app://deskbridge')).toMatchObject({ ok: true });
+  });
+
+  it('accepts a further viewer origin only when the host says so (the web host)', async () => {
+    await service.dispose();
+    service = make('linux', true, { viewerOrigin: (origin) => origin === 'http://127.0.0.1:4000' });
+    const id = await vncSession('vnc://127.0.0.1:5901');
+    expect(await service.vncTicket(id, 'http://127.0.0.1:4000')).toMatchObject({ ok: true });
+    expect(await service.vncTicket(id, 'http://127.0.0.1:4001')).toMatchObject({ ok: false, error: { code: 'viewer-origin-refused' } });
+  });
+
+  it('refuses more open tickets for a desktop than the limit, with a clear error', async () => {
+    const id = await vncSession('vnc://127.0.0.1:9');
+    for (let i = 0; i < MAX_OPEN_PER_DESKTOP; i++) expect(await service.vncTicket(id, 'app://deskbridge')).toMatchObject({ ok: true });
+    expect(await service.vncTicket(id, 'app://deskbridge')).toMatchObject({ ok: false, error: { code: 'vnc-ticket-limit', message: expect.stringMatching(/Too many connections to this desktop/) } });
+    now += TICKET_TTL_MS;
+    expect(await service.vncTicket(id, 'app://deskbridge')).toMatchObject({ ok: true });
   });
 
   it('removes every connection file when it is disposed, without killing native clients', async () => {

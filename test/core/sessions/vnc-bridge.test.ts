@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { BRIDGE_CLOSE } from '../../../shared/ipc/domains/sessions';
 import { Logger } from '../../../electron/core/log/logger';
-import { VncBridge } from '../../../electron/core/sessions/vnc-bridge';
+import { BridgeLimitError, MAX_OPEN_PER_DESKTOP, MAX_OPEN_TOTAL, TICKET_TTL_MS, VncBridge } from '../../../electron/core/sessions/vnc-bridge';
 
 const ORIGIN = 'app://deskbridge';
 
@@ -57,8 +57,8 @@ describe('VncBridge', () => {
     for (const c of cleanups.splice(0).reverse()) await c();
   });
 
-  function bridge(events: { closed?: (id: string, code: number) => void } = {}): VncBridge {
-    const b = new VncBridge(new Logger().scoped('test'), { upstreamOpen: () => undefined, closed: events.closed ?? (() => undefined) });
+  function bridge(events: { closed?: (id: string, code: number) => void } = {}, now?: () => number): VncBridge {
+    const b = new VncBridge(new Logger().scoped('test'), { upstreamOpen: () => undefined, closed: events.closed ?? (() => undefined) }, now);
     cleanups.push(() => b.stop());
     return b;
   }
@@ -193,5 +193,59 @@ describe('VncBridge', () => {
     await expect.poll(() => Buffer.concat(messages).toString()).toBe('RFB 003.008\n');
     expect(accepted).toBe(2);
     ws.close();
+  });
+
+  it('limits open tickets per desktop: the extra request is refused and dials nothing', async () => {
+    const peer = await tcpPeer();
+    cleanups.push(() => new Promise<void>((r) => peer.server.close(() => r())));
+    const b = bridge();
+    const target = { host: '127.0.0.1', port: peer.port };
+    for (let i = 0; i < MAX_OPEN_PER_DESKTOP; i++) await b.issue('s1', target, ORIGIN, 'org-1/ws-1');
+    await expect.poll(() => peer.sockets.length).toBe(MAX_OPEN_PER_DESKTOP);
+    await expect(b.issue('s1', target, ORIGIN, 'org-1/ws-1')).rejects.toThrow(BridgeLimitError);
+    await expect(b.issue('s1', target, ORIGIN, 'org-1/ws-1')).rejects.toThrow(/open for this desktop \(limit 4\)/);
+    // Another desktop still gets its tickets.
+    await b.issue('s2', target, ORIGIN, 'org-1/ws-2');
+    await expect.poll(() => peer.sockets.length).toBe(MAX_OPEN_PER_DESKTOP + 1);
+  });
+
+  it('counts a connection in use as open, and frees its place when it closes', async () => {
+    const peer = await tcpPeer((socket) => socket.write('RFB 003.008\n'));
+    cleanups.push(() => new Promise<void>((r) => peer.server.close(() => r())));
+    const b = bridge();
+    const target = { host: '127.0.0.1', port: peer.port };
+    const urls = [];
+    for (let i = 0; i < MAX_OPEN_PER_DESKTOP; i++) urls.push(await b.issue('s1', target, ORIGIN, 'org-1/ws-1'));
+    const sockets = await Promise.all(urls.map((url) => open(url)));
+    await expect(b.issue('s1', target, ORIGIN, 'org-1/ws-1')).rejects.toThrow(BridgeLimitError);
+    const gone = closed(sockets[0]!);
+    sockets[0]!.close();
+    await gone;
+    await expect.poll(() => b.issue('s1', target, ORIGIN, 'org-1/ws-1').then(() => true, () => false)).toBe(true);
+    for (const ws of sockets.slice(1)) ws.close();
+  });
+
+  it('limits open tickets in total, across desktops', async () => {
+    const peer = await tcpPeer();
+    cleanups.push(() => new Promise<void>((r) => peer.server.close(() => r())));
+    const b = bridge();
+    const target = { host: '127.0.0.1', port: peer.port };
+    for (let i = 0; i < MAX_OPEN_TOTAL; i++) await b.issue(`s${i}`, target, ORIGIN, `org-1/ws-${i % (MAX_OPEN_TOTAL / 2)}`);
+    await expect(b.issue('late', target, ORIGIN, 'org-2/ws-new')).rejects.toThrow(/in all \(limit 16\)/);
+  });
+
+  it('lets tickets expire: an expired ticket is refused and no longer counts', async () => {
+    const peer = await tcpPeer();
+    cleanups.push(() => new Promise<void>((r) => peer.server.close(() => r())));
+    let now = 1_000_000;
+    const b = bridge({}, () => now);
+    const target = { host: '127.0.0.1', port: peer.port };
+    const urls = [];
+    for (let i = 0; i < MAX_OPEN_PER_DESKTOP; i++) urls.push(await b.issue('s1', target, ORIGIN, 'org-1/ws-1'));
+    await expect(b.issue('s1', target, ORIGIN, 'org-1/ws-1')).rejects.toThrow(BridgeLimitError);
+    now += TICKET_TTL_MS;
+    await expect(open(urls[0]!)).rejects.toThrow(/403/);
+    // The expired ones are dropped when the next is issued: the desktop has room again.
+    for (let i = 0; i < MAX_OPEN_PER_DESKTOP; i++) await b.issue('s1', target, ORIGIN, 'org-1/ws-1');
   });
 });

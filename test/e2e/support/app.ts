@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import { createCore, type Core } from '../../../electron/core';
 import type { SecretStore } from '../../../electron/core/ports';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
-import { startHarness, type Harness } from '../../harness/server';
+import { isWebHostOrigin, startHarness, type Harness } from '../../harness/server';
 
 export interface AppUnderTest {
   readonly core: Core;
@@ -58,6 +58,7 @@ export async function launchApp(browser: Browser, options: LaunchOptions = {}): 
         waiters.shift()?.(url);
       },
     },
+    sessions: { viewerOrigin: isWebHostOrigin },
   });
   const harness = await startHarness(core, inject('rendererDir'));
   const context = await browser.newContext();

@@ -9,7 +9,7 @@ import type { SecretStore } from '../../../electron/core/ports';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
 import type { Desktop } from '../../../shared/models/desktop';
 import type { OrgProfile } from '../../../shared/models/org';
-import { startHarness, type Harness } from '../../harness/server';
+import { isWebHostOrigin, startHarness, type Harness } from '../../harness/server';
 
 export interface SessionAppUnderTest {
   readonly core: Core;
@@ -39,7 +39,7 @@ export async function launchSessionApp(browser: Browser, desktop: Partial<Deskto
     paths: { settingsFile: join(dir, 'settings.json'), policyFile: null },
     secrets,
     browser: { open: async () => undefined },
-    sessions: { ...ports, findDesktop: (orgId, workspaceId) => (current && current.orgId === orgId && current.workspaceId === workspaceId ? current : undefined) },
+    sessions: { viewerOrigin: isWebHostOrigin, ...ports, findDesktop: (orgId, workspaceId) => (current && current.orgId === orgId && current.workspaceId === workspaceId ? current : undefined) },
   });
   const added = await core.api.orgs.add({
     code: 'WSpdx+ABC12D',
