@@ -1,10 +1,11 @@
 /**
  * The security gate of `npm test`: Electron security lint rules, Electronegativity (MEDIUM or
- * worse outside its allowlist fails), and a supported Electron major. Exit code 1 on any finding.
+ * worse outside its allowlist fails), and a supported Electron major (from the registry, else estimated
+ * from the release cadence; "unknown" fails). Exit code 1 on any finding.
  * Run: npx tsx test/security/gate.ts   (set DESKBRIDGE_OFFLINE=1 to skip the registry look-up)
  */
 import { resolve } from 'node:path';
-import { checkElectronVersion, KNOWN_LATEST_CHECKED, registryLatest } from './electron-version';
+import { checkElectronVersion, registryLatest } from './electron-version';
 import { scanWithElectronegativity } from './electronegativity';
 import { formatFinding } from './finding';
 import { lintSecurity } from './security-lint';
@@ -13,8 +14,8 @@ const root = resolve(import.meta.dirname, '../..');
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 
 const registry = process.env.DESKBRIDGE_OFFLINE ? null : await registryLatest();
-const version = await checkElectronVersion(root, registry);
-out(`electron version: ${version.message}${registry === null ? ` (registry not reached; constant checked ${KNOWN_LATEST_CHECKED})` : ''}`);
+const version = await checkElectronVersion(root, registry, Date.now());
+out(`electron version: ${version.message}`);
 
 const lint = await lintSecurity(root);
 out(`security lint: ${lint.length} finding(s)`);
@@ -24,6 +25,8 @@ const scan = await scanWithElectronegativity(root, version.pinned);
 out(`electronegativity: ${scan.checks} checks, ${scan.findings.length} finding(s) at MEDIUM or worse, ${scan.allowed.length} allowlisted`);
 scan.findings.forEach((f) => out(`  ${formatFinding(f)}`));
 
+// An unknown Electron support status is not a pass: the gate says so and fails.
 const failed = (version.ok ? 0 : 1) + lint.length + scan.findings.length;
-out(failed === 0 ? 'security gate: passed' : `security gate: FAILED (${failed} problem(s))`);
+const unknown = version.support === 'unknown' ? '; Electron support UNKNOWN' : '';
+out(failed === 0 ? 'security gate: passed' : `security gate: FAILED (${failed} problem(s)${unknown})`);
 process.exitCode = failed === 0 ? 0 : 1;
