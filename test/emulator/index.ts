@@ -7,6 +7,7 @@ import { createFaults, type FaultSetting, type Faults } from './faults';
 import { type ResponseTap, listen, type RunningServer, serviceHandler } from './http-server';
 import { createIdentityCenterState } from './identity-center-state';
 import { createIdp, idpHandler, type IdpTokenTtls } from './idp';
+import { loadModel } from './model-validator';
 import { createRandom } from './rng';
 import { ACCOUNT_ID, DEMO_ROLE_ARN, DEMO_USERS, DIRECTORY_FULL, DIRECTORY_RESTRICTED, IDC_ROLE_NAME, OIDC_CLIENT_ID, seedStore } from './seed';
 import { ssoOidcService } from './sso-oidc';
@@ -89,6 +90,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;
   const jwks = createLocalJWKSet({ keys: [publicJwk] });
 
+  const workspacesModel = await loadModel('workspaces');
   const servers: RunningServer[] = [];
   let oidcIssuer = '';
   let ssoOidcUrl = '';
@@ -97,7 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     res.end();
   };
   try {
-    servers.push(await listen(serviceHandler(workspacesService({ store, registry, faults, clock, tap }), timers), ports.workspaces));
+    servers.push(await listen(serviceHandler(workspacesService({ store, registry, faults, clock, tap, model: workspacesModel }), timers), ports.workspaces));
     servers.push(
       await listen(
         serviceHandler(

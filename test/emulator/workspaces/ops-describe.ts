@@ -37,9 +37,6 @@ export const describeWorkspaces: Operation = (input, ctx) => {
   if (userName !== undefined && directoryId === undefined) {
     throw invalidParameter('The UserName filter can only be used together with the DirectoryId filter.');
   }
-  if (userName !== undefined && (userName.length < 1 || userName.length > 63)) {
-    throw invalidParameter('The UserName must be between 1 and 63 characters.');
-  }
   if (directoryId !== undefined && !canSeeDirectory(ctx, directoryId)) {
     throw accessDenied(`User: ${ctx.principal.arn} is not authorized to perform: workspaces:DescribeWorkspaces on resource: directory/${directoryId}`);
   }
