@@ -61,3 +61,85 @@ describe('WorkSpaces authentication (SigV4 verified by re-signing)', () => {
     expect(Array.isArray(out.json['Workspaces'])).toBe(true);
   });
 });
+
+interface SignOptions {
+  readonly region?: string;
+  readonly service?: string;
+  readonly signingDate?: Date;
+  /** The JS SDK adds and signs x-amz-content-sha256; other SDKs (botocore) do not. */
+  readonly applyChecksum?: boolean;
+  readonly credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  readonly path?: string;
+  readonly query?: Record<string, string>;
+  /** Changes the signed headers before sending (after signing). */
+  readonly tamper?: (headers: Record<string, string>) => void;
+  readonly unsignable?: readonly string[];
+}
+
+async function signedCall(body: string, options: SignOptions = {}): Promise<{ status: number; type: string | null; json: Record<string, unknown> }> {
+  const url = new URL(emu.endpoints.workspaces);
+  const signer = new SignatureV4({
+    credentials: options.credentials ?? emu.adminCredentials,
+    region: options.region ?? 'us-east-1',
+    service: options.service ?? 'workspaces',
+    sha256: Sha256,
+    applyChecksum: options.applyChecksum ?? true,
+  });
+  const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'WorkspacesService.DescribeWorkspaces', host: url.host };
+  const signed = await signer.sign(
+    { method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: options.path ?? '/', query: options.query, headers, body },
+    { signingDate: options.signingDate, unsignableHeaders: new Set(options.unsignable ?? []) },
+  );
+  const { host: _host, ...sendable } = signed.headers;
+  options.tamper?.(sendable);
+  const query = options.query === undefined ? '' : `?${new URLSearchParams(options.query).toString()}`;
+  const response = await fetch(`${emu.endpoints.workspaces}${options.path ?? '/'}${query}`, { method: 'POST', headers: sendable, body });
+  return { status: response.status, type: response.headers.get('x-amzn-errortype'), json: (await response.json()) as Record<string, unknown> };
+}
+
+const BODY = JSON.stringify({ Limit: 1 });
+
+describe('SigV4: exactly what AWS verifies', () => {
+  it('accepts a signature without x-amz-content-sha256, as other SDKs sign outside S3', async () => {
+    expect((await signedCall(BODY, { applyChecksum: false })).status).toBe(200);
+    expect((await signedCall(BODY, { applyChecksum: true })).status).toBe(200);
+  });
+
+  it('verifies the query string and ignores headers the client did not sign', async () => {
+    expect((await signedCall(BODY, { query: { b: '2', a: 'x y' } })).status).toBe(200);
+    expect((await signedCall(BODY, { tamper: (h) => void (h['x-unsigned-extra'] = 'anything') })).status).toBe(200);
+    const changed = await signedCall(BODY, { tamper: (h) => void (h['x-amz-target'] = 'WorkspacesService.DescribeTags') });
+    expect(changed).toMatchObject({ status: 403, type: 'InvalidSignatureException' });
+    expect(changed.json['message']).toMatch(/^The request signature we calculated does not match/);
+  });
+
+  it('refuses a credential scope for another region or service', async () => {
+    const region = await signedCall(BODY, { region: 'eu-west-1' });
+    expect(region).toMatchObject({ status: 403, type: 'InvalidSignatureException', json: { message: "Credential should be scoped to a valid region, not 'eu-west-1'." } });
+    const service = await signedCall(BODY, { service: 'sts' });
+    expect(service).toMatchObject({ status: 403, type: 'InvalidSignatureException', json: { message: "Credential should be scoped to correct service: 'workspaces'." } });
+  });
+
+  it('refuses a signature more than 5 minutes in the past or the future, in AWS words', async () => {
+    const past = await signedCall(BODY, { signingDate: new Date(Date.now() - 6 * 60_000) });
+    expect(past).toMatchObject({ status: 403, type: 'InvalidSignatureException' });
+    expect(past.json['message']).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 5 min\.\)$/);
+    const future = await signedCall(BODY, { signingDate: new Date(Date.now() + 6 * 60_000) });
+    expect(future).toMatchObject({ status: 403, type: 'InvalidSignatureException' });
+    expect(future.json['message']).toMatch(/^Signature not yet current: \d{8}T\d{6}Z is still later than \d{8}T\d{6}Z \(\d{8}T\d{6}Z \+ 5 min\.\)$/);
+  });
+
+  it('refuses a scope date that is not the signing date, and a signature that leaves out host', async () => {
+    const otherDay = await signedCall(BODY, { tamper: (h) => void (h['authorization'] = (h['authorization'] ?? '').replace(/\/(\d{8})\//, '/20200101/')) });
+    expect(otherDay).toMatchObject({ status: 403, type: 'InvalidSignatureException' });
+    expect(otherDay.json['message']).toMatch(/^Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '20200101' != '\d{8}'/);
+    const noHost = await signedCall(BODY, { unsignable: ['host'] });
+    expect(noHost).toMatchObject({ status: 403, type: 'InvalidSignatureException', json: { message: "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization." } });
+  });
+
+  it('refuses an Authorization header without its parts with IncompleteSignature', async () => {
+    const out = await signedCall(BODY, { tamper: (h) => void (h['authorization'] = (h['authorization'] ?? '').replace(/, ?Signature=[0-9a-f]+/, '')) });
+    expect(out).toMatchObject({ status: 400, type: 'IncompleteSignature' });
+    expect(out.json['message']).toMatch(/^Authorization header requires 'Signature' parameter\./);
+  });
+});

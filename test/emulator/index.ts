@@ -45,6 +45,8 @@ export interface EmulatorOptions {
   readonly tokenTtl?: IdpTokenTtls;
   /** Sees every response the emulator sends (fidelity tests validate them against the models). */
   readonly onResponse?: ResponseTap;
+  /** The AWS region the endpoints serve (default us-east-1, the demo organizations' region). */
+  readonly region?: string;
 }
 
 export interface Emulator {
@@ -91,6 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const jwks = createLocalJWKSet({ keys: [publicJwk] });
 
   const workspacesModel = await loadModel('workspaces');
+  const region = options.region ?? 'us-east-1';
   const servers: RunningServer[] = [];
   let oidcIssuer = '';
   let ssoOidcUrl = '';
@@ -99,12 +102,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     res.end();
   };
   try {
-    servers.push(await listen(serviceHandler(workspacesService({ store, registry, faults, clock, tap, model: workspacesModel }), timers), ports.workspaces));
+    servers.push(await listen(serviceHandler(workspacesService({ store, registry, faults, clock, tap, model: workspacesModel, region }), timers), ports.workspaces));
     servers.push(
       await listen(
         serviceHandler(
           stsService({
-            registry, clock, faults, tap,
+            registry, clock, faults, tap, region,
             providers: () => [{ issuer: oidcIssuer, audiences: [OIDC_CLIENT_ID], jwks }],
             roles: () => [{ arn: DEMO_ROLE_ARN, trustedIssuer: oidcIssuer, trustedAudience: OIDC_CLIENT_ID, directoryIds: [DIRECTORY_FULL], maxSessionSeconds: 43200 }],
           }),

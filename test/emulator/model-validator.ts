@@ -50,7 +50,7 @@ export const COMMON_ERRORS: readonly string[] = [
   'ExpiredTokenException', 'ThrottlingException', 'AccessDeniedException', 'ValidationException', 'InternalFailure',
   'ServiceUnavailable', 'SerializationException',
 ];
-export const QUERY_COMMON_ERRORS: readonly string[] = ['AccessDenied', 'ValidationError', 'Throttling', 'InvalidClientTokenId', 'SignatureDoesNotMatch', 'InvalidAction'];
+export const QUERY_COMMON_ERRORS: readonly string[] = ['AccessDenied', 'ValidationError', 'Throttling', 'InvalidClientTokenId', 'SignatureDoesNotMatch', 'InvalidAction', 'ExpiredToken'];
 
 export function errorAllowed(model: ServiceModel, operation: string | undefined, errorType: string): boolean {
   if (COMMON_ERRORS.includes(errorType)) return true;

@@ -60,6 +60,8 @@ export interface WorkspacesServiceDeps {
   readonly tap?: ResponseTap;
   /** The WorkSpaces service model: every request is checked against its operation's input shape. */
   readonly model: ServiceModel;
+  /** The region this endpoint serves: a credential scope naming another is refused. */
+  readonly region: string;
 }
 
 export function workspacesService(deps: WorkspacesServiceDeps): ServiceDefinition {
@@ -78,11 +80,11 @@ export function workspacesService(deps: WorkspacesServiceDeps): ServiceDefinitio
       if (request.req.method !== 'POST' || request.url.pathname !== '/') {
         return jsonError('UnknownOperationException', 'Only POST / is served.', 404);
       }
-      const auth = await verifySigV4({
+      const auth = verifySigV4({
         req: request.req,
-        url: request.url,
         body: request.body,
         registry: deps.registry,
+        scope: { region: deps.region, service: 'workspaces' },
         serviceNow: request.serviceNow,
         clockNow: deps.clock.now(),
       });
