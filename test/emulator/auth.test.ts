@@ -1,9 +1,12 @@
+import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { DescribeWorkspacesCommand } from '@aws-sdk/client-workspaces';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failure, workspacesClient } from './helpers';
+import { failure, type Keys, workspacesClient } from './helpers';
 import { type Emulator, startEmulator } from './index';
+import { signInWithOidc } from './oidc-helpers';
+import { DEMO_ROLE_ARN } from './seed';
 
 let emu: Emulator;
 
@@ -143,3 +146,38 @@ describe('SigV4: exactly what AWS verifies', () => {
     expect(out.json['message']).toMatch(/^Authorization header requires 'Signature' parameter\./);
   });
 });
+
+describe('SigV4 with temporary credentials', () => {
+  let timed: Emulator;
+  let session: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+  const sts = (credentials: Keys): STSClient =>
+    new STSClient({ region: 'us-east-1', endpoint: timed.endpoints.sts, credentials, maxAttempts: 1 });
+
+  beforeAll(async () => {
+    timed = await startEmulator({ bulkCount: 0, clock: { manual: true } });
+    const tokens = await signInWithOidc(timed.endpoints.oidcIssuer, 'alice', 'alice-demo-pass');
+    const out = await sts(timed.adminCredentials).send(new AssumeRoleWithWebIdentityCommand({ RoleArn: DEMO_ROLE_ARN, RoleSessionName: 'alice', WebIdentityToken: tokens.id_token }));
+    session = { accessKeyId: out.Credentials?.AccessKeyId ?? '', secretAccessKey: out.Credentials?.SecretAccessKey ?? '', sessionToken: out.Credentials?.SessionToken ?? '' };
+  });
+  afterAll(async () => {
+    await timed.stop();
+  });
+
+  it('refuses a temporary key without its session token, in each protocol\'s words', async () => {
+    const { sessionToken: _token, ...bare } = session;
+    const ws = await failure(workspacesClient(timed, bare).send(new DescribeWorkspacesCommand({})));
+    expect(ws).toMatchObject({ name: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' });
+    const query = await failure(sts(bare).send(new GetCallerIdentityCommand({})));
+    expect(query).toMatchObject({ name: 'InvalidClientTokenId', $metadata: { httpStatusCode: 403 } });
+  });
+
+  it('answers an expired session with ExpiredTokenException (JSON) and ExpiredToken (STS)', async () => {
+    expect((await sts(session).send(new GetCallerIdentityCommand({}))).Arn).toMatch(/assumed-role/);
+    timed.clock.advance(3600_000);
+    const ws = await failure(workspacesClient(timed, session).send(new DescribeWorkspacesCommand({})));
+    expect(ws).toMatchObject({ name: 'ExpiredTokenException', message: 'The security token included in the request is expired', $metadata: { httpStatusCode: 400 } });
+    const query = await failure(sts(session).send(new GetCallerIdentityCommand({})));
+    expect(query).toMatchObject({ name: 'ExpiredToken', message: 'The security token included in the request is expired', $metadata: { httpStatusCode: 403 } });
+  });
+});
+
