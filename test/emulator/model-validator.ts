@@ -177,22 +177,20 @@ function shown(value: unknown): string {
 
 const lowerFirst = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1);
 
+const isRecord = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): boolean => typeof v === 'string';
+const isInteger = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v);
+const isNumber = (v: unknown): boolean => typeof v === 'number';
+
+/** The JSON value each model type accepts (JSON protocols send timestamps as epoch seconds). */
+const JSON_TYPES: Readonly<Record<string, (value: unknown) => boolean>> = {
+  structure: isRecord, map: isRecord, list: Array.isArray, string: isString, blob: isString,
+  integer: isInteger, long: isInteger, float: isNumber, double: isNumber, timestamp: isNumber,
+  boolean: (v) => typeof v === 'boolean',
+};
+
 function checkType(value: unknown, type: string): void {
-  const ok =
-    type === 'structure' || type === 'map'
-      ? typeof value === 'object' && !Array.isArray(value)
-      : type === 'list'
-        ? Array.isArray(value)
-        : type === 'string' || type === 'blob'
-          ? typeof value === 'string'
-          : type === 'integer' || type === 'long'
-            ? typeof value === 'number' && Number.isInteger(value)
-            : type === 'float' || type === 'double' || type === 'timestamp'
-              ? typeof value === 'number'
-              : type === 'boolean'
-                ? typeof value === 'boolean'
-                : false;
-  if (!ok) throw wrongType(value, type);
+  if (JSON_TYPES[type]?.(value) !== true) throw wrongType(value, type);
 }
 
 function constraintViolations(shape: Shape, value: unknown, path: string): string[] {
