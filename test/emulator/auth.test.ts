@@ -171,6 +171,14 @@ describe('SigV4 with temporary credentials', () => {
     expect(query).toMatchObject({ name: 'InvalidClientTokenId', $metadata: { httpStatusCode: 403 } });
   });
 
+  it('names a signature outside the 5-minute window SignatureDoesNotMatch on STS, in AWS words', async () => {
+    timed.faults.set('sts', { clockSkewMs: 10 * 60_000 });
+    const error = await failure(sts(timed.adminCredentials).send(new GetCallerIdentityCommand({})));
+    timed.faults.clear('sts');
+    expect(error).toMatchObject({ name: 'SignatureDoesNotMatch', $metadata: { httpStatusCode: 403 } });
+    expect(error.message).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 5 min\.\)$/);
+  });
+
   it('answers an expired session with ExpiredTokenException (JSON) and ExpiredToken (STS)', async () => {
     expect((await sts(session).send(new GetCallerIdentityCommand({}))).Arn).toMatch(/assumed-role/);
     timed.clock.advance(3600_000);
