@@ -1,5 +1,5 @@
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { DescribeWorkspacesCommand } from '@aws-sdk/client-workspaces';
+import { DescribeWorkspacesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +121,18 @@ describe('SigV4: exactly what AWS verifies', () => {
     expect(region).toMatchObject({ status: 403, type: 'InvalidSignatureException', json: { message: "Credential should be scoped to a valid region, not 'eu-west-1'." } });
     const service = await signedCall(BODY, { service: 'sts' });
     expect(service).toMatchObject({ status: 403, type: 'InvalidSignatureException', json: { message: "Credential should be scoped to correct service: 'workspaces'." } });
+  });
+
+  it('serves the region it is started for, and only that one', async () => {
+    const eu = await startEmulator({ bulkCount: 0, region: 'eu-central-1' });
+    try {
+      expect((await workspacesClient(eu).send(new DescribeWorkspacesCommand({ Limit: 1 }))).Workspaces).toHaveLength(1);
+      const east = new WorkSpacesClient({ region: 'us-east-1', endpoint: eu.endpoints.workspaces, credentials: eu.adminCredentials, maxAttempts: 1 });
+      const error = await failure(east.send(new DescribeWorkspacesCommand({})));
+      expect(error).toMatchObject({ name: 'InvalidSignatureException', message: "Credential should be scoped to a valid region, not 'us-east-1'." });
+    } finally {
+      await eu.stop();
+    }
   });
 
   it('refuses a signature more than 5 minutes in the past or the future, in AWS words', async () => {

@@ -70,7 +70,7 @@ beforeAll(async () => {
   const id = (name: string): string => alice.find((w) => w.workspaceName === name)?.id ?? '';
   emu.state.setConnectionState(id('Linux-VNC'), 'CONNECTED');
   outcome = await runBotocore({
-    region: 'us-east-1',
+    region: emu.region,
     endpoints: emu.endpoints,
     roleArn: DEMO_ROLE_ARN,
     idToken: tokens.id_token,

@@ -11,7 +11,7 @@ export interface Keys {
 }
 
 export function workspacesClient(emu: Emulator, credentials: Keys = emu.adminCredentials, maxAttempts = 1): WorkSpacesClient {
-  return new WorkSpacesClient({ region: 'us-east-1', endpoint: emu.endpoints.workspaces, credentials, maxAttempts });
+  return new WorkSpacesClient({ region: emu.region, endpoint: emu.endpoints.workspaces, credentials, maxAttempts });
 }
 
 /** Captures a rejected SDK call's error so a test can assert on its name and metadata. */
@@ -37,7 +37,7 @@ export interface WireResponse {
 export async function wireCall(emu: Emulator, operation: string, body: string, credentials: Keys = emu.adminCredentials): Promise<WireResponse> {
   const url = new URL(emu.endpoints.workspaces);
   const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `WorkspacesService.${operation}`, host: url.host };
-  const signer = new SignatureV4({ credentials, region: 'us-east-1', service: 'workspaces', sha256: Sha256 });
+  const signer = new SignatureV4({ credentials, region: emu.region, service: 'workspaces', sha256: Sha256 });
   const signed = await signer.sign({ method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/', headers, body });
   const { host: _host, ...sendable } = signed.headers;
   const response = await fetch(emu.endpoints.workspaces, { method: 'POST', headers: sendable, body });

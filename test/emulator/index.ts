@@ -51,6 +51,8 @@ export interface EmulatorOptions {
 
 export interface Emulator {
   readonly endpoints: EmulatorEndpoints;
+  /** The region the endpoints serve: clients must sign for it. */
+  readonly region: string;
   readonly demo: DemoData;
   readonly clock: Clock;
   readonly faults: Faults;
@@ -133,6 +135,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const endpoints: EmulatorEndpoints = { workspaces: ws.url, sts: sts.url, sso: sso.url, ssoOidc: ssoOidc.url, oidcIssuer };
   return {
     endpoints,
+    region,
     demo: buildDemo(endpoints),
     clock,
     faults,
