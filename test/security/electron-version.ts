@@ -80,24 +80,25 @@ export function supportByCadence(major: number, now: number): { support: Support
   };
 }
 
-export function judge(pinned: string, range: string, registry: string | null, now: number): VersionCheck {
+/** The pinned major's support: from the registry's latest when it answered, else the cadence estimate. */
+function supportOf(pinned: string, registry: string | null, now: number): Omit<VersionCheck, 'ok'> {
   const pinnedMajor = majorOf(pinned);
-  if (majorOf(range) !== pinnedMajor) {
-    return { ok: false, support: 'unknown', pinned, source: registry === null ? 'release cadence' : 'registry', supported: [], message: `package.json asks for electron ${range} but ${pinned} is installed.` };
-  }
-  if (registry !== null) {
-    const latest = majorOf(registry);
-    const supported = supportedMajors(latest);
-    // A pin newer than the registry's latest (a prerelease) is not out of support.
-    const support: Support = pinnedMajor > latest - SUPPORTED_MAJORS ? 'supported' : 'unsupported';
-    const message =
-      support === 'supported'
-        ? `Electron ${pinned} is supported (supported majors: ${supported.join(', ')}; latest ${registry} from the registry).`
-        : `Electron ${pinned} is out of support: supported majors are ${supported.join(', ')} (latest ${registry} from the registry). Upgrade Electron.`;
-    return { ok: support === 'supported', support, pinned, source: 'registry', supported, message };
-  }
-  const estimate = supportByCadence(pinnedMajor, now);
-  return { ok: estimate.support === 'supported', support: estimate.support, pinned, source: 'release cadence', supported: estimate.supported, message: estimate.message };
+  if (registry === null) return { pinned, source: 'release cadence', ...supportByCadence(pinnedMajor, now) };
+  const latest = majorOf(registry);
+  const supported = supportedMajors(latest);
+  // A pin newer than the registry's latest (a prerelease) is not out of support.
+  const support: Support = pinnedMajor > latest - SUPPORTED_MAJORS ? 'supported' : 'unsupported';
+  const message =
+    support === 'supported'
+      ? `Electron ${pinned} is supported (supported majors: ${supported.join(', ')}; latest ${registry} from the registry).`
+      : `Electron ${pinned} is out of support: supported majors are ${supported.join(', ')} (latest ${registry} from the registry). Upgrade Electron.`;
+  return { support, pinned, source: 'registry', supported, message };
+}
+
+export function judge(pinned: string, range: string, registry: string | null, now: number): VersionCheck {
+  const result = supportOf(pinned, registry, now);
+  if (majorOf(range) !== majorOf(pinned)) return { ...result, ok: false, message: `package.json asks for electron ${range} but ${pinned} is installed.` };
+  return { ...result, ok: result.support === 'supported' };
 }
 
 export async function checkElectronVersion(root: string, registry: string | null, now: number): Promise<VersionCheck> {
