@@ -80,7 +80,7 @@ async function exerciseStsAndIdentityCenter(): Promise<void> {
   const device = await oidc.send(new StartDeviceAuthorizationCommand({ clientId: client.clientId, clientSecret: client.clientSecret, startUrl: `${emu.endpoints.ssoOidc}/start` }));
   const poll = () => oidc.send(new CreateTokenCommand({ clientId: client.clientId, clientSecret: client.clientSecret, grantType: 'urn:ietf:params:oauth:grant-type:device_code', deviceCode: device.deviceCode }));
   await refused('CreateToken before approval', 'AuthorizationPendingException', poll());
-  await refused('CreateToken polled too fast', 'SlowDownException', poll());
+  // (SlowDownException depends on the time between polls; identity-center.test.ts covers it on a manual clock.)
   const { verifier, challenge } = pkcePair();
   const url = `${emu.endpoints.ssoOidc}/authorize?${new URLSearchParams({ response_type: 'code', client_id: client.clientId ?? '', redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: 'S256' }).toString()}`;
   const code = new URL(await loginWithPassword(url, 'alice', 'alice-demo-pass')).searchParams.get('code') ?? '';
