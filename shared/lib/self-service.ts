@@ -96,20 +96,32 @@ export function connectPlan(desktop: GateInput): 'launch' | 'start-then-launch' 
 export const COMPUTE_ORDER = ['VALUE', 'STANDARD', 'PERFORMANCE', 'POWER', 'POWERPRO', 'GENERALPURPOSE_4XLARGE', 'GENERALPURPOSE_8XLARGE'] as const;
 /** Graphics bundles can switch only between these two (older GRAPHICS/GRAPHICSPRO cannot change). */
 export const GRAPHICS_ORDER = ['GRAPHICS_G4DN', 'GRAPHICSPRO_G4DN'] as const;
+/**
+ * Graphics families in ascending size: a graphics desktop changes only within its own family
+ * (assumed for G6, Gr6, G6f and G7 as AWS documents it for G4dn; a lone size, e.g. Gr6f, has no
+ * target). G6 names are in the WorkSpaces model; G7 names come from AWS's newest model.
+ */
+export const GRAPHICS_FAMILIES: readonly (readonly string[])[] = [
+  GRAPHICS_ORDER,
+  ['GRAPHICS_G6_XLARGE', 'GRAPHICS_G6_2XLARGE', 'GRAPHICS_G6_4XLARGE', 'GRAPHICS_G6_8XLARGE', 'GRAPHICS_G6_16XLARGE'],
+  ['GRAPHICS_GR6_4XLARGE', 'GRAPHICS_GR6_8XLARGE'],
+  ['GRAPHICS_G6F_LARGE', 'GRAPHICS_G6F_XLARGE', 'GRAPHICS_G6F_2XLARGE', 'GRAPHICS_G6F_4XLARGE'],
+  ['GRAPHICS_G7_2XLARGE', 'GRAPHICS_G7_4XLARGE', 'GRAPHICS_G7_8XLARGE', 'GRAPHICS_G7_12XLARGE'],
+];
+
+const familyOf = (compute: string): readonly string[] | undefined =>
+  [COMPUTE_ORDER, ...GRAPHICS_FAMILIES].find((order: readonly string[]) => order.includes(compute));
 
 /** The compute types a desktop may change to (never across graphics and non-graphics). */
 export function computeTargets(current: string | undefined): readonly string[] {
   if (current === undefined) return [];
-  for (const order of [COMPUTE_ORDER, GRAPHICS_ORDER] as readonly (readonly string[])[]) {
-    if (order.includes(current)) return order.filter((c) => c !== current);
-  }
-  return [];
+  return familyOf(current)?.filter((c) => c !== current) ?? [];
 }
 
 /** AWS allows a compute-type increase once in 6 hours and a decrease once in 30 days. */
 export function computeDirection(from: string, to: string): 'up' | 'down' | 'invalid' {
-  if (!computeTargets(from).includes(to)) return 'invalid';
-  const order: readonly string[] = (COMPUTE_ORDER as readonly string[]).includes(from) ? COMPUTE_ORDER : GRAPHICS_ORDER;
+  const order = familyOf(from);
+  if (order === undefined || !computeTargets(from).includes(to)) return 'invalid';
   return order.indexOf(to) > order.indexOf(from) ? 'up' : 'down';
 }
 

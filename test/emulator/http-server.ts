@@ -19,6 +19,9 @@ export interface TapEvent {
   readonly status: number;
   readonly errorType?: string;
   readonly output?: unknown;
+  /** What went over the wire: the response headers (lower-case names) and body. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
 }
 
 export type ResponseTap = (event: TapEvent) => void;
@@ -119,14 +122,17 @@ export function serviceHandler(
     const serviceNow = Date.now() + (spec.clockSkewMs ?? 0);
     const request: ServiceRequest = { req, url, body, serviceNow };
     const reply = outcome === 'none' ? await def.handle(request) : def.faultReply(outcome, operation);
+    const headers = { ...reply.headers, date: new Date(serviceNow).toUTCString() };
     def.tap?.({
       service: def.service,
       operation: reply.operation ?? operation,
       status: reply.status,
       errorType: reply.errorType,
       output: reply.output,
+      headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value])),
+      body: reply.body ?? '',
     });
-    res.writeHead(reply.status, { ...reply.headers, date: new Date(serviceNow).toUTCString() });
+    res.writeHead(reply.status, headers);
     res.end(reply.body ?? '');
   };
 

@@ -7,6 +7,7 @@ import { createFaults, type FaultSetting, type Faults } from './faults';
 import { type ResponseTap, listen, type RunningServer, serviceHandler } from './http-server';
 import { createIdentityCenterState } from './identity-center-state';
 import { createIdp, idpHandler, type IdpQuirks, type IdpTokenTtls } from './idp';
+import { loadModel } from './model-validator';
 import { createRandom } from './rng';
 import { ACCOUNT_ID, DEMO_ROLE_ARN, DEMO_USERS, DIRECTORY_FULL, DIRECTORY_RESTRICTED, IDC_ROLE_NAME, OIDC_CLIENT_ID, seedStore } from './seed';
 import { ssoOidcService } from './sso-oidc';
@@ -48,10 +49,14 @@ export interface EmulatorOptions {
   readonly onResponse?: ResponseTap;
   /** Habits of real identity providers the OIDC IdP imitates (all off by default). */
   readonly idpQuirks?: IdpQuirks;
+  /** The AWS region the endpoints serve (default us-east-1, the demo organizations' region). */
+  readonly region?: string;
 }
 
 export interface Emulator {
   readonly endpoints: EmulatorEndpoints;
+  /** The region the endpoints serve: clients must sign for it. */
+  readonly region: string;
   readonly demo: DemoData;
   readonly clock: Clock;
   readonly faults: Faults;
@@ -93,6 +98,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;
   const jwks = createLocalJWKSet({ keys: [publicJwk] });
 
+  const workspacesModel = await loadModel('workspaces');
+  const region = options.region ?? 'us-east-1';
   const servers: RunningServer[] = [];
   let oidcIssuer = '';
   let ssoOidcUrl = '';
@@ -101,12 +108,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     res.end();
   };
   try {
-    servers.push(await listen(serviceHandler(workspacesService({ store, registry, faults, clock, tap }), timers), ports.workspaces));
+    servers.push(await listen(serviceHandler(workspacesService({ store, registry, faults, clock, tap, model: workspacesModel, region }), timers), ports.workspaces));
     servers.push(
       await listen(
         serviceHandler(
           stsService({
-            registry, clock, faults, tap,
+            registry, clock, faults, tap, region,
             providers: () => [{ issuer: oidcIssuer, audiences: [OIDC_CLIENT_ID], jwks }],
             roles: () => [{ arn: DEMO_ROLE_ARN, trustedIssuer: oidcIssuer, trustedAudience: OIDC_CLIENT_ID, directoryIds: [DIRECTORY_FULL], maxSessionSeconds: 43200 }],
           }),
@@ -132,6 +139,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const endpoints: EmulatorEndpoints = { workspaces: ws.url, sts: sts.url, sso: sso.url, ssoOidc: ssoOidc.url, oidcIssuer };
   return {
     endpoints,
+    region,
     demo: buildDemo(endpoints),
     clock,
     faults,

@@ -33,6 +33,7 @@ export const BUNDLES: readonly BundleRecord[] = [
   { id: 'wsb-standard01', name: 'Standard with Windows 11', description: 'Standard bundle', computeType: 'STANDARD', rootCapacity: '80', userCapacity: '50', imageId: 'wsi-win11std01' },
   { id: 'wsb-perform001', name: 'Performance with Windows 11', description: 'Performance bundle', computeType: 'PERFORMANCE', rootCapacity: '175', userCapacity: '100', imageId: 'wsi-win11prf01' },
   { id: 'wsb-ubuntu0001', name: 'Standard with Ubuntu 22.04', description: 'Linux bundle', computeType: 'STANDARD', rootCapacity: '80', userCapacity: '50', imageId: 'wsi-ubuntu2201' },
+  { id: 'wsb-custom0001', name: 'Engineering (custom)', description: 'A custom bundle of the demo account', computeType: 'POWER', rootCapacity: '175', userCapacity: '100', imageId: 'wsi-custom0001', owner: ACCOUNT_ID },
 ];
 
 const DIRECTORIES: readonly DirectoryRecord[] = [

@@ -4,7 +4,7 @@ import type { Clock } from './clock';
 import type { CredentialRegistry, Principal } from './credentials';
 import type { Faults } from './faults';
 import type { Reply, ResponseTap, ServiceDefinition, ServiceRequest } from './http-server';
-import { verifySigV4 } from './sigv4';
+import { type AuthFailure, verifySigV4 } from './sigv4';
 import { toXml, type XmlValue } from './xml';
 
 const NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
@@ -32,6 +32,8 @@ export interface StsDeps {
   readonly providers: () => readonly OidcProviderEntry[];
   readonly roles: () => readonly RoleEntry[];
   readonly tap?: ResponseTap;
+  /** The region this endpoint serves: a credential scope naming another is refused. */
+  readonly region: string;
 }
 
 class StsError extends Error {
@@ -139,6 +141,14 @@ async function assumeRoleWithWebIdentity(p: URLSearchParams, deps: StsDeps): Pro
   });
 }
 
+const STS_AUTH_CODES: Readonly<Record<AuthFailure['code'], string>> = {
+  MissingAuthenticationToken: 'MissingAuthenticationToken',
+  IncompleteSignature: 'IncompleteSignature',
+  UnrecognizedClientException: 'InvalidClientTokenId',
+  InvalidSignatureException: 'SignatureDoesNotMatch',
+  ExpiredTokenException: 'ExpiredToken',
+};
+
 export function stsService(deps: StsDeps): ServiceDefinition {
   return {
     service: 'sts',
@@ -156,11 +166,10 @@ export function stsService(deps: StsDeps): ServiceDefinition {
       try {
         if (action === 'AssumeRoleWithWebIdentity') return await assumeRoleWithWebIdentity(p, deps);
         if (action === 'GetCallerIdentity') {
-          const auth = await verifySigV4({ ...request, registry: deps.registry, clockNow: deps.clock.now() });
+          const auth = verifySigV4({ ...request, registry: deps.registry, scope: { region: deps.region, service: 'sts' }, clockNow: deps.clock.now() });
           if (!auth.ok) {
-            // STS spells an unknown key InvalidClientTokenId and a bad signature SignatureDoesNotMatch.
-            const code = auth.failure.code === 'UnrecognizedClientException' ? 'InvalidClientTokenId' : auth.failure.code === 'InvalidSignatureException' ? 'SignatureDoesNotMatch' : auth.failure.code;
-            return stsError(code, auth.failure.message, 403, 'Sender', action);
+            // The query protocol's spellings: InvalidClientTokenId, SignatureDoesNotMatch, ExpiredToken.
+            return stsError(STS_AUTH_CODES[auth.failure.code], auth.failure.message, auth.failure.code === 'IncompleteSignature' ? 400 : 403, 'Sender', action);
           }
           const { principal } = auth.key;
           return success('GetCallerIdentity', { UserId: principal.userId, Account: principal.account, Arn: principal.arn });

@@ -3,6 +3,7 @@ import {
   DescribeTagsCommand,
   DescribeWorkspaceBundlesCommand,
   DescribeWorkspaceDirectoriesCommand,
+  type DescribeWorkspaceDirectoriesCommandInput,
   DescribeWorkspacesCommand,
   DescribeWorkspacesConnectionStatusCommand,
   paginateDescribeWorkspaces,
@@ -140,5 +141,54 @@ describe('WorkSpaces describe operations', () => {
     expect(one.Bundles?.[0]?.CreationTime).toBeInstanceOf(Date);
     const both = await failure(client.send(new DescribeWorkspaceBundlesCommand({ BundleIds: ['wsb-perform001'], Owner: 'AMAZON' })));
     expect(both.name).toBe('InvalidParameterValuesException');
+  });
+
+  it('refuses a paging token that was forged or edited, and honours a genuine one', async () => {
+    const first = await client.send(new DescribeWorkspacesCommand({ DirectoryId: DIRECTORY_FULL, UserName: 'bulk', Limit: 5 }));
+    const token = first.NextToken ?? '';
+    const second = await client.send(new DescribeWorkspacesCommand({ DirectoryId: DIRECTORY_FULL, UserName: 'bulk', Limit: 5, NextToken: token }));
+    expect(second.Workspaces?.[0]?.WorkspaceId).not.toBe(first.Workspaces?.[0]?.WorkspaceId);
+    // A plain base64 JSON offset for the same query, as the old tokens were: now refused.
+    const forged = Buffer.from(JSON.stringify({ o: 50, q: JSON.stringify([null, DIRECTORY_FULL, 'bulk', null, null]) })).toString('base64');
+    const edited = `${token.slice(0, 3)}${token[3] === 'A' ? 'B' : 'A'}${token.slice(4)}`;
+    for (const NextToken of [forged, edited]) {
+      const error = await failure(client.send(new DescribeWorkspacesCommand({ DirectoryId: DIRECTORY_FULL, UserName: 'bulk', Limit: 5, NextToken })));
+      expect(error.name).toBe('InvalidParameterValuesException');
+      expect(error.message).toBe('The pagination token is invalid.');
+    }
+    const otherQuery = await failure(client.send(new DescribeWorkspaceDirectoriesCommand({ NextToken: token })));
+    expect(otherQuery.name).toBe('InvalidParameterValuesException');
+  });
+
+  it('describes a WorkspaceId given twice once', async () => {
+    const id = emu.state.listWorkspaces('alice')[0]?.id ?? '';
+    const out = await client.send(new DescribeWorkspacesCommand({ WorkspaceIds: [id, id] }));
+    expect(out.Workspaces?.map((w) => w.WorkspaceId)).toEqual([id]);
+    const conn = await client.send(new DescribeWorkspacesConnectionStatusCommand({ WorkspaceIds: [id, id] }));
+    expect(conn.WorkspacesConnectionStatus?.map((w) => w.WorkspaceId)).toEqual([id]);
+  });
+
+  it('filters directories by id, name and the Filters list, and pages them', async () => {
+    const ids = async (input: DescribeWorkspaceDirectoriesCommandInput): Promise<(string | undefined)[]> =>
+      (await client.send(new DescribeWorkspaceDirectoriesCommand(input))).Directories?.map((d) => d.DirectoryId) ?? [];
+    expect(await ids({ DirectoryIds: [DIRECTORY_RESTRICTED] })).toEqual([DIRECTORY_RESTRICTED]);
+    expect(await ids({ WorkspaceDirectoryNames: ['restricted.example.com'] })).toEqual([DIRECTORY_RESTRICTED]);
+    expect(await ids({ WorkspaceDirectoryNames: ['corp.example.com'], DirectoryIds: [DIRECTORY_RESTRICTED] })).toEqual([]);
+    expect(await ids({ Filters: [{ Name: 'WORKSPACE_TYPE', Values: ['POOLS'] }] })).toEqual([]);
+    expect(await ids({ Filters: [{ Name: 'WORKSPACE_TYPE', Values: ['PERSONAL'] }, { Name: 'USER_IDENTITY_TYPE', Values: ['AWS_DIRECTORY_SERVICE'] }] })).toEqual([DIRECTORY_FULL, DIRECTORY_RESTRICTED]);
+    const page1 = await client.send(new DescribeWorkspaceDirectoriesCommand({ DirectoryIds: [DIRECTORY_FULL, DIRECTORY_RESTRICTED], Limit: 1 }));
+    const page2 = await client.send(new DescribeWorkspaceDirectoriesCommand({ DirectoryIds: [DIRECTORY_FULL, DIRECTORY_RESTRICTED], Limit: 1, NextToken: page1.NextToken }));
+    expect([...(page1.Directories ?? []), ...(page2.Directories ?? [])].map((d) => d.DirectoryId)).toEqual([DIRECTORY_FULL, DIRECTORY_RESTRICTED]);
+    expect(page2.NextToken).toBeUndefined();
+  });
+
+  it("describes the account's own bundles without Owner, and Amazon's only with Owner AMAZON", async () => {
+    const own = await client.send(new DescribeWorkspaceBundlesCommand({}));
+    expect(own.Bundles?.map((b) => [b.BundleId, b.Owner])).toEqual([['wsb-custom0001', '123456789012']]);
+    const amazon = await client.send(new DescribeWorkspaceBundlesCommand({ Owner: 'AMAZON' }));
+    expect(amazon.Bundles?.every((b) => b.Owner === 'AMAZON')).toBe(true);
+    expect(amazon.Bundles?.map((b) => b.BundleId)).not.toContain('wsb-custom0001');
+    const byId = await client.send(new DescribeWorkspaceBundlesCommand({ BundleIds: ['wsb-custom0001', 'wsb-standard01'] }));
+    expect(byId.Bundles?.map((b) => b.BundleId).sort()).toEqual(['wsb-custom0001', 'wsb-standard01']);
   });
 });

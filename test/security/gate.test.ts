@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkElectronVersion, judge, KNOWN_LATEST_MAJOR } from './electron-version';
+import { CADENCE_ANCHOR, CADENCE_SLIP_MS, checkElectronVersion, estimatedSupportEnd, judge } from './electron-version';
 import { ALLOWLIST, scanWithElectronegativity } from './electronegativity';
 import { lintSecurity } from './security-lint';
 import { checkSessionTrust, DESKBRIDGE } from './session-trust';
@@ -102,25 +102,42 @@ describe('Electronegativity', () => {
 });
 
 describe('supported Electron major', () => {
-  it('accepts the pinned Electron of this repository, offline', async () => {
-    const result = await checkElectronVersion(root, null);
-    expect(result.message).toMatch(/supported/);
-    expect(result.ok).toBe(true);
-    expect(result.source).toBe('constant');
+  const { major, released } = CADENCE_ANCHOR;
+  const weeks = (n: number): number => n * 7 * 86_400_000;
+
+  it('accepts the pinned Electron of this repository, offline, from the release cadence', async () => {
+    const result = await checkElectronVersion(root, null, released + weeks(4));
+    expect(result).toMatchObject({ ok: true, support: 'supported', source: 'release cadence' });
+    expect(result.message).toMatch(/supported until about/);
   });
 
-  it('supports the latest stable major and the two before it', () => {
-    expect(judge(`${KNOWN_LATEST_MAJOR - 2}.1.0`, `^${KNOWN_LATEST_MAJOR - 2}.0.0`, null).ok).toBe(true);
-    expect(judge(`${KNOWN_LATEST_MAJOR - 3}.9.9`, `^${KNOWN_LATEST_MAJOR - 3}.0.0`, null).ok).toBe(false);
+  it('fails an old pin offline once the cadence says three newer majors have shipped', () => {
+    // The old check compared the pin with a constant equal to it, so offline it could never fail.
+    const result = judge(`${major}.1.0`, `^${major}.0.0`, null, released + weeks(24) + CADENCE_SLIP_MS);
+    expect(result).toMatchObject({ ok: false, support: 'unsupported', source: 'release cadence' });
+    expect(result.message).toMatch(/left support/);
+    expect(judge(`${major - 1}.0.0`, `^${major - 1}.0.0`, null, released + weeks(16) + CADENCE_SLIP_MS).support).toBe('unsupported');
   });
 
-  it('lets a newer major from the registry move the window', () => {
-    const result = judge(`${KNOWN_LATEST_MAJOR - 2}.1.0`, `^${KNOWN_LATEST_MAJOR - 2}.0.0`, `${KNOWN_LATEST_MAJOR + 1}.0.0`);
-    expect(result).toMatchObject({ ok: false, source: 'registry', latestMajor: KNOWN_LATEST_MAJOR + 1 });
+  it('says UNKNOWN rather than passing when the estimate is too close to call offline', () => {
+    const nearEnd = estimatedSupportEnd(major) - weeks(1);
+    const result = judge(`${major}.0.0`, `^${major}.0.0`, null, nearEnd);
+    expect(result).toMatchObject({ ok: false, support: 'unknown' });
+    expect(result.message).toMatch(/^UNKNOWN whether Electron 45 is still supported.*registry/);
+  });
+
+  it('supports the latest stable major from the registry and the two before it', () => {
+    expect(judge('43.1.0', '^43.0.0', '45.2.0', released)).toMatchObject({ ok: true, support: 'supported', source: 'registry', supported: [45, 44, 43] });
+    expect(judge('42.9.9', '^42.0.0', '45.2.0', released)).toMatchObject({ ok: false, support: 'unsupported', source: 'registry' });
+  });
+
+  it('lets the registry overrule the estimate both ways', () => {
+    expect(judge(`${major}.1.0`, `^${major}.0.0`, `${major + 3}.0.0`, released).support).toBe('unsupported');
+    expect(judge(`${major}.1.0`, `^${major}.0.0`, `${major + 2}.0.0`, released + weeks(30)).support).toBe('supported');
   });
 
   it('flags package.json asking for another major than the one installed', () => {
-    expect(judge(`${KNOWN_LATEST_MAJOR}.0.0`, `^${KNOWN_LATEST_MAJOR - 1}.0.0`, null)).toMatchObject({ ok: false, message: expect.stringMatching(/asks for/) });
+    expect(judge(`${major}.0.0`, `^${major - 1}.0.0`, null, released)).toMatchObject({ ok: false, message: expect.stringMatching(/asks for/) });
   });
 });
 

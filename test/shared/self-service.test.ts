@@ -91,6 +91,19 @@ describe('compute type, volume, running mode and rebuild rules', () => {
     expect(computeDirection('STANDARD', 'STANDARD')).toBe('invalid');
   });
 
+  it('knows the G6 and G7 graphics families and keeps each to itself', () => {
+    expect(computeTargets('GRAPHICS_G6_XLARGE')).toEqual(['GRAPHICS_G6_2XLARGE', 'GRAPHICS_G6_4XLARGE', 'GRAPHICS_G6_8XLARGE', 'GRAPHICS_G6_16XLARGE']);
+    expect(computeTargets('GRAPHICS_G7_4XLARGE')).toEqual(['GRAPHICS_G7_2XLARGE', 'GRAPHICS_G7_8XLARGE', 'GRAPHICS_G7_12XLARGE']);
+    expect(computeTargets('GRAPHICS_GR6_8XLARGE')).toEqual(['GRAPHICS_GR6_4XLARGE']);
+    expect(computeTargets('GRAPHICS_G6F_LARGE')).toHaveLength(3);
+    expect(computeTargets('GRAPHICS_GR6F_4XLARGE')).toEqual([]);
+    expect(computeDirection('GRAPHICS_G6_XLARGE', 'GRAPHICS_G6_8XLARGE')).toBe('up');
+    expect(computeDirection('GRAPHICS_G7_12XLARGE', 'GRAPHICS_G7_2XLARGE')).toBe('down');
+    expect(computeDirection('GRAPHICS_G6_XLARGE', 'GRAPHICS_G7_2XLARGE')).toBe('invalid');
+    expect(computeDirection('GRAPHICS_G4DN', 'GRAPHICS_G6_XLARGE')).toBe('invalid');
+    expect(computeDirection('STANDARD', 'GRAPHICS_G6_XLARGE')).toBe('invalid');
+  });
+
   it('accepts only larger whole volume sizes up to 2,000 GiB', () => {
     expect(volumeProblem(80, undefined)).toBeNull();
     expect(volumeProblem(80, 175)).toBeNull();

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, chmod, constants, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../electron/core/events';
 import { Logger } from '../../electron/core/log/logger';
@@ -33,6 +33,18 @@ function xdgEnv(root: string, display: string): NodeJS.ProcessEnv {
   return env;
 }
 
+/** These tests exercise xdg-utils itself: without it they would prove nothing, so they fail loudly. */
+async function requireOnPath(commands: readonly string[]): Promise<void> {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter((dir) => dir !== '');
+  for (const command of commands) {
+    const found = await Promise.any(dirs.map((dir) => access(join(dir, command), constants.X_OK))).then(
+      () => true,
+      () => false,
+    );
+    if (!found) throw new Error(`${command} is not on PATH: install xdg-utils (test/run.sh does). The hand-off tests need the real tool.`);
+  }
+}
+
 function service(env: NodeJS.ProcessEnv, dir: string, browserOpened: string[]): SessionService {
   return new SessionService({
     events: new EventBus(),
@@ -54,6 +66,7 @@ describe('hand-off to the workspaces:// handler through xdg-open', () => {
   let xvfb: ChildProcess;
   let display: string;
   beforeAll(async () => {
+    await requireOnPath(['xdg-mime', 'xdg-open']);
     const n = freeDisplay();
     display = `:${n}`;
     xvfb = spawn('Xvfb', [display, '-screen', '0', '640x480x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
@@ -103,7 +116,10 @@ describe('hand-off to the workspaces:// handler through xdg-open', () => {
 
   it('finds no handler in an empty XDG environment and offers Web Access instead', async () => {
     const opened: string[] = [];
-    const sessions = service(xdgEnv(root, display), root, opened);
+    const env = xdgEnv(root, display);
+    // null is xdg-mime's definite "no handler"; undefined would mean it could not be asked at all.
+    expect(await new NodeUrlHandoff(env, 'linux').handlerFor('workspaces')).toBeNull();
+    const sessions = service(env, root, opened);
     const result = await sessions.connect('org-h', 'ws-hand0001');
     expect(result).toMatchObject({ ok: true, value: { kind: 'no-handler', webAccessUrl: 'https://clients.amazonworkspaces.com/' } });
     expect(await sessions.openWebAccess('org-h')).toEqual({ ok: true, value: null });

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApiError, validationError } from './errors';
 
 /** Small typed readers over a JSON request body, failing the way AWS validation does. */
@@ -77,18 +78,25 @@ export const WORKSPACE_ID = /^ws-[0-9a-z]{8,63}$/;
 export const DIRECTORY_ID = /^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)/;
 export const BUNDLE_ID = /^wsb-[0-9a-z]{8,63}$/;
 
-/** Opaque paging tokens: an offset bound to the query it came from. */
+/**
+ * Paging tokens: an offset bound to the query it came from, signed with a key made at start-up,
+ * so a token edited by hand, or made for another query, is refused rather than obeyed.
+ */
+const TOKEN_KEY = randomBytes(32);
+const tokenMac = (payload: string): string => createHmac('sha256', TOKEN_KEY).update(payload).digest('base64url');
+
 export function encodeToken(offset: number, query: string): string {
-  return Buffer.from(JSON.stringify({ o: offset, q: query })).toString('base64');
+  const payload = Buffer.from(JSON.stringify({ o: offset, q: query })).toString('base64url');
+  return `${payload}.${tokenMac(payload)}`;
 }
 
 export function decodeToken(token: string | undefined, query: string): number {
   if (token === undefined) return 0;
-  try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { o?: unknown; q?: unknown };
+  const [payload = '', mac = '', ...rest] = token.split('.');
+  const expected = tokenMac(payload);
+  if (rest.length === 0 && mac.length === expected.length && timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) {
+    const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { o?: unknown; q?: unknown };
     if (typeof parsed.o === 'number' && parsed.q === query) return parsed.o;
-  } catch {
-    // fall through to the AWS error below
   }
   throw new ApiError('InvalidParameterValuesException', 'The pagination token is invalid.');
 }

@@ -6,18 +6,29 @@ import type { WorkspaceRecord } from './types';
 
 const BUNDLE_CREATED = Date.UTC(2024, 0, 15);
 
+/** A directory's values for the DescribeWorkspaceDirectories Filters names. */
+const DIRECTORY_FILTER_FIELDS: Readonly<Record<string, string>> = { USER_IDENTITY_TYPE: 'UserIdentityType', WORKSPACE_TYPE: 'WorkspaceType' };
+
+interface DirectoryFilter {
+  readonly Name: string;
+  readonly Values: readonly string[];
+}
+
 export const describeWorkspaceDirectories: Operation = (input, ctx) => {
-  const idList = optList(input, 'DirectoryIds', 1, 25);
-  const ids = idList === undefined ? undefined : stringItems(idList, 'DirectoryIds', DIRECTORY_ID);
+  // The model has checked types and sizes; every filter given must match (AND).
+  const ids = input['DirectoryIds'] as readonly string[] | undefined;
+  const names = input['WorkspaceDirectoryNames'] as readonly string[] | undefined;
+  const filters = (input['Filters'] as readonly DirectoryFilter[] | undefined) ?? [];
   const limit = optInt(input, 'Limit', 1, 25) ?? 25;
   const token = optString(input, 'NextToken');
-  const query = JSON.stringify(['dirs', ids ?? null]);
-  const directories = [...ctx.store.directories.values()].filter(
-    (d) => canSeeDirectory(ctx, d.id) && (ids === undefined || ids.includes(d.id)),
-  );
+  const query = JSON.stringify(['dirs', ids ?? null, names ?? null, filters]);
+  const directories = [...ctx.store.directories.values()]
+    .filter((d) => canSeeDirectory(ctx, d.id) && (ids === undefined || ids.includes(d.id)) && (names === undefined || names.includes(d.name)))
+    .map((d) => directoryOut(d, ctx.principal.account))
+    .filter((out) => filters.every((f) => f.Values.includes(String(out[DIRECTORY_FILTER_FIELDS[f.Name] ?? '']))));
   const result = page(directories, decodeToken(token, query), limit, query);
   return {
-    Directories: result.items.map((d) => directoryOut(d, ctx.principal.account)),
+    Directories: result.items,
     ...(result.next === undefined ? {} : { NextToken: result.next }),
   };
 };
@@ -37,15 +48,13 @@ export const describeWorkspaces: Operation = (input, ctx) => {
   if (userName !== undefined && directoryId === undefined) {
     throw invalidParameter('The UserName filter can only be used together with the DirectoryId filter.');
   }
-  if (userName !== undefined && (userName.length < 1 || userName.length > 63)) {
-    throw invalidParameter('The UserName must be between 1 and 63 characters.');
-  }
   if (directoryId !== undefined && !canSeeDirectory(ctx, directoryId)) {
     throw accessDenied(`User: ${ctx.principal.arn} is not authorized to perform: workspaces:DescribeWorkspaces on resource: directory/${directoryId}`);
   }
   let matches: WorkspaceRecord[];
   if (idList !== undefined) {
-    const ids = stringItems(idList, 'WorkspaceIds', WORKSPACE_ID);
+    // An id asked for twice is described once, as AWS does.
+    const ids = [...new Set(stringItems(idList, 'WorkspaceIds', WORKSPACE_ID))];
     matches = ids.map((id) => visibleWorkspace(ctx, id)).filter((ws): ws is WorkspaceRecord => ws !== undefined);
   } else {
     matches = ctx.store.filter(
@@ -72,7 +81,7 @@ export const describeWorkspacesConnectionStatus: Operation = (input, ctx) => {
   const matches =
     idList === undefined
       ? ctx.store.filter((ws) => canSeeDirectory(ctx, ws.directoryId))
-      : stringItems(idList, 'WorkspaceIds', WORKSPACE_ID)
+      : [...new Set(stringItems(idList, 'WorkspaceIds', WORKSPACE_ID))]
           .map((id) => visibleWorkspace(ctx, id))
           .filter((ws): ws is WorkspaceRecord => ws !== undefined);
   const result = page(matches, decodeToken(token, query), 25, query);
@@ -123,8 +132,10 @@ export const describeWorkspaceBundles: Operation = (input, ctx) => {
   const token = optString(input, 'NextToken');
   if (idList !== undefined && owner !== undefined) throw invalidParameter('You can specify either BundleIds or Owner, but not both.');
   const ids = idList === undefined ? undefined : stringItems(idList, 'BundleIds', BUNDLE_ID);
-  const bundles = [...ctx.store.bundles.values()].filter(
-    (b) => (ids === undefined || ids.includes(b.id)) && (owner === undefined || owner === 'AMAZON'),
+  // The model: Owner AMAZON describes Amazon's public bundles, no Owner the account's own.
+  const bundleOwner = owner ?? ctx.principal.account;
+  const bundles = [...ctx.store.bundles.values()].filter((b) =>
+    ids === undefined ? (b.owner ?? 'AMAZON') === bundleOwner : ids.includes(b.id),
   );
   const query = JSON.stringify(['bundles', ids ?? null, owner ?? null]);
   const result = page(bundles, decodeToken(token, query), 25, query);

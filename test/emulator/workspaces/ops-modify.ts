@@ -6,7 +6,8 @@ import { COMPUTE_ORDER, type ComputeType, type ModificationResource, type Runnin
 const SIX_HOURS = 6 * 3600_000;
 const THIRTY_DAYS = 30 * 86_400_000;
 const RUNNING_MODES: readonly RunningMode[] = ['AUTO_STOP', 'ALWAYS_ON', 'MANUAL'];
-const GRAPHICS: readonly string[] = ['GRAPHICS', 'GRAPHICSPRO', 'GRAPHICS_G4DN', 'GRAPHICSPRO_G4DN'];
+/** Every graphics compute type of the model (GRAPHICS, GRAPHICSPRO, the G4dn, G6, Gr6, G6f and G7 sizes) starts so. */
+const isGraphics = (compute: string): boolean => compute.startsWith('GRAPHICS');
 
 /** ModifyWorkspaceProperties needs AVAILABLE or STOPPED (admin guide, "Modify a WorkSpace"). */
 export const MODIFIABLE_STATES: readonly WorkspaceState[] = ['AVAILABLE', 'STOPPED'];
@@ -28,7 +29,7 @@ function requested(input: Input): Input {
 function computeChange(ws: WorkspaceRecord, target: string, now: number): ComputeType {
   const from = COMPUTE_ORDER.indexOf(ws.props.computeTypeName as (typeof COMPUTE_ORDER)[number]);
   const to = COMPUTE_ORDER.indexOf(target as (typeof COMPUTE_ORDER)[number]);
-  if (GRAPHICS.includes(target) !== GRAPHICS.includes(ws.props.computeTypeName)) {
+  if (isGraphics(target) !== isGraphics(ws.props.computeTypeName)) {
     throw new ApiError('UnsupportedWorkspaceConfigurationException', 'Graphics and non-graphics compute types cannot be switched between.');
   }
   if (to === -1 || from === -1) return target as ComputeType;

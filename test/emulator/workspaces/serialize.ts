@@ -38,6 +38,7 @@ export function directoryOut(d: DirectoryRecord, account: string): Record<string
     DirectoryId: d.id,
     Alias: d.alias,
     DirectoryName: d.name,
+    WorkspaceDirectoryName: d.name,
     RegistrationCode: d.registrationCode,
     SubnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'],
     DnsIpAddresses: ['10.0.0.10', '10.0.1.10'],
@@ -80,7 +81,7 @@ export function bundleOut(b: BundleRecord, created: number): Record<string, unkn
   return {
     BundleId: b.id,
     Name: b.name,
-    Owner: 'AMAZON',
+    Owner: b.owner ?? 'AMAZON',
     Description: b.description,
     ImageId: b.imageId,
     RootStorage: { Capacity: b.rootCapacity },

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { CredentialRegistry } from '../credentials';
 import type { Faults } from '../faults';
 import type { Reply, ResponseTap, ServiceDefinition, ServiceRequest } from '../http-server';
+import { refuseInput, type ServiceModel } from '../model-validator';
 import { verifySigV4 } from '../sigv4';
 import type { OpContext, Operation } from './context';
 import { ApiError } from './errors';
@@ -57,6 +58,10 @@ export interface WorkspacesServiceDeps {
   readonly faults: Faults;
   readonly clock: Clock;
   readonly tap?: ResponseTap;
+  /** The WorkSpaces service model: every request is checked against its operation's input shape. */
+  readonly model: ServiceModel;
+  /** The region this endpoint serves: a credential scope naming another is refused. */
+  readonly region: string;
 }
 
 export function workspacesService(deps: WorkspacesServiceDeps): ServiceDefinition {
@@ -75,11 +80,11 @@ export function workspacesService(deps: WorkspacesServiceDeps): ServiceDefinitio
       if (request.req.method !== 'POST' || request.url.pathname !== '/') {
         return jsonError('UnknownOperationException', 'Only POST / is served.', 404);
       }
-      const auth = await verifySigV4({
+      const auth = verifySigV4({
         req: request.req,
-        url: request.url,
         body: request.body,
         registry: deps.registry,
+        scope: { region: deps.region, service: 'workspaces' },
         serviceNow: request.serviceNow,
         clockNow: deps.clock.now(),
       });
@@ -88,6 +93,8 @@ export function workspacesService(deps: WorkspacesServiceDeps): ServiceDefinitio
       if (target === undefined || operation === undefined) {
         return jsonError('UnknownOperationException', `The operation ${String(request.req.headers['x-amz-target'])} is not known.`, 400, target);
       }
+      const refusal = refuseInput(deps.model, target, request.body.toString('utf8'));
+      if (refusal !== undefined) return jsonError(refusal.type, refusal.message, 400, target);
       const ctx: OpContext = { store: deps.store, principal: auth.key.principal, now: deps.clock.now() };
       try {
         const output = operation(asInput(request.body), ctx);

@@ -89,6 +89,8 @@ export interface BundleRecord {
   readonly rootCapacity: string;
   readonly userCapacity: string;
   readonly imageId: string;
+  /** AMAZON (the default) for public bundles, else the account id of a custom bundle. */
+  readonly owner?: string;
 }
 
 export interface Durations {
