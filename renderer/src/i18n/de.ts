@@ -1,10 +1,12 @@
 import { desktopsDe } from '../features/desktops/messages-de';
 import { diagnosticsDe } from '../features/diagnostics/messages-de';
+import { samlDe } from '../features/auth/messages-de';
 import type { MessageKey } from './en';
 
 export const de: Record<MessageKey, string> = {
   ...desktopsDe,
   ...diagnosticsDe,
+  ...samlDe,
   'app.title': 'Deskbridge',
   'app.loading': 'Wird geladen …',
   'app.honest': 'Deskbridge meldet Sie über den Identitätsanbieter Ihrer Organisation an und nutzt nur öffentliche AWS-Schnittstellen.',

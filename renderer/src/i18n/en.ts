@@ -1,9 +1,11 @@
 import { desktopsEn } from '../features/desktops/messages-en';
 import { diagnosticsEn } from '../features/diagnostics/messages-en';
+import { samlEn } from '../features/auth/messages-en';
 
 export const en = {
   ...desktopsEn,
   ...diagnosticsEn,
+  ...samlEn,
   'app.title': 'Deskbridge',
   'app.loading': 'Loading…',
   'app.honest': 'Deskbridge signs you in with your organization’s identity provider and uses public AWS interfaces only.',
