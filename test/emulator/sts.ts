@@ -5,6 +5,7 @@ import type { CredentialRegistry, Principal } from './credentials';
 import type { Faults } from './faults';
 import type { Reply, ResponseTap, ServiceDefinition, ServiceRequest } from './http-server';
 import { verifySigV4 } from './sigv4';
+import { assumeRoleWithSaml, type SamlProviderEntry, type SamlRoleEntry } from './sts-saml';
 import { toXml, type XmlValue } from './xml';
 
 const NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
@@ -32,6 +33,9 @@ export interface StsDeps {
   readonly providers: () => readonly OidcProviderEntry[];
   readonly roles: () => readonly RoleEntry[];
   readonly tap?: ResponseTap;
+  /** IAM SAML identity providers and the roles that trust them (AssumeRoleWithSAML). */
+  readonly samlProviders?: () => readonly SamlProviderEntry[];
+  readonly samlRoles?: () => readonly SamlRoleEntry[];
 }
 
 class StsError extends Error {
@@ -155,6 +159,7 @@ export function stsService(deps: StsDeps): ServiceDefinition {
       const action = p.get('Action') ?? undefined;
       try {
         if (action === 'AssumeRoleWithWebIdentity') return await assumeRoleWithWebIdentity(p, deps);
+        if (action === 'AssumeRoleWithSAML') return assumeRoleWithSaml(p, { registry: deps.registry, clock: deps.clock, samlProviders: deps.samlProviders ?? (() => []), samlRoles: deps.samlRoles ?? (() => []) });
         if (action === 'GetCallerIdentity') {
           const auth = await verifySigV4({ ...request, registry: deps.registry, clockNow: deps.clock.now() });
           if (!auth.ok) {

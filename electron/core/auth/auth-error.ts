@@ -21,7 +21,14 @@ export type AuthErrorCode =
   | 'user-name-missing'
   | 'unknown-organization'
   | 'not-signed-in'
-  | 'aws-unreachable';
+  | 'aws-unreachable'
+  | 'saml-invalid-response'
+  | 'saml-no-role'
+  | 'saml-role-not-offered'
+  | 'saml-assertion-expired'
+  | 'saml-token-expired'
+  | 'saml-window-closed'
+  | 'saml-needs-prompt';
 
 /** Thrown inside the auth flows and turned into a Result at the service boundary. Never carries a secret. */
 export class AuthError extends Error {
