@@ -9,10 +9,12 @@ import { AuthError } from './auth-error';
  * signature), so no signature is checked here.
  */
 
-/** The form field as posted (base64). AWS itself refuses assertions beyond 100,000 characters. */
-export const MAX_SAML_RESPONSE_CHARS = 200_000;
-const MAX_XML_BYTES = 150_000;
-const MAX_ELEMENTS = 5_000;
+/** The form field as posted (base64): STS's own limit for SAMLAssertion is 100,000 characters. */
+export const MAX_SAML_RESPONSE_CHARS = 100_000;
+const MAX_XML_BYTES = 75_000;
+/** Elements (and markup in general, counted as '<' before parsing) bound the parser's work. */
+const MAX_ELEMENTS = 2_000;
+const MAX_MARKUP = 2 * MAX_ELEMENTS;
 const MAX_DEPTH = 32;
 const MAX_ROLES = 100;
 const MAX_TAGS = 50;
@@ -67,6 +69,10 @@ function decode(samlResponse: string): string {
   // No DTD at all: no entity expansion, no external references (SAML never needs one).
   const upper = xml.toUpperCase();
   if (upper.includes('<!DOCTYPE') || upper.includes('<!ENTITY')) throw invalid('The SAML response contains a document type declaration.');
+  let markup = 0;
+  for (let i = xml.indexOf('<'); i !== -1; i = xml.indexOf('<', i + 1)) {
+    if ((markup += 1) > MAX_MARKUP) throw invalid(`The SAML response has more than ${MAX_ELEMENTS} elements.`);
+  }
   return xml;
 }
 
