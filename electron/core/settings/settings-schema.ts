@@ -7,6 +7,8 @@ export const SETTINGS_VERSION = 1;
 export const preferencesSchema = z.object({
   language: z.enum(['system', 'en', 'de']).catch('system'),
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
+  /** SAML: the role each organization's user chose among several (configuration, not user data). */
+  samlRoles: z.record(z.string().max(128), z.string().max(2048)).optional().catch(undefined),
 });
 
 export type Preferences = z.infer<typeof preferencesSchema>;
