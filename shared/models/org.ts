@@ -42,7 +42,8 @@ export interface EndpointOverrides {
   readonly ssoOidc?: string;
   /**
    * SAML where Electron's sign-in window is missing (web host, e2e): the IdP posts to an ACS
-   * served on loopback by the host. Honoured only for managed organizations.
+   * served on loopback by the host. Honoured only for managed organizations, and only where
+   * there is no sign-in window.
    */
   readonly samlAcs?: 'loopback';
 }

@@ -247,9 +247,9 @@ export class AuthService implements AuthSessions {
 
   // ---- internals ----
 
-  /** SAML's capture (the window, or the loopback ACS only managed configuration may ask for), picker and memory. */
+  /** SAML's capture (the window; where there is none, the loopback ACS only managed configuration may ask for), picker and memory. */
   private samlDeps(org: SamlOrg, entry: SignInEntry): SamlFlowDeps {
-    const loopback = org.managed && org.endpoints?.samlAcs === 'loopback';
+    const loopback = !this.deps.samlWindow && org.managed && org.endpoints?.samlAcs === 'loopback';
     const capture = loopback ? loopbackSamlCapture(this.deps.browser, this.deps.clock) : this.deps.samlWindow;
     if (!capture) throw new AuthError('idp-refused', 'SAML sign-in needs Deskbridge’s sign-in window, which this version does not have.', 'No SAML capture is available on this host.');
     return {

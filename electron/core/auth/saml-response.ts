@@ -227,7 +227,7 @@ export function parseSamlResponse(samlResponse: string): SamlAssertion {
     throw new AuthError(
       'saml-no-role',
       'Your identity provider encrypts its SAML assertions, so Deskbridge cannot see which AWS roles it offers.',
-      'IdP setting: turn off assertion encryption for the AWS app, or set the preferred role ARN for this organization.',
+      'IdP setting: turn off assertion encryption for the AWS app (AWS accepts unencrypted assertions; the signature protects them).',
     );
   }
   const assertion = only(response, ASSERTION_NS, 'Assertion', true);

@@ -232,3 +232,14 @@ describe('SAML sign-in through the loopback ACS (managed configuration only)', (
     expect(browser.opened).toEqual([]);
   });
 });
+
+describe('SAML capture choice', () => {
+  it('the desktop app uses its sign-in window even for a managed organization with the loopback override', async () => {
+    const window = new PlayedWindow();
+    const browser = postingBrowser();
+    const { auth, orgId } = await start({ window, browser, policy: samlPolicy((o) => ({ ...o, signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN } })) });
+    expect(await auth.signIn(orgId, { staySignedIn: false })).toMatchObject({ ok: true });
+    expect(window.requests).toHaveLength(1);
+    expect(browser.opened).toEqual([]);
+  });
+});
