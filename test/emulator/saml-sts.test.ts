@@ -2,7 +2,8 @@ import { AssumeRoleWithSAMLCommand, GetCallerIdentityCommand, STSClient } from '
 import { DescribeWorkspacesCommand } from '@aws-sdk/client-workspaces';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { failure, workspacesClient } from './helpers';
-import { type Emulator, startEmulator } from './index';
+import { type Emulator, startEmulator, type TapEvent } from './index';
+import { errorAllowed, loadModel, validateOutput } from './model-validator';
 import { DEFAULT_SAML_APP, SAML_APP_PATH, SAML_PROVIDER_ARN, SAML_SUPPORT_ROLE_ARN, SAML_USERS_ROLE_ARN, samlResponseXml, signAssertion } from './saml-idp';
 import { SamlBrowser } from './saml-login';
 import { DIRECTORY_FULL } from './seed';
@@ -10,9 +11,10 @@ import { DIRECTORY_FULL } from './seed';
 let emu: Emulator;
 let sts: STSClient;
 let appUrl: string;
+const events: TapEvent[] = [];
 
 beforeAll(async () => {
-  emu = await startEmulator({ bulkCount: 0, clock: { manual: true } });
+  emu = await startEmulator({ bulkCount: 0, clock: { manual: true }, onResponse: (event) => events.push(event) });
   sts = new STSClient({ region: 'us-east-1', endpoint: emu.endpoints.sts, credentials: emu.adminCredentials, maxAttempts: 1 });
   appUrl = `${emu.endpoints.samlIdp ?? ''}${SAML_APP_PATH}`;
 });
@@ -60,7 +62,7 @@ describe('STS AssumeRoleWithSAML', () => {
     expect(out.PackedPolicySize).toBe(2);
     const c = out.Credentials!;
     // SessionDuration 3600 s (the wire format drops milliseconds).
-    expect(Math.round((c.Expiration!.getTime() - emu.clock.now()) / 1000)).toBe(3600);
+    expect(Math.ceil((c.Expiration!.getTime() - emu.clock.now()) / 1000)).toBe(3600);
     const credentials = { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! };
     const who = await new STSClient({ region: 'us-east-1', endpoint: emu.endpoints.sts, credentials, maxAttempts: 1 }).send(new GetCallerIdentityCommand({}));
     expect(who.Arn).toBe(out.AssumedRoleUser?.Arn);
@@ -132,5 +134,15 @@ describe('STS AssumeRoleWithSAML', () => {
     const { xml, assertionId } = samlResponseXml({ userName: 'alice', email: 'alice@example.com', roles: [SAML_USERS_ROLE_ARN], now: emu.clock.now(), settings: DEFAULT_SAML_APP, key: emu.state.saml.key });
     const out = await assume(b64(signAssertion(xml, assertionId, emu.state.saml.key)));
     expect(out.AssumedRoleUser?.Arn).toContain('DeskbridgeSamlUsers/alice');
+  });
+
+  // Last in this file: every AssumeRoleWithSAML answer above, successes and refusals, against the STS model.
+  it('answers every call with the shapes and error codes of the STS service model', async () => {
+    const model = await loadModel('sts');
+    const saml = events.filter((e) => e.service === 'sts' && e.operation === 'AssumeRoleWithSAML');
+    expect(saml.filter((e) => e.status === 200).length).toBeGreaterThanOrEqual(3);
+    expect(new Set(saml.flatMap((e) => (e.errorType ? [e.errorType] : [])))).toEqual(new Set(['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim', 'ExpiredTokenException']));
+    expect(saml.filter((e) => e.status === 200).flatMap((e) => validateOutput(model, 'AssumeRoleWithSAML', e.output))).toEqual([]);
+    expect(saml.filter((e) => e.errorType !== undefined && !errorAllowed(model, 'AssumeRoleWithSAML', e.errorType))).toEqual([]);
   });
 });
