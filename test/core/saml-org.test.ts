@@ -1,6 +1,7 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OrgInput } from '../../shared/models/org';
-import { startTempCore, unwrap, type TempCore } from './support/temp-core';
+import { startTempCore, tempDir, unwrap, type TempCore } from './support/temp-core';
 
 let t: TempCore;
 afterEach(async () => {
@@ -38,5 +39,27 @@ describe('SAML organizations', () => {
     const details = bad.ok ? '' : (bad.error.details ?? '');
     expect(details).toMatch(/^signIn\.signInUrl: /m);
     expect(details).toMatch(/^signIn\.preferredRoleArn: /m);
+  });
+});
+
+describe('the remembered SAML role', () => {
+  it('leaves the settings file with the organization', async () => {
+    const dir = await tempDir();
+    try {
+      t = await startTempCore({ dir });
+      const org = unwrap(await t.core.api.orgs.add(SAML_INPUT));
+      const other = unwrap(await t.core.api.orgs.add({ ...SAML_INPUT, code: 'WSpdx+ABC12D', name: 'Other' }));
+      await t.stop();
+      // As the role picker leaves it (test/core/auth/saml-sign-in.test.ts), for both organizations.
+      const settings = JSON.parse(await readFile(t.paths.settingsFile, 'utf8')) as { preferences: Record<string, unknown> };
+      settings.preferences['samlRoles'] = { [org.id]: 'arn:aws:iam::123456789012:role/A', [other.id]: 'arn:aws:iam::123456789012:role/B' };
+      await writeFile(t.paths.settingsFile, JSON.stringify(settings));
+      t = await startTempCore({ dir });
+      unwrap(await t.core.api.orgs.remove(org.id));
+      const after = JSON.parse(await readFile(t.paths.settingsFile, 'utf8')) as { preferences: { samlRoles?: Record<string, string> } };
+      expect(after.preferences.samlRoles).toEqual({ [other.id]: 'arn:aws:iam::123456789012:role/B' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -49,6 +49,7 @@ export class AuthService implements AuthSessions {
     deps.orgs.onRemove(async (org) => {
       await this.signOut(org.id);
       await this.deps.vault.forget(org.id);
+      await this.deps.orgs.forgetSamlRole(org.id);
     });
   }
 
