@@ -177,4 +177,14 @@ describe('the SAML sign-in window', () => {
     expect(await sessionOf(window).request({ url: 'https://signin.aws.amazon.com/saml', method: 'POST', uploadData: form({ other: 'x' }) })).toEqual({ cancel: true });
     expect(window.destroyed).toBe(false);
   });
+
+  it('stops waiting after the time limit and closes the window', async () => {
+    vi.useFakeTimers();
+    const { capture } = setup({ timeoutMs: 600_000 });
+    const result = capture.capture({ ...REQUEST, hidden: true }, new AbortController().signal);
+    const code = codeOf(result);
+    vi.advanceTimersByTime(600_000);
+    expect(await code).toBe('sign-in-timeout');
+    expect(lastWindow().destroyed).toBe(true);
+  });
 });

@@ -16,6 +16,8 @@ export interface SamlWindowDeps {
   readonly onPartition?: (partition: string) => void;
   /** How long a hidden renewal may try before the window shows itself (the IdP needs the user). */
   readonly hiddenGraceMs?: number;
+  /** How long a sign-in may take in all before Deskbridge stops waiting (as the loopback flows). */
+  readonly timeoutMs?: number;
 }
 
 /** AWS's SAML sign-in endpoints: global, regional, GovCloud and China. */
@@ -69,6 +71,7 @@ const NOT_FOR_IDPS = 'Deskbridge’s sign-in window';
 export function createSamlWindows(deps: SamlWindowDeps): SamlCapture {
   const partitions = new Map<string, string>();
   const hiddenGraceMs = deps.hiddenGraceMs ?? 20_000;
+  const timeoutMs = deps.timeoutMs ?? 10 * 60_000;
 
   const partitionOf = (orgId: string): string => {
     let partition = partitions.get(orgId);
@@ -118,10 +121,15 @@ export function createSamlWindows(deps: SamlWindowDeps): SamlCapture {
           },
         });
         const timer = request.hidden ? setTimeout(() => !settled && window.show(), hiddenGraceMs) : null;
+        const deadline = setTimeout(
+          () => finish(() => reject(new AuthError('sign-in-timeout', 'The sign-in took longer than 10 minutes, so Deskbridge stopped waiting. Try again.'))),
+          timeoutMs,
+        );
         const finish = (outcome: () => void): void => {
           if (settled) return;
           settled = true;
           if (timer) clearTimeout(timer);
+          clearTimeout(deadline);
           signal.removeEventListener('abort', onAbort);
           ses.webRequest.onBeforeRequest(null);
           outcome();
