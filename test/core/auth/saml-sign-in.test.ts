@@ -139,6 +139,18 @@ describe('SAML sign-in in the sign-in window', () => {
     expect(auth.status(orgId)?.state).toBe('signed-in');
   });
 
+  it('cancel while the role picker is shown ends the sign-in and clears the choice', async () => {
+    const { auth, orgId } = await start({ window: new PlayedWindow() });
+    const done = auth.signIn(orgId, { staySignedIn: false });
+    await vi.waitFor(() => expect(auth.status(orgId)?.waitingFor).toBe('role'));
+    auth.cancel(orgId);
+    failure(await done, 'sign-in-cancelled');
+    expect(auth.status(orgId)).toMatchObject({ state: 'signed-out' });
+    expect(auth.status(orgId)?.roleChoices).toBeUndefined();
+    expect(auth.chooseRole(orgId, SAML_USERS_ROLE_ARN).ok).toBe(false);
+    expect(orgs.samlRole(orgId)).toBeUndefined();
+  });
+
   it('window closed: the user closes the sign-in window', async () => {
     const window = new PlayedWindow();
     window.closeInstead = true;
