@@ -4,6 +4,7 @@ import type { AppInfo } from '../../shared/ipc/domains/app';
 import { createApi } from './api';
 import { NoticeCenter } from './app/notice-center';
 import { AuthService } from './auth/auth-service';
+import type { SamlCapture } from './auth/saml-capture';
 import { EventBus } from './events';
 import { Logger } from './log/logger';
 import { LinkInbox } from './orgs/link-inbox';
@@ -24,6 +25,8 @@ export interface CoreDeps {
   readonly logger?: Logger;
   /** Native clients, the workspaces:// handler and session windows (Node defaults when absent). */
   readonly sessions?: SessionPorts;
+  /** SAML's sign-in window (Electron); absent on hosts without it. */
+  readonly samlWindow?: SamlCapture;
 }
 
 export interface Core {
@@ -47,7 +50,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const orgs = new OrgService(store, policy.kind === 'loaded' ? policy.policy : null, events);
   const links = new LinkInbox(events, notices);
   const clock = deps.clock ?? systemClock;
-  const auth = new AuthService({ orgs, events, notices, vault: new SignInVault(deps.secrets, clock), browser: deps.browser, clock, log: logger.scoped('auth') });
+  const auth = new AuthService({ orgs, events, notices, vault: new SignInVault(deps.secrets, clock), browser: deps.browser, clock, log: logger.scoped('auth'), ...(deps.samlWindow ? { samlWindow: deps.samlWindow } : {}) });
   const desktops = createDesktops({ auth, clock, events, log: logger.scoped('desktops') });
   // Remembered sign-ins come back in the background; the window shows "signing in" meanwhile.
   void auth.restore();

@@ -15,6 +15,7 @@ import { cspFor } from './windows/content-security-policy';
 import { guardWebContents, hardenSession, type TrustedOrigin } from './windows/guards';
 import { createSecureWindow } from './windows/secure-window';
 import { electronSessionPorts } from './windows/session-window';
+import { createSamlWindows } from './windows/saml-window';
 
 const PARTITION = 'deskbridge-main';
 const trusted: TrustedOrigin =
@@ -31,6 +32,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** SAML sign-in windows' sessions: they have their own guards (https IdP pages, no permissions). */
+const samlSessions = new Set<Electron.Session>();
 const earlyLinks: string[] = [];
 
 function deliverLink(url: string): void {
@@ -81,7 +84,9 @@ if (!isPrimary) {
     deliverLink(url);
   });
   app.on('session-created', (created) => hardenSession(created));
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, trusted, { allowDevTools }));
+  app.on('web-contents-created', (_event, contents) => {
+    if (!samlSessions.has(contents.session)) guardWebContents(contents, trusted, { allowDevTools });
+  });
   app.on('window-all-closed', () => app.quit());
   removeOnQuit(app, run, async () => core?.dispose(), (error) => core?.logger.log('warn', 'main', 'Cleanup on quit failed', error));
 
@@ -110,6 +115,11 @@ if (!isPrimary) {
       secrets: new KeytarSecretStore(),
       browser: electronBrowser(shell),
       sessions: sessionPorts,
+      samlWindow: createSamlWindows({
+        BrowserWindow,
+        fromPartition: (partition) => session.fromPartition(partition),
+        onPartition: (partition) => samlSessions.add(session.fromPartition(partition)),
+      }),
     });
     serveContract(core, trusted, sessionPorts.windows);
     serveApp(PARTITION);

@@ -38,6 +38,7 @@ export const ARG_SCHEMAS: { readonly [D in Domain]: DomainSchemas<D> } = {
     signOut: z.tuple([id]),
     setUserName: z.tuple([id, z.string().trim().min(1).max(128)]),
     openVerificationPage: z.tuple([id]),
+    chooseRole: z.tuple([id, z.string().min(20).max(2048)]),
   },
   sessions: {
     list: z.tuple([]),

@@ -19,8 +19,19 @@ export type ParsedDeepLink =
 
 const OIDC_PARAMS = ['issuer', 'clientId', 'roleArn', 'userNameClaim'] as const;
 const SSO_PARAMS = ['startUrl', 'ssoRegion', 'accountId', 'roleName'] as const;
+const SAML_PARAMS = ['signInUrl', 'preferredRoleArn', 'userNameAttribute'] as const;
 const COMMON_PARAMS = ['code', 'name', 'region', 'method', 'directoryId'] as const;
-const ALLOWED = new Set<string>([...COMMON_PARAMS, ...OIDC_PARAMS, ...SSO_PARAMS]);
+const ALLOWED = new Set<string>([...COMMON_PARAMS, ...OIDC_PARAMS, ...SSO_PARAMS, ...SAML_PARAMS]);
+
+/** SAML's settings from a link: the optional ones only when given. */
+function samlInput(p: Map<string, string>): Record<string, unknown> {
+  const signIn: Record<string, unknown> = { method: 'saml', signInUrl: p.get('signInUrl') };
+  for (const key of ['preferredRoleArn', 'userNameAttribute'] as const) {
+    const value = p.get(key);
+    if (value !== undefined) signIn[key] = value;
+  }
+  return signIn;
+}
 
 function reject(reason: DeepLinkRejection, message: string): ParsedDeepLink {
   return { ok: false, reason, message };
@@ -39,7 +50,9 @@ function collectParams(url: URL): Map<string, string> | ParsedDeepLink {
 function toInput(p: Map<string, string>): unknown {
   const method = p.get('method') ?? (p.has('startUrl') ? 'identity-center' : 'oidc');
   const signIn =
-    method === 'identity-center'
+    method === 'saml'
+      ? samlInput(p)
+      : method === 'identity-center'
       ? { method, startUrl: p.get('startUrl'), region: p.get('ssoRegion'), accountId: p.get('accountId'), roleName: p.get('roleName') }
       : {
           method,
@@ -81,10 +94,13 @@ export function parseDeepLink(raw: unknown): ParsedDeepLink {
   const params = collectParams(url);
   if (!(params instanceof Map)) return params;
   const method = params.get('method');
-  if (method !== undefined && method !== 'oidc' && method !== 'identity-center') {
-    return reject('invalid-value', 'method: must be "oidc" or "identity-center".');
+  if (method !== undefined && method !== 'oidc' && method !== 'identity-center' && method !== 'saml') {
+    return reject('invalid-value', 'method: must be "oidc", "identity-center" or "saml".');
   }
-  const other = method === 'identity-center' || (method === undefined && params.has('startUrl')) ? OIDC_PARAMS : SSO_PARAMS;
+  const other =
+    method === 'saml'
+      ? [...OIDC_PARAMS, ...SSO_PARAMS]
+      : [...(method === 'identity-center' || (method === undefined && params.has('startUrl')) ? OIDC_PARAMS : SSO_PARAMS), ...SAML_PARAMS];
   const stray = other.find((key) => params.has(key));
   if (stray) return reject('unexpected-parameter', `"${stray}" does not belong to this sign-in method.`);
   const parsed = orgInputSchema.safeParse(toInput(params));

@@ -57,13 +57,24 @@ export const identityCenterSignInSchema = z.strictObject({
   roleName: roleNameSchema,
 });
 
-export const signInSchema = z.discriminatedUnion('method', [oidcSignInSchema, identityCenterSignInSchema]);
+/** A SAML attribute name: a URI or a plain name (Okta, Entra ID and ADFS use both). */
+export const samlAttributeSchema = z.string().regex(/^[A-Za-z0-9_:./#-]{1,256}$/, 'Not a SAML attribute name.');
+
+export const samlSignInSchema = z.strictObject({
+  method: z.literal('saml'),
+  signInUrl: serviceUrlSchema,
+  preferredRoleArn: roleArnSchema.optional(),
+  userNameAttribute: samlAttributeSchema.optional(),
+});
+
+export const signInSchema = z.discriminatedUnion('method', [oidcSignInSchema, identityCenterSignInSchema, samlSignInSchema]);
 
 export const endpointsSchema = z.strictObject({
   workspaces: serviceUrlSchema.optional(),
   sts: serviceUrlSchema.optional(),
   sso: serviceUrlSchema.optional(),
   ssoOidc: serviceUrlSchema.optional(),
+  samlAcs: z.literal('loopback').optional(),
 });
 
 export const orgPolicySchema = z.strictObject({

@@ -20,7 +20,18 @@ export interface IdentityCenterSignIn {
   readonly roleName: string;
 }
 
-export type SignInSettings = OidcSignIn | IdentityCenterSignIn;
+/** SAML 2.0 through the organization's existing "AWS" app (Okta, Entra ID, ADFS, …). */
+export interface SamlSignIn {
+  readonly method: 'saml';
+  /** The IdP-initiated sign-in URL (the one users click in their app portal). */
+  readonly signInUrl: string;
+  /** The role to use when the assertion offers several (arn:aws:iam::…:role/…). */
+  readonly preferredRoleArn?: string;
+  /** The attribute holding the WorkSpaces user name (default: RoleSessionName, else NameID). */
+  readonly userNameAttribute?: string;
+}
+
+export type SignInSettings = OidcSignIn | IdentityCenterSignIn | SamlSignIn;
 export type SignInMethod = SignInSettings['method'];
 
 /** Endpoint overrides for GovCloud, FIPS or the local emulator. */
@@ -29,6 +40,12 @@ export interface EndpointOverrides {
   readonly sts?: string;
   readonly sso?: string;
   readonly ssoOidc?: string;
+  /**
+   * SAML where Electron's sign-in window is missing (web host, e2e): the IdP posts to an ACS
+   * served on loopback by the host. Honoured only for managed organizations, and only where
+   * there is no sign-in window.
+   */
+  readonly samlAcs?: 'loopback';
 }
 
 export interface OrgPolicy {

@@ -39,7 +39,7 @@ describe('npm run emulator', () => {
     child = spawn(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'test/emulator/cli.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     const start = JSON.parse(await firstLine(child)) as StartLine;
     expect(start.endpoints.workspaces).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(start.organizations.map((o) => o.code)).toEqual(['SLiad+DEMO01', 'SLiad+DEMO02']);
+    expect(start.organizations.map((o) => o.code)).toEqual(['SLiad+DEMO01', 'SLiad+DEMO02', 'SLiad+DEMO03']);
     expect(start.organizations[0]?.badge).toBe('Local demo');
     expect(start.users.find((u) => u.username === 'alice')?.password).toBeTruthy();
 

@@ -9,6 +9,8 @@ export interface Principal {
   readonly directoryIds: readonly string[] | 'all';
   /** End-user sessions are bound by each directory's SelfservicePermissions; admins are not. */
   readonly endUser: boolean;
+  /** Session tags (SAML PrincipalTag attributes), for IAM policy conditions on aws:PrincipalTag. */
+  readonly principalTags?: Readonly<Record<string, string>>;
 }
 
 export interface AccessKey {

@@ -3,6 +3,7 @@ import {
   ACCOUNT_ID, CODE_FULL, CODE_RESTRICTED, DEMO_ROLE_ARN, DEMO_USERS, type DemoUser, DIRECTORY_FULL, DIRECTORY_RESTRICTED,
   IDC_ROLE_NAME, OIDC_CLIENT_ID,
 } from './seed';
+import { CODE_SAML, SAML_APP_PATH } from './saml-idp';
 
 export interface EmulatorEndpoints {
   readonly workspaces: string;
@@ -10,6 +11,8 @@ export interface EmulatorEndpoints {
   readonly sso: string;
   readonly ssoOidc: string;
   readonly oidcIssuer: string;
+  /** The SAML IdP (its AWS app's IdP-initiated sign-in URL is samlIdp + SAML_APP_PATH). */
+  readonly samlIdp?: string;
 }
 
 export type DemoOrganization = OrgInput & { readonly policy?: OrgPolicy; readonly badge?: string };
@@ -46,6 +49,20 @@ export function buildDemo(endpoints: EmulatorEndpoints): DemoData {
       badge: 'Local demo',
     },
   ];
+  if (endpoints.samlIdp !== undefined) {
+    organizations.push({
+      code: CODE_SAML,
+      name: 'Deskbridge Demo (SAML)',
+      region: 'us-east-1',
+      directoryId: DIRECTORY_FULL,
+      signIn: { method: 'saml', signInUrl: `${endpoints.samlIdp}${SAML_APP_PATH}` },
+      // Without Electron's sign-in window the IdP posts to the host's loopback ACS (managed configuration only).
+      endpoints: { ...overrides, samlAcs: 'loopback' },
+      // SAML has no refresh token: nothing to keep.
+      policy: { allowStaySignedIn: false },
+      badge: 'Local demo',
+    });
+  }
   return {
     organizations,
     users: DEMO_USERS,

@@ -12,6 +12,7 @@ import { createRandom } from './rng';
 import { ACCOUNT_ID, DEMO_ROLE_ARN, DEMO_USERS, DIRECTORY_FULL, DIRECTORY_RESTRICTED, IDC_ROLE_NAME, OIDC_CLIENT_ID, seedStore } from './seed';
 import { ssoOidcService } from './sso-oidc';
 import { ssoPortalService } from './sso-portal';
+import { createSamlIdp, createSamlSigningKey, SAML_IDP_ENTITY_ID, SAML_PROVIDER_ARN, SAML_SUPPORT_ROLE_ARN, SAML_USERS_ROLE_ARN, type SamlIdp } from './saml-idp';
 import { stsService } from './sts';
 import { workspacesService } from './workspaces/server';
 import { createStateHelpers, createStore, type StateHelpers } from './workspaces/store';
@@ -64,6 +65,8 @@ export interface Emulator {
     setDurations(durations: Partial<Durations>): void;
     /** The user pressed "Deny" on the Identity Center device page. */
     denyDeviceAuthorization(userCode: string): void;
+    /** The SAML IdP's AWS app settings (change them to produce each failure) and its sessions. */
+    readonly saml: SamlIdp;
   };
   /** A long-term key that sees every directory (not an end user: no self-service limits). */
   readonly adminCredentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
@@ -100,6 +103,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const workspacesModel = await loadModel('workspaces');
   const region = options.region ?? 'us-east-1';
+  const [samlKey, staleSamlKey] = await Promise.all([createSamlSigningKey(), createSamlSigningKey()]);
+  const saml = createSamlIdp({ clock, users: DEMO_USERS, key: samlKey, staleKey: staleSamlKey });
   const servers: RunningServer[] = [];
   let oidcIssuer = '';
   let ssoOidcUrl = '';
@@ -116,6 +121,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
             registry, clock, faults, tap, region,
             providers: () => [{ issuer: oidcIssuer, audiences: [OIDC_CLIENT_ID], jwks }],
             roles: () => [{ arn: DEMO_ROLE_ARN, trustedIssuer: oidcIssuer, trustedAudience: OIDC_CLIENT_ID, directoryIds: [DIRECTORY_FULL], maxSessionSeconds: 43200 }],
+            samlProviders: () => [{ arn: SAML_PROVIDER_ARN, entityId: SAML_IDP_ENTITY_ID, certificate: saml.metadataCertificate }],
+            samlRoles: () => [
+              { arn: SAML_USERS_ROLE_ARN, trustedProvider: SAML_PROVIDER_ARN, directoryIds: [DIRECTORY_FULL], maxSessionSeconds: 43200 },
+              { arn: SAML_SUPPORT_ROLE_ARN, trustedProvider: SAML_PROVIDER_ARN, directoryIds: [DIRECTORY_FULL], maxSessionSeconds: 43200 },
+            ],
           }),
           timers,
         ),
@@ -126,17 +136,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     servers.push(await listen(serviceHandler(ssoOidcService({ state: idc, faults, tap, baseUrl: () => ssoOidcUrl }), timers), ports.ssoOidc));
     // The IdP must know its own URL (the issuer) before it is built, so it listens first.
     servers.push(await listen((req, res) => idpDispatch(req, res), ports.oidcIssuer));
+    servers.push(await listen((req, res) => saml.handler(req, res), ports.samlIdp));
   } catch (error) {
     await Promise.all(servers.map((s) => s.stop()));
     throw error;
   }
-  const [ws, sts, sso, ssoOidc, idp] = servers as [RunningServer, RunningServer, RunningServer, RunningServer, RunningServer];
+  const [ws, sts, sso, ssoOidc, idp, samlIdp] = servers as [RunningServer, RunningServer, RunningServer, RunningServer, RunningServer, RunningServer];
   oidcIssuer = idp.url;
   ssoOidcUrl = ssoOidc.url;
   const provider = createIdp({ issuer: oidcIssuer, clientId: OIDC_CLIENT_ID, users: DEMO_USERS, signingKey: privateJwk, ttl: options.tokenTtl, ...(options.idpQuirks ? { quirks: options.idpQuirks } : {}) });
   idpDispatch = idpHandler(provider, DEMO_USERS, faults, timers, options.idpQuirks, () => clock.now());
 
-  const endpoints: EmulatorEndpoints = { workspaces: ws.url, sts: sts.url, sso: sso.url, ssoOidc: ssoOidc.url, oidcIssuer };
+  const endpoints: EmulatorEndpoints = { workspaces: ws.url, sts: sts.url, sso: sso.url, ssoOidc: ssoOidc.url, oidcIssuer, samlIdp: samlIdp.url };
   return {
     endpoints,
     region,
@@ -149,6 +160,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         store.durations = { ...store.durations, ...durations };
       },
       denyDeviceAuthorization: (userCode) => idc.denyDevice(userCode),
+      saml,
     },
     adminCredentials: { accessKeyId: ADMIN_KEY.accessKeyId, secretAccessKey: ADMIN_KEY.secretAccessKey },
     async stop() {

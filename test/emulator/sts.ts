@@ -5,6 +5,7 @@ import type { CredentialRegistry, Principal } from './credentials';
 import type { Faults } from './faults';
 import type { Reply, ResponseTap, ServiceDefinition, ServiceRequest } from './http-server';
 import { type AuthFailure, verifySigV4 } from './sigv4';
+import { assumeRoleWithSaml, type SamlProviderEntry, type SamlRoleEntry } from './sts-saml';
 import { toXml, type XmlValue } from './xml';
 
 const NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
@@ -34,6 +35,9 @@ export interface StsDeps {
   readonly tap?: ResponseTap;
   /** The region this endpoint serves: a credential scope naming another is refused. */
   readonly region: string;
+  /** IAM SAML identity providers and the roles that trust them (AssumeRoleWithSAML). */
+  readonly samlProviders?: () => readonly SamlProviderEntry[];
+  readonly samlRoles?: () => readonly SamlRoleEntry[];
 }
 
 class StsError extends Error {
@@ -165,6 +169,7 @@ export function stsService(deps: StsDeps): ServiceDefinition {
       const action = p.get('Action') ?? undefined;
       try {
         if (action === 'AssumeRoleWithWebIdentity') return await assumeRoleWithWebIdentity(p, deps);
+        if (action === 'AssumeRoleWithSAML') return assumeRoleWithSaml(p, { registry: deps.registry, clock: deps.clock, samlProviders: deps.samlProviders ?? (() => []), samlRoles: deps.samlRoles ?? (() => []) });
         if (action === 'GetCallerIdentity') {
           const auth = verifySigV4({ ...request, registry: deps.registry, scope: { region: deps.region, service: 'sts' }, clockNow: deps.clock.now() });
           if (!auth.ok) {

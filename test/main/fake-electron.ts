@@ -71,7 +71,49 @@ export class FakeSession {
     },
   };
 
+  /** webRequest.onBeforeRequest: the one listener Electron keeps per session (null removes it). */
+  beforeRequest: ((details: Record<string, unknown>, callback: (response: { cancel?: boolean }) => void) => void) | null = null;
+  readonly webRequest = {
+    onBeforeRequest: (listener: FakeSession['beforeRequest']) => {
+      record('session.webRequest', 'onBeforeRequest', [this.partition, listener === null ? null : 'listener']);
+      this.beforeRequest = listener;
+    },
+  };
+  userAgent = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Deskbridge/0.1.0 Chrome/140.0.0.0 Electron/45.5.0 Safari/537.36';
+  /** What clearStorageData was asked to clear, per call (undefined: everything). */
+  readonly cleared: (unknown[] | undefined)[] = [];
+
   constructor(readonly partition: string) {}
+
+  /** Test helper: a request as Electron's network stack would hand it to onBeforeRequest; resolves with the verdict. */
+  request(details: Record<string, unknown>): Promise<{ cancel?: boolean }> {
+    return new Promise((resolve) => {
+      if (!this.beforeRequest) resolve({});
+      else this.beforeRequest({ method: 'GET', ...details }, resolve);
+    });
+  }
+
+  async clearStorageData(options?: { storages?: unknown[] }): Promise<void> {
+    record('session', 'clearStorageData', [this.partition, options]);
+    this.cleared.push(options?.storages);
+  }
+
+  async clearCache(): Promise<void> {
+    record('session', 'clearCache', [this.partition]);
+  }
+
+  async clearAuthCache(): Promise<void> {
+    record('session', 'clearAuthCache', [this.partition]);
+  }
+
+  getUserAgent(): string {
+    return this.userAgent;
+  }
+
+  setUserAgent(userAgent: string): void {
+    record('session', 'setUserAgent', [this.partition, userAgent]);
+    this.userAgent = userAgent;
+  }
 
   setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
     record('session', 'setPermissionRequestHandler', [this.partition]);
@@ -126,6 +168,29 @@ export class BrowserWindow extends EventEmitter {
 
   show(): void {
     record('BrowserWindow', 'show', []);
+    this.visible = true;
+  }
+
+  visible = false;
+  destroyed = false;
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  /** Closes without 'close' handlers, as Electron does; 'closed' still fires. */
+  destroy(): void {
+    record('BrowserWindow', 'destroy', []);
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
+  }
+
+  /** Test helper: the user closes the window. */
+  userClose(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
   }
 
   focus(): void {

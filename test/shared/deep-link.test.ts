@@ -24,6 +24,12 @@ const SSO = {
   roleName: 'WorkSpacesUser',
 };
 
+const SAML = {
+  code: 'SLiad+S393HD',
+  method: 'saml',
+  signInUrl: 'https://example.okta.com/home/amazon_aws/0oa1/272',
+};
+
 function link(params: Record<string, string> | [string, string][], head = 'deskbridge://register'): string {
   return `${head}?${new URLSearchParams(params).toString()}`;
 }
@@ -74,6 +80,19 @@ describe('parseDeepLink: valid links', () => {
     expect(parsed).toMatchObject({ ok: true, input: { code: 'corp-desktops', region: 'eu-central-1', directoryId: 'd-1234567890', signIn: { userNameClaim: 'email' } } });
   });
 
+  it('accepts a SAML registration link with its optional role and attribute', () => {
+    const role = 'arn:aws:iam::123456789012:role/WorkSpacesUsers';
+    expect(parseChecked(link({ ...SAML, preferredRoleArn: role, userNameAttribute: 'https://aws.amazon.com/SAML/Attributes/RoleSessionName' }))).toEqual({
+      ok: true,
+      action: 'register',
+      input: {
+        code: 'SLiad+S393HD',
+        name: 'SLiad+S393HD',
+        signIn: { method: 'saml', signInUrl: SAML.signInUrl, preferredRoleArn: role, userNameAttribute: 'https://aws.amazon.com/SAML/Attributes/RoleSessionName' },
+      },
+    });
+  });
+
   it('accepts an http issuer on loopback (the local emulator)', () => {
     expect(parseChecked(link({ ...OIDC, issuer: 'http://127.0.0.1:4567/idp' })).ok).toBe(true);
   });
@@ -112,7 +131,11 @@ describe('parseDeepLink: refusals', () => {
     ['an Identity Center parameter in an OIDC link', link({ ...OIDC, accountId: '123456789012' }), 'unexpected-parameter'],
     ['a duplicate code', `${link(OIDC)}&code=WSpdx%2BABC12D`, 'duplicate-parameter'],
     ['a duplicate issuer hidden by percent-encoding', `${link(OIDC)}&%69ssuer=https%3A%2F%2Fevil.example`, 'duplicate-parameter'],
-    ['an unknown method', link({ ...OIDC, method: 'saml' }), 'invalid-value'],
+    ['an unknown method', link({ ...OIDC, method: 'kerberos' }), 'invalid-value'],
+    ['an OIDC parameter in a SAML link', link({ ...SAML, issuer: OIDC.issuer }), 'unexpected-parameter'],
+    ['a SAML parameter in an OIDC link', link({ ...OIDC, signInUrl: SAML.signInUrl }), 'unexpected-parameter'],
+    ['a plain-http SAML sign-in URL on the internet', link({ ...SAML, signInUrl: 'http://idp.example.com/app' }), 'invalid-value'],
+    ['a bad preferred role ARN', link({ ...SAML, preferredRoleArn: 'arn:aws:iam::1:role/x' }), 'invalid-value'],
     ['a javascript: issuer', link({ ...OIDC, issuer: 'javascript:alert(1)' }), 'invalid-value'],
     ['a file: issuer', link({ ...OIDC, issuer: 'file:///etc/passwd' }), 'invalid-value'],
     ['a plain-http issuer on the internet', link({ ...OIDC, issuer: 'http://login.example.com' }), 'invalid-value'],

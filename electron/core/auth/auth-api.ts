@@ -11,5 +11,6 @@ export function createAuthApi(auth: AuthService): AuthApi {
     signOut: (orgId) => auth.signOut(orgId),
     setUserName: (orgId, userName) => auth.setUserName(orgId, userName),
     openVerificationPage: (orgId) => auth.openVerificationPage(orgId),
+    chooseRole: async (orgId, roleArn) => auth.chooseRole(orgId, roleArn),
   };
 }

@@ -25,7 +25,14 @@ export type AuthErrorCode =
   | 'aws-unreachable'
   | 'idp-response-too-large'
   | 'idp-sign-in-too-old'
-  | 'subject-changed';
+  | 'subject-changed'
+  | 'saml-invalid-response'
+  | 'saml-no-role'
+  | 'saml-role-not-offered'
+  | 'saml-assertion-expired'
+  | 'saml-token-expired'
+  | 'saml-window-closed'
+  | 'saml-needs-prompt';
 
 /** Thrown inside the auth flows and turned into a Result at the service boundary. Never carries a secret. */
 export class AuthError extends Error {

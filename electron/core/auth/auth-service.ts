@@ -17,6 +17,8 @@ import type { OidcOrg } from './oidc-client';
 import { Attempt, type FlowContext, signInFromKeychain, signInWithIdentityCenter, signInWithOidc, type SignedIn } from './sign-in-flows';
 import type { TemporaryCredentials } from './sts';
 import { USER_NAME_MAX, userNameProblem } from '../../../shared/lib/user-name';
+import { loopbackSamlCapture, type SamlCapture } from './saml-capture';
+import { isSamlOrg, type SamlFlowDeps, type SamlOrg, signInWithSaml } from './saml-flow';
 
 export { REFRESH_MARGIN_MS } from './credential-keeper';
 
@@ -30,6 +32,8 @@ export interface AuthServiceDeps {
   readonly log: ScopedLogger;
   readonly requestTimeoutMs?: number;
   readonly loopbackTimeoutMs?: number;
+  /** SAML's sign-in window (Electron); hosts without it use a loopback ACS for managed organizations. */
+  readonly samlWindow?: SamlCapture;
 }
 
 const STAY_UNAVAILABLE = 'Staying signed in is not available: this computer’s keychain (secret service) could not be used. You are signed in for now and will be asked to sign in again next time.';
@@ -46,6 +50,7 @@ export class AuthService implements AuthSessions {
     deps.orgs.onRemove(async (org) => {
       await this.signOut(org.id);
       await this.deps.vault.forget(org.id);
+      await this.deps.orgs.forgetSamlRole(org.id);
     });
   }
 
@@ -102,7 +107,9 @@ export class AuthService implements AuthSessions {
     const ctx = this.context(orgId);
     try {
       let signedIn: SignedIn;
-      if (org.signIn.method === 'oidc') {
+      if (isSamlOrg(org)) {
+        signedIn = await signInWithSaml(ctx, org, attempt, this.samlDeps(org, entry));
+      } else if (org.signIn.method === 'oidc') {
         signedIn = await signInWithOidc(ctx, org as OidcOrg, attempt);
       } else {
         const result = await signInWithIdentityCenter(ctx, org as IdcOrg, attempt, options.flow ?? 'browser', this.registrations.get(orgId) ?? null);
@@ -124,6 +131,8 @@ export class AuthService implements AuthSessions {
       const appError = error instanceof AuthError ? error.toAppError() : { code: 'sign-in-failed', message: 'The sign-in failed.', details: describeCause(error) };
       if (this.signIns.get(orgId) === entry) {
         delete entry.attempt;
+        delete entry.roleChoices;
+        delete entry.chooseRole;
         delete entry.waitingFor;
         delete entry.deviceCode;
         entry.state = appError.code === 'sign-in-cancelled' ? 'signed-out' : 'error';
@@ -171,6 +180,16 @@ export class AuthService implements AuthSessions {
     this.signedIn(org, entry, entry.keeper);
     if (entry.staySignedIn) entry.staySignedIn = await this.remember(org, entry);
     this.signIns.changed(orgId);
+    return ok(this.signIns.statusOf(org));
+  }
+
+  /** SAML: the user picked one of the roles on offer; the waiting sign-in goes on with it. */
+  chooseRole(orgId: string, roleArn: string): Result<OrgAuthStatus> {
+    const org = this.deps.orgs.find(orgId);
+    const entry = this.signIns.get(orgId);
+    if (!org || !entry?.chooseRole || !entry.roleChoices) return fail('no-role-choice', 'There is no role to choose right now.');
+    if (!entry.roleChoices.includes(roleArn)) return fail('saml-role-not-offered', 'This role is not among the roles your identity provider offers you.');
+    entry.chooseRole(roleArn);
     return ok(this.signIns.statusOf(org));
   }
 
@@ -229,6 +248,31 @@ export class AuthService implements AuthSessions {
   }
 
   // ---- internals ----
+
+  /** SAML's capture (the window; where there is none, the loopback ACS only managed configuration may ask for), picker and memory. */
+  private samlDeps(org: SamlOrg, entry: SignInEntry): SamlFlowDeps {
+    const loopback = !this.deps.samlWindow && org.managed && org.endpoints?.samlAcs === 'loopback';
+    const capture = loopback ? loopbackSamlCapture(this.deps.browser, this.deps.clock) : this.deps.samlWindow;
+    if (!capture) throw new AuthError('idp-refused', 'SAML sign-in needs Deskbridge’s sign-in window, which this version does not have.', 'No SAML capture is available on this host.');
+    return {
+      capture,
+      remembered: () => this.deps.orgs.samlRole(org.id),
+      remember: (roleArn) => this.deps.orgs.rememberSamlRole(org.id, roleArn),
+      choose: (roles) =>
+        new Promise<string>((resolve) => {
+          entry.waitingFor = 'role';
+          entry.roleChoices = roles.map((role) => role.roleArn);
+          entry.chooseRole = (roleArn) => {
+            delete entry.chooseRole;
+            delete entry.roleChoices;
+            entry.waitingFor = 'browser';
+            this.signIns.changed(org.id);
+            resolve(roleArn);
+          };
+          this.signIns.changed(org.id);
+        }),
+    };
+  }
 
   private established(org: OrgProfile, entry: SignInEntry, grant: Grant, credentials: TemporaryCredentials): void {
     const keeper = new CredentialKeeper(this.deps.clock, grant, credentials, {

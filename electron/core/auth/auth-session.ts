@@ -12,6 +12,8 @@ export interface AuthSession {
   readonly userName: string;
   /** Current temporary credentials, refreshed before they expire; rejects when sign-in is needed. */
   credentials(): Promise<AwsCredentialIdentity>;
+  /** SAML: the role chosen from the assertion (for error messages). */
+  readonly roleArn?: string;
 }
 
 export interface AuthSessions {

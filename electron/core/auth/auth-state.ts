@@ -13,7 +13,10 @@ import type { Attempt } from './sign-in-flows';
 export interface SignInEntry {
   state: OrgAuthStatus['state'];
   staySignedIn: boolean;
-  waitingFor?: 'browser' | 'device';
+  waitingFor?: 'browser' | 'device' | 'role';
+  /** SAML: the roles on offer while the user chooses, and how to hand the choice to the flow. */
+  roleChoices?: readonly string[];
+  chooseRole?: (roleArn: string) => void;
   deviceCode?: DeviceCodePrompt;
   error?: AppError;
   attempt?: Attempt;
@@ -92,6 +95,7 @@ export class AuthState implements AuthSessions {
       ...(e.keeper ? { expiresAt: e.keeper.expiresAt } : {}),
       ...(e.waitingFor ? { waitingFor: e.waitingFor } : {}),
       ...(e.deviceCode ? { deviceCode: e.deviceCode } : {}),
+      ...(e.roleChoices ? { roleChoices: e.roleChoices } : {}),
       ...(e.error ? { error: e.error } : {}),
     };
   }

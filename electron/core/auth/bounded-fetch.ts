@@ -22,7 +22,7 @@ function tooLarge(url: string, what: string): AuthError {
 }
 
 /** Reads at most `limit` bytes of a body (after decompression) and gives up as soon as there are more. */
-async function readBounded(body: ReadableStream<Uint8Array>, url: string, limit: number): Promise<Uint8Array> {
+async function readBounded(body: ReadableStream<Uint8Array>, url: string, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -10,7 +10,12 @@ export function explainWorkspacesAccessDenied(session: AuthSession, error: unkno
   const name = error instanceof Error ? error.name : '';
   if (name !== 'AccessDeniedException' && name !== 'AccessDenied' && name !== 'UnauthorizedOperation') return null;
   const signIn = session.org.signIn;
-  const role = signIn.method === 'oidc' ? signIn.roleArn : `${signIn.roleName} (account ${signIn.accountId})`;
+  const role =
+    signIn.method === 'saml'
+      ? (session.roleArn ?? signIn.preferredRoleArn ?? 'chosen at sign-in')
+      : signIn.method === 'oidc'
+        ? signIn.roleArn
+        : `${signIn.roleName} (account ${signIn.accountId})`;
   const directory = session.org.directoryId ? ` in directory ${session.org.directoryId}` : '';
   return {
     code: 'workspaces-access-denied',

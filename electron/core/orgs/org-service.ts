@@ -100,6 +100,23 @@ export class OrgService {
     return ok(renamed);
   }
 
+  /** SAML: the role the user chose for an organization, when the IdP offers several. */
+  samlRole(id: string): string | undefined {
+    return this.store.get().preferences.samlRoles?.[id];
+  }
+
+  async rememberSamlRole(id: string, roleArn: string): Promise<void> {
+    await this.store.update((s) => ({ ...s, preferences: { ...s.preferences, samlRoles: { ...s.preferences.samlRoles, [id]: roleArn } } }));
+  }
+
+  async forgetSamlRole(id: string): Promise<void> {
+    if (this.samlRole(id) === undefined) return;
+    await this.store.update((s) => {
+      const { [id]: _gone, ...rest } = s.preferences.samlRoles ?? {};
+      return { ...s, preferences: { ...s.preferences, samlRoles: rest } };
+    });
+  }
+
   async remove(id: string): Promise<Result<OrgsSnapshot>> {
     const org = this.find(id);
     if (!org) return fail('unknown-organization', 'This organization no longer exists.');

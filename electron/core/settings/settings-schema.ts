@@ -1,5 +1,6 @@
 import { z } from 'zod';
 export { orgProfileSchema } from '../../../shared/lib/org-input';
+import { roleArnSchema } from '../../../shared/lib/org-input';
 import type { OrgProfile } from '../../../shared/models/org';
 
 export const SETTINGS_VERSION = 1;
@@ -7,6 +8,8 @@ export const SETTINGS_VERSION = 1;
 export const preferencesSchema = z.object({
   language: z.enum(['system', 'en', 'de']).catch('system'),
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
+  /** SAML: the role each organization's user chose among several (configuration, not user data). */
+  samlRoles: z.record(z.string().max(128), roleArnSchema).optional().catch(undefined),
 });
 
 export type Preferences = z.infer<typeof preferencesSchema>;

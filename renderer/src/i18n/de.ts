@@ -1,4 +1,4 @@
-import { authDe } from '../features/auth/messages-de';
+import { authDe, samlDe } from '../features/auth/messages-de';
 import { desktopsDe } from '../features/desktops/messages-de';
 import { diagnosticsDe } from '../features/diagnostics/messages-de';
 import type { MessageKey } from './en';
@@ -7,6 +7,7 @@ export const de: Record<MessageKey, string> = {
   ...desktopsDe,
   ...diagnosticsDe,
   ...authDe,
+  ...samlDe,
   'app.title': 'Deskbridge',
   'app.loading': 'Wird geladen …',
   'app.honest': 'Deskbridge meldet Sie über den Identitätsanbieter Ihrer Organisation an und nutzt nur öffentliche AWS-Schnittstellen.',

@@ -1,4 +1,4 @@
-import { authEn } from '../features/auth/messages-en';
+import { authEn, samlEn } from '../features/auth/messages-en';
 import { desktopsEn } from '../features/desktops/messages-en';
 import { diagnosticsEn } from '../features/diagnostics/messages-en';
 
@@ -6,6 +6,7 @@ export const en = {
   ...desktopsEn,
   ...diagnosticsEn,
   ...authEn,
+  ...samlEn,
   'app.title': 'Deskbridge',
   'app.loading': 'Loading…',
   'app.honest': 'Deskbridge signs you in with your organization’s identity provider and uses public AWS interfaces only.',

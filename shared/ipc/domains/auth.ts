@@ -23,8 +23,10 @@ export interface OrgAuthStatus {
   /** When the current AWS credentials expire (they are refreshed before that). */
   readonly expiresAt?: number;
   /** While signing in: waiting for the browser, or for the device code to be entered. */
-  readonly waitingFor?: 'browser' | 'device';
+  readonly waitingFor?: 'browser' | 'device' | 'role';
   readonly deviceCode?: DeviceCodePrompt;
+  /** SAML: the role ARNs the identity provider offers, while the user chooses one (waitingFor 'role'). */
+  readonly roleChoices?: readonly string[];
   /** Why the last attempt failed, or why the user must sign in again. */
   readonly error?: AppError;
 }
@@ -52,11 +54,13 @@ export interface AuthApi {
   setUserName(orgId: string, userName: string): Promise<Result<OrgAuthStatus>>;
   /** Opens the device-code verification page in the default browser. */
   openVerificationPage(orgId: string): Promise<Result<void>>;
+  /** SAML: the role the user picked among those the identity provider offers (remembered for the organization). */
+  chooseRole(orgId: string, roleArn: string): Promise<Result<OrgAuthStatus>>;
 }
 
 export interface AuthEvents {
   'auth:changed': AuthSnapshot;
 }
 
-export const authMethods = ['status', 'signIn', 'cancel', 'signOut', 'setUserName', 'openVerificationPage'] as const;
+export const authMethods = ['status', 'signIn', 'cancel', 'signOut', 'setUserName', 'openVerificationPage', 'chooseRole'] as const;
 export const authEvents = ['auth:changed'] as const;

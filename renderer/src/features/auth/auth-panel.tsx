@@ -12,7 +12,7 @@ export function AuthPanel({ org }: { readonly org: OrgProfile }) {
       {status?.state === 'signed-in' ? (
         <SignedInView org={org} status={status} />
       ) : status?.state === 'signing-in' ? (
-        <WaitingView status={status} />
+        <WaitingView status={status} orgName={org.name} />
       ) : (
         <SignInForm org={org} status={status} />
       )}

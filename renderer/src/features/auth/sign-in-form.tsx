@@ -10,7 +10,8 @@ export function SignInForm({ org, status }: { readonly org: OrgProfile; readonly
   const t = useT();
   const hintId = useId();
   const [stay, setStay] = useState(false);
-  const canStay = org.policy.allowStaySignedIn;
+  // SAML has no refresh token: nothing could be kept, and the form says so.
+  const canStay = org.policy.allowStaySignedIn && org.signIn.method !== 'saml';
 
   function signIn(flow: SignInFlow) {
     void api().auth.signIn(org.id, { staySignedIn: canStay && stay, flow });
@@ -18,7 +19,7 @@ export function SignInForm({ org, status }: { readonly org: OrgProfile; readonly
 
   return (
     <div className="sign-in-form">
-      {status?.error ? <AuthErrorView error={status.error} /> : null}
+      {status?.error ? <AuthErrorView error={status.error} saml={org.signIn.method === 'saml'} /> : null}
       <div className="actions">
         <button type="button" className="primary" onClick={() => signIn('browser')} aria-label={t('auth.signInTo', { name: org.name })}>
           {status?.error ? t('auth.tryAgain') : t('auth.signIn')}
@@ -38,6 +39,7 @@ export function SignInForm({ org, status }: { readonly org: OrgProfile; readonly
           </span>
         </label>
       ) : null}
+      {org.signIn.method === 'saml' ? <p className="hint saml-no-stay">{t('auth.saml.noStay')}</p> : null}
     </div>
   );
 }

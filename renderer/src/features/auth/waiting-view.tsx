@@ -1,10 +1,12 @@
 import type { OrgAuthStatus } from '../../../../shared/ipc/domains/auth';
 import { useT } from '../../i18n';
 import { api } from '../../ipc/api';
+import { RolePicker } from './role-picker';
 
 /** Signing in: waiting for the browser, or the device code to enter elsewhere; Cancel either way. */
-export function WaitingView({ status }: { readonly status: OrgAuthStatus }) {
+export function WaitingView({ status, orgName = '' }: { readonly status: OrgAuthStatus; readonly orgName?: string }) {
   const t = useT();
+  if (status.waitingFor === 'role') return <RolePicker status={status} orgName={orgName} />;
   const cancel = (
     <button type="button" onClick={() => void api().auth.cancel(status.orgId)}>
       {t('auth.cancel')}
@@ -32,7 +34,9 @@ export function WaitingView({ status }: { readonly status: OrgAuthStatus }) {
   }
   return (
     <div className="waiting" role="status">
-      <p aria-busy="true">{status.waitingFor === 'browser' ? t('auth.waitingForBrowser') : t('auth.signingIn')}</p>
+      <p aria-busy="true">
+        {status.waitingFor === 'browser' ? (status.method === 'saml' ? t('auth.saml.waitingForWindow', { name: orgName }) : t('auth.waitingForBrowser')) : t('auth.signingIn')}
+      </p>
       {cancel}
     </div>
   );

@@ -11,7 +11,14 @@ interface Props {
   readonly onCancel?: () => void;
 }
 
-const EMPTY = { issuer: '', clientId: '', roleArn: '', userNameClaim: 'preferred_username', startUrl: '', ssoRegion: '', accountId: '', roleName: '' };
+const EMPTY = { issuer: '', clientId: '', roleArn: '', userNameClaim: 'preferred_username', startUrl: '', ssoRegion: '', accountId: '', roleName: '', signInUrl: '', preferredRoleArn: '', userNameAttribute: '' };
+
+/** SAML settings from the form: the optional fields only when filled in. */
+function samlSettings(f: typeof EMPTY): SignInSettings {
+  const role = f.preferredRoleArn.trim();
+  const attribute = f.userNameAttribute.trim();
+  return { method: 'saml', signInUrl: f.signInUrl.trim(), ...(role ? { preferredRoleArn: role } : {}), ...(attribute ? { userNameAttribute: attribute } : {}) };
+}
 
 /** "Add your organization": the code validated as it is typed, then the sign-in settings. */
 export function AddOrgForm({ onDone, onCancel }: Props) {
@@ -35,7 +42,9 @@ export function AddOrgForm({ onDone, onCancel }: Props) {
     event.preventDefault();
     setBusy(true);
     const signIn: SignInSettings =
-      method === 'oidc'
+      method === 'saml'
+        ? samlSettings(f)
+        : method === 'oidc'
         ? { method, issuer: f.issuer.trim(), clientId: f.clientId.trim(), roleArn: f.roleArn.trim(), userNameClaim: f.userNameClaim.trim() }
         : { method, startUrl: f.startUrl.trim(), region: f.ssoRegion.trim(), accountId: f.accountId.trim(), roleName: f.roleName.trim() };
     const input: OrgInput = { code: code.trim(), name: name.trim() || (parsed.ok ? parsed.code : code.trim()), signIn, ...(region.trim() ? { region: region.trim() } : {}) };
@@ -59,8 +68,17 @@ export function AddOrgForm({ onDone, onCancel }: Props) {
         <label>
           <input type="radio" name="method" checked={method === 'identity-center'} onChange={() => setMethod('identity-center')} /> {t('add.sso')}
         </label>
+        <label>
+          <input type="radio" name="method" checked={method === 'saml'} onChange={() => setMethod('saml')} /> {t('add.saml')}
+        </label>
       </fieldset>
-      {method === 'oidc' ? (
+      {method === 'saml' ? (
+        <>
+          <TextField label={t('add.samlSignInUrl')} name="signInUrl" value={f.signInUrl} onChange={set('signInUrl')} error={errors['signIn.signInUrl']} hint={t('add.samlSignInUrlHint')} placeholder="https://example.okta.com/home/amazon_aws/0oa…/272" />
+          <TextField label={t('add.samlRoleArn')} name="preferredRoleArn" value={f.preferredRoleArn} onChange={set('preferredRoleArn')} error={errors['signIn.preferredRoleArn']} placeholder="arn:aws:iam::123456789012:role/WorkSpacesUsers" />
+          <TextField label={t('add.samlUserNameAttribute')} name="userNameAttribute" value={f.userNameAttribute} onChange={set('userNameAttribute')} error={errors['signIn.userNameAttribute']} hint={t('add.samlUserNameAttributeHint')} />
+        </>
+      ) : method === 'oidc' ? (
         <>
           <TextField label={t('add.issuer')} name="issuer" value={f.issuer} onChange={set('issuer')} error={errors['signIn.issuer']} placeholder="https://login.example.com" />
           <TextField label={t('add.clientId')} name="clientId" value={f.clientId} onChange={set('clientId')} error={errors['signIn.clientId']} />

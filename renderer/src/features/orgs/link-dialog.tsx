@@ -9,7 +9,12 @@ export function LinkDialog({ link }: { readonly link: PendingLink }) {
   const t = useT();
   const [error, setError] = useState<string>();
   const { input } = link;
-  const signIn = input.signIn.method === 'oidc' ? `${t('add.oidc')}: ${input.signIn.issuer}` : `${t('add.sso')}: ${input.signIn.startUrl}`;
+  const signIn =
+    input.signIn.method === 'saml'
+      ? `${t('add.saml')}: ${input.signIn.signInUrl}`
+      : input.signIn.method === 'oidc'
+        ? `${t('add.oidc')}: ${input.signIn.issuer}`
+        : `${t('add.sso')}: ${input.signIn.startUrl}`;
   async function answer(accept: boolean) {
     const result = await api().orgs.answerLink(link.id, accept);
     if (!result.ok) setError(`${result.error.message}${result.error.details ? ` ${result.error.details}` : ''}`);

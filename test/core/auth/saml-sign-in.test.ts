@@ -1,0 +1,257 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NoticeCenter } from '../../../electron/core/app/notice-center';
+import { AuthError } from '../../../electron/core/auth/auth-error';
+import { AuthService, REFRESH_MARGIN_MS } from '../../../electron/core/auth/auth-service';
+import type { SamlCapture, SamlCaptureRequest } from '../../../electron/core/auth/saml-capture';
+import { EventBus } from '../../../electron/core/events';
+import { Logger } from '../../../electron/core/log/logger';
+import { OrgService } from '../../../electron/core/orgs/org-service';
+import type { Browser, Clock } from '../../../electron/core/ports';
+import { SettingsStore } from '../../../electron/core/settings/settings-store';
+import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
+import { SignInVault } from '../../../electron/core/vault/sign-in-vault';
+import type { Result } from '../../../shared/ipc/result';
+import type { ManagedPolicy } from '../../../shared/models/org';
+import { type Emulator, startEmulator } from '../../emulator';
+import { CODE_SAML, DEFAULT_SAML_APP, SAML_SUPPORT_ROLE_ARN, SAML_USERS_ROLE_ARN } from '../../emulator/saml-idp';
+import { SamlBrowser } from '../../emulator/saml-login';
+import { ALICE, ManualClock } from './support';
+
+let emu: Emulator;
+let auth: AuthService | null = null;
+let orgs: OrgService;
+let dir: string;
+
+beforeEach(async () => {
+  emu = await startEmulator({ bulkCount: 0, clock: { manual: true } });
+  dir = await mkdtemp(join(tmpdir(), 'deskbridge-saml-'));
+});
+afterEach(async () => {
+  auth?.dispose();
+  auth = null;
+  await emu.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/**
+ * Core's SAML port played like Electron's sign-in window: an in-memory cookie jar (the window's
+ * partition) that forget() wipes; hidden captures never log in (that would be a prompt).
+ */
+class PlayedWindow implements SamlCapture {
+  browser = new SamlBrowser();
+  readonly requests: SamlCaptureRequest[] = [];
+  /** Runs after the IdP posted and before core gets the response (time passing, a closed window). */
+  afterPost: (() => void) | null = null;
+  closeInstead = false;
+
+  async capture(request: SamlCaptureRequest, signal: AbortSignal): Promise<string> {
+    this.requests.push(request);
+    if (this.closeInstead) throw new AuthError('saml-window-closed', 'The sign-in window was closed before you finished signing in.');
+    if (signal.aborted) throw new AuthError('sign-in-cancelled', 'Sign-in was cancelled.');
+    const post = await this.browser.signIn(request.signInUrl, request.hidden ? null : ALICE);
+    expect(post.acs).toBe('https://signin.aws.amazon.com/saml');
+    this.afterPost?.();
+    return post.samlResponse;
+  }
+
+  forget(): Promise<void> {
+    this.browser = new SamlBrowser();
+    return Promise.resolve();
+  }
+}
+
+function samlPolicy(change: (org: ManagedPolicy['organizations'][number]) => ManagedPolicy['organizations'][number] = (o) => o): ManagedPolicy {
+  return {
+    ...emu.demo.managedPolicy,
+    organizations: emu.demo.managedPolicy.organizations.map((org) => (org.code === CODE_SAML ? change(org) : org)),
+  };
+}
+
+/** The demo SAML organization as Electron would run it: no loopback ACS override. */
+const windowed = (org: ManagedPolicy['organizations'][number]) => ({ ...org, endpoints: { ...org.endpoints, samlAcs: undefined } });
+
+async function start(options: { clock?: Clock; window?: SamlCapture; browser?: Browser; policy?: ManagedPolicy } = {}) {
+  const store = new SettingsStore(join(dir, 'settings.json'));
+  await store.load();
+  const events = new EventBus();
+  orgs = new OrgService(store, options.policy ?? samlPolicy(windowed), events);
+  const clock = options.clock ?? ManualClock.linkedTo(emu);
+  auth = new AuthService({
+    orgs,
+    events,
+    notices: new NoticeCenter(events),
+    vault: new SignInVault(new MemorySecretStore(), clock),
+    browser: options.browser ?? { open: () => Promise.reject(new Error('no browser in this test')) },
+    clock,
+    log: new Logger().scoped('auth'),
+    ...(options.window ? { samlWindow: options.window } : {}),
+  });
+  const orgId = orgs.snapshot().organizations.find((o) => o.signIn.method === 'saml')?.id ?? '';
+  return { auth, orgId, clock };
+}
+
+function failure(result: Result<unknown>, code: string): { message: string; details?: string } {
+  expect(result.ok).toBe(false);
+  if (result.ok) throw new Error('unreachable');
+  expect(result.error.code).toBe(code);
+  // Never the assertion itself (long base64) in a message.
+  expect(`${result.error.message} ${result.error.details ?? ''}`).not.toMatch(/[A-Za-z0-9+/]{200,}/);
+  return result.error;
+}
+
+describe('SAML sign-in in the sign-in window', () => {
+  it('alice picks one of her two roles; the choice is remembered in the settings and the next sign-in does not ask', async () => {
+    const window = new PlayedWindow();
+    const { auth, orgId } = await start({ window });
+    const done = auth.signIn(orgId, { staySignedIn: true });
+    await vi.waitFor(() => expect(auth.status(orgId)?.waitingFor).toBe('role'));
+    expect(auth.status(orgId)?.roleChoices).toEqual([SAML_USERS_ROLE_ARN, SAML_SUPPORT_ROLE_ARN]);
+    expect(auth.chooseRole(orgId, 'arn:aws:iam::123456789012:role/NotOffered').ok).toBe(false);
+    expect(auth.chooseRole(orgId, SAML_SUPPORT_ROLE_ARN).ok).toBe(true);
+    const result = await done;
+    expect(result).toMatchObject({ ok: true, value: { state: 'signed-in', method: 'saml', userName: 'alice', staySignedIn: false } });
+    expect(window.requests[0]).toMatchObject({ orgId, orgName: 'Deskbridge Demo (SAML)', hidden: false });
+    const session = auth.session(orgId);
+    expect(session?.userName).toBe('alice');
+    expect((await session!.credentials()).accessKeyId).toMatch(/^ASIA/);
+    const settings = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')) as { preferences: { samlRoles?: Record<string, string> } };
+    expect(settings.preferences.samlRoles).toEqual({ [orgId]: SAML_SUPPORT_ROLE_ARN });
+    // Nothing but the role ARN: no assertion, no user name in the file.
+    expect(JSON.stringify(settings)).not.toContain('alice');
+
+    await auth.signOut(orgId);
+    const again = await auth.signIn(orgId, { staySignedIn: false });
+    expect(again).toMatchObject({ ok: true, value: { state: 'signed-in' } });
+    expect(auth.status(orgId)?.roleChoices).toBeUndefined();
+  });
+
+  it('renews before expiry by running the IdP again hidden, with no prompt while the IdP session lives', async () => {
+    const window = new PlayedWindow();
+    const { auth, orgId, clock } = await start({ window, policy: samlPolicy((o) => ({ ...windowed(o), signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN } })) });
+    expect((await auth.signIn(orgId, { staySignedIn: false })).ok).toBe(true);
+    const before = auth.status(orgId)?.expiresAt ?? 0;
+    await (clock as ManualClock).advance(before - clock.now() - REFRESH_MARGIN_MS + 1000);
+    await vi.waitFor(() => expect(auth.status(orgId)?.expiresAt).toBeGreaterThan(before));
+    expect(window.requests.map((r) => r.hidden)).toEqual([false, true]);
+    expect(auth.status(orgId)?.state).toBe('signed-in');
+  });
+
+  it('cancel while the role picker is shown ends the sign-in and clears the choice', async () => {
+    const { auth, orgId } = await start({ window: new PlayedWindow() });
+    const done = auth.signIn(orgId, { staySignedIn: false });
+    await vi.waitFor(() => expect(auth.status(orgId)?.waitingFor).toBe('role'));
+    auth.cancel(orgId);
+    failure(await done, 'sign-in-cancelled');
+    expect(auth.status(orgId)).toMatchObject({ state: 'signed-out' });
+    expect(auth.status(orgId)?.roleChoices).toBeUndefined();
+    expect(auth.chooseRole(orgId, SAML_USERS_ROLE_ARN).ok).toBe(false);
+    expect(orgs.samlRole(orgId)).toBeUndefined();
+  });
+
+  it('window closed: the user closes the sign-in window', async () => {
+    const window = new PlayedWindow();
+    window.closeInstead = true;
+    const { auth, orgId } = await start({ window });
+    failure(await auth.signIn(orgId, { staySignedIn: false }), 'saml-window-closed');
+    expect(auth.status(orgId)?.state).toBe('error');
+  });
+
+  it('no Role attribute: the IdP app does not map it', async () => {
+    emu.state.saml.settings.sendRoles = false;
+    const { auth, orgId } = await start({ window: new PlayedWindow() });
+    const error = failure(await auth.signIn(orgId, { staySignedIn: false }), 'saml-no-role');
+    expect(error.details).toContain('https://aws.amazon.com/SAML/Attributes/Role');
+  });
+
+  it('role not in the assertion: the organization prefers a role the IdP does not offer', async () => {
+    const other = 'arn:aws:iam::123456789012:role/SomeoneElses';
+    const { auth, orgId } = await start({ window: new PlayedWindow(), policy: samlPolicy((o) => ({ ...windowed(o), signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: other } })) });
+    const error = failure(await auth.signIn(orgId, { staySignedIn: false }), 'saml-role-not-offered');
+    expect(error.message).toContain(other);
+  });
+
+  it('assertion expired: this computer’s clock is ahead of the IdP', async () => {
+    const { auth, orgId } = await start({ window: new PlayedWindow(), clock: ManualClock.offset(10 * 60_000) });
+    failure(await auth.signIn(orgId, { staySignedIn: false }), 'saml-assertion-expired');
+  });
+
+  it('STS ExpiredTokenException: the assertion expires before AWS sees it', async () => {
+    const window = new PlayedWindow();
+    window.afterPost = () => emu.clock.advance(DEFAULT_SAML_APP.assertionSeconds * 1000 + 1000);
+    const { auth, orgId } = await start({ window, clock: ManualClock.fixed(emu.clock.now()), policy: samlPolicy((o) => ({ ...windowed(o), signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN } })) });
+    const error = failure(await auth.signIn(orgId, { staySignedIn: false }), 'saml-token-expired');
+    expect(error.details).toContain('NotOnOrAfter');
+  });
+
+  it('STS InvalidIdentityToken: the IAM SAML provider has stale metadata (names the IAM setting)', async () => {
+    emu.state.saml.settings.signWithStaleKey = true;
+    const { auth, orgId } = await start({ window: new PlayedWindow(), policy: samlPolicy((o) => ({ ...windowed(o), signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN } })) });
+    const error = failure(await auth.signIn(orgId, { staySignedIn: false }), 'aws-refused-token');
+    expect(error.details).toContain('Identity providers → arn:aws:iam::123456789012:saml-provider/DeskbridgeDemoIdP');
+  });
+
+  it('STS IDPRejectedClaim: the IdP app has the wrong audience (names SAML:aud)', async () => {
+    emu.state.saml.settings.audience = 'urn:example:wrong';
+    const { auth, orgId } = await start({ window: new PlayedWindow(), policy: samlPolicy((o) => ({ ...windowed(o), signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN } })) });
+    const error = failure(await auth.signIn(orgId, { staySignedIn: false }), 'aws-refused-token');
+    expect(error.details).toContain('SAML:aud');
+  });
+});
+
+/** The system browser of a host without Electron: it plays alice at the IdP and posts to the loopback ACS. */
+function postingBrowser(): Browser & { opened: string[] } {
+  const saml = new SamlBrowser();
+  const opened: string[] = [];
+  return {
+    opened,
+    open: async (url) => {
+      opened.push(url);
+      void (async () => {
+        const post = await saml.signIn(url, ALICE);
+        await (await fetch(post.acs, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ SAMLResponse: post.samlResponse }).toString() })).text();
+      })();
+    },
+  };
+}
+
+describe('SAML sign-in through the loopback ACS (managed configuration only)', () => {
+  it('signs alice in where there is no sign-in window', async () => {
+    const browser = postingBrowser();
+    const { auth, orgId } = await start({ browser, policy: samlPolicy() });
+    const done = auth.signIn(orgId, { staySignedIn: false });
+    await vi.waitFor(() => expect(auth.status(orgId)?.waitingFor).toBe('role'));
+    auth.chooseRole(orgId, SAML_USERS_ROLE_ARN);
+    expect(await done).toMatchObject({ ok: true, value: { state: 'signed-in', userName: 'alice' } });
+    expect(new URL(browser.opened[0]!).searchParams.get('acs')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/saml\/acs\/[0-9a-f]{32}$/);
+  });
+
+  it('IdP unreachable: nothing answers at the sign-in URL', async () => {
+    const browser = postingBrowser();
+    const { auth, orgId } = await start({ browser, policy: samlPolicy((o) => ({ ...o, signIn: { method: 'saml', signInUrl: 'http://127.0.0.1:9/app/amazon_aws/sso/saml' } })) });
+    failure(await auth.signIn(orgId, { staySignedIn: false }), 'idp-unreachable');
+    expect(browser.opened).toEqual([]);
+  });
+
+  it('an organization the user added cannot ask for the loopback ACS', async () => {
+    const browser = postingBrowser();
+    const { auth } = await start({ browser, policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true } });
+    const added = await orgs.add({ code: 'SLiad+S393HD', name: 'Typed', signIn: { method: 'saml', signInUrl: `${emu.endpoints.samlIdp ?? ''}/app/amazon_aws/sso/saml` }, endpoints: { samlAcs: 'loopback' } });
+    if (!added.ok) throw new Error(added.error.message);
+    failure(await auth.signIn(added.value.id, { staySignedIn: false }), 'idp-refused');
+    expect(browser.opened).toEqual([]);
+  });
+});
+
+describe('SAML capture choice', () => {
+  it('the desktop app uses its sign-in window even for a managed organization with the loopback override', async () => {
+    const window = new PlayedWindow();
+    const browser = postingBrowser();
+    const { auth, orgId } = await start({ window, browser, policy: samlPolicy((o) => ({ ...o, signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN } })) });
+    expect(await auth.signIn(orgId, { staySignedIn: false })).toMatchObject({ ok: true });
+    expect(window.requests).toHaveLength(1);
+    expect(browser.opened).toEqual([]);
+  });
+});
