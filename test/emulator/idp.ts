@@ -4,7 +4,8 @@ import type { JWK } from 'jose';
 import Provider, { type Account } from 'oidc-provider';
 import type { Faults } from './faults';
 import { loginPage, messagePage } from './html';
-import type { DemoUser } from './seed';
+import { OWNER_TAG_KEY, type DemoUser } from './seed';
+import { TAGS_CLAIM } from './sts';
 
 export interface IdpTokenTtls {
   readonly accessTokenSeconds?: number;
@@ -18,6 +19,8 @@ export interface IdpOptions {
   readonly users: readonly DemoUser[];
   readonly signingKey: JWK;
   readonly ttl?: IdpTokenTtls;
+  /** Whether ID tokens carry the https://aws.amazon.com/tags claim (default true, as the admin guide configures). */
+  readonly sessionTags?: boolean;
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
@@ -31,8 +34,15 @@ export function subjectOf(user: DemoUser): string {
   return `00u-${user.username}`;
 }
 
-function claimsOf(user: DemoUser): Record<string, unknown> {
-  return { sub: subjectOf(user), preferred_username: user.username, email: user.email, email_verified: true, name: user.name };
+/** The session tags claim as the admin guide maps it: the owner tag key → the user name. */
+export function tagsClaimOf(user: DemoUser): Record<string, unknown> {
+  return { principal_tags: { [OWNER_TAG_KEY]: [user.username] }, transitive_tag_keys: [OWNER_TAG_KEY] };
+}
+
+function claimsOf(user: DemoUser, sessionTags: boolean): Record<string, unknown> {
+  const claims: Record<string, unknown> = { sub: subjectOf(user), preferred_username: user.username, email: user.email, email_verified: true, name: user.name };
+  if (sessionTags) claims[TAGS_CLAIM] = tagsClaimOf(user);
+  return claims;
 }
 
 export function createIdp(options: IdpOptions): Provider {
@@ -55,7 +65,7 @@ export function createIdp(options: IdpOptions): Provider {
     jwks: { keys: [options.signingKey] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     scopes: ['openid', 'profile', 'email', 'offline_access'],
-    claims: { openid: ['sub'], profile: ['name', 'preferred_username'], email: ['email', 'email_verified'] },
+    claims: { openid: ['sub', TAGS_CLAIM], profile: ['name', 'preferred_username'], email: ['email', 'email_verified'] },
     // Deskbridge reads the user name from the ID token of a code flow, so put scope claims there.
     conformIdTokenClaims: false,
     features: {
@@ -80,7 +90,7 @@ export function createIdp(options: IdpOptions): Provider {
     },
     findAccount: (_ctx: unknown, sub: string): Account | undefined => {
       const user = options.users.find((u) => subjectOf(u) === sub);
-      return user === undefined ? undefined : { accountId: sub, claims: () => Promise.resolve(claimsOf(user)) };
+      return user === undefined ? undefined : { accountId: sub, claims: () => Promise.resolve(claimsOf(user, options.sessionTags ?? true)) };
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     renderError: (ctx: { type: string; body: string }, out: Record<string, string>) => {
@@ -117,7 +127,7 @@ export async function handleInteraction(
   const clientId = typeof details.params['client_id'] === 'string' ? details.params['client_id'] : '';
   const grant = new provider.Grant({ accountId: subjectOf(user), clientId });
   grant.addOIDCScope(typeof details.params['scope'] === 'string' ? details.params['scope'] : 'openid');
-  grant.addOIDCClaims(['sub', 'preferred_username', 'email', 'email_verified', 'name']);
+  grant.addOIDCClaims(['sub', 'preferred_username', 'email', 'email_verified', 'name', TAGS_CLAIM]);
   const grantId = await grant.save();
   await provider.interactionFinished(
     req,

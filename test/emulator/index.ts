@@ -1,14 +1,16 @@
 /** The local cloud (docs/architecture.md): WorkSpaces, STS, IAM Identity Center and an OIDC IdP on 127.0.0.1. */
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { type Clock, type ClockOptions, createClock } from './clock';
+import { kitPermissionPolicy, type PolicyDocument } from '../../shared/iam/kit-policy';
 import { ADMIN_KEY, createCredentialRegistry } from './credentials';
 import { buildDemo, type DemoData, type EmulatorEndpoints } from './demo';
 import { createFaults, type FaultSetting, type Faults } from './faults';
 import { type ResponseTap, listen, type RunningServer, serviceHandler } from './http-server';
+import { ADMINISTRATOR_POLICY, createIamStore, type IamStore } from './iam';
 import { createIdentityCenterState } from './identity-center-state';
 import { createIdp, idpHandler, type IdpTokenTtls } from './idp';
 import { createRandom } from './rng';
-import { ACCOUNT_ID, DEMO_ROLE_ARN, DEMO_USERS, DIRECTORY_FULL, DIRECTORY_RESTRICTED, IDC_ROLE_NAME, OIDC_CLIENT_ID, seedStore } from './seed';
+import { ACCOUNT_ID, DEMO_ROLE_ARN, DEMO_USERS, IDC_ROLE_ARN, IDC_ROLE_NAME, OIDC_CLIENT_ID, OWNER_TAG_KEY, seedStore } from './seed';
 import { ssoOidcService } from './sso-oidc';
 import { ssoPortalService } from './sso-portal';
 import { stsService } from './sts';
@@ -21,6 +23,8 @@ export type { DemoData, DemoOrganization, EmulatorEndpoints } from './demo';
 export type { FaultSetting, FaultSpec, Faults, ServiceName } from './faults';
 export type { ResponseTap, TapEvent } from './http-server';
 export type { DemoUser } from './seed';
+export type { IamStore } from './iam';
+export { DEMO_ROLE_ARN, IDC_ROLE_ARN, OWNER_TAG_KEY } from './seed';
 export type { StateHelpers } from './workspaces/store';
 export type { Durations, WorkspaceRecord, WorkspaceState } from './workspaces/types';
 export { DEMO_DURATIONS, ZERO_DURATIONS } from './workspaces/types';
@@ -44,6 +48,18 @@ export interface EmulatorOptions {
   readonly tokenTtl?: IdpTokenTtls;
   /** Sees every response the emulator sends (fidelity tests validate them against the models). */
   readonly onResponse?: ResponseTap;
+  /**
+   * Whether sign-ins carry session tags: the IdP's https://aws.amazon.com/tags claim and the
+   * permission set's attributes for access control (default true, as the admin guide sets up).
+   */
+  readonly sessionTags?: boolean;
+  /** The demo roles' permission policies (default: the IT kit's own, shared/iam/kit-policy.ts). */
+  readonly rolePolicies?: readonly PolicyDocument[];
+}
+
+/** The kit's policy as deployed into the demo account. */
+export function demoKitPolicy(): PolicyDocument {
+  return kitPermissionPolicy({ partition: 'aws', region: 'us-east-1', account: ACCOUNT_ID, ownerTagKey: OWNER_TAG_KEY });
 }
 
 export interface Emulator {
@@ -56,7 +72,9 @@ export interface Emulator {
     /** The user pressed "Deny" on the Identity Center device page. */
     denyDeviceAuthorization(userCode: string): void;
   };
-  /** A long-term key that sees every directory (not an end user: no self-service limits). */
+  /** The account's IAM policies by role or user ARN; tests may edit them (live sessions follow). */
+  readonly iam: IamStore;
+  /** A long-term key whose user may do everything (not an end user: no self-service limits). */
   readonly adminCredentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   stop(): Promise<void>;
 }
@@ -66,6 +84,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = createFaults(createRandom(options.randomSeed ?? 1), options.faults ?? []);
   const registry = createCredentialRegistry();
   registry.add(ADMIN_KEY);
+  const rolePolicies = options.rolePolicies ?? [demoKitPolicy()];
+  const iam = createIamStore({ [DEMO_ROLE_ARN]: rolePolicies, [IDC_ROLE_ARN]: rolePolicies, [ADMIN_KEY.principal.arn]: [ADMINISTRATOR_POLICY] });
+  const sessionTags = options.sessionTags ?? true;
   const tap = options.onResponse;
   const timers = new Set<NodeJS.Timeout>();
   const ports = options.ports ?? {};
@@ -80,7 +101,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     users: DEMO_USERS,
     accessTokenSeconds: options.tokenTtl?.accessTokenSeconds,
     assignments: [
-      { accountId: ACCOUNT_ID, accountName: 'Deskbridge Demo', emailAddress: 'aws-demo@example.com', roleName: IDC_ROLE_NAME, directoryIds: [DIRECTORY_RESTRICTED] },
+      { accountId: ACCOUNT_ID, accountName: 'Deskbridge Demo', emailAddress: 'aws-demo@example.com', roleName: IDC_ROLE_NAME,
+        attributes: sessionTags ? { [OWNER_TAG_KEY]: '${path:userName}' } : {} },
     ],
   });
 
@@ -97,14 +119,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     res.end();
   };
   try {
-    servers.push(await listen(serviceHandler(workspacesService({ store, registry, faults, clock, tap }), timers), ports.workspaces));
+    servers.push(await listen(serviceHandler(workspacesService({ store, registry, faults, clock, tap, iam }), timers), ports.workspaces));
     servers.push(
       await listen(
         serviceHandler(
           stsService({
             registry, clock, faults, tap,
             providers: () => [{ issuer: oidcIssuer, audiences: [OIDC_CLIENT_ID], jwks }],
-            roles: () => [{ arn: DEMO_ROLE_ARN, trustedIssuer: oidcIssuer, trustedAudience: OIDC_CLIENT_ID, directoryIds: [DIRECTORY_FULL], maxSessionSeconds: 43200 }],
+            roles: () => [{ arn: DEMO_ROLE_ARN, trustedIssuer: oidcIssuer, trustedAudience: OIDC_CLIENT_ID, allowsTagSession: true, maxSessionSeconds: 43200 }],
           }),
           timers,
         ),
@@ -122,7 +144,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const [ws, sts, sso, ssoOidc, idp] = servers as [RunningServer, RunningServer, RunningServer, RunningServer, RunningServer];
   oidcIssuer = idp.url;
   ssoOidcUrl = ssoOidc.url;
-  const provider = createIdp({ issuer: oidcIssuer, clientId: OIDC_CLIENT_ID, users: DEMO_USERS, signingKey: privateJwk, ttl: options.tokenTtl });
+  const provider = createIdp({ issuer: oidcIssuer, clientId: OIDC_CLIENT_ID, users: DEMO_USERS, signingKey: privateJwk, ttl: options.tokenTtl, sessionTags });
   idpDispatch = idpHandler(provider, DEMO_USERS, faults, timers);
 
   const endpoints: EmulatorEndpoints = { workspaces: ws.url, sts: sts.url, sso: sso.url, ssoOidc: ssoOidc.url, oidcIssuer };
@@ -131,6 +153,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     demo: buildDemo(endpoints),
     clock,
     faults,
+    iam,
     state: {
       ...createStateHelpers(store),
       setDurations: (durations) => {

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { CredentialRegistry } from '../credentials';
+import type { IamStore } from '../iam';
 import type { Faults } from '../faults';
 import type { Reply, ResponseTap, ServiceDefinition, ServiceRequest } from '../http-server';
 import { verifySigV4 } from '../sigv4';
+import { authorizeWorkspacesCall } from './authorize';
 import type { OpContext, Operation } from './context';
 import { ApiError } from './errors';
 import { asInput } from './input';
@@ -17,6 +19,7 @@ import {
   describeWorkspacesConnectionStatus,
 } from './ops-describe';
 import { modifyWorkspaceProperties } from './ops-modify';
+import { createTags, deleteTags } from './ops-tags';
 import type { WorkspacesStore } from './store';
 
 export const WORKSPACES_OPERATIONS: Readonly<Record<string, Operation>> = {
@@ -31,6 +34,8 @@ export const WORKSPACES_OPERATIONS: Readonly<Record<string, Operation>> = {
   DescribeTags: describeTags,
   DescribeClientProperties: describeClientProperties,
   DescribeWorkspaceBundles: describeWorkspaceBundles,
+  CreateTags: createTags,
+  DeleteTags: deleteTags,
 };
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
@@ -57,6 +62,10 @@ export interface WorkspacesServiceDeps {
   readonly faults: Faults;
   readonly clock: Clock;
   readonly tap?: ResponseTap;
+  /** The account's IAM policies: every call is checked against the caller's. */
+  readonly iam: IamStore;
+  /** The Region in resource ARNs (default us-east-1). */
+  readonly region?: string;
 }
 
 export function workspacesService(deps: WorkspacesServiceDeps): ServiceDefinition {
@@ -88,7 +97,10 @@ export function workspacesService(deps: WorkspacesServiceDeps): ServiceDefinitio
       if (target === undefined || operation === undefined) {
         return jsonError('UnknownOperationException', `The operation ${String(request.req.headers['x-amz-target'])} is not known.`, 400, target);
       }
-      const ctx: OpContext = { store: deps.store, principal: auth.key.principal, now: deps.clock.now() };
+      const principal = auth.key.principal;
+      const denied = await authorizeWorkspacesCall({ iam: deps.iam, store: deps.store, principal, region: deps.region ?? 'us-east-1', operation: target, body: request.body });
+      if (denied !== undefined) return jsonError(denied.type, denied.message, denied.status, target);
+      const ctx: OpContext = { store: deps.store, principal, now: deps.clock.now() };
       try {
         const output = operation(asInput(request.body), ctx);
         return {
