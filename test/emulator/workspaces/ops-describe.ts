@@ -48,7 +48,7 @@ export const describeWorkspaces: Operation = (input, ctx) => {
     matches = ctx.store.filter(
       (ws) =>
         (directoryId === undefined || ws.directoryId === directoryId) &&
-        (userName === undefined || ws.userName.toLowerCase() === userName.toLowerCase()) &&
+        (userName === undefined || ctx.store.ignoresUserNameFilter || ws.userName.toLowerCase() === userName.toLowerCase()) &&
         (bundleId === undefined || ws.bundleId === bundleId) &&
         (workspaceName === undefined || ws.workspaceName === workspaceName),
     );

@@ -6,6 +6,11 @@ import type { BundleRecord, ConnectionState, DirectoryRecord, Durations, Workspa
 export interface WorkspacesStore {
   readonly clock: Clock;
   durations: Durations;
+  /**
+   * Test switch: DescribeWorkspaces ignores its UserName filter and returns every user's desktops
+   * (IAM does not limit the listing; the filter is a courtesy the client must not rely on).
+   */
+  ignoresUserNameFilter: boolean;
   readonly directories: ReadonlyMap<string, DirectoryRecord>;
   readonly bundles: ReadonlyMap<string, BundleRecord>;
   /** A settled workspace, or undefined. */
@@ -26,6 +31,7 @@ export function createStore(seed: StoreSeed, clock: Clock, durations: Durations)
   const store: WorkspacesStore = {
     clock,
     durations,
+    ignoresUserNameFilter: false,
     directories: new Map(seed.directories.map((d) => [d.id, d])),
     bundles: new Map(seed.bundles.map((b) => [b.id, b])),
     get(id) {
@@ -54,6 +60,8 @@ export interface StateHelpers {
   /** Forces a state, e.g. to stage UNHEALTHY or ERROR in a test; clears any transition. */
   setWorkspaceState(id: string, state: WorkspaceState, error?: { code: string; message: string }): void;
   setTag(id: string, key: string, value: string): void;
+  /** DescribeWorkspaces then returns every user's desktops despite a UserName filter. */
+  setIgnoresUserNameFilter(on: boolean): void;
 }
 
 export function createStateHelpers(store: WorkspacesStore): StateHelpers {
@@ -76,6 +84,9 @@ export function createStateHelpers(store: WorkspacesStore): StateHelpers {
       ws.errorCode = error?.code;
       ws.errorMessage = error?.message;
       if (state === 'AVAILABLE') ws.idleSince = store.clock.now();
+    },
+    setIgnoresUserNameFilter(on) {
+      store.ignoresUserNameFilter = on;
     },
     setTag(id, key, value) {
       const ws = must(id);
