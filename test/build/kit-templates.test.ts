@@ -14,12 +14,12 @@ function resolve(value: Json, refs: Readonly<Record<string, string>>, template: 
   const arg = value[key ?? ''] as Json;
   if (key === 'Ref') {
     const ref = refs[arg as string];
-    if (ref === undefined) throw new Error(`no value for Ref ${String(arg)}`);
+    if (ref === undefined) throw new Error(`no value for Ref ${JSON.stringify(arg)}`);
     return ref;
   }
   if (key === 'Fn::Join') {
     const [sep, parts] = arg as [string, Json[]];
-    return parts.map((p) => resolve(p, refs, template)).join(sep);
+    return parts.map((p) => resolve(p, refs, template) as string).join(sep);
   }
   if (key === 'Fn::Select') {
     const [index, list] = arg as [number, Json];
