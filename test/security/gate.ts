@@ -4,6 +4,7 @@
  * Run: npx tsx test/security/gate.ts   (set DESKBRIDGE_OFFLINE=1 to skip the registry look-up)
  */
 import { resolve } from 'node:path';
+import { agplInBundle, agplInPackage, agplPackages } from './agpl';
 import { checkElectronVersion, KNOWN_LATEST_CHECKED, registryLatest } from './electron-version';
 import { scanWithElectronegativity } from './electronegativity';
 import { formatFinding } from './finding';
@@ -24,6 +25,12 @@ const scan = await scanWithElectronegativity(root, version.pinned);
 out(`electronegativity: ${scan.checks} checks, ${scan.findings.length} finding(s) at MEDIUM or worse, ${scan.allowed.length} allowlisted`);
 scan.findings.forEach((f) => out(`  ${formatFinding(f)}`));
 
-const failed = (version.ok ? 0 : 1) + lint.length + scan.findings.length;
+// npm test builds out/ just before the gate runs.
+const agpl = await agplPackages(root);
+const licence = [...(await agplInPackage(root, agpl)), ...(await agplInBundle(resolve(root, 'out'), agpl))];
+out(`AGPL dev tools (${agpl.join(', ') || 'none installed'}): ${licence.length} finding(s) in the package or out/`);
+licence.forEach((f) => out(`  ${formatFinding(f)}`));
+
+const failed = (version.ok ? 0 : 1) + lint.length + scan.findings.length + licence.length;
 out(failed === 0 ? 'security gate: passed' : `security gate: FAILED (${failed} problem(s))`);
 process.exitCode = failed === 0 ? 0 : 1;
