@@ -25,7 +25,7 @@ export class DeskbridgeIdentityCenterStack extends Stack {
     const ownerTagKey = ownerTagKeyParameter(this);
     const sessionHours = new CfnParameter(this, 'MaxSessionHours', {
       type: 'String', default: '8', allowedValues: SESSION_HOURS,
-      description: 'How long one set of AWS credentials lasts, in hours (1–12).',
+      description: 'The permission set’s session duration, in hours (1–12).',
     });
     const configureAttributes = new CfnParameter(this, 'ConfigureAttributesForAccessControl', {
       type: 'String', default: 'yes', allowedValues: ['yes', 'no'],
