@@ -83,6 +83,15 @@ export const layering = [
     rules: {
       'no-restricted-imports': ['error', { paths: [noElectron] }],
     },
+  },  {
+    // The IT kit (CDK app, admin tool) runs on IT's machine: shared/, Node and npm packages only.
+    files: ['deploy/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [ban(['**/electron/**', '**/renderer/**', '**/test/**', 'electron/*'], 'deploy/ may import only deploy/, shared/, Node and npm packages.')],
+      }],
+    },
   },
 ];
 

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, loginWithPassword, startEmulator } from '../emulator';
+import { type Emulator, loginWithPassword, OWNER_TAG_KEY, startEmulator } from '../emulator';
 import { launchApp, type AppUnderTest } from './support/app';
 import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
@@ -113,5 +113,17 @@ describe('desktops in the app (Chromium, harness, emulator)', () => {
     await expect(submit.isDisabled()).resolves.toBe(false);
     expect(await accessibilityViolations(app.page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('alice is refused on a desktop whose owner tag names bob, and the card names the IT setting', async () => {
+    const card = await desktop(app.page, 'Impaired-PC');
+    // The kit's policy lets alice act only where the owner tag names her; IT tagged this one for bob.
+    const id = emu.state.listWorkspaces('alice').find((w) => w.workspaceName === 'Impaired-PC')?.id ?? '';
+    emu.state.setTag(id, OWNER_TAG_KEY, 'bob');
+    await card.getByRole('button', { name: 'Actions for Impaired-PC' }).click();
+    await card.getByRole('button', { name: 'Restart' }).click();
+    await app.page.getByRole('dialog', { name: 'Restart Impaired-PC?' }).getByRole('button', { name: 'Restart' }).click();
+    await card.getByText('Restart failed: AWS didn’t allow this on “Impaired-PC”: the desktop’s owner tag does not name alice.', { exact: false }).waitFor();
+    expect(emu.state.getWorkspace(id)?.state).toBe('IMPAIRED');
   });
 });

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from './index';
 import { signInWithOidc } from './oidc-helpers';
-import { DEMO_ROLE_ARN, DIRECTORY_FULL } from './seed';
+import { DEMO_ROLE_ARN, DIRECTORY_FULL, DIRECTORY_RESTRICTED } from './seed';
 
 /**
  * A second, independent SDK against the emulator: Debian's python3-botocore (test/run.sh installs
@@ -95,7 +95,8 @@ describe('the emulator under botocore (python3-botocore)', () => {
   });
 
   it('describes directories and desktops with botocore-signed requests, timestamps parsed as seconds', () => {
-    expect(outcome.directories).toEqual([DIRECTORY_FULL]);
+    // IAM cannot scope DescribeWorkspaceDirectories: the role sees every directory of the account.
+    expect(outcome.directories).toEqual([DIRECTORY_FULL, DIRECTORY_RESTRICTED]);
     expect(outcome.workspaceCount).toBe(emu.state.listWorkspaces('alice').filter((w) => w.directoryId === DIRECTORY_FULL).length);
     expect(outcome.workspacesNextToken).toBe(false);
     // Epoch seconds on the wire: parsed as milliseconds they would land thousands of years out.

@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
 
-/** Who a set of AWS credentials speaks for, and what the WorkSpaces API lets it see. */
+/** Who a set of AWS credentials speaks for. What it may do is its identity's IAM policies (iam.ts). */
 export interface Principal {
   readonly arn: string;
   readonly account: string;
   readonly userId: string;
-  /** Directories this principal may describe and act on. */
-  readonly directoryIds: readonly string[] | 'all';
+  /** Session tags (aws:PrincipalTag/…), set the way STS sets them; absent for long-term keys. */
+  readonly principalTags?: Readonly<Record<string, string>>;
   /** End-user sessions are bound by each directory's SelfservicePermissions; admins are not. */
   readonly endUser: boolean;
-  /** Session tags (SAML PrincipalTag attributes), for IAM policy conditions on aws:PrincipalTag. */
-  readonly principalTags?: Readonly<Record<string, string>>;
 }
 
 export interface AccessKey {
@@ -62,7 +60,7 @@ export function createCredentialRegistry(): CredentialRegistry {
   };
 }
 
-/** The long-term administrator key tests may use to see every directory. */
+/** The long-term administrator key tests may use; its user has an allow-everything policy (iam.ts). */
 export const ADMIN_KEY: AccessKey = {
   accessKeyId: 'AKIAEMULATORADMIN001',
   secretAccessKey: 'emulator-admin-secret-key-0000000000000000',
@@ -70,7 +68,6 @@ export const ADMIN_KEY: AccessKey = {
     arn: 'arn:aws:iam::123456789012:user/emulator-admin',
     account: '123456789012',
     userId: 'AIDAEMULATORADMIN0001',
-    directoryIds: 'all',
     endUser: false,
   },
 };

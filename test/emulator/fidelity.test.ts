@@ -4,7 +4,7 @@ import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient }
 import {
   DescribeClientPropertiesCommand, DescribeTagsCommand, DescribeWorkspaceBundlesCommand, DescribeWorkspaceDirectoriesCommand,
   DescribeWorkspacesCommand, DescribeWorkspacesConnectionStatusCommand, ModifyWorkspacePropertiesCommand, RebootWorkspacesCommand,
-  RebuildWorkspacesCommand, StartWorkspacesCommand, StopWorkspacesCommand,
+  RebuildWorkspacesCommand, StartWorkspacesCommand, StopWorkspacesCommand, CreateTagsCommand, DeleteTagsCommand,
 } from '@aws-sdk/client-workspaces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspacesClient } from './helpers';
@@ -57,6 +57,9 @@ async function exerciseWorkspaces(): Promise<void> {
   await refused('Modify to shrink the root volume', 'InvalidParameterValuesException', ws.send(new ModifyWorkspacePropertiesCommand({ WorkspaceId: id('Manual-Stopped'), WorkspaceProperties: { RootVolumeSizeGib: 1 } })));
   await ws.send(new DescribeWorkspacesCommand({ WorkspaceIds: [id('Linux-VNC'), id('Unhealthy-PC'), id('Error-PC')] }));
   await ws.send(new DescribeTagsCommand({ ResourceId: id('Linux-VNC') }));
+  await ws.send(new CreateTagsCommand({ ResourceId: id('Design-PC'), Tags: [{ Key: 'fidelity', Value: 'yes' }] }));
+  await ws.send(new DeleteTagsCommand({ ResourceId: id('Design-PC'), TagKeys: ['fidelity'] }));
+  await refused('CreateTags of a missing desktop', 'ResourceNotFoundException', ws.send(new CreateTagsCommand({ ResourceId: 'ws-missing000', Tags: [{ Key: 'fidelity', Value: 'yes' }] })));
   await refused('DescribeTags of a missing desktop', 'ResourceNotFoundException', ws.send(new DescribeTagsCommand({ ResourceId: 'ws-missing000' })));
   await ws.send(new DescribeClientPropertiesCommand({ ResourceIds: [DIRECTORY_FULL] }));
   await ws.send(new DescribeWorkspaceBundlesCommand({ Owner: 'AMAZON' }));

@@ -41,7 +41,17 @@ export interface IdcAssignment {
   readonly accountName: string;
   readonly emailAddress: string;
   readonly roleName: string;
-  readonly directoryIds: readonly string[];
+  /**
+   * The permission set's attributes for access control: tag key → ${path:…} of the user, which
+   * become the session's principal tags (only ${path:userName} is modelled).
+   */
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+/** The principal tags of a user's session from the permission set's attributes for access control. */
+export function attributeTags(attributes: Readonly<Record<string, string>>, userName: string): Readonly<Record<string, string>> | undefined {
+  const entries = Object.entries(attributes).map(([key, source]) => [key, source.replaceAll('${path:userName}', userName)] as const);
+  return entries.length === 0 ? undefined : Object.fromEntries(entries);
 }
 
 export interface IdentityCenterState {

@@ -12,7 +12,7 @@ import { failure, workspacesClient } from './helpers';
 import { type Emulator, startEmulator } from './index';
 import { loginWithPassword } from './login';
 import { pkcePair } from './oidc-helpers';
-import { ACCOUNT_ID, DIRECTORY_RESTRICTED, IDC_ROLE_NAME } from './seed';
+import { ACCOUNT_ID, DIRECTORY_FULL, DIRECTORY_RESTRICTED, IDC_ROLE_NAME } from './seed';
 
 let emu: Emulator;
 let oidc: SSOOIDCClient;
@@ -111,7 +111,7 @@ describe('IAM Identity Center OIDC', () => {
 });
 
 describe('IAM Identity Center portal', () => {
-  it('lists accounts and roles and issues role credentials for the restricted directory', async () => {
+  it('lists accounts and roles and issues role credentials that list the account and act on the user’s own desktops', async () => {
     const { accessToken } = await codeFlow();
     const accounts = await portal.send(new ListAccountsCommand({ accessToken }));
     expect(accounts.accountList?.map((a) => a.accountId)).toEqual([ACCOUNT_ID]);
@@ -122,7 +122,8 @@ describe('IAM Identity Center portal', () => {
     expect(creds?.expiration).toBe(emu.clock.now() + 3600_000);
     const ws = workspacesClient(emu, { accessKeyId: creds?.accessKeyId ?? '', secretAccessKey: creds?.secretAccessKey ?? '', sessionToken: creds?.sessionToken ?? '' });
     const dirs = await ws.send(new DescribeWorkspaceDirectoriesCommand({}));
-    expect(dirs.Directories?.map((d) => d.DirectoryId)).toEqual([DIRECTORY_RESTRICTED]);
+    // IAM cannot scope the Describe actions to a resource: the role lists the whole account and Region.
+    expect(dirs.Directories?.map((d) => d.DirectoryId)).toEqual([DIRECTORY_FULL, DIRECTORY_RESTRICTED]);
     const mine = await ws.send(new DescribeWorkspacesCommand({ DirectoryId: DIRECTORY_RESTRICTED, UserName: 'alice' }));
     const available = mine.Workspaces?.find((w) => w.State === 'AVAILABLE')?.WorkspaceId ?? '';
 

@@ -4,7 +4,8 @@ import type { JWK } from 'jose';
 import Provider, { type Account } from 'oidc-provider';
 import type { Faults } from './faults';
 import { loginPage, messagePage } from './html';
-import type { DemoUser } from './seed';
+import { OWNER_TAG_KEY, type DemoUser } from './seed';
+import { TAGS_CLAIM } from './sts';
 
 export interface IdpTokenTtls {
   readonly accessTokenSeconds?: number;
@@ -44,6 +45,8 @@ export interface IdpOptions {
   readonly signingKey: JWK;
   readonly ttl?: IdpTokenTtls;
   readonly quirks?: IdpQuirks;
+  /** Whether ID tokens carry the https://aws.amazon.com/tags claim (default true, as the admin guide configures). */
+  readonly sessionTags?: boolean;
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
@@ -57,13 +60,20 @@ export function subjectOf(user: DemoUser): string {
   return `00u-${user.username}`;
 }
 
-function claimsOf(user: DemoUser): Record<string, unknown> {
-  return { sub: subjectOf(user), preferred_username: user.username, email: user.email, email_verified: true, name: user.name };
+/** The session tags claim as the admin guide maps it: the owner tag key → the user name. */
+export function tagsClaimOf(user: DemoUser): Record<string, unknown> {
+  return { principal_tags: { [OWNER_TAG_KEY]: [user.username] }, transitive_tag_keys: [OWNER_TAG_KEY] };
+}
+
+function claimsOf(user: DemoUser, sessionTags: boolean): Record<string, unknown> {
+  const claims: Record<string, unknown> = { sub: subjectOf(user), preferred_username: user.username, email: user.email, email_verified: true, name: user.name };
+  if (sessionTags) claims[TAGS_CLAIM] = tagsClaimOf(user);
+  return claims;
 }
 
 /** A user's claims for one use ('id_token' or 'userinfo'), shaped by the quirks. */
-function claimsWithQuirks(user: DemoUser, quirks: IdpQuirks, use: string, token: { kind?: string } | undefined): Record<string, unknown> {
-  const claims: Record<string, unknown> = { ...claimsOf(user), ...(quirks.urlUserNameClaim ? { [URL_USER_NAME_CLAIM]: user.username } : {}) };
+function claimsWithQuirks(user: DemoUser, quirks: IdpQuirks, use: string, token: { kind?: string } | undefined, sessionTags: boolean): Record<string, unknown> {
+  const claims: Record<string, unknown> = { ...claimsOf(user, sessionTags), ...(quirks.urlUserNameClaim ? { [URL_USER_NAME_CLAIM]: user.username } : {}) };
   if (use !== 'id_token') return claims;
   const refreshing = token?.kind === 'RefreshToken';
   if (quirks.userNameOnlyInUserInfo || (quirks.refreshWithoutUserName && refreshing)) for (const name of USER_NAME_CLAIMS) delete claims[name];
@@ -93,7 +103,7 @@ export function createIdp(options: IdpOptions): Provider {
     cookies: { keys: [randomBytes(32).toString('hex')] },
     scopes: ['openid', 'profile', 'email', 'offline_access'],
     claims: {
-      openid: ['sub', ...(quirks.notBefore ? ['nbf'] : [])],
+      openid: ['sub', TAGS_CLAIM, ...(quirks.notBefore ? ['nbf'] : [])],
       profile: ['name', 'preferred_username', ...(quirks.urlUserNameClaim ? [URL_USER_NAME_CLAIM] : [])],
       email: ['email', 'email_verified'],
     },
@@ -124,7 +134,7 @@ export function createIdp(options: IdpOptions): Provider {
     findAccount: (_ctx: unknown, sub: string, token?: { kind?: string }): Account | undefined => {
       const found = options.users.find((u) => subjectOf(u) === sub);
       const user = token?.kind === 'RefreshToken' && quirks.refreshAnswersFor ? quirks.refreshAnswersFor : found;
-      return user === undefined || found === undefined ? undefined : { accountId: subjectOf(user), claims: (use: string) => Promise.resolve(claimsWithQuirks(user, quirks, use, token)) };
+      return user === undefined || found === undefined ? undefined : { accountId: subjectOf(user), claims: (use: string) => Promise.resolve(claimsWithQuirks(user, quirks, use, token, options.sessionTags ?? true)) };
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     renderError: (ctx: { type: string; body: string }, out: Record<string, string>) => {
@@ -163,7 +173,7 @@ export async function handleInteraction(
   const clientId = typeof details.params['client_id'] === 'string' ? details.params['client_id'] : '';
   const grant = new provider.Grant({ accountId: subjectOf(user), clientId });
   grant.addOIDCScope(typeof details.params['scope'] === 'string' ? details.params['scope'] : 'openid');
-  grant.addOIDCClaims(['sub', 'preferred_username', 'email', 'email_verified', 'name']);
+  grant.addOIDCClaims(['sub', 'preferred_username', 'email', 'email_verified', 'name', TAGS_CLAIM]);
   const grantId = await grant.save();
   await provider.interactionFinished(
     req,

@@ -1,15 +1,17 @@
 /** The local cloud (docs/architecture.md): WorkSpaces, STS, IAM Identity Center and an OIDC IdP on 127.0.0.1. */
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { type Clock, type ClockOptions, createClock } from './clock';
+import { kitPermissionPolicy, type PolicyDocument } from '../../shared/iam/kit-policy';
 import { ADMIN_KEY, createCredentialRegistry } from './credentials';
 import { buildDemo, type DemoData, type EmulatorEndpoints } from './demo';
 import { createFaults, type FaultSetting, type Faults } from './faults';
 import { type ResponseTap, listen, type RunningServer, serviceHandler } from './http-server';
+import { ADMINISTRATOR_POLICY, createIamStore, type IamStore } from './iam';
 import { createIdentityCenterState } from './identity-center-state';
 import { createIdp, idpHandler, type IdpQuirks, type IdpTokenTtls } from './idp';
 import { loadModel } from './model-validator';
 import { createRandom } from './rng';
-import { ACCOUNT_ID, DEMO_ROLE_ARN, DEMO_USERS, DIRECTORY_FULL, DIRECTORY_RESTRICTED, IDC_ROLE_NAME, OIDC_CLIENT_ID, seedStore } from './seed';
+import { ACCOUNT_ID, DEMO_ROLE_ARN, DEMO_USERS, IDC_ROLE_ARN, IDC_ROLE_NAME, OIDC_CLIENT_ID, OWNER_TAG_KEY, seedStore } from './seed';
 import { ssoOidcService } from './sso-oidc';
 import { ssoPortalService } from './sso-portal';
 import { createSamlIdp, createSamlSigningKey, SAML_IDP_ENTITY_ID, SAML_PROVIDER_ARN, SAML_SUPPORT_ROLE_ARN, SAML_USERS_ROLE_ARN, type SamlIdp } from './saml-idp';
@@ -25,6 +27,8 @@ export type { ResponseTap, TapEvent } from './http-server';
 export type { DemoUser } from './seed';
 export type { IdpQuirks } from './idp';
 export { URL_USER_NAME_CLAIM } from './idp';
+export type { IamStore } from './iam';
+export { DEMO_ROLE_ARN, IDC_ROLE_ARN, OWNER_TAG_KEY } from './seed';
 export type { StateHelpers } from './workspaces/store';
 export type { Durations, WorkspaceRecord, WorkspaceState } from './workspaces/types';
 export { DEMO_DURATIONS, ZERO_DURATIONS } from './workspaces/types';
@@ -52,6 +56,18 @@ export interface EmulatorOptions {
   readonly idpQuirks?: IdpQuirks;
   /** The AWS region the endpoints serve (default us-east-1, the demo organizations' region). */
   readonly region?: string;
+  /**
+   * Whether sign-ins carry session tags: the IdP's https://aws.amazon.com/tags claim and the
+   * permission set's attributes for access control (default true, as the admin guide sets up).
+   */
+  readonly sessionTags?: boolean;
+  /** The demo roles' permission policies (default: the IT kit's own, shared/iam/kit-policy.ts). */
+  readonly rolePolicies?: readonly PolicyDocument[];
+}
+
+/** The kit's policy as deployed into the demo account. */
+export function demoKitPolicy(): PolicyDocument {
+  return kitPermissionPolicy({ partition: 'aws', region: 'us-east-1', account: ACCOUNT_ID, ownerTagKey: OWNER_TAG_KEY });
 }
 
 export interface Emulator {
@@ -68,7 +84,9 @@ export interface Emulator {
     /** The SAML IdP's AWS app settings (change them to produce each failure) and its sessions. */
     readonly saml: SamlIdp;
   };
-  /** A long-term key that sees every directory (not an end user: no self-service limits). */
+  /** The account's IAM policies by role or user ARN; tests may edit them (live sessions follow). */
+  readonly iam: IamStore;
+  /** A long-term key whose user may do everything (not an end user: no self-service limits). */
   readonly adminCredentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   stop(): Promise<void>;
 }
@@ -78,6 +96,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = createFaults(createRandom(options.randomSeed ?? 1), options.faults ?? []);
   const registry = createCredentialRegistry();
   registry.add(ADMIN_KEY);
+  const rolePolicies = options.rolePolicies ?? [demoKitPolicy()];
+  const iam = createIamStore({ [DEMO_ROLE_ARN]: rolePolicies, [IDC_ROLE_ARN]: rolePolicies, [SAML_USERS_ROLE_ARN]: rolePolicies, [SAML_SUPPORT_ROLE_ARN]: rolePolicies, [ADMIN_KEY.principal.arn]: [ADMINISTRATOR_POLICY] });
+  const sessionTags = options.sessionTags ?? true;
   const tap = options.onResponse;
   const timers = new Set<NodeJS.Timeout>();
   const ports = options.ports ?? {};
@@ -92,7 +113,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     users: DEMO_USERS,
     accessTokenSeconds: options.tokenTtl?.accessTokenSeconds,
     assignments: [
-      { accountId: ACCOUNT_ID, accountName: 'Deskbridge Demo', emailAddress: 'aws-demo@example.com', roleName: IDC_ROLE_NAME, directoryIds: [DIRECTORY_RESTRICTED] },
+      { accountId: ACCOUNT_ID, accountName: 'Deskbridge Demo', emailAddress: 'aws-demo@example.com', roleName: IDC_ROLE_NAME,
+        attributes: sessionTags ? { [OWNER_TAG_KEY]: '${path:userName}' } : {} },
     ],
   });
 
@@ -113,18 +135,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     res.end();
   };
   try {
-    servers.push(await listen(serviceHandler(workspacesService({ store, registry, faults, clock, tap, model: workspacesModel, region }), timers), ports.workspaces));
+    servers.push(await listen(serviceHandler(workspacesService({ store, registry, faults, clock, tap, model: workspacesModel, region, iam }), timers), ports.workspaces));
     servers.push(
       await listen(
         serviceHandler(
           stsService({
             registry, clock, faults, tap, region,
             providers: () => [{ issuer: oidcIssuer, audiences: [OIDC_CLIENT_ID], jwks }],
-            roles: () => [{ arn: DEMO_ROLE_ARN, trustedIssuer: oidcIssuer, trustedAudience: OIDC_CLIENT_ID, directoryIds: [DIRECTORY_FULL], maxSessionSeconds: 43200 }],
+            roles: () => [{ arn: DEMO_ROLE_ARN, trustedIssuer: oidcIssuer, trustedAudience: OIDC_CLIENT_ID, allowsTagSession: true, maxSessionSeconds: 43200 }],
             samlProviders: () => [{ arn: SAML_PROVIDER_ARN, entityId: SAML_IDP_ENTITY_ID, certificate: saml.metadataCertificate }],
             samlRoles: () => [
-              { arn: SAML_USERS_ROLE_ARN, trustedProvider: SAML_PROVIDER_ARN, directoryIds: [DIRECTORY_FULL], maxSessionSeconds: 43200 },
-              { arn: SAML_SUPPORT_ROLE_ARN, trustedProvider: SAML_PROVIDER_ARN, directoryIds: [DIRECTORY_FULL], maxSessionSeconds: 43200 },
+              { arn: SAML_USERS_ROLE_ARN, trustedProvider: SAML_PROVIDER_ARN, maxSessionSeconds: 43200 },
+              { arn: SAML_SUPPORT_ROLE_ARN, trustedProvider: SAML_PROVIDER_ARN, maxSessionSeconds: 43200 },
             ],
           }),
           timers,
@@ -144,7 +166,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const [ws, sts, sso, ssoOidc, idp, samlIdp] = servers as [RunningServer, RunningServer, RunningServer, RunningServer, RunningServer, RunningServer];
   oidcIssuer = idp.url;
   ssoOidcUrl = ssoOidc.url;
-  const provider = createIdp({ issuer: oidcIssuer, clientId: OIDC_CLIENT_ID, users: DEMO_USERS, signingKey: privateJwk, ttl: options.tokenTtl, ...(options.idpQuirks ? { quirks: options.idpQuirks } : {}) });
+  const provider = createIdp({ issuer: oidcIssuer, clientId: OIDC_CLIENT_ID, users: DEMO_USERS, signingKey: privateJwk, ttl: options.tokenTtl, sessionTags, ...(options.idpQuirks ? { quirks: options.idpQuirks } : {}) });
   idpDispatch = idpHandler(provider, DEMO_USERS, faults, timers, options.idpQuirks, () => clock.now());
 
   const endpoints: EmulatorEndpoints = { workspaces: ws.url, sts: sts.url, sso: sso.url, ssoOidc: ssoOidc.url, oidcIssuer, samlIdp: samlIdp.url };
@@ -154,6 +176,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     demo: buildDemo(endpoints),
     clock,
     faults,
+    iam,
     state: {
       ...createStateHelpers(store),
       setDurations: (durations) => {

@@ -1,5 +1,5 @@
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { DescribeWorkspacesCommand, DescribeWorkspaceDirectoriesCommand } from '@aws-sdk/client-workspaces';
+import { DescribeWorkspacesCommand, DescribeWorkspaceDirectoriesCommand, RebootWorkspacesCommand } from '@aws-sdk/client-workspaces';
 import { decodeJwt, SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failure, workspacesClient } from './helpers';
@@ -74,7 +74,7 @@ describe('OIDC identity provider', () => {
 });
 
 describe('STS AssumeRoleWithWebIdentity', () => {
-  it('exchanges an ID token for credentials the WorkSpaces API accepts, scoped to the demo directory', async () => {
+  it('exchanges an ID token for credentials the WorkSpaces API accepts, self-service scoped to the caller by the kit policy', async () => {
     const tokens = await signInWithOidc(emu.endpoints.oidcIssuer, 'alice', 'alice-demo-pass');
     const out = await assume(tokens.id_token, { DurationSeconds: 900 });
     expect(out.Credentials?.AccessKeyId).toMatch(/^ASIA/);
@@ -85,10 +85,12 @@ describe('STS AssumeRoleWithWebIdentity', () => {
     const credentials = { accessKeyId: out.Credentials?.AccessKeyId ?? '', secretAccessKey: out.Credentials?.SecretAccessKey ?? '', sessionToken: out.Credentials?.SessionToken ?? '' };
     const ws = workspacesClient(emu, credentials);
     const dirs = await ws.send(new DescribeWorkspaceDirectoriesCommand({}));
-    expect(dirs.Directories?.map((d) => d.DirectoryId)).toEqual([DIRECTORY_FULL]);
+    // IAM cannot scope the Describe actions to a resource: the role lists the whole account and Region.
+    expect(dirs.Directories?.map((d) => d.DirectoryId)).toEqual([DIRECTORY_FULL, DIRECTORY_RESTRICTED]);
     const mine = await ws.send(new DescribeWorkspacesCommand({ DirectoryId: DIRECTORY_FULL, UserName: 'alice' }));
     expect(mine.Workspaces?.length).toBeGreaterThan(0);
-    const other = await failure(ws.send(new DescribeWorkspacesCommand({ DirectoryId: DIRECTORY_RESTRICTED })));
+    const bobs = emu.state.listWorkspaces('bob').find((w) => w.state === 'AVAILABLE')?.id ?? '';
+    const other = await failure(ws.send(new RebootWorkspacesCommand({ RebootWorkspaceRequests: [{ WorkspaceId: bobs }] })));
     expect(other.name).toBe('AccessDeniedException');
 
     const identity = await new STSClient({ region: 'us-east-1', endpoint: emu.endpoints.sts, credentials, maxAttempts: 1 }).send(new GetCallerIdentityCommand({}));

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { SignedXml } from 'xml-crypto';
 import type { Clock } from './clock';
 import { loginPage, messagePage } from './html';
-import { ACCOUNT_ID, type DemoUser } from './seed';
+import { ACCOUNT_ID, type DemoUser, OWNER_TAG_KEY } from './seed';
 import { escapeXml } from './xml';
 
 export const AWS_SAML_ENDPOINT = 'https://signin.aws.amazon.com/saml';
@@ -120,7 +120,8 @@ export function samlResponseXml(input: SamlResponseInput): { xml: string; assert
     attribute('https://aws.amazon.com/SAML/Attributes/RoleSessionName', [input.userName]),
     ...(settings.sendRoles ? [attribute('https://aws.amazon.com/SAML/Attributes/Role', input.roles.map((role) => `${role},${SAML_PROVIDER_ARN}`))] : []),
     ...(settings.sessionDurationSeconds === null ? [] : [attribute('https://aws.amazon.com/SAML/Attributes/SessionDuration', [String(settings.sessionDurationSeconds)])]),
-    ...Object.entries(settings.principalTags).map(([key, value]) => attribute(`https://aws.amazon.com/SAML/Attributes/PrincipalTag:${key}`, [value])),
+    // The owner tag the IT kit's policy compares with each desktop's (the admin guide maps it to the user name).
+    ...Object.entries({ ...settings.principalTags, [OWNER_TAG_KEY]: input.userName }).map(([key, value]) => attribute(`https://aws.amazon.com/SAML/Attributes/PrincipalTag:${key}`, [value])),
     attribute('email', [input.email]),
   ].join('');
   const xml =

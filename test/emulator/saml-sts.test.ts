@@ -59,7 +59,8 @@ describe('STS AssumeRoleWithSAML', () => {
     expect(out.AssumedRoleUser?.Arn).toBe('arn:aws:sts::123456789012:assumed-role/DeskbridgeSamlSupport/alice');
     expect(out.Audience).toBe('https://signin.aws.amazon.com/saml');
     expect(out.Subject).toBe('alice@example.com');
-    expect(out.PackedPolicySize).toBe(2);
+    // Department, CostCenter and the owner tag the IT kit's policy compares.
+    expect(out.PackedPolicySize).toBe(3);
     const c = out.Credentials!;
     // SessionDuration 3600 s (the wire format drops milliseconds).
     expect(Math.ceil((c.Expiration!.getTime() - emu.clock.now()) / 1000)).toBe(3600);

@@ -1,3 +1,4 @@
+import { DEFAULT_OWNER_TAG_KEY } from '../../shared/iam/kit-policy';
 import type { StoreSeed } from './workspaces/store';
 import type { BundleRecord, DirectoryRecord, WorkspaceProps, WorkspaceRecord, WorkspaceState } from './workspaces/types';
 
@@ -14,12 +15,16 @@ export interface DemoUser {
 export const ACCOUNT_ID = '123456789012';
 export const DEMO_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/DeskbridgeDemo`;
 export const IDC_ROLE_NAME = 'DeskbridgeUser';
+/** The role Identity Center creates for the permission set (its sessions are assumed-role/AWSReservedSSO_…). */
+export const IDC_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/AWSReservedSSO_${IDC_ROLE_NAME}_0123456789abcdef`;
 export const OIDC_CLIENT_ID = 'deskbridge-desktop';
 
 export const DIRECTORY_FULL = 'd-906700a001';
 export const DIRECTORY_RESTRICTED = 'd-906700b002';
 export const CODE_FULL = 'SLiad+DEMO01';
 export const CODE_RESTRICTED = 'SLiad+DEMO02';
+/** The owner tag of the demo account, as the kit deploys it and `npm run admin -- tag-owners` sets it. */
+export const OWNER_TAG_KEY = DEFAULT_OWNER_TAG_KEY;
 
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'alice', password: 'alice-demo-pass', email: 'alice@example.com', name: 'Alice Example', description: 'one desktop in each of the 17 states, plus two in the restricted directory' },
@@ -27,6 +32,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   // 64 characters: one more than DescribeWorkspaces accepts as a UserName.
   { username: 'maximilian.mustermann-schmidt.external-contract@corp.example.com', password: 'longname-demo-pass', email: 'longname@example.com', name: 'Long Name Example', description: 'a user name longer than AWS WorkSpaces accepts' },
   { username: 'bulk', password: 'bulk-demo-pass', email: 'bulk@example.com', name: 'Bulk Example', description: '2,500 desktops (benchmarks)' },
+  { username: 'bob', password: 'bob-demo-pass', email: 'bob@example.com', name: 'Bob Example', description: 'two desktops in the OIDC directory (alice may list them, not act on them)' },
 ];
 
 export const BUNDLES: readonly BundleRecord[] = [
@@ -85,6 +91,11 @@ const ALICE_RESTRICTED: readonly Spec[] = [
   { state: 'STOPPED', name: 'Restricted-AutoStop' },
 ];
 
+const BOB: readonly Spec[] = [
+  { state: 'AVAILABLE', name: 'Bob-PC' },
+  { state: 'STOPPED', name: 'Bob-AutoStop' },
+];
+
 const BASE_PROPS: WorkspaceProps = {
   runningMode: 'AUTO_STOP', autoStopTimeoutMinutes: 60, rootVolumeSizeGib: 80, userVolumeSizeGib: 50,
   computeTypeName: 'STANDARD', protocols: ['WSP'], operatingSystemName: 'WINDOWS_11',
@@ -110,7 +121,8 @@ function workspace(id: string, directoryId: string, userName: string, index: num
     stateSince: options.now,
     errorCode: spec.error?.[0], errorMessage: spec.error?.[1],
     props,
-    tags: spec.vnc === true ? [{ Key: 'deskbridge:connect', Value: options.vncAddress }] : [{ Key: 'team', Value: 'demo' }],
+    // Every seeded desktop carries the kit's owner tag, as `npm run admin -- tag-owners` sets it.
+    tags: [spec.vnc === true ? { Key: 'deskbridge:connect', Value: options.vncAddress } : { Key: 'team', Value: 'demo' }, { Key: OWNER_TAG_KEY, Value: userName }],
     connection: spec.state === 'AVAILABLE' ? 'DISCONNECTED' : spec.state === 'STOPPED' ? 'DISCONNECTED' : 'UNKNOWN',
     lastUserConnectionAt: spec.state === 'AVAILABLE' || spec.state === 'STOPPED' ? options.now - 86_400_000 : undefined,
     idleSince: options.now,
@@ -123,6 +135,7 @@ export function seedStore(options: SeedOptions): StoreSeed {
   const workspaces: WorkspaceRecord[] = [];
   ALICE.forEach((spec, i) => workspaces.push(workspace(`ws-alice${pad(i, 4)}`, DIRECTORY_FULL, 'alice', i, spec, options)));
   ALICE_RESTRICTED.forEach((spec, i) => workspaces.push(workspace(`ws-alicr${pad(i, 4)}`, DIRECTORY_RESTRICTED, 'alice', 100 + i, spec, options)));
+  BOB.forEach((spec, i) => workspaces.push(workspace(`ws-bob0${pad(i, 4)}`, DIRECTORY_FULL, 'bob', 150 + i, spec, options)));
   const bulkCount = options.bulkCount ?? 2500;
   for (let i = 0; i < bulkCount; i += 1) {
     const state: WorkspaceState = i % 10 === 0 ? 'STOPPED' : i % 97 === 0 ? 'UNHEALTHY' : 'AVAILABLE';

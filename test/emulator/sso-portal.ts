@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CredentialRegistry } from './credentials';
 import type { Faults } from './faults';
 import type { Reply, ResponseTap, ServiceDefinition, ServiceRequest } from './http-server';
-import type { IdcToken, IdentityCenterState } from './identity-center-state';
+import { attributeTags, type IdcToken, type IdentityCenterState } from './identity-center-state';
 
 const OPERATIONS: Readonly<Record<string, string>> = {
   'GET /federation/credentials': 'GetRoleCredentials',
@@ -10,6 +10,9 @@ const OPERATIONS: Readonly<Record<string, string>> = {
   'GET /assignment/roles': 'ListAccountRoles',
   'POST /logout': 'Logout',
 };
+
+const withTags = (principalTags: Readonly<Record<string, string>> | undefined): { principalTags?: Readonly<Record<string, string>> } =>
+  principalTags === undefined ? {} : { principalTags };
 
 function portalError(type: string, message: string, status: number, operation?: string): Reply {
   return {
@@ -109,7 +112,7 @@ export function ssoPortalService(deps: SsoPortalDeps): ServiceDefinition {
           arn: `arn:aws:sts::${accountId}:assumed-role/AWSReservedSSO_${roleName}_0123456789abcdef/${token.userName}`,
           account: accountId,
           userId: `AROAEMULATORSSO${roleName.length}:${token.userName}`,
-          directoryIds: assignment.directoryIds,
+          ...withTags(attributeTags(assignment.attributes, token.userName)),
           endUser: true,
         },
         Math.min(token.expiresAt, deps.state.clock.now() + 3600_000),

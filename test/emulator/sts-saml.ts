@@ -35,7 +35,6 @@ export interface SamlProviderEntry {
 export interface SamlRoleEntry {
   readonly arn: string;
   readonly trustedProvider: string;
-  readonly directoryIds: readonly string[] | 'all';
   readonly maxSessionSeconds: number;
 }
 
@@ -208,7 +207,6 @@ function assume(p: URLSearchParams, deps: StsSamlDeps): Reply {
     arn: `arn:aws:sts::${account}:assumed-role/${roleName}/${sessionName}`,
     account,
     userId: `${roleId}:${sessionName}`,
-    directoryIds: role.directoryIds,
     endUser: true,
     ...(Object.keys(tags).length > 0 ? { principalTags: tags } : {}),
   };

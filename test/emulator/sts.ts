@@ -17,13 +17,41 @@ export interface OidcProviderEntry {
   readonly jwks: JWTVerifyGetKey;
 }
 
-/** A role and its trust policy: which issuer and audience may assume it, and what it may see. */
+/** A role and its trust policy: which issuer and audience may assume it (its permissions live in iam.ts). */
 export interface RoleEntry {
   readonly arn: string;
   readonly trustedIssuer: string;
   readonly trustedAudience: string;
-  readonly directoryIds: readonly string[] | 'all';
+  /** Whether the trust policy also allows sts:TagSession (needed when the token carries session tags). */
+  readonly allowsTagSession: boolean;
   readonly maxSessionSeconds: number;
+}
+
+export const TAGS_CLAIM = 'https://aws.amazon.com/tags';
+
+/**
+ * Session tags from the ID token's https://aws.amazon.com/tags claim, checked the way STS checks
+ * them: principal_tags maps each key to a one-element list of strings; at most 50 tags; keys up
+ * to 128 and values up to 256 characters; transitive_tag_keys must name tags that are there.
+ */
+export function sessionTagsOf(claim: unknown): Readonly<Record<string, string>> | undefined {
+  if (claim === undefined) return undefined;
+  const invalid = (why: string): StsError => new StsError('InvalidIdentityToken', `The ${TAGS_CLAIM} claim is invalid: ${why}`);
+  if (typeof claim !== 'object' || claim === null || Array.isArray(claim)) throw invalid('it must be an object');
+  const { principal_tags: principalTags, transitive_tag_keys: transitive } = claim as { principal_tags?: unknown; transitive_tag_keys?: unknown };
+  if (typeof principalTags !== 'object' || principalTags === null || Array.isArray(principalTags)) throw invalid('principal_tags must be an object');
+  const tags: Record<string, string> = {};
+  for (const [key, values] of Object.entries(principalTags as Record<string, unknown>)) {
+    if (!Array.isArray(values) || values.length !== 1 || typeof values[0] !== 'string') throw invalid(`the value of ${key} must be a list of one string`);
+    if (key.length < 1 || key.length > 128 || !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u.test(key)) throw invalid(`the tag key ${key} is not allowed`);
+    if (values[0].length > 256) throw invalid(`the value of ${key} is longer than 256 characters`);
+    tags[key] = values[0];
+  }
+  if (Object.keys(tags).length > 50) throw invalid('more than 50 session tags');
+  if (transitive !== undefined) {
+    if (!Array.isArray(transitive) || !transitive.every((k) => typeof k === 'string' && k in tags)) throw invalid('transitive_tag_keys must name principal tags');
+  }
+  return tags;
 }
 
 export interface StsDeps {
@@ -120,6 +148,10 @@ async function assumeRoleWithWebIdentity(p: URLSearchParams, deps: StsDeps): Pro
   if (role.trustedIssuer !== provider.issuer || !audiences.includes(role.trustedAudience)) {
     throw new StsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', 403);
   }
+  const principalTags = sessionTagsOf(payload[TAGS_CLAIM]);
+  if (principalTags !== undefined && !role.allowsTagSession) {
+    throw new StsError('AccessDenied', 'Not authorized to perform sts:TagSession', 403);
+  }
   const roleName = role.arn.split('/').pop() ?? 'role';
   const account = role.arn.split(':')[4] ?? '123456789012';
   const roleId = `AROA${Buffer.from(roleName).toString('hex').toUpperCase().slice(0, 17).padEnd(17, 'X')}`;
@@ -127,7 +159,7 @@ async function assumeRoleWithWebIdentity(p: URLSearchParams, deps: StsDeps): Pro
     arn: `arn:aws:sts::${account}:assumed-role/${roleName}/${sessionName}`,
     account,
     userId: `${roleId}:${sessionName}`,
-    directoryIds: role.directoryIds,
+    ...(principalTags === undefined ? {} : { principalTags }),
     endUser: true,
   };
   const key = deps.registry.issueTemporary(principal, now + duration * 1000);

@@ -1,7 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agplInBundle, agplInPackage, agplPackages } from './agpl';
 import { CADENCE_ANCHOR, CADENCE_SLIP_MS, checkElectronVersion, estimatedSupportEnd, judge } from './electron-version';
 import { ALLOWLIST, scanWithElectronegativity } from './electronegativity';
 import { lintSecurity } from './security-lint';
@@ -172,5 +175,47 @@ describe('session trust checks (issue 15: session window, VNC passwords, connect
   it('fail connection files written to the OS temp folder', async () => {
     const findings = await checkSessionTrust({ ...DESKBRIDGE, connectionFilesDir: () => undefined });
     expect(findings.map((f) => f.check)).toEqual(['connection-files']);
+  });
+});
+
+describe('the AGPL IAM evaluator stays out of the app', () => {
+  it('is found by its licence and is a dev dependency only, outside what electron-builder ships', async () => {
+    const agpl = await agplPackages(root);
+    expect(agpl).toContain('@cloud-copilot/iam-simulate');
+    expect(await agplInPackage(root, agpl)).toEqual([]);
+  });
+
+  it('is not in the real build (electron-vite build → out/)', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'deskbridge-agpl-build-'));
+    try {
+      await promisify(execFile)(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', out], { cwd: root });
+      // The scan looked at a real bundle, not an empty folder.
+      expect((await stat(join(out, 'main/index.cjs'))).size).toBeGreaterThan(0);
+      expect(await agplInBundle(out, await agplPackages(root))).toEqual([]);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('the checks bite: a bundled evaluator, a production dependency on it', async () => {
+    await put('out/main/index.cjs', 'const sim = require("@cloud-copilot/iam-simulate");\n');
+    await put('out/renderer/assets/x.js', 'throw new Error("must.use.wildcard");\n');
+    await put('out/renderer/assets/clean.js', 'export const ok = 1;\n');
+    const bundle = await agplInBundle(join(fixture, 'out'), ['@cloud-copilot/iam-simulate']);
+    expect(bundle.map((f) => f.file).sort()).toEqual(['main/index.cjs', 'renderer/assets/x.js']);
+
+    const project = await mkdtemp(join(tmpdir(), 'deskbridge-agpl-pkg-'));
+    try {
+      await mkdir(join(project, 'build'), { recursive: true });
+      await writeFile(join(project, 'build/electron-builder.config.cjs'), "module.exports = { files: ['out/**', 'package.json'] };\n");
+      await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'p', dependencies: { '@cloud-copilot/iam-simulate': '1.0.0' } }));
+      await mkdir(join(project, 'node_modules/@cloud-copilot/iam-simulate'), { recursive: true });
+      await writeFile(join(project, 'node_modules/@cloud-copilot/iam-simulate/package.json'), JSON.stringify({ name: '@cloud-copilot/iam-simulate', license: 'AGPL-3.0-or-later' }));
+      const found = await agplPackages(project);
+      expect(found).toEqual(['@cloud-copilot/iam-simulate']);
+      expect((await agplInPackage(project, found)).map((f) => f.check).sort()).toEqual(['agpl/closure', 'agpl/dependency']);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
   });
 });

@@ -6,6 +6,7 @@
  * Run: npx tsx test/security/gate.ts   (set DESKBRIDGE_OFFLINE=1 to skip the registry look-up)
  */
 import { resolve } from 'node:path';
+import { agplInBundle, agplInPackage, agplPackages } from './agpl';
 import { checkElectronVersion, registryLatest } from './electron-version';
 import { scanWithElectronegativity } from './electronegativity';
 import { formatFinding } from './finding';
@@ -31,8 +32,14 @@ const trust = await checkSessionTrust();
 out(`session trust: ${trust.length} finding(s)`);
 trust.forEach((f) => out(`  ${formatFinding(f)}`));
 
+// npm test builds out/ just before the gate runs.
+const agpl = await agplPackages(root);
+const licence = [...(await agplInPackage(root, agpl)), ...(await agplInBundle(resolve(root, 'out'), agpl))];
+out(`AGPL dev tools (${agpl.join(', ') || 'none installed'}): ${licence.length} finding(s) in the package or out/`);
+licence.forEach((f) => out(`  ${formatFinding(f)}`));
+
 // An unknown Electron support status is not a pass: the gate says so and fails.
-const failed = (version.ok ? 0 : 1) + lint.length + scan.findings.length + trust.length;
+const failed = (version.ok ? 0 : 1) + lint.length + scan.findings.length + trust.length + licence.length;
 const unknown = version.support === 'unknown' ? '; Electron support UNKNOWN' : '';
 out(failed === 0 ? 'security gate: passed' : `security gate: FAILED (${failed} problem(s)${unknown})`);
 process.exitCode = failed === 0 ? 0 : 1;

@@ -56,6 +56,10 @@ const forbidden: [string, string, string][] = [
   ['require(electron) inside core', 'electron/core/x.ts', "export const e: unknown = require('electron');"],
   ['require(node:fs) inside shared', 'shared/x.ts', "export const fs: unknown = require('node:fs');"],
   ['a dynamic import of electron inside the renderer', 'renderer/src/x.ts', "export const load = () => import('electron/renderer');"],
+  ['core inside the IT kit', 'deploy/admin/x.ts', "import { createCore } from '../../electron/core';"],
+  ['the renderer inside the IT kit', 'deploy/x.ts', "import { App } from '../renderer/src/app/app';"],
+  ['electron inside the IT kit', 'deploy/stacks/x.ts', "import { app } from 'electron';"],
+  ['the emulator inside the IT kit', 'deploy/x.ts', "import { startEmulator } from '../test/emulator';"],
 ];
 
 const allowed: [string, string, string][] = [
@@ -73,6 +77,8 @@ const allowed: [string, string, string][] = [
   ['the fake electron inside main tests', 'test/main/x.test.ts', "import { app } from 'electron';"],
   ['core inside core tests', 'test/core/x.test.ts', "import { createCore } from '../../electron/core';"],
   ['a dynamic import of an npm package inside core', 'electron/core/vault/x.ts', "export const load = () => import('keytar');"],
+  ['shared and Node inside the IT kit', 'deploy/admin/x.ts', "import { kitPermissionPolicy } from '../../shared/iam/kit-policy';\nimport { parseArgs } from 'node:util';"],
+  ['the CDK inside the IT kit', 'deploy/stacks/x.ts', "import { Stack } from 'aws-cdk-lib';"],
 ];
 
 describe('the layering table (ESLint)', () => {

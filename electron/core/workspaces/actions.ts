@@ -13,6 +13,7 @@ import {
   type Refusal, type SelfServiceAction, type VolumeProblem,
 } from '../../../shared/lib/self-service';
 import type { Desktop, RunningMode } from '../../../shared/models/desktop';
+import { explainActionDenied, isAccessDenied } from '../auth/workspaces-errors';
 import { describeFailure, plainAwsMessage } from './aws-errors';
 import type { DesktopService } from './desktop-service';
 import { splitKey } from './map-desktop';
@@ -25,6 +26,17 @@ const REFUSALS: Readonly<Record<Refusal, string>> = {
   state: 'The desktop’s current state doesn’t allow this.',
   runningMode: 'AlwaysOn desktops are always running: they can’t be started or stopped.',
   modification: 'A change to this desktop is still in progress. Try again when it has finished.',
+};
+
+/** How the English message names each action (the renderer words it itself, from the code). */
+const ACTION_WORDS: Readonly<Record<ActionName, string>> = {
+  start: 'start',
+  restart: 'restart',
+  rebuild: 'rebuild',
+  changeComputeType: 'change the compute type of',
+  increaseVolume: 'increase a volume of',
+  switchRunningMode: 'switch the running mode of',
+  connect: 'start',
 };
 
 interface Step {
@@ -166,7 +178,8 @@ export class DesktopActions {
       failed = await step.call(state.client, desktop);
     } catch (error) {
       overlay.release(key);
-      const problem = describeFailure(error, { orgName: state.session.org.name, region: state.session.org.region });
+      const denied = await this.explainDenied(state, desktop, action, error);
+      const problem = denied ?? describeFailure(error, { orgName: state.session.org.name, region: state.session.org.region });
       return this.refuse(key, action, problem);
     }
     const mine = failed.find((f) => f.WorkspaceId === undefined || f.WorkspaceId === desktop.workspaceId);
@@ -191,6 +204,13 @@ export class DesktopActions {
     this.service.emit();
     void this.service.refreshNow();
     return ok(this.service.snapshot());
+  }
+
+  /** IAM refused: name the action, the desktop and the IT setting to check (the desktop's tags tell which). */
+  private async explainDenied(state: OrgDesktopsState, desktop: Desktop, action: ActionName, error: unknown): Promise<AppError | null> {
+    if (!isAccessDenied(error)) return null;
+    const tags = await state.desktopTags(desktop.workspaceId).catch(() => null);
+    return explainActionDenied(state.session, error, { action: ACTION_WORDS[action], desktopName: desktop.name, workspaceId: desktop.workspaceId, tags });
   }
 
   private refuse(key: string, action: ActionName, error: AppError): Result<DesktopsSnapshot> {

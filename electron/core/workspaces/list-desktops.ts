@@ -22,6 +22,16 @@ export interface ListSinks {
 }
 
 /**
+ * Only the user's own desktops: IAM cannot scope DescribeWorkspaces, so the UserName filter is the
+ * client's courtesy and anything else the API returns is dropped here, before it is kept, logged,
+ * asked about (connection status) or shown.
+ */
+export function ownDesktops(page: readonly Workspace[], userName: string): Workspace[] {
+  const wanted = userName.toLowerCase();
+  return page.filter((w) => w.UserName?.toLowerCase() === wanted);
+}
+
+/**
  * All of a user's WorkSpaces in a directory: the pages follow each other (NextToken is
  * sequential), and each page's connection-status batch starts the moment the page arrives, with
  * bounded concurrency — so the whole list takes about as long as the page chain alone.
@@ -47,7 +57,7 @@ export async function listDesktops(
       const out = await client.send(
         new DescribeWorkspacesCommand({ DirectoryId: directoryId, UserName: userName, Limit: PAGE_LIMIT, ...(token === undefined ? {} : { NextToken: token }) }),
       );
-      const page = out.Workspaces ?? [];
+      const page = ownDesktops(out.Workspaces ?? [], userName);
       sinks.onPage(page, pageIndex);
       pageIndex += 1;
       const pageIds = page.map((w) => w.WorkspaceId).filter((id): id is string => id !== undefined);

@@ -4,6 +4,7 @@ import type { AppError } from '../../../shared/ipc/result';
 import { type FailureKind, POLL_STABLE_MS } from '../../../shared/lib/polling-policy';
 import type { Desktop } from '../../../shared/models/desktop';
 import type { AuthSession } from '../auth/auth-session';
+import { type DesktopTag, explainWorkspacesAccessDenied } from '../auth/workspaces-errors';
 import type { ScopedLogger } from '../log/logger';
 import type { Clock } from '../ports';
 import { classify, describeFailure } from './aws-errors';
@@ -99,7 +100,7 @@ export class OrgDesktopsState {
       }
       const kind = classify(error);
       this.log.warn(`Refreshing the desktops of ${org.name} failed (${kind})`, error);
-      this.fail(describeFailure(error, { orgName: org.name, region: org.region }), kind);
+      this.fail(explainWorkspacesAccessDenied(this.session, error) ?? describeFailure(error, { orgName: org.name, region: org.region }), kind);
       return { ok: false, kind, generation };
     }
     for (const id of [...this.desktops.keys()]) {
@@ -154,6 +155,14 @@ export class OrgDesktopsState {
     const value = out.TagList?.find((t) => t.Key === CONNECT_TAG)?.Value ?? null;
     this.tags.set(workspaceId, value);
     return value;
+  }
+
+  /** All tags of one of the user's desktops (to explain a refusal); refreshes the cached deskbridge:connect tag. */
+  async desktopTags(workspaceId: string): Promise<readonly DesktopTag[]> {
+    const out = await this.tagLimiter.run(() => this.client.send(new DescribeTagsCommand({ ResourceId: workspaceId })));
+    const tags = out.TagList ?? [];
+    this.tags.set(workspaceId, tags.find((t) => t.Key === CONNECT_TAG)?.Value ?? null);
+    return tags;
   }
 
   describe(count: number): OrgDesktops {

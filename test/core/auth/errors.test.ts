@@ -4,7 +4,7 @@ import { LOOPBACK_TIMEOUT_MS } from '../../../electron/core/auth/loopback';
 import { explainWorkspacesAccessDenied } from '../../../electron/core/auth/workspaces-errors';
 import type { ManagedPolicy } from '../../../shared/models/org';
 import type { Result } from '../../../shared/ipc/result';
-import { type Emulator, loginWithPassword, startEmulator } from '../../emulator';
+import { type Emulator, IDC_ROLE_ARN, loginWithPassword, startEmulator } from '../../emulator';
 import { ALICE, type AuthUnderTest, ManualClock, playingBrowser, type Rewrites, startAuth } from './support';
 
 let emu: Emulator;
@@ -131,6 +131,8 @@ describe('sign-in errors, produced for real', () => {
   });
 
   it('AccessDenied from WorkSpaces: explained with the user name and the role', async () => {
+    // A permission set without the kit's policy: Identity Center's role may not list anything.
+    emu.iam.setPolicies(IDC_ROLE_ARN, []);
     app = await startAuth(emu, { clock: ManualClock.linkedTo(emu), browser: playingBrowser(ALICE) });
     await app.auth.signIn(app.idcOrgId, { staySignedIn: false });
     const session = app.auth.session(app.idcOrgId)!;
@@ -138,7 +140,7 @@ describe('sign-in errors, produced for real', () => {
     const client = new WorkSpacesClient({ region: 'us-east-1', endpoint: emu.endpoints.workspaces, credentials: () => session.credentials(), maxAttempts: 1 });
     const failure = await client.send(new DescribeWorkspacesCommand({ DirectoryId: oidcDirectory })).catch((e: unknown) => e);
     const explained = explainWorkspacesAccessDenied(session, failure);
-    expect(explained?.code).toBe('workspaces-access-denied');
+    expect(explained?.code).toBe('desktops.denied.list');
     expect(explained?.message).toContain('alice');
     expect(explained?.details).toContain('DeskbridgeUser');
     expect(explainWorkspacesAccessDenied(session, new Error('other'))).toBeNull();

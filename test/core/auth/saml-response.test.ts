@@ -39,7 +39,7 @@ describe('parseSamlResponse', () => {
     expect(parsed.roleSessionName).toBe('alice');
     expect(parsed.nameId).toBe('alice@example.com');
     expect(parsed.sessionDurationSeconds).toBe(3600);
-    expect(parsed.principalTags).toEqual({ Department: 'Engineering', CostCenter: 'CC-1234' });
+    expect(parsed.principalTags).toEqual({ Department: 'Engineering', CostCenter: 'CC-1234', DeskbridgeOwner: 'alice' });
     expect(parsed.notOnOrAfter).toBe(NOW + 300_000);
     expect(samlUserName(parsed, undefined)).toBe('alice');
     expect(samlUserName(parsed, 'email')).toBe('alice@example.com');

@@ -16,7 +16,7 @@ function pagingClient(token: (page: number) => string | undefined): { client: Wo
     send: async (command: unknown) => {
       if (command instanceof DescribeWorkspacesConnectionStatusCommand) return { WorkspacesConnectionStatus: [] };
       pages += 1;
-      if (command instanceof DescribeWorkspacesCommand) return { Workspaces: [{ WorkspaceId: `ws-page${pages}` }], NextToken: token(pages) };
+      if (command instanceof DescribeWorkspacesCommand) return { Workspaces: [{ WorkspaceId: `ws-page${pages}`, DirectoryId: 'd-1', UserName: 'alice' }], NextToken: token(pages) };
       if (command instanceof DescribeWorkspaceDirectoriesCommand) return { Directories: [{ DirectoryId: `d-${pages}`, RegistrationCode: 'other' }], NextToken: token(pages) };
       throw new Error('unexpected command');
     },

@@ -12,15 +12,13 @@ export interface OpContext {
 
 export type Operation = (input: Input, ctx: OpContext) => Record<string, unknown>;
 
-export function canSeeDirectory(ctx: OpContext, directoryId: string): boolean {
-  const allowed = ctx.principal.directoryIds;
-  return allowed === 'all' || allowed.includes(directoryId);
-}
-
-/** A workspace the caller may see, settled; undefined when missing or out of scope. */
+/**
+ * A workspace by id; undefined when missing. Who may see it was decided by IAM before the
+ * operation ran (authorize.ts): the Describe actions have no resource type, so a role that may
+ * describe sees the whole account and Region.
+ */
 export function visibleWorkspace(ctx: OpContext, id: string): WorkspaceRecord | undefined {
-  const ws = ctx.store.get(id);
-  return ws !== undefined && canSeeDirectory(ctx, ws.directoryId) ? ws : undefined;
+  return ctx.store.get(id);
 }
 
 /** End-user sessions are held to the directory's self-service settings. */

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { CredentialRegistry } from '../credentials';
+import type { IamStore } from '../iam';
 import type { Faults } from '../faults';
 import type { Reply, ResponseTap, ServiceDefinition, ServiceRequest } from '../http-server';
 import { refuseInput, type ServiceModel } from '../model-validator';
 import { verifySigV4 } from '../sigv4';
+import { authorizeWorkspacesCall } from './authorize';
 import type { OpContext, Operation } from './context';
 import { ApiError } from './errors';
 import { asInput } from './input';
@@ -18,6 +20,7 @@ import {
   describeWorkspacesConnectionStatus,
 } from './ops-describe';
 import { modifyWorkspaceProperties } from './ops-modify';
+import { createTags, deleteTags } from './ops-tags';
 import type { WorkspacesStore } from './store';
 
 export const WORKSPACES_OPERATIONS: Readonly<Record<string, Operation>> = {
@@ -32,6 +35,8 @@ export const WORKSPACES_OPERATIONS: Readonly<Record<string, Operation>> = {
   DescribeTags: describeTags,
   DescribeClientProperties: describeClientProperties,
   DescribeWorkspaceBundles: describeWorkspaceBundles,
+  CreateTags: createTags,
+  DeleteTags: deleteTags,
 };
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
@@ -62,6 +67,8 @@ export interface WorkspacesServiceDeps {
   readonly model: ServiceModel;
   /** The region this endpoint serves: a credential scope naming another is refused. */
   readonly region: string;
+  /** The account's IAM policies: every call is checked against the caller's. */
+  readonly iam: IamStore;
 }
 
 export function workspacesService(deps: WorkspacesServiceDeps): ServiceDefinition {
@@ -95,7 +102,10 @@ export function workspacesService(deps: WorkspacesServiceDeps): ServiceDefinitio
       }
       const refusal = refuseInput(deps.model, target, request.body.toString('utf8'));
       if (refusal !== undefined) return jsonError(refusal.type, refusal.message, 400, target);
-      const ctx: OpContext = { store: deps.store, principal: auth.key.principal, now: deps.clock.now() };
+      const principal = auth.key.principal;
+      const denied = await authorizeWorkspacesCall({ iam: deps.iam, store: deps.store, principal, region: deps.region, operation: target, body: request.body });
+      if (denied !== undefined) return jsonError(denied.type, denied.message, denied.status, target);
+      const ctx: OpContext = { store: deps.store, principal, now: deps.clock.now() };
       try {
         const output = operation(asInput(request.body), ctx);
         return {

@@ -6,6 +6,11 @@ import type { BundleRecord, ConnectionState, DirectoryRecord, Durations, Selfser
 export interface WorkspacesStore {
   readonly clock: Clock;
   durations: Durations;
+  /**
+   * Test switch: DescribeWorkspaces ignores its UserName filter and returns every user's desktops
+   * (IAM does not limit the listing; the filter is a courtesy the client must not rely on).
+   */
+  ignoresUserNameFilter: boolean;
   readonly directories: ReadonlyMap<string, DirectoryRecord>;
   readonly bundles: ReadonlyMap<string, BundleRecord>;
   /** A settled workspace, or undefined. */
@@ -28,6 +33,7 @@ export function createStore(seed: StoreSeed, clock: Clock, durations: Durations)
   const store: WorkspacesStore = {
     clock,
     durations,
+    ignoresUserNameFilter: false,
     directories: new Map(seed.directories.map((d) => [d.id, d])),
     bundles: new Map(seed.bundles.map((b) => [b.id, b])),
     get(id) {
@@ -61,6 +67,8 @@ export interface StateHelpers {
   removeWorkspace(id: string): void;
   /** An administrator changes a directory's self-service permissions (ModifySelfservicePermissions). */
   setSelfservicePermissions(directoryId: string, changes: Partial<SelfservicePermissions>): void;
+  /** DescribeWorkspaces then returns every user's desktops despite a UserName filter. */
+  setIgnoresUserNameFilter(on: boolean): void;
 }
 
 export function createStateHelpers(store: WorkspacesStore): StateHelpers {
@@ -84,6 +92,9 @@ export function createStateHelpers(store: WorkspacesStore): StateHelpers {
       ws.errorCode = error?.code;
       ws.errorMessage = error?.message;
       if (state === 'AVAILABLE') ws.idleSince = store.clock.now();
+    },
+    setIgnoresUserNameFilter(on) {
+      store.ignoresUserNameFilter = on;
     },
     setTag(id, key, value) {
       const ws = must(id);

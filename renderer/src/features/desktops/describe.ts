@@ -1,4 +1,12 @@
-/** Display helpers for AWS enum values. */
+/** Display helpers for AWS enum values and errors. */
+import type { MessageKey, Translate } from '../../i18n';
+
+const DENIED_KEYS: ReadonlySet<string> = new Set(['desktops.denied.ownerTag', 'desktops.denied.principalTag', 'desktops.denied.policy', 'desktops.denied.list']);
+
+/** An IAM refusal in the user's language (core's code names the IT setting); other errors as core worded them. */
+export function problemText(t: Translate, error: { readonly code: string; readonly message: string }, vars: { readonly desktop?: string; readonly user: string }): string {
+  return DENIED_KEYS.has(error.code) ? t(error.code as MessageKey, { desktop: vars.desktop ?? '', user: vars.user }) : error.message;
+}
 
 /** WINDOWS_SERVER_2022 → "Windows Server 2022", UBUNTU_22_04 → "Ubuntu 22.04". */
 export function osLabel(os: string | undefined): string | undefined {

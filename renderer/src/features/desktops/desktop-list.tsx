@@ -6,6 +6,7 @@ import type { SelfServicePermissions } from '../../../../shared/models/desktop';
 import { useT } from '../../i18n';
 import { useSessions } from '../sessions/use-sessions';
 import { DesktopRow } from './desktop-row';
+import { problemText } from './describe';
 import type { ListRow } from './filter-desktops';
 
 interface Props {
@@ -84,7 +85,7 @@ function OrgHeader({ row }: { readonly row: Extract<ListRow, { kind: 'org' }> })
         {org.orgName} <span className="muted">· {org.userName} · {t('desktops.count', { shown: row.shown, total: org.count })}</span>
       </h3>
       {org.status === 'loading' ? <p className="muted" aria-busy="true">{t('desktops.loading', { org: org.orgName })}</p> : null}
-      {org.error !== undefined ? <p className="error">{t('desktops.orgError', { org: org.orgName, message: org.error.message })}</p> : null}
+      {org.error !== undefined ? <p className="error">{t('desktops.orgError', { org: org.orgName, message: problemText(t, org.error, { user: org.userName }) })}</p> : null}
       {org.status === 'ready' && org.count === 0 ? <p>{t('desktops.empty.none', { user: org.userName, org: org.orgName })}</p> : null}
     </div>
   );

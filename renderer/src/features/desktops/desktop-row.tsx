@@ -7,7 +7,7 @@ import type { SessionInfo } from '../../../../shared/ipc/domains/sessions';
 import { useT } from '../../i18n';
 import { SessionBadge } from '../sessions/session-badge';
 import { ActionsMenu } from './actions-menu';
-import { osLabel, protocolLabel } from './describe';
+import { osLabel, problemText, protocolLabel } from './describe';
 import { elapsed, relativeTime } from './relative-time';
 import { StateBadge } from './state-badge';
 
@@ -88,7 +88,7 @@ export function DesktopRow({ desktop: d, permissions, now, locale, onAction, onC
       ) : null}
       {d.problem !== undefined ? (
         <div className="desktop-problem">
-          <p>{t('desktops.problem', { action: t(`action.${d.problem.action}`), message: d.problem.message })}</p>
+          <p>{t('desktops.problem', { action: t(`action.${d.problem.action}`), message: problemText(t, d.problem, { desktop: d.name, user: d.userName }) })}</p>
           {d.problem.details !== undefined ? (
             <details>
               <summary>{t('desktops.problemDetails')}</summary>

@@ -14,6 +14,8 @@ export interface World {
   readonly service: DesktopService;
   readonly actions: DesktopActions;
   readonly events: EventBus;
+  /** Core's log, as the log viewer would show it. */
+  readonly log: Logger;
   /** Every WorkSpaces response the emulator sent, in order. */
   readonly calls: TapEvent[];
   /** Every snapshot core pushed as desktops:changed. */
@@ -46,10 +48,11 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const events = new EventBus();
   const pushes: DesktopsSnapshot[] = [];
   events.on('desktops:changed', (s) => pushes.push(s));
-  const service = new DesktopService({ auth: sessions, clock, events, log: new Logger().scoped('desktops'), random: () => 0.5, ...(options.clientFor === undefined ? {} : { clientFor: options.clientFor }) });
+  const log = new Logger();
+  const service = new DesktopService({ auth: sessions, clock, events, log: log.scoped('desktops'), random: () => 0.5, ...(options.clientFor === undefined ? {} : { clientFor: options.clientFor }) });
   const actions = new DesktopActions(service);
   return {
-    emu, clock, sessions, service, actions, events, calls, pushes,
+    emu, clock, sessions, service, actions, events, log, calls, pushes,
     advance: (ms) => clock.advance(ms, () => service.idle()),
     workspaceCalls: (operation) => calls.filter((c) => c.service === 'workspaces' && (operation === undefined || c.operation === operation)),
     stop: async () => {
