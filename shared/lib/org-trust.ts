@@ -127,11 +127,16 @@ export interface OrgAddress {
 
 /** An address in the ASCII form every confirmation shows (URL serialisation: punycode, %-escapes). */
 export function displayAddress(value: string): string {
+  let url: URL;
   try {
-    return new URL(value).toString();
+    url = new URL(value);
   } catch {
     return value;
   }
+  const shown = url.toString();
+  // URL() writes an empty path as "/"; show the address as given (an issuer is compared exactly).
+  const hadPath = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\//i.test(value);
+  return !hadPath && url.pathname === '/' && !url.search && !url.hash && shown.endsWith('/') ? shown.slice(0, -1) : shown;
 }
 
 function addressOf(role: AddressRole, value: string): OrgAddress {
