@@ -34,10 +34,10 @@ export function policyFromPreferences(jsonText: string): { readonly value: Recor
   return { value };
 }
 
-export function managedPreferenceFiles(userName: string): readonly string[] {
-  const device = join(MANAGED_PREFERENCES, `${PREFERENCES_DOMAIN}.plist`);
+export function managedPreferenceFiles(userName: string, folder = MANAGED_PREFERENCES): readonly string[] {
+  const device = join(folder, `${PREFERENCES_DOMAIN}.plist`);
   // A user name with a path separator cannot name a folder of its own: the device file only.
-  return /^[^/\0]+$/.test(userName) && userName !== '.' && userName !== '..' ? [device, join(MANAGED_PREFERENCES, userName, `${PREFERENCES_DOMAIN}.plist`)] : [device];
+  return /^[^/\0]+$/.test(userName) && userName !== '.' && userName !== '..' ? [device, join(folder, userName, `${PREFERENCES_DOMAIN}.plist`)] : [device];
 }
 
 async function readOne(file: string, run: RunProgram): Promise<{ value: Record<string, unknown> } | ManagedConfigRead> {
@@ -54,8 +54,8 @@ async function readOne(file: string, run: RunProgram): Promise<{ value: Record<s
 }
 
 /** The macOS adapter of core's ManagedConfigSource port: device profile, then the user's on top. */
-export function managedPreferencesSource(userName: string, run: RunProgram): ManagedConfigSource {
-  const files = managedPreferenceFiles(userName);
+export function managedPreferencesSource(userName: string, run: RunProgram, folder = MANAGED_PREFERENCES): ManagedConfigSource {
+  const files = managedPreferenceFiles(userName, folder);
   return {
     origin: files.join(', '),
     read: async () => {
