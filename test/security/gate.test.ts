@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkElectronVersion, judge, KNOWN_LATEST_MAJOR } from './electron-version';
 import { ALLOWLIST, scanWithElectronegativity } from './electronegativity';
 import { lintSecurity } from './security-lint';
+import { checkTrustBoundaries, REAL_SUBJECTS } from './trust-boundaries';
 
 const root = resolve(import.meta.dirname, '../..');
 let fixture: string;
@@ -119,5 +120,32 @@ describe('supported Electron major', () => {
 
   it('flags package.json asking for another major than the one installed', () => {
     expect(judge(`${KNOWN_LATEST_MAJOR}.0.0`, `^${KNOWN_LATEST_MAJOR - 1}.0.0`, null)).toMatchObject({ ok: false, message: expect.stringMatching(/asks for/) });
+  });
+});
+
+describe('trust boundaries (issue 15 items 1 and 2)', () => {
+  it('hold in Deskbridge: hostile imports refused, nothing unconfirmed, env override ignored when packaged, writable policy ignored', async () => {
+    expect(await checkTrustBoundaries()).toEqual([]);
+  });
+
+  it('catch an implementation that honours DESKBRIDGE_POLICY_FILE when packaged, or reads a policy file anyone can write', async () => {
+    const weakened = {
+      ...REAL_SUBJECTS,
+      electronPaths: (dir: string, env: NodeJS.ProcessEnv) => ({ settingsFile: join(dir, 'settings.json'), policyFile: env.DESKBRIDGE_POLICY_FILE ?? null }),
+      readAdminOnlyFile: async () => ({ kind: 'text' as const, text: '{}' }),
+    };
+    expect((await checkTrustBoundaries(weakened)).map((f) => f.check)).toEqual(['trust/env-override-packaged', 'trust/policy-file-writable']);
+  });
+
+  it('catch a core that adds an imported profile with an attacker’s endpoints at once', async () => {
+    const weakened = {
+      ...REAL_SUBJECTS,
+      createCore: async (...args: Parameters<typeof REAL_SUBJECTS.createCore>) => {
+        const core = await REAL_SUBJECTS.createCore(...args);
+        const orgs = { ...core.api.orgs, importProfile: async () => ({ ok: true as const, value: { id: 'x', source: 'file' as const, input: JSON.parse('{}') as never } }) };
+        return { ...core, api: { ...core.api, orgs } };
+      },
+    };
+    expect((await checkTrustBoundaries(weakened)).map((f) => f.check)).toContain('trust/import-endpoints');
   });
 });
