@@ -239,6 +239,14 @@ describe('importing a profile file', () => {
     expect(unwrap(await b.core.api.orgs.list()).organizations.map((o) => o.name)).toEqual(['Contoso']);
   });
 
+  it('is offered on first run too, before any organization exists', async () => {
+    await startApp();
+    await screen.findByRole('heading', { name: 'Add your organization' });
+    await importFile(OIDC_INPUT);
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Add this organization?' })).getByRole('button', { name: 'Add organization' }));
+    await screen.findByRole('listitem', { name: 'Example Corp' });
+  });
+
   it('shows an international host in punycode, with a warning to check it', async () => {
     await startApp({ settings: existing() });
     // login.exаmple-corp.com with a Cyrillic "а", written the only way Deskbridge accepts it.
