@@ -270,6 +270,8 @@ describe('the deep-link dialog', () => {
     expect(dialog.textContent).toContain('Example Corp');
     expect(dialog.textContent).toContain('SLiad+S393HD');
     expect(dialog.textContent).toContain('Identity provider (OIDC): https://login.example.com');
+    const shown = within(dialog).getAllByRole('term').map((term) => `${term.textContent} = ${term.nextElementSibling?.textContent ?? ''}`);
+    expect(shown).toEqual(expect.arrayContaining(['Identity provider = https://login.example.com', 'AWS endpoints = AWS’s own endpoints for the Region']));
     expect(dialog.contains(document.activeElement)).toBe(true);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add organization' }));
     await screen.findByRole('listitem', { name: 'Example Corp' });

@@ -59,6 +59,7 @@ export const de: Record<MessageKey, string> = {
   'field.region': 'Region',
   'link.bodyFile': 'Sie importieren die unten stehende Organisation aus einer Datei. Fügen Sie sie nur hinzu, wenn die Datei von Ihrer IT-Abteilung oder einer Person stammt, der Sie vertrauen.',
   'link.addresses': 'Adressen, die sie verwendet',
+  'link.awsEndpoints': 'AWS-Endpunkte',
   'link.awsDefaults': 'Die eigenen AWS-Endpunkte der Region',
   'link.international': 'Internationaler Domänenname: Prüfen Sie jedes Zeichen dieser Adresse.',
   'address.issuer': 'Identitätsanbieter',

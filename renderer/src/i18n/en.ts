@@ -58,6 +58,7 @@ export const en = {
   'field.region': 'Region',
   'link.bodyFile': 'You are importing the organization below from a file. Add it only if the file comes from your IT department or someone you trust.',
   'link.addresses': 'Addresses it will use',
+  'link.awsEndpoints': 'AWS endpoints',
   'link.awsDefaults': 'AWS’s own endpoints for the Region',
   'link.international': 'International domain name: check every character of this address.',
   'address.issuer': 'Identity provider',

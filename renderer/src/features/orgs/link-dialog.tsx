@@ -61,7 +61,7 @@ export function LinkDialog({ link }: { readonly link: PendingLink }) {
         ))}
         {overridesEndpoints ? null : (
           <div className="link-address">
-            <dt>AWS</dt>
+            <dt>{t('link.awsEndpoints')}</dt>
             <dd>{t('link.awsDefaults')}</dd>
           </div>
         )}
