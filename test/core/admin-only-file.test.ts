@@ -7,10 +7,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { adminOnlyFileSource, readAdminOnlyFile } from '../../electron/core/orgs/admin-only-file';
+import { createCore } from '../../electron/core';
 import { loadManagedPolicy } from '../../electron/core/orgs/managed-policy';
+import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
 
 const OTHER_UID = 4242;
 const POLICY = JSON.stringify({ allowAddOrganizations: false, organizations: [] });
+const MANAGED_ORG = { code: 'WSpdx+ABC12D', name: 'Contoso IT', signIn: { method: 'identity-center', startUrl: 'https://contoso.awsapps.com/start', region: 'us-east-1', accountId: '123456789012', roleName: 'Desk' } };
+
+async function coreWith(policyFile: string) {
+  return createCore({
+    info: { name: 'Deskbridge', version: '0.0.0-test', host: 'electron', platform: 'linux' },
+    paths: { settingsFile: join(root, 'settings.json'), policyFile: null },
+    managedConfig: adminOnlyFileSource(policyFile),
+    secrets: new MemorySecretStore(),
+    browser: { open: async () => undefined },
+  });
+}
 let root: string;
 let folder: string;
 let file: string;
@@ -61,6 +74,18 @@ describe('the Linux policy file', () => {
     expect(read).toMatchObject({ kind: 'refused', message: expect.stringMatching(/ignored/) });
     expect(read.kind === 'refused' ? read.details : '').toMatch(reason);
     expect(await loadManagedPolicy(adminOnlyFileSource(file))).toMatchObject({ kind: 'invalid', details: expect.stringMatching(reason) });
+  });
+
+  it('reaches core through its managed-configuration port: used when safe, else ignored with an error notice saying why', async () => {
+    await writeFile(file, JSON.stringify({ organizations: [MANAGED_ORG], allowStaySignedIn: false }));
+    const safe = await coreWith(file);
+    expect((await safe.api.orgs.list())).toMatchObject({ ok: true, value: { organizations: [{ name: 'Contoso IT', managed: true }], canStaySignedIn: false } });
+    await safe.dispose();
+    await chmod(file, 0o666);
+    const unsafe = await coreWith(file);
+    expect(await unsafe.api.orgs.list()).toMatchObject({ ok: true, value: { organizations: [], canStaySignedIn: true } });
+    expect(await unsafe.api.app.notices()).toMatchObject({ ok: true, value: [{ level: 'error', message: expect.stringMatching(/policy file was ignored/), details: expect.stringMatching(/mode 0666/) }] });
+    await unsafe.dispose();
   });
 
   it('accepts a sticky folder others can write (like /tmp): they cannot replace root’s entries in it', async () => {
