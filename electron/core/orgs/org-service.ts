@@ -138,8 +138,8 @@ export class OrgService {
     const input = this.vet(raw);
     if (!input.ok) return input;
     const profile = toProfile(input.value, randomUUID(), false, { allowStaySignedIn: snapshot.canStaySignedIn });
-    const existing = snapshot.organizations.find((o) => o.code.toLowerCase() === profile.code.toLowerCase());
-    if (existing) return fail('duplicate-organization', `“${existing.name}” already uses the code ${profile.code}.`);
+    const duplicate = this.duplicateOf(profile.code);
+    if (duplicate) return duplicate;
     await this.store.update((s) => ({ ...s, organizations: [...s.organizations, profile] }));
     this.changed();
     return ok(profile);
