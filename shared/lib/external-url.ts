@@ -14,6 +14,9 @@ const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
  * used (an international name is written in punycode, xn--…). Null when usable, else why not.
  */
 export function serviceUrlProblem(value: string): string | null {
+  // The raw string may go to the OS: URL() would forgive whitespace and controls, the OS might not.
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+  if (/[\u0000-\u0020\u007f-\u009f]/.test(value)) return 'An address must not contain spaces or control characters.';
   let url: URL;
   try {
     url = new URL(value);
@@ -45,14 +48,10 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /**
  * The one vetting function before anything is opened with the OS (shell.openExternal): the
- * service-address rule above, on the raw string the OS will receive.
+ * service-address rule above, on the raw string the OS will receive (at most 4 KiB).
  */
 export function isSafeExternalUrl(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length > 4096) return false;
-  // The raw string goes to the OS: URL() would forgive whitespace and controls, the OS might not.
-  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-  if (/[\u0000-\u0020\u007f-\u009f]/.test(value)) return false;
-  return isSecureServiceUrl(value);
+  return typeof value === 'string' && value.length <= 4096 && isSecureServiceUrl(value);
 }
 
 /**

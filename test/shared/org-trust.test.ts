@@ -40,6 +40,8 @@ describe('one rule for service addresses: profile schema, sign-in start and exte
     ['https:\\\\login.example.com', /^Must be an https/],
     ['https:login.example.com', /^Must be an https/],
     ['https://user:pw@login.example.com', /user name or password/],
+    [' https://login.example.com', /spaces or control characters/],
+    ['https://login.example.com/a b', /spaces or control characters/],
   ])('refuses %s everywhere, with the reason', (url, reason) => {
     expect(serviceUrlProblem(url)).toMatch(reason);
     const parsed = serviceUrlSchema.safeParse(url);
