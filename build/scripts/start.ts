@@ -1,7 +1,8 @@
 /**
  * `npm start`: Deskbridge with the local demo organization ready. Starts the local cloud
- * (test/emulator) in its own process, hands its demo organizations to the app through the
- * managed-policy file (the same mechanism IT uses; no test code is loaded into the app), then
+ * (test/emulator) in its own process, hands its demo organizations to the app as managed
+ * configuration through DESKBRIDGE_POLICY_FILE (honoured by development builds only; IT uses the
+ * OS's admin-only channel; no test code is loaded into the app), then
  * runs the Electron app — or, where Electron's binary is missing, the web host in a browser.
  */
 import { spawn, type ChildProcess } from 'node:child_process';

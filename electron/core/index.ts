@@ -8,7 +8,7 @@ import type { SamlCapture } from './auth/saml-capture';
 import { EventBus } from './events';
 import { Logger } from './log/logger';
 import { LinkInbox } from './orgs/link-inbox';
-import { loadManagedPolicy } from './orgs/managed-policy';
+import { loadManagedPolicy, type ManagedConfigSource, policyFileSource } from './orgs/managed-policy';
 import { OrgService } from './orgs/org-service';
 import { type Browser, type Clock, type Paths, type SecretStore, systemClock } from './ports';
 import { createSessions, type SessionPorts } from './sessions';
@@ -23,6 +23,11 @@ export interface CoreDeps {
   readonly browser: Browser;
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /**
+   * IT's managed configuration from the OS's admin-only channel; `paths.policyFile`, when set (a
+   * development build or a test), is read instead.
+   */
+  readonly managedConfig?: ManagedConfigSource;
   /** Native clients, the workspaces:// handler and session windows (Node defaults when absent). */
   readonly sessions?: SessionPorts;
   /** SAML's sign-in window (Electron); absent on hosts without it. */
@@ -45,10 +50,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const store = new SettingsStore(deps.paths.settingsFile);
   const loaded = await store.load();
   if (loaded.recovery) notices.add('warning', loaded.recovery.message, loaded.recovery.details);
-  const policy = await loadManagedPolicy(deps.paths.policyFile);
+  const policy = await loadManagedPolicy(deps.paths.policyFile ? policyFileSource(deps.paths.policyFile) : (deps.managedConfig ?? null));
   if (policy.kind === 'invalid') notices.add('error', policy.message, policy.details);
   const orgs = new OrgService(store, policy.kind === 'loaded' ? policy.policy : null, events);
-  const links = new LinkInbox(events, notices);
+  for (const dropped of await orgs.dropUntrusted()) {
+    notices.add('warning', `“${dropped.name}” (${dropped.code}) was removed: it used addresses that only your IT department can set.`, dropped.details);
+  }
+  const links = new LinkInbox(events, notices, (input) => orgs.vet(input));
   const clock = deps.clock ?? systemClock;
   const auth = new AuthService({ orgs, events, notices, vault: new SignInVault(deps.secrets, clock), browser: deps.browser, clock, log: logger.scoped('auth'), ...(deps.samlWindow ? { samlWindow: deps.samlWindow } : {}) });
   const desktops = createDesktops({ auth, clock, events, log: logger.scoped('desktops') });

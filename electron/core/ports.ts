@@ -3,7 +3,11 @@
 export interface Paths {
   /** The one settings file Deskbridge keeps (docs/architecture.md, the privacy contract). */
   readonly settingsFile: string;
-  /** The managed policy file IT deploys; null when the platform has none. */
+  /**
+   * A managed policy file read as it is, without ownership checks: development builds and tests
+   * only (DESKBRIDGE_POLICY_FILE, `--policy`); null in the packaged app, which reads the OS's
+   * admin-only channel (CoreDeps.managedConfig) instead.
+   */
   readonly policyFile: string | null;
 }
 

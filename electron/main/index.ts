@@ -9,6 +9,7 @@ import { serveContract } from './ipc';
 import { electronBrowser } from './platform/electron-browser';
 import { electronHandoff } from './platform/electron-handoff';
 import { redirectElectronDirs, removeOnQuit, sweepStaleRunDirs } from './lifecycle';
+import { currentUserName, osManagedConfig } from './platform/managed-config';
 import { electronPaths, settingsFolder } from './platform/paths';
 import { APP_ENTRY, APP_SCHEME, mimeType, resolveAppAsset } from './windows/app-protocol';
 import { cspFor } from './windows/content-security-policy';
@@ -111,7 +112,8 @@ if (!isPrimary) {
     });
     core = await createCore({
       info: { name: 'Deskbridge', version: app.getVersion(), host: 'electron', platform: process.platform },
-      paths: electronPaths(settingsDir, process.env, process.platform),
+      paths: electronPaths(settingsDir, process.env, app.isPackaged),
+      managedConfig: osManagedConfig(process.platform, currentUserName()),
       secrets: new KeytarSecretStore(),
       browser: electronBrowser(shell),
       sessions: sessionPorts,

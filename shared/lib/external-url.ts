@@ -1,26 +1,57 @@
 /**
- * The one vetting function before anything is opened with the OS (shell.openExternal): https
- * anywhere, http only on loopback (the sign-in redirect, the local emulator), nothing else.
+ * Loopback hosts that plain http may use: the IP literals only. "localhost" is a name that a hosts
+ * file or a resolver can send elsewhere (RFC 8252 §8.3), so it is refused everywhere.
  */
-export function isSafeExternalUrl(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length > 4096) return false;
-  // The raw string goes to the OS: URL() would forgive whitespace and controls, the OS might not.
-  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-  if (/[\u0000-\u0020\u007f-\u009f]/.test(value)) return false;
-  return isHttpsOrLoopback(value, ['127.0.0.1']);
-}
+export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', '[::1]'];
 
-/** An https address, or an http one on one of the given loopback hosts; never with credentials in it. */
-export function isHttpsOrLoopback(value: string, loopbackHosts: readonly string[]): boolean {
+// Scheme "://" authority: the authority as written, before URL() rewrites it (punycode, dots).
+const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
+
+/**
+ * THE rule for every web address Deskbridge signs in at or opens (issuer, start URL, endpoints, the
+ * sign-in page): https with a host, or http on 127.0.0.1 / [::1] (the sign-in redirect, the local
+ * cloud); never a user name or password in it; its host in ASCII, so what a dialog shows is what is
+ * used (an international name is written in punycode, xn--…). Null when usable, else why not.
+ */
+export function serviceUrlProblem(value: string): string | null {
+  // The raw string may go to the OS: URL() would forgive whitespace and controls, the OS might not.
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+  if (/[\u0000-\u0020\u007f-\u009f]/.test(value)) return 'An address must not contain spaces or control characters.';
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return false;
+    return 'Not a valid address.';
   }
-  if (url.username || url.password) return false;
-  if (url.protocol === 'https:') return url.hostname.length > 0;
-  return url.protocol === 'http:' && loopbackHosts.includes(url.hostname);
+  const authority = AUTHORITY.exec(value)?.[1];
+  if (authority === undefined || !/^https?:$/.test(url.protocol) || url.hostname.length === 0) {
+    return 'Must be an https:// address (http:// only on 127.0.0.1 or [::1]).';
+  }
+  if (url.username || url.password) return 'An address must not contain a user name or password.';
+  if (!/^[\x21-\x7e]*$/.test(authority)) {
+    return 'Write the host name in ASCII: an international domain name in its punycode form (xn--…).';
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return 'Must be an https:// address (http:// only on 127.0.0.1 or [::1]).';
+  }
+  return null;
+}
+
+export function isSecureServiceUrl(value: string): boolean {
+  return serviceUrlProblem(value) === null;
+}
+
+/** 127.0.0.1 or [::1], as URL().hostname gives them. */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.includes(hostname);
+}
+
+/**
+ * The one vetting function before anything is opened with the OS (shell.openExternal): the
+ * service-address rule above, on the raw string the OS will receive (at most 4 KiB).
+ */
+export function isSafeExternalUrl(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= 4096 && isSecureServiceUrl(value);
 }
 
 /**

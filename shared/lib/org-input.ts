@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import { checkOrgDefault } from './connect-target';
-import { isHttpsOrLoopback } from './external-url';
+import { serviceUrlProblem } from './external-url';
 import { isRegionName } from './regions';
 import { parseRegistrationCode } from './registration-code';
 
-// C0/C1 controls, line separators and bidi overrides/isolates (which can disguise a name in a dialog).
+/**
+ * Characters that can disguise a name in a dialog: C0/C1 controls, the soft hyphen, invisible and
+ * zero-width characters (U+200B–U+200D, U+2060–U+2064, U+FEFF, U+180E), the bidi marks and controls
+ * (U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069, U+206A–U+206F) and line separators.
+ */
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+export const DISGUISING_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
 
-/** https everywhere; plain http only for loopback (local emulator, tests). */
+/** The one rule for service addresses (shared/lib/external-url.ts), as a yes/no. */
 export function isAllowedServiceUrl(value: string): boolean {
-  return isHttpsOrLoopback(value, ['127.0.0.1', 'localhost', '[::1]']);
+  return serviceUrlProblem(value) === null;
 }
 
 const text = (max: number) =>
@@ -19,12 +23,15 @@ const text = (max: number) =>
     .trim()
     .min(1, 'Required.')
     .max(max, `At most ${max} characters.`)
-    .refine((v) => !CONTROL.test(v), 'Control characters are not allowed.');
+    .refine((v) => !DISGUISING_CHARACTERS.test(v), 'Control, invisible and text-direction characters are not allowed.');
 
 export const serviceUrlSchema = z
   .string()
   .max(512, 'At most 512 characters.')
-  .refine(isAllowedServiceUrl, 'Must be an https:// address (http:// only for 127.0.0.1).');
+  .superRefine((value, ctx) => {
+    const problem = serviceUrlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 export const regionSchema = z.string().refine(isRegionName, 'Not an AWS Region name (for example us-east-1).');
 export const roleArnSchema = z
   .string()
@@ -83,6 +90,8 @@ export const orgPolicySchema = z.strictObject({
 });
 
 export const orgNameSchema = text(64);
+/** The label IT gives a managed organization ("Local demo"): shown next to its name. */
+export const badgeSchema = text(32);
 
 /** What a user, a link or an import supplies; the code is checked by the registration-code parser. */
 export const orgInputSchema = z
@@ -123,7 +132,7 @@ export const orgProfileSchema = z.strictObject({
   policy: orgPolicySchema,
   defaultConnect: z.string().max(256).optional(),
   managed: z.boolean(),
-  badge: z.string().max(32).optional(),
+  badge: badgeSchema.optional(),
 });
 
 /** Turns zod issues into one readable line per field ("signIn.issuer: Must be an https:// address"). */

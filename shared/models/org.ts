@@ -68,7 +68,7 @@ export interface OrgProfile {
   readonly policy: OrgPolicy;
   /** Default connection method for desktops without a deskbridge:connect tag. */
   readonly defaultConnect?: string;
-  /** Deployed by IT through the managed policy file: read-only in the UI. */
+  /** Deployed by IT through managed configuration: read-only in the UI. */
   readonly managed: boolean;
   /** A label shown next to the name, e.g. "Local demo". */
   readonly badge?: string;
@@ -85,9 +85,14 @@ export interface OrgInput {
   readonly defaultConnect?: string;
 }
 
-/** The managed policy file IT deploys (read-only). */
+/** The managed configuration IT deploys through the OS's admin-only channel (read-only). */
 export interface ManagedPolicy {
   readonly organizations: readonly (OrgInput & { readonly policy?: OrgPolicy; readonly badge?: string })[];
   readonly allowAddOrganizations: boolean;
   readonly allowStaySignedIn: boolean;
+  /**
+   * Hosts (`host` or `host:port`) that organizations the user adds may use beyond AWS's own:
+   * endpoints, a default connection to that host, plain http on 127.0.0.1 / [::1].
+   */
+  readonly trustedHosts?: readonly string[];
 }

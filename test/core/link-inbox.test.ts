@@ -34,7 +34,7 @@ describe('the link inbox', () => {
     t.core.events.on('orgs:links', (links) => pushes.push(links));
     t.core.receiveDeepLink(link());
     const pending = unwrap(await t.core.api.orgs.pendingLinks());
-    expect(pending).toEqual([{ id: expect.any(String), input: expect.objectContaining({ code: 'SLiad+S393HD', name: 'Example Corp' }) }]);
+    expect(pending).toEqual([{ id: expect.any(String), source: 'link', input: expect.objectContaining({ code: 'SLiad+S393HD', name: 'Example Corp' }) }]);
     expect(pushes).toEqual([pending]);
     expect(unwrap(await t.core.api.orgs.list()).organizations).toEqual([]);
 

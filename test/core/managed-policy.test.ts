@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultPolicyFile, loadManagedPolicy } from '../../electron/core/orgs/managed-policy';
+import { loadManagedPolicy } from '../../electron/core/orgs/managed-policy';
 import { OIDC_INPUT, SSO_INPUT, startTempCore, storedProfile, unwrap, type TempCore } from './support/temp-core';
 
 let t: TempCore;
@@ -66,11 +66,5 @@ describe('the managed policy file', () => {
     expect(snapshot.canStaySignedIn).toBe(false);
     expect(snapshot.organizations[0]!.policy.allowStaySignedIn).toBe(false);
     expect(unwrap(await t.core.api.orgs.add(OIDC_INPUT)).policy.allowStaySignedIn).toBe(false);
-  });
-
-  it('lives where each OS keeps machine-wide configuration', () => {
-    expect(defaultPolicyFile('linux')).toBe('/etc/deskbridge/policy.json');
-    expect(defaultPolicyFile('darwin')).toBe('/Library/Application Support/Deskbridge/policy.json');
-    expect(defaultPolicyFile('win32')).toBe('C:\\ProgramData\\Deskbridge\\policy.json');
   });
 });

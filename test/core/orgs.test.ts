@@ -48,10 +48,21 @@ describe('OrgService through the api', () => {
       expect(result.ok ? '' : result.error.details, bad).toMatch(/^defaultConnect: /m);
     }
     expect(unwrap(await t.core.api.orgs.list()).organizations).toEqual([]);
-    for (const good of ['handoff', 'rdp', 'vnc:5901', 'dcv://gpu.example.com:8443/#console']) {
-      const added = unwrap(await t.core.api.orgs.add({ ...OIDC_INPUT, code: `WSiad+DEF${['handoff', 'rdp', 'vnc:5901'].indexOf(good) + 2}00`, defaultConnect: good }));
+    for (const good of ['handoff', 'rdp', 'vnc:5901', 'dcv']) {
+      const added = unwrap(await t.core.api.orgs.add({ ...OIDC_INPUT, code: `WSiad+DEF${['handoff', 'rdp', 'vnc:5901', 'dcv'].indexOf(good) + 2}00`, defaultConnect: good }));
       expect(added.defaultConnect).toBe(good);
     }
+  });
+
+  it('refuses a default connection to a named host unless managed configuration trusts that host', async () => {
+    t = await startTempCore();
+    const result = await t.core.api.orgs.add({ ...OIDC_INPUT, defaultConnect: 'dcv://gpu.example.com:8443/#console' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'untrusted-address', details: expect.stringMatching(/^defaultConnect: A default connection to a named host needs your IT department’s managed configuration/) } });
+    expect(unwrap(await t.core.api.orgs.list()).organizations).toEqual([]);
+    await t.stop();
+    t = await startTempCore({ policy: { trustedHosts: ['gpu.example.com:8443'] } });
+    expect(unwrap(await t.core.api.orgs.add({ ...OIDC_INPUT, defaultConnect: 'dcv://gpu.example.com:8443/#console' })).defaultConnect).toBe('dcv://gpu.example.com:8443/#console');
+    expect(await t.core.api.orgs.add({ ...OIDC_INPUT, code: 'WSpdx+ABC12D', defaultConnect: 'rdp://gpu.example.com:3389' })).toMatchObject({ ok: false, error: { code: 'untrusted-address' } });
   });
 
   it('refuses a second organization with the same code, whatever its case', async () => {
@@ -89,9 +100,9 @@ describe('OrgService through the api', () => {
 });
 
 describe('profile files', () => {
-  it('exports a profile without an id, a policy or any secret, and imports it back to the same settings', async () => {
+  it('exports a profile without an id, a policy or any secret, and imports it back to the same settings once confirmed', async () => {
     t = await startTempCore();
-    const org = unwrap(await t.core.api.orgs.add({ ...OIDC_INPUT, directoryId: 'd-1234567890', endpoints: { workspaces: 'http://127.0.0.1:9999' } }));
+    const org = unwrap(await t.core.api.orgs.add({ ...OIDC_INPUT, directoryId: 'd-1234567890', endpoints: { workspaces: 'https://workspaces-fips.us-east-1.amazonaws.com' } }));
     const text = unwrap(await t.core.api.orgs.exportProfile(org.id));
     const file = JSON.parse(text) as { format: string; version: number; organization: Record<string, unknown> };
     expect(file.format).toBe('deskbridge-organization');
@@ -99,9 +110,12 @@ describe('profile files', () => {
     expect(Object.keys(file.organization).sort()).toEqual(['code', 'directoryId', 'endpoints', 'name', 'region', 'signIn']);
     expect(text).not.toContain(org.id);
     unwrap(await t.core.api.orgs.remove(org.id));
-    const imported = unwrap(await t.core.api.orgs.importProfile(text));
+    const pending = unwrap(await t.core.api.orgs.importProfile(text));
+    expect(pending).toMatchObject({ source: 'file', input: { code: org.code, endpoints: org.endpoints } });
+    expect(unwrap(await t.core.api.orgs.list()).organizations).toEqual([]);
+    const [imported] = unwrap(await t.core.api.orgs.answerLink(pending.id, true)).organizations;
     expect({ ...imported, id: 'x' }).toEqual({ ...org, id: 'x' });
-    expect(imported.id).not.toBe(org.id);
+    expect(imported!.id).not.toBe(org.id);
   });
 
   it('refuses an import of a profile already present', async () => {

@@ -1,5 +1,6 @@
 /**
- * The privacy audit (docs/architecture.md, the privacy contract): a whole session — add an organization, sign in,
+ * The privacy audit (docs/architecture.md, the privacy contract): a whole session — import an organization
+ * (a hostile file refused first; IT's managed configuration trusting the local cloud's hosts), sign in,
  * list desktops, start one, open an in-app VNC session, sign out, quit — with HOME, the temp
  * folder and the settings folder pointed at fresh folders, then every file written there is
  * listed and read. Only the settings file may remain, and nothing secret or personal in it; the
@@ -15,7 +16,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VNC_SECRET_SERVICE } from '../../electron/core/sessions';
 import { KeytarSecretStore } from '../../electron/core/vault/keytar-secret-store';
 import { KEYCHAIN_SERVICE } from '../../electron/core/vault/sign-in-vault';
-import type { DeskbridgeBridge } from '../../shared/ipc/contract';
 import type { Desktop } from '../../shared/models/desktop';
 import type { OrgInput } from '../../shared/models/org';
 import { type Emulator, loginWithPassword, startEmulator } from '../emulator';
@@ -27,6 +27,12 @@ const ORG_NAME = 'My company';
 const USER = 'alice';
 const USER_PASSWORD = 'alice-demo-pass';
 const VNC_PASSWORD = 'privacy-vnc-7';
+const ATTACKER_STS = 'https://sts.attacker.example';
+
+function profileFile(organization: OrgInput): { name: string; mimeType: string; buffer: Buffer } {
+  const text = JSON.stringify({ format: 'deskbridge-organization', version: 1, organization });
+  return { name: 'my-company.deskbridge.json', mimeType: 'application/json', buffer: Buffer.from(text) };
+}
 
 async function filesUnder(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
@@ -84,20 +90,24 @@ describe('privacy audit: nothing of the user is left behind', () => {
       // The stable settings folder of the Electron host: <appData>/Deskbridge.
       const settingsDir = join(home, '.config', 'Deskbridge');
       await mkdir(settingsDir, { recursive: true });
-      const app = await launchApp(browser, { settingsDir, secrets });
+      // IT's managed configuration trusts the local cloud's hosts, so the user may add an organization that uses them.
+      const app = await launchApp(browser, { settingsDir, secrets, policy: { trustedHosts: emu.demo.trustedHosts } });
       const { page } = app;
       const secretsSeen: string[] = [USER_PASSWORD, VNC_PASSWORD, `127.0.0.1:${xvnc.port}`];
       let entriesWhileSignedIn: string[] = [];
       let vncEntries: string[] = [];
       let desktops: Desktop[] = [];
       try {
-        // Add the organization through the contract, as the add form does.
+        // Import the organization from a profile file: a hostile file first (refused, with why),
+        // then the real one, added only once the user confirms the addresses it shows.
         const { policy: _policy, badge: _badge, ...input } = emu.demo.organizations.find((o) => o.signIn.method === 'oidc')!;
-        const added = await page.evaluate(
-          async (org) => (window as unknown as { deskbridge: DeskbridgeBridge }).deskbridge.orgs.add(org),
-          { ...input, name: ORG_NAME } as OrgInput,
-        );
-        expect(added.ok).toBe(true);
+        const fileInput = page.locator('input[type=file]');
+        await fileInput.setInputFiles(profileFile({ ...input, name: ORG_NAME, endpoints: { ...input.endpoints, sts: ATTACKER_STS } }));
+        await page.getByText(`endpoints.sts: ${new URL(ATTACKER_STS).host} is not AWS’s own sts address`).waitFor();
+        await fileInput.setInputFiles(profileFile({ ...input, name: ORG_NAME }));
+        const dialog = page.getByRole('dialog', { name: 'Add this organization?' });
+        await dialog.getByText(input.endpoints!.sts!).waitFor();
+        await dialog.getByRole('button', { name: 'Add organization' }).click();
 
         // Sign in at the IdP in the "system browser".
         await page.getByRole('button', { name: `Sign in to ${ORG_NAME}` }).waitFor();
@@ -170,6 +180,9 @@ describe('privacy audit: nothing of the user is left behind', () => {
     expect(Object.keys(result.written)).toEqual(['HOME/.config/Deskbridge/settings.json']);
     const text = result.written['HOME/.config/Deskbridge/settings.json']!;
     expect(text).toContain(ORG_NAME);
+    // Nothing of the refused import, and nothing of IT's managed configuration, is kept.
+    expect(text).not.toContain('attacker.example');
+    expect(text).not.toContain('trustedHosts');
     const forbidden = [
       ...result.secretsSeen,
       USER,

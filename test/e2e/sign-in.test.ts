@@ -68,7 +68,7 @@ describe('sign-in in the app', () => {
 
   it('privacy: after staying signed in and signing out, the settings folder holds only the settings file, without secrets or the user name', async () => {
     const secrets = new MemorySecretStore();
-    app = await launchApp(browser, { secrets });
+    app = await launchApp(browser, { secrets, policy: { trustedHosts: emu.demo.trustedHosts } });
     const { policy: _policy, badge: _badge, ...input } = emu.demo.organizations.find((o) => o.signIn.method === 'oidc')!;
     const added = await app.core.api.orgs.add({ ...input, name: 'My company' });
     expect(added.ok).toBe(true);

@@ -22,6 +22,8 @@ export interface DemoData {
   readonly users: readonly DemoUser[];
   /** The organizations wrapped as the managed policy file `npm start` hands the app. */
   readonly managedPolicy: ManagedPolicy;
+  /** host:port of every local-cloud endpoint: a policy's trustedHosts, for organizations a test adds itself. */
+  readonly trustedHosts: readonly string[];
 }
 
 export function buildDemo(endpoints: EmulatorEndpoints): DemoData {
@@ -67,5 +69,6 @@ export function buildDemo(endpoints: EmulatorEndpoints): DemoData {
     organizations,
     users: DEMO_USERS,
     managedPolicy: { organizations, allowAddOrganizations: true, allowStaySignedIn: true },
+    trustedHosts: [...new Set(Object.values(endpoints).map((url) => new URL(url).host))],
   };
 }

@@ -6,7 +6,7 @@ import type { Browser } from '../../electron/core/ports';
 export function systemBrowser(): Browser {
   return {
     open: async (url) => {
-      if (!isSafeExternalUrl(url)) throw new Error('Refused to open an address that is not https:// (or http://127.0.0.1).');
+      if (!isSafeExternalUrl(url)) throw new Error('Refused to open an address that is not https:// (or http:// on 127.0.0.1 or [::1]).');
       process.stdout.write(`\nDeskbridge asks you to open: ${url}\n`);
       const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
       const child = spawn(opener, [url], { stdio: 'ignore', detached: true });

@@ -41,7 +41,7 @@ describe('Electron folders', () => {
   it('keeps the settings file in a stable app-data folder, outside the temp folder', () => {
     const dir = settingsFolder('/home/u/.config');
     expect(dir).toBe('/home/u/.config/Deskbridge');
-    expect(electronPaths(dir, {}, 'linux').settingsFile).toBe('/home/u/.config/Deskbridge/settings.json');
+    expect(electronPaths(dir, {}, true).settingsFile).toBe('/home/u/.config/Deskbridge/settings.json');
   });
 
   it('disposes core and removes the temp folder before the app really quits', async () => {

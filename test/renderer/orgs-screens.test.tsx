@@ -73,7 +73,7 @@ describe('first run: "Add your organization"', () => {
     fireEvent.change(screen.getByLabelText('IAM role ARN'), { target: { value: 'arn:aws:iam::1:role/x' } });
     fireEvent.submit(screen.getByRole('form', { name: 'Add organization' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The organization was not added. Some details of this organization are not valid.');
-    expect(description(screen.getByLabelText('Issuer URL'))).toBe('Must be an https:// address (http:// only for 127.0.0.1).');
+    expect(description(screen.getByLabelText('Issuer URL'))).toBe('Must be an https:// address (http:// only on 127.0.0.1 or [::1]).');
     expect(description(screen.getByLabelText('IAM role ARN'))).toBe('Not an IAM role ARN (arn:aws:iam::123456789012:role/Name).');
     expect(screen.getByLabelText('Issuer URL').getAttribute('aria-invalid')).toBe('true');
     expect(unwrap(await b.core.api.orgs.list()).organizations).toEqual([]);
@@ -195,6 +195,70 @@ describe('the organization list', () => {
   });
 });
 
+/** Imports a profile file through the "Import from file" button, as a user picks one. */
+async function importFile(organization: unknown): Promise<void> {
+  const text = JSON.stringify({ format: 'deskbridge-organization', version: 1, organization });
+  const input = (await screen.findByText('Import from file')).querySelector('input[type=file]')!;
+  const file = new File([text], 'org.deskbridge.json', { type: 'application/json' });
+  Object.defineProperty(file, 'text', { value: async () => text });
+  fireEvent.change(input, { target: { files: [file] } });
+}
+
+describe('importing a profile file', () => {
+  const existing = () => withOrgs(storedProfile('a', 'WSpdx+ABC12D', 'Contoso'));
+
+  it('adds nothing until the user confirms, and shows every address the profile would use first', async () => {
+    await startApp({ settings: existing() });
+    await importFile({ ...OIDC_INPUT, region: 'us-east-1', endpoints: { sts: 'https://sts-fips.us-east-1.amazonaws.com', workspaces: 'https://workspaces-fips.us-east-1.amazonaws.com' }, defaultConnect: 'rdp' });
+    const dialog = await screen.findByRole('dialog', { name: 'Add this organization?' });
+    expect(dialog.textContent).toContain('You are importing the organization below from a file.');
+    const shown = within(dialog).getAllByRole('term').map((term) => `${term.textContent} = ${term.nextElementSibling?.textContent ?? ''}`);
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        'Identity provider = https://login.example.com',
+        'AWS STS endpoint = https://sts-fips.us-east-1.amazonaws.com',
+        'WorkSpaces endpoint = https://workspaces-fips.us-east-1.amazonaws.com',
+        'Default connection = rdp',
+      ]),
+    );
+    expect(unwrap(await b.core.api.orgs.list()).organizations.map((o) => o.name)).toEqual(['Contoso']);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add organization' }));
+    await screen.findByRole('listitem', { name: 'Example Corp' });
+    expect(unwrap(await b.core.api.orgs.list()).organizations.find((o) => o.name === 'Example Corp')?.endpoints?.sts).toBe('https://sts-fips.us-east-1.amazonaws.com');
+  });
+
+  it('refuses a hostile file with an attacker’s endpoints, says which and why, and adds nothing', async () => {
+    await startApp({ settings: existing() });
+    await importFile({ ...OIDC_INPUT, endpoints: { sts: 'https://sts.attacker.example', workspaces: 'https://abc123.execute-api.us-east-1.amazonaws.com' } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('This organization uses addresses that only your IT department can set, so it was not added.');
+    expect(alert.textContent).toContain('endpoints.sts: sts.attacker.example is not AWS’s own sts address');
+    expect(alert.textContent).toContain('endpoints.workspaces: abc123.execute-api.us-east-1.amazonaws.com is not AWS’s own workspaces address');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(unwrap(await b.core.api.orgs.pendingLinks())).toEqual([]);
+    expect(unwrap(await b.core.api.orgs.list()).organizations.map((o) => o.name)).toEqual(['Contoso']);
+  });
+
+  it('is offered on first run too, before any organization exists', async () => {
+    await startApp();
+    await screen.findByRole('heading', { name: 'Add your organization' });
+    await importFile(OIDC_INPUT);
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Add this organization?' })).getByRole('button', { name: 'Add organization' }));
+    await screen.findByRole('listitem', { name: 'Example Corp' });
+  });
+
+  it('shows an international host in punycode, with a warning to check it', async () => {
+    await startApp({ settings: existing() });
+    // login.exаmple-corp.com with a Cyrillic "а", written the only way Deskbridge accepts it.
+    const issuer = `https://${new URL('https://login.ex\u0430mple-corp.com').hostname}`;
+    await importFile({ ...OIDC_INPUT, signIn: { ...OIDC_INPUT.signIn, issuer } });
+    const dialog = await screen.findByRole('dialog', { name: 'Add this organization?' });
+    expect(dialog.textContent).toContain('https://login.xn--');
+    expect(dialog.textContent).not.toContain('\u0430');
+    expect(dialog.textContent).toContain('International domain name: check every character of this address.');
+  });
+});
+
 describe('the deep-link dialog', () => {
   const link = `deskbridge://register?code=SLiad%2BS393HD&name=Example%20Corp&issuer=https%3A%2F%2Flogin.example.com&clientId=deskbridge&roleArn=${encodeURIComponent(roleArn)}`;
 
@@ -206,6 +270,8 @@ describe('the deep-link dialog', () => {
     expect(dialog.textContent).toContain('Example Corp');
     expect(dialog.textContent).toContain('SLiad+S393HD');
     expect(dialog.textContent).toContain('Identity provider (OIDC): https://login.example.com');
+    const shown = within(dialog).getAllByRole('term').map((term) => `${term.textContent} = ${term.nextElementSibling?.textContent ?? ''}`);
+    expect(shown).toEqual(expect.arrayContaining(['Identity provider = https://login.example.com', 'AWS endpoints = AWS’s own endpoints for the Region']));
     expect(dialog.contains(document.activeElement)).toBe(true);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add organization' }));
     await screen.findByRole('listitem', { name: 'Example Corp' });

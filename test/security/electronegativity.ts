@@ -47,7 +47,7 @@ export const ALLOWLIST: readonly AllowedIssue[] = [
   {
     id: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'electron/main/platform/electron-browser.ts',
-    why: 'The one vetting module: every URL passes isSafeExternalUrl (https, or http on 127.0.0.1) first; lint bans openExternal elsewhere.',
+    why: 'The one vetting module: every URL passes isSafeExternalUrl (https, or http on 127.0.0.1 or [::1]; ASCII host) first; lint bans openExternal elsewhere.',
   },
 ];
 

@@ -10,6 +10,7 @@ import { ALLOWLIST, scanWithElectronegativity } from './electronegativity';
 import { lintSecurity } from './security-lint';
 import { checkSessionTrust, DESKBRIDGE } from './session-trust';
 import { vncPasswordAccount } from '../../electron/core/sessions';
+import { checkTrustBoundaries, REAL_SUBJECTS } from './trust-boundaries';
 
 const root = resolve(import.meta.dirname, '../..');
 let fixture: string;
@@ -217,5 +218,32 @@ describe('the AGPL IAM evaluator stays out of the app', () => {
     } finally {
       await rm(project, { recursive: true, force: true });
     }
+  });
+});
+
+describe('trust boundaries (issue 15 items 1 and 2)', () => {
+  it('hold in Deskbridge: hostile imports refused, nothing unconfirmed, env override ignored when packaged, writable policy ignored', async () => {
+    expect(await checkTrustBoundaries()).toEqual([]);
+  });
+
+  it('catch an implementation that honours DESKBRIDGE_POLICY_FILE when packaged, or reads a policy file anyone can write', async () => {
+    const weakened = {
+      ...REAL_SUBJECTS,
+      electronPaths: (dir: string, env: NodeJS.ProcessEnv) => ({ settingsFile: join(dir, 'settings.json'), policyFile: env.DESKBRIDGE_POLICY_FILE ?? null }),
+      readAdminOnlyFile: async () => ({ kind: 'text' as const, text: '{}' }),
+    };
+    expect((await checkTrustBoundaries(weakened)).map((f) => f.check)).toEqual(['trust/env-override-packaged', 'trust/policy-file-writable']);
+  });
+
+  it('catch a core that adds an imported profile with an attacker’s endpoints at once', async () => {
+    const weakened = {
+      ...REAL_SUBJECTS,
+      createCore: async (...args: Parameters<typeof REAL_SUBJECTS.createCore>) => {
+        const core = await REAL_SUBJECTS.createCore(...args);
+        const orgs = { ...core.api.orgs, importProfile: async () => ({ ok: true as const, value: { id: 'x', source: 'file' as const, input: JSON.parse('{}') as never } }) };
+        return { ...core, api: { ...core.api, orgs } };
+      },
+    };
+    expect((await checkTrustBoundaries(weakened)).map((f) => f.check)).toContain('trust/import-endpoints');
   });
 });

@@ -1,18 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { parseDeepLink } from '../../../shared/lib/deep-link';
 import type { PendingLink } from '../../../shared/ipc/domains/orgs';
+import type { Result } from '../../../shared/ipc/result';
+import type { OrgInput } from '../../../shared/models/org';
 import type { NoticeCenter } from '../app/notice-center';
 import type { EventBus } from '../events';
 
 const MAX_PENDING = 5;
 
-/** Registration links wait here until the user confirms or refuses them; nothing is added unasked. */
+/** Checks a profile before it is offered (the organization service's rules for what users supply). */
+export type ProfileVetter = (input: OrgInput) => Result<OrgInput>;
+
+/**
+ * Registration links and imported profile files wait here until the user confirms or refuses
+ * them; nothing is added unasked.
+ */
 export class LinkInbox {
   private pending: readonly PendingLink[] = [];
 
   constructor(
     private readonly events: EventBus,
     private readonly notices: NoticeCenter,
+    private readonly vet: ProfileVetter = (input) => ({ ok: true, value: input }),
   ) {}
 
   list(): readonly PendingLink[] {
@@ -25,9 +34,19 @@ export class LinkInbox {
       this.notices.add('error', 'A Deskbridge link was refused.', parsed.message);
       return null;
     }
-    const duplicate = this.pending.find((p) => JSON.stringify(p.input) === JSON.stringify(parsed.input));
+    const vetted = this.vet(parsed.input);
+    if (!vetted.ok) {
+      this.notices.add('error', 'A Deskbridge link was refused.', `${vetted.error.message}${vetted.error.details ? `\n${vetted.error.details}` : ''}`);
+      return null;
+    }
+    return this.offer(vetted.value, 'link');
+  }
+
+  /** Queues a profile that passed its checks for the user's confirmation. */
+  offer(input: OrgInput, source: PendingLink['source']): PendingLink {
+    const duplicate = this.pending.find((p) => JSON.stringify(p.input) === JSON.stringify(input));
     if (duplicate) return duplicate;
-    const link: PendingLink = { id: randomUUID(), input: parsed.input };
+    const link: PendingLink = { id: randomUUID(), input, source };
     this.pending = [...this.pending, link].slice(-MAX_PENDING);
     this.events.emit('orgs:links', this.pending);
     return link;

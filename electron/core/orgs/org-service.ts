@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describeIssues, orgInputSchema, orgNameSchema } from '../../../shared/lib/org-input';
+import { checkOrgTrust, type TrustIssue } from '../../../shared/lib/org-trust';
 import { parseRegistrationCode } from '../../../shared/lib/registration-code';
 import type { OrgsSnapshot } from '../../../shared/ipc/domains/orgs';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
@@ -35,16 +36,29 @@ export function validateOrgInput(raw: unknown): Result<OrgInput> {
   return ok(parsed.data as OrgInput);
 }
 
+function describeTrustIssues(issues: readonly TrustIssue[]): string {
+  return issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n');
+}
+
+/** A profile the user's own settings held, removed at start because its addresses are not allowed. */
+export interface DroppedProfile {
+  readonly name: string;
+  readonly code: string;
+  readonly details: string;
+}
+
 /** Organization profiles: the user's own (in the settings file) plus the managed ones (read-only). */
 export class OrgService {
   private readonly removalHooks: RemovalHook[] = [];
   private readonly managed: readonly OrgProfile[];
+  private readonly trustedHosts: readonly string[];
 
   constructor(
     private readonly store: SettingsStore,
     private readonly policy: ManagedPolicy | null,
     private readonly events: EventBus,
   ) {
+    this.trustedHosts = policy?.trustedHosts ?? [];
     const allowStay = policy?.allowStaySignedIn ?? true;
     this.managed = (policy?.organizations ?? []).map((entry) =>
       toProfile(
@@ -75,14 +89,57 @@ export class OrgService {
     return this.snapshot().organizations.find((o) => o.id === id);
   }
 
-  async add(raw: unknown): Promise<Result<OrgProfile>> {
-    const snapshot = this.snapshot();
-    if (!snapshot.canAdd) return fail('policy-forbids-adding', 'Your organization’s policy does not allow adding organizations.');
+  /**
+   * Checks what the user types, a link or a file supplies: the profile schema, then its addresses
+   * against what managed configuration allows (AWS's own endpoints, trusted hosts).
+   */
+  vet(raw: unknown): Result<OrgInput> {
     const input = validateOrgInput(raw);
     if (!input.ok) return input;
+    const issues = checkOrgTrust(input.value, { managed: false, trustedHosts: this.trustedHosts });
+    if (issues.length > 0) {
+      return fail('untrusted-address', 'This organization uses addresses that only your IT department can set, so it was not added.', describeTrustIssues(issues));
+    }
+    return input;
+  }
+
+  /**
+   * Removes the user's own profiles whose addresses are no longer allowed (imported before these
+   * checks existed, or trusted by a configuration IT has since changed), so no sign-in reaches them.
+   */
+  async dropUntrusted(): Promise<readonly DroppedProfile[]> {
+    const dropped: DroppedProfile[] = [];
+    const keep = this.store.get().organizations.filter((org) => {
+      const issues = checkOrgTrust(org, { managed: false, trustedHosts: this.trustedHosts });
+      if (issues.length > 0) dropped.push({ name: org.name, code: org.code, details: describeTrustIssues(issues) });
+      return issues.length === 0;
+    });
+    if (dropped.length > 0) await this.store.update((s) => ({ ...s, organizations: keep }));
+    return dropped;
+  }
+
+  /** Null when the managed policy lets the user add organizations, else the refusal. */
+  addingForbidden(): Result<never> | null {
+    return this.snapshot().canAdd ? null : fail('policy-forbids-adding', 'Your organization’s policy does not allow adding organizations.');
+  }
+
+  /** Null when no organization uses the code yet, else the refusal naming the one that does. */
+  duplicateOf(code: string): Result<never> | null {
+    const parsed = parseRegistrationCode(code);
+    const normalised = (parsed.ok ? parsed.code : code).toLowerCase();
+    const existing = this.snapshot().organizations.find((o) => o.code.toLowerCase() === normalised);
+    return existing ? fail('duplicate-organization', `“${existing.name}” already uses the code ${existing.code}.`) : null;
+  }
+
+  async add(raw: unknown): Promise<Result<OrgProfile>> {
+    const snapshot = this.snapshot();
+    const forbidden = this.addingForbidden();
+    if (forbidden) return forbidden;
+    const input = this.vet(raw);
+    if (!input.ok) return input;
     const profile = toProfile(input.value, randomUUID(), false, { allowStaySignedIn: snapshot.canStaySignedIn });
-    const existing = snapshot.organizations.find((o) => o.code.toLowerCase() === profile.code.toLowerCase());
-    if (existing) return fail('duplicate-organization', `“${existing.name}” already uses the code ${profile.code}.`);
+    const duplicate = this.duplicateOf(profile.code);
+    if (duplicate) return duplicate;
     await this.store.update((s) => ({ ...s, organizations: [...s.organizations, profile] }));
     this.changed();
     return ok(profile);

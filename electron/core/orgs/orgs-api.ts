@@ -14,9 +14,15 @@ export function createOrgsApi(orgs: OrgService, links: LinkInbox): OrgsApi {
       const org = orgs.find(id);
       return org ? ok(exportProfile(org)) : fail('unknown-organization', 'This organization no longer exists.');
     },
+    // An import is confirmed like a link: checked here, added only when the user accepts it.
     importProfile: async (text) => {
+      const forbidden = orgs.addingForbidden();
+      if (forbidden) return forbidden;
       const input = parseProfileFile(text);
-      return input.ok ? orgs.add(input.value) : input;
+      if (!input.ok) return input;
+      const vetted = orgs.vet(input.value);
+      if (!vetted.ok) return vetted;
+      return orgs.duplicateOf(vetted.value.code) ?? ok(links.offer(vetted.value, 'file'));
     },
     pendingLinks: async () => ok(links.list()),
     answerLink: async (id, accept) => {

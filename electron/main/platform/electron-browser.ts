@@ -6,7 +6,7 @@ import type { Browser } from '../../core/ports';
 export function electronBrowser(shell: Pick<Shell, 'openExternal'>): Browser {
   return {
     open: async (url) => {
-      if (!isSafeExternalUrl(url)) throw new Error('Refused to open an address that is not https:// (or http://127.0.0.1).');
+      if (!isSafeExternalUrl(url)) throw new Error('Refused to open an address that is not https:// (or http:// on 127.0.0.1 or [::1]).');
       await shell.openExternal(url, { activate: true });
     },
   };

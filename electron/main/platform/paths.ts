@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { defaultPolicyFile } from '../../core/orgs/managed-policy';
 import type { Paths } from '../../core/ports';
+import { developmentPolicyFile } from './managed-config';
 
 export const PRODUCT_NAME = 'Deskbridge';
 
@@ -12,10 +12,13 @@ export function settingsFolder(appData: string): string {
   return join(appData, PRODUCT_NAME);
 }
 
-/** Where Deskbridge keeps its one settings file, and where IT's policy file is read from. */
-export function electronPaths(settingsDir: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): Paths {
+/**
+ * Where Deskbridge keeps its one settings file; a development build may also name a policy file
+ * (DESKBRIDGE_POLICY_FILE). A packaged one reads IT's configuration from the OS channel only.
+ */
+export function electronPaths(settingsDir: string, env: NodeJS.ProcessEnv, packaged: boolean): Paths {
   return {
     settingsFile: join(settingsDir, 'settings.json'),
-    policyFile: env.DESKBRIDGE_POLICY_FILE || defaultPolicyFile(platform),
+    policyFile: developmentPolicyFile(env, packaged),
   };
 }

@@ -9,10 +9,12 @@ export interface OrgsSnapshot {
   readonly canStaySignedIn: boolean;
 }
 
-/** A registration link waiting for the user's confirmation. */
+/** A registration link or an imported profile file waiting for the user's confirmation. */
 export interface PendingLink {
   readonly id: string;
   readonly input: OrgInput;
+  /** Where it came from: a deskbridge:// link or a profile file the user imported. */
+  readonly source: 'link' | 'file';
 }
 
 export interface OrgsApi {
@@ -22,9 +24,10 @@ export interface OrgsApi {
   remove(id: string): Promise<Result<OrgsSnapshot>>;
   /** The profile as a file's text (no secrets), for sharing with a colleague. */
   exportProfile(id: string): Promise<Result<string>>;
-  importProfile(text: string): Promise<Result<OrgProfile>>;
+  /** Checks a profile file and queues it for the user's confirmation, like a link (answerLink adds it). */
+  importProfile(text: string): Promise<Result<PendingLink>>;
   pendingLinks(): Promise<Result<readonly PendingLink[]>>;
-  /** Accept (adds the organization) or refuse a pending registration link. */
+  /** Accept (adds the organization) or refuse a pending registration link or imported file. */
   answerLink(id: string, accept: boolean): Promise<Result<OrgsSnapshot>>;
 }
 

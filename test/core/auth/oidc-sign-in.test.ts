@@ -135,7 +135,7 @@ describe('OIDC sign-in against the emulator’s IdP and STS', () => {
   it('signs out and wipes the keychain when the organization is removed', async () => {
     const clock = ManualClock.linkedTo(emu);
     const { policy: _policy, badge: _badge, ...org } = emu.demo.organizations[0]!;
-    app = await startAuth(emu, { clock, browser: playingBrowser(ALICE), policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true } });
+    app = await startAuth(emu, { clock, browser: playingBrowser(ALICE), policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: emu.demo.trustedHosts } });
     const added = await app.orgs.add({ ...org, name: 'Own copy' });
     expect(added.ok).toBe(true);
     const id = added.ok ? added.value.id : '';

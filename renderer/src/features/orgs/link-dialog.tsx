@@ -1,34 +1,72 @@
 import { useState } from 'react';
 import type { PendingLink } from '../../../../shared/ipc/domains/orgs';
+import { orgAddresses, type AddressRole } from '../../../../shared/lib/org-trust';
 import { Modal } from '../../components/modal';
-import { useT } from '../../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import { api } from '../../ipc/api';
 
-/** A registration link is never acted on unasked: the user sees what it would add and decides. */
+const ROLE_LABELS: Readonly<Record<AddressRole, MessageKey>> = {
+  issuer: 'address.issuer',
+  startUrl: 'address.startUrl',
+  samlSignInUrl: 'address.samlSignInUrl',
+  sts: 'address.sts',
+  sso: 'address.sso',
+  ssoOidc: 'address.ssoOidc',
+  workspaces: 'address.workspaces',
+  defaultConnect: 'address.defaultConnect',
+};
+
+/**
+ * A registration link or an imported file is never acted on unasked: the user sees what it would
+ * add, every address it would use (in ASCII, punycode for international names), and decides.
+ */
 export function LinkDialog({ link }: { readonly link: PendingLink }) {
   const t = useT();
   const [error, setError] = useState<string>();
   const { input } = link;
-  const signIn =
-    input.signIn.method === 'saml'
-      ? `${t('add.saml')}: ${input.signIn.signInUrl}`
-      : input.signIn.method === 'oidc'
-        ? `${t('add.oidc')}: ${input.signIn.issuer}`
-        : `${t('add.sso')}: ${input.signIn.startUrl}`;
+  const addresses = orgAddresses(input);
+  const [signInAddress] = addresses;
+  const method = input.signIn.method === 'saml' ? t('add.saml') : input.signIn.method === 'oidc' ? t('add.oidc') : t('add.sso');
+  const signIn = `${method}: ${signInAddress?.shown ?? ''}`;
+  const overridesEndpoints = addresses.some((a) => a.role !== 'issuer' && a.role !== 'startUrl' && a.role !== 'samlSignInUrl' && a.role !== 'defaultConnect');
   async function answer(accept: boolean) {
     const result = await api().orgs.answerLink(link.id, accept);
     if (!result.ok) setError(`${result.error.message}${result.error.details ? ` ${result.error.details}` : ''}`);
   }
   return (
     <Modal title={t('link.title')} onClose={() => void answer(false)}>
-      <p>{t('link.body')}</p>
+      <p>{link.source === 'file' ? t('link.bodyFile') : t('link.body')}</p>
       <dl className="link-details">
         <dt>{t('field.name')}</dt>
         <dd>{input.name}</dd>
         <dt>{t('field.code')}</dt>
         <dd>{input.code}</dd>
+        {input.region ? (
+          <>
+            <dt>{t('field.region')}</dt>
+            <dd>{input.region}</dd>
+          </>
+        ) : null}
         <dt>{t('field.signIn')}</dt>
         <dd>{signIn}</dd>
+      </dl>
+      <h3 className="link-addresses-title">{t('link.addresses')}</h3>
+      <dl className="link-details link-addresses">
+        {addresses.map((address) => (
+          <div key={address.role} className="link-address">
+            <dt>{t(ROLE_LABELS[address.role])}</dt>
+            <dd>
+              <code>{address.shown}</code>
+              {address.international ? <strong className="error-text"> {t('link.international')}</strong> : null}
+            </dd>
+          </div>
+        ))}
+        {overridesEndpoints ? null : (
+          <div className="link-address">
+            <dt>{t('link.awsEndpoints')}</dt>
+            <dd>{t('link.awsDefaults')}</dd>
+          </div>
+        )}
       </dl>
       {error ? (
         <p className="error" role="alert">

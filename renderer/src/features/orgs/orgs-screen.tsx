@@ -8,30 +8,48 @@ import { OrgRow } from './org-row';
 /** Organization files are a few hundred bytes; core refuses anything over 64 KiB. */
 const MAX_PROFILE_FILE_BYTES = 64 * 1024;
 
-/** The organizations: first-run "Add your organization", else the list with add and import. */
-export function OrgsScreen({ snapshot }: { readonly snapshot: OrgsSnapshot }) {
+/** "Import from file": reads a small organization file and hands it to core, which asks for confirmation. */
+function ImportButton({ onError }: { readonly onError: (message: string | undefined) => void }) {
   const t = useT();
-  const [adding, setAdding] = useState(false);
-  const [importError, setImportError] = useState<string>();
-
   async function importFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
     if (file.size > MAX_PROFILE_FILE_BYTES) {
-      setImportError(t('orgs.importTooLarge'));
+      onError(t('orgs.importTooLarge'));
       return;
     }
     let text: string;
     try {
       text = await file.text();
     } catch {
-      setImportError(t('orgs.importUnreadable'));
+      onError(t('orgs.importUnreadable'));
       return;
     }
     const result = await api().orgs.importProfile(text);
-    setImportError(result.ok ? undefined : `${result.error.message}${result.error.details ? ` ${result.error.details}` : ''}`);
+    onError(result.ok ? undefined : `${result.error.message}${result.error.details ? ` ${result.error.details}` : ''}`);
   }
+  return (
+    <label className="file-button">
+      {t('orgs.import')}
+      <input type="file" accept=".json,application/json" onChange={(event) => void importFile(event)} />
+    </label>
+  );
+}
+
+function ImportError({ message }: { readonly message: string | undefined }) {
+  return message ? (
+    <p className="error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** The organizations: first-run "Add your organization", else the list with add and import. */
+export function OrgsScreen({ snapshot }: { readonly snapshot: OrgsSnapshot }) {
+  const t = useT();
+  const [adding, setAdding] = useState(false);
+  const [importError, setImportError] = useState<string>();
 
   if (snapshot.organizations.length === 0) {
     return (
@@ -41,6 +59,10 @@ export function OrgsScreen({ snapshot }: { readonly snapshot: OrgsSnapshot }) {
           <>
             <p>{t('orgs.empty.body')}</p>
             <AddOrgForm onDone={() => setAdding(false)} />
+            <div className="actions">
+              <ImportButton onError={setImportError} />
+            </div>
+            <ImportError message={importError} />
           </>
         ) : (
           <p>{t('orgs.addForbidden')}</p>
@@ -57,18 +79,11 @@ export function OrgsScreen({ snapshot }: { readonly snapshot: OrgsSnapshot }) {
             <button type="button" onClick={() => setAdding(true)}>
               {t('orgs.add')}
             </button>
-            <label className="file-button">
-              {t('orgs.import')}
-              <input type="file" accept=".json,application/json" onChange={(event) => void importFile(event)} />
-            </label>
+            <ImportButton onError={setImportError} />
           </div>
         ) : null}
       </div>
-      {importError ? (
-        <p className="error" role="alert">
-          {importError}
-        </p>
-      ) : null}
+      <ImportError message={importError} />
       {adding ? <AddOrgForm onDone={() => setAdding(false)} onCancel={() => setAdding(false)} /> : null}
       <ul className="org-list">
         {snapshot.organizations.map((org) => (
