@@ -187,8 +187,12 @@ export class SessionService {
     const live = this.sessions.get(id);
     if (!live || live.info.method !== 'vnc' || !live.target) return fail('session-not-found', 'This session has ended. Connect again from the desktop list.');
     if (!isViewerOrigin(origin)) return fail('viewer-origin-refused', 'This page may not open a desktop connection.');
-    const url = await this.bridge.issue(id, live.target, origin);
-    const password = await this.deps.secrets.get(VNC_SECRET_SERVICE, live.info.desktopKey).catch(() => null);
+    // The keychain read (a D-Bus round trip to the secret service) runs alongside the bridge's
+    // set-up instead of after it: on the remembered-password path it was the viewer's wait.
+    const [url, password] = await Promise.all([
+      this.bridge.issue(id, live.target, origin),
+      this.deps.secrets.get(VNC_SECRET_SERVICE, live.info.desktopKey).catch(() => null),
+    ]);
     return ok(password ? { url, desktopName: live.info.desktopName, password } : { url, desktopName: live.info.desktopName });
   }
 
