@@ -37,6 +37,8 @@ interface ViewerTrace {
   readonly ticketAnswered: number | null;
   readonly bridgeCreated: number | null;
   readonly bridgeOpen: number | null;
+  /** noVNC's first bytes to the server (its RFB version): noVNC has attached to the socket. */
+  readonly firstReply: number | null;
   /** Each message from the VNC server (through the bridge): when, and its size. */
   readonly bridgeMessages: readonly (readonly [number, number])[];
   readonly firstFrame: number | null;
@@ -50,7 +52,7 @@ interface ViewerTrace {
 function traceViewer([harnessPort, colour]: [number, [number, number, number]]): void {
   if (!location.pathname.endsWith('/session.html')) return;
   const now = (): number => performance.timeOrigin + performance.now();
-  const trace = { ticketAsked: null as number | null, ticketAnswered: null as number | null, ticketId: -1, bridgeCreated: null as number | null, bridgeOpen: null as number | null, bridgeMessages: [] as [number, number][], firstFrame: null as number | null };
+  const trace = { ticketAsked: null as number | null, ticketAnswered: null as number | null, ticketId: -1, bridgeCreated: null as number | null, bridgeOpen: null as number | null, firstReply: null as number | null, bridgeMessages: [] as [number, number][], firstFrame: null as number | null };
   (window as unknown as { __viewerTrace: typeof trace }).__viewerTrace = trace;
   // A wrapper, not a subclass: noVNC checks the socket's own prototype for WebSocket's members.
   const Native = window.WebSocket;
@@ -71,6 +73,11 @@ function traceViewer([harnessPort, colour]: [number, [number, number, number]]):
       return socket;
     }
     trace.bridgeCreated = now();
+    const sendToServer = socket.send.bind(socket);
+    socket.send = (data: string | ArrayBufferLike | Blob | ArrayBufferView) => {
+      trace.firstReply ??= now();
+      sendToServer(data);
+    };
     socket.addEventListener('open', () => (trace.bridgeOpen = now()));
     socket.addEventListener('message', (event: MessageEvent) => {
       const data = event.data as ArrayBuffer | Blob | string;
@@ -235,9 +242,10 @@ async function firstFrame(keychain: Keychain, password?: string): Promise<{ cold
           'noVNC chunk loaded': since(t.novncChunk),
           'ticket asked (harness socket open)': since(t.ticketAsked),
           'ticket answered (bridge + keychain)': since(t.ticketAnswered),
-          'bridge socket made (ticket + noVNC)': since(t.bridgeCreated),
+          'bridge socket made': since(t.bridgeCreated),
           'bridge open': since(t.bridgeOpen),
           'server version (RFB)': since(messages[0]?.[0]),
+          'noVNC attached (its first reply)': since(t.firstReply),
           // With VncAuth: security types, challenge, result; without: security types, result.
           'security handshake done': since(messages[password === undefined ? 2 : 3]?.[0]),
           'ServerInit': since(messages[password === undefined ? 3 : 4]?.[0]),
