@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { JWK } from 'jose';
 import Provider, { type Account } from 'oidc-provider';
 import type { Faults } from './faults';
+import type { ResponseTap } from './http-server';
 import { loginPage, messagePage } from './html';
 import { OWNER_TAG_KEY, type DemoUser } from './seed';
 import { TAGS_CLAIM } from './sts';
@@ -192,11 +193,14 @@ export function idpHandler(
   timers: Set<NodeJS.Timeout>,
   quirks: IdpQuirks = {},
   now: () => number = Date.now,
+  tap?: ResponseTap,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const callback = provider.callback();
   const run = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const operation = url.pathname.startsWith('/interaction/') ? '/interaction' : url.pathname;
+    // Every answer counts as one IdP call (benchmarks count calls at the emulator).
+    if (tap !== undefined) res.once('finish', () => tap({ service: 'oidc', operation, status: res.statusCode, headers: Object.fromEntries(Object.entries(res.getHeaders()).map(([k, v]) => [k, String(v)])), body: '' }));
     const spec = faults.spec('oidc', operation);
     const outcome = faults.decide('oidc', operation);
     if (spec.latencyMs !== undefined && spec.latencyMs > 0) {

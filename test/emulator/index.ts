@@ -167,7 +167,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   oidcIssuer = idp.url;
   ssoOidcUrl = ssoOidc.url;
   const provider = createIdp({ issuer: oidcIssuer, clientId: OIDC_CLIENT_ID, users: DEMO_USERS, signingKey: privateJwk, ttl: options.tokenTtl, sessionTags, ...(options.idpQuirks ? { quirks: options.idpQuirks } : {}) });
-  idpDispatch = idpHandler(provider, DEMO_USERS, faults, timers, options.idpQuirks, () => clock.now());
+  idpDispatch = idpHandler(provider, DEMO_USERS, faults, timers, options.idpQuirks, () => clock.now(), tap);
 
   const endpoints: EmulatorEndpoints = { workspaces: ws.url, sts: sts.url, sso: sso.url, ssoOidc: ssoOidc.url, oidcIssuer, samlIdp: samlIdp.url };
   return {

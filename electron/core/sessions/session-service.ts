@@ -208,15 +208,20 @@ export class SessionService {
     if (origin === undefined || !(isViewerOrigin(origin) || this.deps.viewerOrigin?.(origin) === true)) {
       return fail('viewer-origin-refused', 'This page may not open a desktop connection.');
     }
+    // The keychain read (a D-Bus round trip to the secret service) runs alongside the bridge's
+    // set-up instead of after it: on the remembered-password path it was the viewer's wait.
     let url: string;
+    let password: string | null;
     try {
-      url = await this.bridge.issue(id, live.target, origin, live.info.desktopKey);
+      [url, password] = await Promise.all([
+        this.bridge.issue(id, live.target, origin, live.info.desktopKey),
+        this.deps.secrets.get(VNC_SECRET_SERVICE, vncPasswordAccount(live.info.desktopKey, live.target)).catch(() => null),
+      ]);
     } catch (error) {
       if (!(error instanceof BridgeLimitError)) throw error;
       this.deps.log.warn(`Refused a VNC ticket: ${error.message}`);
       return fail('vnc-ticket-limit', 'Too many connections to this desktop are open or starting. Close a viewer window or wait a minute, then try again.', error.message);
     }
-    const password = await this.deps.secrets.get(VNC_SECRET_SERVICE, vncPasswordAccount(live.info.desktopKey, live.target)).catch(() => null);
     return ok(password ? { url, desktopName: live.info.desktopName, password } : { url, desktopName: live.info.desktopName });
   }
 

@@ -30,6 +30,38 @@ export function loadNoVnc(): Promise<typeof RFB> {
   return novncModule;
 }
 
+/** The bridge socket before noVNC takes it: what the server sends meanwhile, and how it closed. */
+export interface BridgeSocket {
+  readonly socket: WebSocket;
+  /** The close code and reason so far (1006 until the socket has closed). */
+  close(): { readonly code: number; readonly reason: string };
+  /** Once noVNC has attached: hands it what arrived before, in order. */
+  replay(): void;
+}
+
+/**
+ * Opens the bridge socket ahead of noVNC. The server speaks first (its RFB version), so what
+ * arrives before noVNC attaches is kept and replayed to noVNC's handler, in order, in the same task.
+ */
+export function openBridge(url: string): BridgeSocket {
+  const socket = new WebSocket(url);
+  socket.binaryType = 'arraybuffer';
+  // Registered before noVNC attaches, so the bridge's close code is known when noVNC reports.
+  let closed = { code: 1006, reason: '' };
+  socket.addEventListener('close', (event) => (closed = { code: event.code, reason: event.reason }));
+  const early: unknown[] = [];
+  const keep = (event: MessageEvent): void => void early.push(event.data);
+  socket.addEventListener('message', keep);
+  return {
+    socket,
+    close: () => closed,
+    replay: () => {
+      socket.removeEventListener('message', keep);
+      for (const data of early.splice(0)) socket.dispatchEvent(new MessageEvent('message', { data }));
+    },
+  };
+}
+
 /**
  * Made by the page's entry before React has loaded, so noVNC, the ticket, the bridge and the RFB
  * handshake run while the UI renders; the UI subscribes later and gets the current state at once.
@@ -88,29 +120,48 @@ export class VncViewer {
   private async open(): Promise<void> {
     if (this.userDisconnected) return;
     this.report(this.attempt === 0 && !this.everConnected ? { phase: 'connecting' } : { phase: 'reconnecting', attempt: this.attempt, delayMs: 0 });
-    // noVNC loads (its module probes the video decoder at start) while the ticket is fetched.
-    // On the first attempt both started when the page's entry ran, before React loaded.
-    const [novnc, result] = await Promise.all([loadNoVnc(), api().sessions.vncTicket(this.sessionId)]);
+    // noVNC loads while the ticket is fetched (on the first attempt both started when the page's
+    // entry ran, before React loaded), and the bridge socket opens as soon as the ticket is there:
+    // noVNC's module resolves only after it has test-decoded a video frame, and the bridge, the
+    // server's greeting and the network need not wait for that.
+    const novnc = loadNoVnc();
+    novnc.catch(() => undefined);
+    const result = await api().sessions.vncTicket(this.sessionId);
     if (this.userDisconnected) return;
     if (!result.ok) {
       this.report({ phase: 'failed', error: result.error });
       return;
     }
-    this.connect(novnc, result.value);
+    const bridge = openBridge(result.value.url);
+    let Rfb: typeof RFB;
+    try {
+      Rfb = await novnc;
+    } catch (error) {
+      bridge.socket.close();
+      throw error;
+    }
+    if (this.userDisconnected) {
+      bridge.socket.close();
+      return;
+    }
+    this.connect(Rfb, result.value, bridge);
   }
 
-  private connect(Rfb: typeof RFB, ticket: VncTicket): void {
+  private connect(Rfb: typeof RFB, ticket: VncTicket, bridge: BridgeSocket): void {
     if (this.name === null) {
       this.name = ticket.desktopName;
       for (const on of this.listeners) on.desktopName?.(ticket.desktopName);
     }
     this.password ??= ticket.password;
     const fromKeychain = ticket.password !== undefined && this.password === ticket.password;
-    const socket = new WebSocket(ticket.url);
-    // Registered before noVNC attaches, so the bridge's close code is known when noVNC reports.
-    let close = { code: 1006, reason: '' };
-    socket.addEventListener('close', (event) => (close = { code: event.code, reason: event.reason }));
+    const { socket } = bridge;
+    if (socket.readyState === WebSocket.CLOSED) {
+      // Closed before noVNC was there (refused, unreachable): noVNC cannot attach to it.
+      this.closed({ ...bridge.close(), securityFailure: false, fromKeychain });
+      return;
+    }
     const rfb = new Rfb(this.screen, socket, this.password ? { credentials: { password: this.password } } : {});
+    bridge.replay();
     rfb.scaleViewport = this.scale;
     rfb.background = '#1f2330';
     rfb.focusOnClick = true;
@@ -142,7 +193,7 @@ export class VncViewer {
     });
     rfb.addEventListener('disconnect', () => {
       if (this.rfb === rfb) this.rfb = null;
-      this.closed({ code: close.code, reason: close.reason, securityFailure, fromKeychain });
+      this.closed({ ...bridge.close(), securityFailure, fromKeychain });
     });
     this.rfb = rfb;
   }

@@ -8,6 +8,7 @@ import { useSessions } from '../sessions/use-sessions';
 import { DesktopRow } from './desktop-row';
 import { problemText } from './describe';
 import type { ListRow } from './filter-desktops';
+import { measureUntilPresented } from './render-timing';
 
 interface Props {
   readonly rows: readonly ListRow[];
@@ -37,14 +38,7 @@ export function DesktopList({ rows, permissions, now, locale, onAction, onConnec
 
   // Render benchmark: time from the last pushed snapshot to the frame that shows it.
   const desktopCount = rows.reduce((n, r) => (r.kind === 'desktop' ? n + 1 : n), 0);
-  useEffect(() => {
-    const received = performance.getEntriesByName('desktops:received', 'mark').at(-1);
-    if (received === undefined) return undefined;
-    const frame = requestAnimationFrame(() => {
-      performance.measure('desktops:render', { start: received.startTime, detail: desktopCount });
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [rows, desktopCount]);
+  useEffect(() => measureUntilPresented(desktopCount), [rows, desktopCount]);
 
   return (
     <div ref={scroller} className="desktop-scroller" role="region" aria-label={t('desktops.heading')} tabIndex={0}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DesktopsSnapshot } from '../../../../shared/ipc/domains/desktops';
 import { api } from '../../ipc/api';
+import { markReceived } from './render-timing';
 
 /**
  * The pushed desktop list. Reports the page's visibility so core pauses polling while hidden;
@@ -11,7 +12,7 @@ export function useDesktops(): DesktopsSnapshot | undefined {
   useEffect(() => {
     let live = true;
     const off = api().on('desktops:changed', (payload) => {
-      performance.mark('desktops:received', { detail: payload.desktops.length });
+      markReceived(payload.desktops.length);
       setSnapshot(payload);
     });
     void api()

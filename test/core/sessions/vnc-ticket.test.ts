@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EventBus } from '../../../electron/core/events';
+import { Logger } from '../../../electron/core/log/logger';
+import { SessionService, VNC_SECRET_SERVICE } from '../../../electron/core/sessions/session-service';
+import { TempFiles } from '../../../electron/core/sessions/temp-files';
+import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
+import { desktop, FakeHandoff, FakeLauncher, ORG } from './fakes';
+
+/** The keychain, counting reads (a read is a D-Bus round trip to the secret service in the app). */
+class CountingSecrets extends MemorySecretStore {
+  reads = 0;
+  override get(service: string, account: string): Promise<string | null> {
+    this.reads += 1;
+    return super.get(service, account);
+  }
+}
+
+describe('the VNC ticket on the remembered-password path', () => {
+  let dir: string;
+  let service: SessionService;
+  let secrets: CountingSecrets;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'deskbridge-vnc-ticket-'));
+    secrets = new CountingSecrets();
+    const current = desktop({ connectTag: 'vnc://127.0.0.1:5901' });
+    service = new SessionService({
+      events: new EventBus(),
+      secrets,
+      browser: { open: async () => undefined },
+      launcher: new FakeLauncher(),
+      handoff: new FakeHandoff(),
+      windows: { open: () => undefined, close: () => undefined },
+      platform: 'linux',
+      log: new Logger().scoped('sessions'),
+      now: () => 1_000_000,
+      files: new TempFiles(dir),
+      findOrg: (id) => (id === ORG.id ? ORG : undefined),
+      findDesktop: (orgId, workspaceId) => (current.orgId === orgId && current.workspaceId === workspaceId ? current : undefined),
+    });
+  });
+  afterEach(async () => {
+    await service.dispose();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('asks the keychain at once, alongside the bridge, not after the bridge is ready', async () => {
+    const result = await service.connect('org-1', 'ws-abc12345');
+    if (!result.ok || result.value.kind !== 'session') throw new Error('no session');
+    await secrets.set(VNC_SECRET_SERVICE, 'org-1/ws-abc12345', 'tiger-42');
+    const ticket = service.vncTicket(result.value.session.id, 'app://deskbridge');
+    // Before anything has been awaited, the read is already under way.
+    expect(secrets.reads).toBe(1);
+    expect(await ticket).toMatchObject({ ok: true, value: { password: 'tiger-42', url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/vnc\//) } });
+    expect(secrets.reads).toBe(1);
+  });
+});
