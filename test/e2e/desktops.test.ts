@@ -116,14 +116,14 @@ describe('desktops in the app (Chromium, harness, emulator)', () => {
   });
 
   it('alice is refused on a desktop whose owner tag names bob, and the card names the IT setting', async () => {
-    const card = await desktop(app.page, 'Impaired-PC');
+    const card = await desktop(app.page, 'Unhealthy-PC');
     // The kit's policy lets alice act only where the owner tag names her; IT tagged this one for bob.
-    const id = emu.state.listWorkspaces('alice').find((w) => w.workspaceName === 'Impaired-PC')?.id ?? '';
+    const id = emu.state.listWorkspaces('alice').find((w) => w.workspaceName === 'Unhealthy-PC')?.id ?? '';
     emu.state.setTag(id, OWNER_TAG_KEY, 'bob');
-    await card.getByRole('button', { name: 'Actions for Impaired-PC' }).click();
+    await card.getByRole('button', { name: 'Actions for Unhealthy-PC' }).click();
     await card.getByRole('button', { name: 'Restart' }).click();
-    await app.page.getByRole('dialog', { name: 'Restart Impaired-PC?' }).getByRole('button', { name: 'Restart' }).click();
-    await card.getByText('Restart failed: AWS didn’t allow this on “Impaired-PC”: the desktop’s owner tag does not name alice.', { exact: false }).waitFor();
-    expect(emu.state.getWorkspace(id)?.state).toBe('IMPAIRED');
+    await app.page.getByRole('dialog', { name: 'Restart Unhealthy-PC?' }).getByRole('button', { name: 'Restart' }).click();
+    await card.getByText('Restart failed: AWS didn’t allow this on “Unhealthy-PC”: the desktop’s owner tag does not name alice.', { exact: false }).waitFor();
+    expect(emu.state.getWorkspace(id)?.state).toBe('UNHEALTHY');
   });
 });

@@ -157,7 +157,7 @@ describe('where the user name comes from', () => {
     const e = await emulatorWith({ urlUserNameClaim: true });
     const { policy: _policy, badge: _badge, ...org } = e.demo.organizations.find((o) => o.signIn.method === 'oidc')!;
     if (org.signIn.method !== 'oidc') throw new Error('unreachable');
-    app = await startAuth(e, { clock: ManualClock.linkedTo(e), browser: playingBrowser(ALICE), policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true } });
+    app = await startAuth(e, { clock: ManualClock.linkedTo(e), browser: playingBrowser(ALICE), policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: e.demo.trustedHosts } });
     const added = await app.orgs.add({ ...org, name: 'Okta style', signIn: { ...org.signIn, userNameClaim: URL_USER_NAME_CLAIM } });
     expect(added).toMatchObject({ ok: true, value: { signIn: { userNameClaim: URL_USER_NAME_CLAIM } } });
     const id = added.ok ? added.value.id : '';

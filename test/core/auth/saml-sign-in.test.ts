@@ -237,10 +237,12 @@ describe('SAML sign-in through the loopback ACS (managed configuration only)', (
 
   it('an organization the user added cannot ask for the loopback ACS', async () => {
     const browser = postingBrowser();
-    const { auth } = await start({ browser, policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true } });
+    // Even with the emulator's hosts trusted, the override itself is IT's to set: the add is refused.
+    await start({ browser, policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: emu.demo.trustedHosts } });
     const added = await orgs.add({ code: 'SLiad+S393HD', name: 'Typed', signIn: { method: 'saml', signInUrl: `${emu.endpoints.samlIdp ?? ''}/app/amazon_aws/sso/saml` }, endpoints: { samlAcs: 'loopback' } });
-    if (!added.ok) throw new Error(added.error.message);
-    failure(await auth.signIn(added.value.id, { staySignedIn: false }), 'idp-refused');
+    expect(added).toMatchObject({ ok: false, error: { code: 'untrusted-address' } });
+    expect(added.ok ? '' : (added.error.details ?? '')).toMatch(/endpoints\.samlAcs/);
+    expect(orgs.snapshot().organizations).toEqual([]);
     expect(browser.opened).toEqual([]);
   });
 });

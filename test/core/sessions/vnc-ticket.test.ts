@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../../electron/core/events';
 import { Logger } from '../../../electron/core/log/logger';
-import { SessionService, VNC_SECRET_SERVICE } from '../../../electron/core/sessions/session-service';
+import { SessionService, VNC_SECRET_SERVICE, vncPasswordAccount } from '../../../electron/core/sessions/session-service';
 import { TempFiles } from '../../../electron/core/sessions/temp-files';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
 import { desktop, FakeHandoff, FakeLauncher, ORG } from './fakes';
@@ -50,7 +50,7 @@ describe('the VNC ticket on the remembered-password path', () => {
   it('asks the keychain at once, alongside the bridge, not after the bridge is ready', async () => {
     const result = await service.connect('org-1', 'ws-abc12345');
     if (!result.ok || result.value.kind !== 'session') throw new Error('no session');
-    await secrets.set(VNC_SECRET_SERVICE, 'org-1/ws-abc12345', 'tiger-42');
+    await secrets.set(VNC_SECRET_SERVICE, vncPasswordAccount('org-1/ws-abc12345', { host: '127.0.0.1', port: 5901 }), 'tiger-42');
     const ticket = service.vncTicket(result.value.session.id, 'app://deskbridge');
     // Before anything has been awaited, the read is already under way.
     expect(secrets.reads).toBe(1);
