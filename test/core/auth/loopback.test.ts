@@ -39,12 +39,17 @@ describe('loopback redirect listener', () => {
 
   it('binds 127.0.0.1 only: the same port on another local address refuses the connection', async () => {
     const { listener } = await start();
-    const external = Object.values(networkInterfaces())
+    // 127.0.0.2 is always probed (a wildcard bind answers it on Linux), so this never depends on
+    // the machine having a network interface; this computer's own IPv4 addresses are probed too.
+    const own = Object.values(networkInterfaces())
       .flat()
-      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+      .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+      .map((a) => a!.address);
     expect(await status(`http://localhost:${listener.port}/nothing`).then((s) => s === 404 || s === 'refused')).toBe(true);
     expect(await status(`http://[::1]:${listener.port}/callback?code=x&state=y`)).toBe('refused');
-    if (external) expect(await status(`http://${external}:${listener.port}/callback?code=x&state=y`)).toBe('refused');
+    const others = ['127.0.0.2', ...own];
+    const answers = await Promise.all(others.map((address) => status(`http://${address}:${listener.port}/callback?code=x&state=y`)));
+    expect(answers).toEqual(others.map(() => 'refused'));
   });
 
   it('delivers the first callback and refuses a second one', async () => {
