@@ -1,5 +1,6 @@
 import type { OrgInput } from '../models/org';
 import { describeIssues, orgInputSchema } from './org-input';
+import { parseUrl } from './parse-url';
 
 export const DEEP_LINK_SCHEME = 'deskbridge';
 export const MAX_DEEP_LINK_LENGTH = 2048;
@@ -81,12 +82,8 @@ export function parseDeepLink(raw: unknown): ParsedDeepLink {
   if (raw.length > MAX_DEEP_LINK_LENGTH) {
     return reject('too-long', `The link is longer than ${MAX_DEEP_LINK_LENGTH} characters.`);
   }
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return reject('not-a-link', 'This is not a valid link.');
-  }
+  const url = parseUrl(raw);
+  if (url === null) return reject('not-a-link', 'This is not a valid link.');
   if (url.protocol !== `${DEEP_LINK_SCHEME}:`) return reject('wrong-scheme', 'Only deskbridge:// links are accepted.');
   if (url.hostname.toLowerCase() !== 'register' || !['', '/'].includes(url.pathname) || url.username || url.password || url.port || url.hash) {
     return reject('unknown-action', 'Deskbridge links can only register an organization (deskbridge://register?…).');

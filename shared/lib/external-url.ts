@@ -1,3 +1,5 @@
+import { parseUrl } from './parse-url';
+
 /**
  * Loopback hosts that plain http may use: the IP literals only. "localhost" is a name that a hosts
  * file or a resolver can send elsewhere (RFC 8252 §8.3), so it is refused everywhere.
@@ -17,12 +19,8 @@ export function serviceUrlProblem(value: string): string | null {
   // The raw string may go to the OS: URL() would forgive whitespace and controls, the OS might not.
   // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
   if (/[\u0000-\u0020\u007f-\u009f]/.test(value)) return 'An address must not contain spaces or control characters.';
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'Not a valid address.';
-  }
+  const url = parseUrl(value);
+  if (url === null) return 'Not a valid address.';
   const authority = AUTHORITY.exec(value)?.[1];
   if (authority === undefined || !/^https?:$/.test(url.protocol) || url.hostname.length === 0) {
     return 'Must be an https:// address (http:// only on 127.0.0.1 or [::1]).';

@@ -6,6 +6,7 @@
  */
 import type { EndpointOverrides, OrgInput } from '../models/org';
 import { parseConnectTag } from './connect-target';
+import { parseUrl } from './parse-url';
 
 /** The AWS services whose endpoint a profile may override (the SAML ACS override is not an address). */
 export type EndpointService = Exclude<keyof EndpointOverrides, 'samlAcs'>;
@@ -131,12 +132,8 @@ export interface OrgAddress {
 
 /** An address in the ASCII form every confirmation shows (URL serialisation: punycode, %-escapes). */
 export function displayAddress(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return value;
-  }
+  const url = parseUrl(value);
+  if (url === null) return value;
   const shown = url.toString();
   // URL() writes an empty path as "/"; show the address as given (an issuer is compared exactly).
   const hadPath = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\//i.test(value);
@@ -145,12 +142,7 @@ export function displayAddress(value: string): string {
 
 function addressOf(role: AddressRole, value: string): OrgAddress {
   const shown = displayAddress(value);
-  let host = '';
-  try {
-    host = new URL(shown).hostname;
-  } catch {
-    host = /^[a-z]+:\/\/([^/:#]*)/i.exec(shown)?.[1] ?? '';
-  }
+  const host = parseUrl(shown)?.hostname ?? /^[a-z]+:\/\/([^/:#]*)/i.exec(shown)?.[1] ?? '';
   return { role, shown, international: host.split('.').some((label) => label.toLowerCase().startsWith('xn--')) };
 }
 

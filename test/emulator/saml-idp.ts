@@ -10,6 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { SignedXml } from 'xml-crypto';
+import { parseUrl } from '../../shared/lib/parse-url';
 import type { Clock } from './clock';
 import { loginPage, messagePage } from './html';
 import { ACCOUNT_ID, type DemoUser, OWNER_TAG_KEY } from './seed';
@@ -199,13 +200,8 @@ export interface SamlIdpOptions {
 
 /** An ACS override the emulator follows: only an http address on loopback (the host's ACS). */
 function loopbackAcs(raw: string | null): string | null {
-  if (raw === null) return null;
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'http:' && url.hostname === '127.0.0.1' && url.username === '' ? url.toString() : null;
-  } catch {
-    return null;
-  }
+  const url = raw === null ? null : parseUrl(raw);
+  return url !== null && url.protocol === 'http:' && url.hostname === '127.0.0.1' && url.username === '' ? url.toString() : null;
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {

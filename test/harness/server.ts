@@ -1,12 +1,14 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatch } from '../../electron/core/ipc-dispatch';
 import type { Core } from '../../electron/core';
-import { mimeType, resolveUnderRoot } from '../../electron/main/windows/app-protocol';
-import { cspFor } from '../../electron/main/windows/content-security-policy';
+import { sameToken } from '../../electron/core/lib/same-token';
+import { mimeType, resolveUnderRoot } from '../../electron/core/host/app-assets';
+import { cspFor } from '../../shared/lib/content-security-policy';
+import { parseRequestUrl } from '../../shared/lib/parse-url';
 
 export interface Harness {
   /** Open this in a browser: the token travels in the fragment, never to a server log. */
@@ -23,12 +25,6 @@ export interface Harness {
  */
 export function isWebHostOrigin(origin: string): boolean {
   return /^http:\/\/127\.0\.0\.1:\d{1,5}$/.test(origin);
-}
-
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /**
@@ -92,15 +88,6 @@ export async function startHarness(core: Core, rendererDir: string, port = 0): P
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** A request line that is no valid URL (any local program can send one) is refused, never thrown. */
-function parseRequestUrl(path: string | undefined): URL | null {
-  try {
-    return new URL(path ?? '/', 'http://127.0.0.1');
-  } catch {
-    return null;
-  }
 }
 
 async function serve(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {

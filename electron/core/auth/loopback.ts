@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseRequestUrl } from '../../../shared/lib/parse-url';
 import type { Clock } from '../ports';
 import { AuthError } from './auth-error';
 
@@ -29,14 +30,6 @@ function page(res: ServerResponse, status: number, title: string, body: string):
     'referrer-policy': 'no-referrer',
   });
   res.end(`<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title><body><h1>${title}</h1><p>${body}</p></body></html>`);
-}
-
-function parseRequestUrl(path: string | undefined): URL | null {
-  try {
-    return new URL(path ?? '/', 'http://127.0.0.1');
-  } catch {
-    return null;
-  }
 }
 
 export async function startLoopback(clock: Clock, expectedState: string, timeoutMs = LOOPBACK_TIMEOUT_MS): Promise<LoopbackListener> {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isSafeExternalUrl } from '../../../shared/lib/external-url';
+import { parseRequestUrl } from '../../../shared/lib/parse-url';
 import type { Browser, Clock } from '../ports';
 import { AuthError, describeCause } from './auth-error';
 import { explainNetworkError } from './network-error';
@@ -81,8 +82,9 @@ export function loopbackSamlCapture(browser: Browser, clock: Clock, timeoutMs = 
       // Settled before anyone awaits (a cancel during browser.open): never an unhandled rejection.
       result.catch(() => undefined);
       const server = createServer((req, res) => {
-        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-        if (req.method !== 'POST' || url.pathname !== path || settle === null) {
+        // A request line that is no valid URL (any local program can send one) is a 404, not a crash.
+        const url = parseRequestUrl(req.url);
+        if (req.method !== 'POST' || url === null || url.pathname !== path || settle === null) {
           page(res, 404, 'Not found');
           return;
         }

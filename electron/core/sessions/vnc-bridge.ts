@@ -1,9 +1,10 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { BRIDGE_CLOSE } from '../../../shared/ipc/domains/sessions';
+import { sameToken } from '../lib/same-token';
 import type { ScopedLogger } from '../log/logger';
 import { Upstream } from './vnc-upstream';
 
@@ -46,12 +47,6 @@ export class BridgeLimitError extends Error {
 /** How long a connection opened ahead of its viewer is held; after that the viewer dials anew. */
 const PRECONNECT_MS = 10_000;
 const HIGH_WATER = 4 * 1024 * 1024;
-
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 function refuse(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

@@ -1,3 +1,4 @@
+import { parseUrl } from '../../../shared/lib/parse-url';
 import { isAppUrl, type TrustedOrigin } from '../windows/guards';
 
 interface SenderFrame {
@@ -14,19 +15,11 @@ export function isTrustedSender(frame: SenderFrame | null | undefined, trusted: 
 
 /** `protocol//host` of a frame's URL (URL.origin is "null" for app://), or '' for no URL. */
 export function frameOrigin(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return '';
-  }
+  const parsed = parseUrl(url);
+  return parsed === null ? '' : `${parsed.protocol}//${parsed.host}`;
 }
 
 /** The VNC viewer page, wherever it was loaded: it only ever gets the session window's rights. */
 export function isSessionPage(url: string): boolean {
-  try {
-    return new URL(url).pathname === '/session.html';
-  } catch {
-    return false;
-  }
+  return parseUrl(url)?.pathname === '/session.html';
 }

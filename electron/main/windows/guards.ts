@@ -1,5 +1,6 @@
 import type { Session, WebContents } from 'electron';
-import { APP_HOST, APP_SCHEME } from './app-protocol';
+import { APP_HOST, APP_SCHEME } from '../../../shared/lib/app-origin';
+import { parseUrl } from '../../../shared/lib/parse-url';
 
 export interface TrustedOrigin {
   /** Dev only: the Vite dev server URL, when running unpackaged with electron-vite dev. */
@@ -8,12 +9,8 @@ export interface TrustedOrigin {
 
 /** True for our own pages: app://deskbridge, or the dev server when one is configured. */
 export function isAppUrl(value: string, trusted: TrustedOrigin = {}): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
+  const url = parseUrl(value);
+  if (url === null) return false;
   if (url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST) return true;
   if (!trusted.devServerUrl) return false;
   const dev = new URL(trusted.devServerUrl);
@@ -45,12 +42,8 @@ export function guardWebContents(contents: WebContents, trusted: TrustedOrigin =
  */
 export function isPermissionGranted(permission: string, requestingUrl: string | undefined): boolean {
   if (permission !== 'fullscreen' || !requestingUrl) return false;
-  try {
-    const url = new URL(requestingUrl);
-    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.pathname === '/session.html';
-  } catch {
-    return false;
-  }
+  const url = parseUrl(requestingUrl);
+  return url !== null && url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.pathname === '/session.html';
 }
 
 /** Every session (from 'session-created' and the default one): no permission but the viewer's full screen. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions, OnBeforeRequestListenerDetails, Session } from 'electron';
 import { isSafeExternalUrl } from '../../../shared/lib/external-url';
+import { parseUrl } from '../../../shared/lib/parse-url';
 import { AuthError } from '../../core/auth/auth-error';
 import type { SamlCapture, SamlCaptureRequest } from '../../core/auth/saml-capture';
 
@@ -22,12 +23,8 @@ export interface SamlWindowDeps {
 
 /** AWS's SAML sign-in endpoints: global, regional, GovCloud and China. */
 export function isAwsSamlEndpoint(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
+  const url = parseUrl(value);
+  if (url === null) return false;
   if (url.protocol !== 'https:' || url.port !== '' || url.username !== '' || url.password !== '' || url.pathname !== '/saml') return false;
   const host = url.hostname;
   return (

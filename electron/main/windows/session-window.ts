@@ -4,7 +4,7 @@ import type { SessionPorts, SessionWindows, UrlHandoff } from '../../core/sessio
 import type { IpcScopes } from '../ipc/bind-ipc';
 import { frameOrigin } from '../ipc/trusted-sender';
 import type { RunDir } from '../platform/run-dirs';
-import { APP_HOST, APP_SCHEME } from './app-protocol';
+import { APP_HOST, APP_SCHEME } from '../../../shared/lib/app-origin';
 import type { TrustedOrigin } from './guards';
 import { createSecureWindow, type SecureWindowOptions } from './secure-window';
 

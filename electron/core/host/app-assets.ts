@@ -1,9 +1,11 @@
 import { extname, resolve, sep } from 'node:path';
+import { APP_HOST, APP_SCHEME } from '../../../shared/lib/app-origin';
+import { parseUrl } from '../../../shared/lib/parse-url';
 
-/** app://deskbridge/… serves the built renderer; file:// is never used. */
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'deskbridge';
-export const APP_ENTRY = `${APP_SCHEME}://${APP_HOST}/index.html`;
+/*
+ * Serving the built renderer, as every host does: Electron's app:// protocol handler and the web
+ * host (test/harness) alike. The CSP each file is served with is shared/lib/content-security-policy.
+ */
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,13 +22,8 @@ const MIME: Record<string, string> = {
  * separators, other hosts). Pure so it can be tested without Electron.
  */
 export function resolveAppAsset(root: string, requestUrl: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(requestUrl);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  const url = parseUrl(requestUrl);
+  if (url === null || url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
   return resolveUnderRoot(root, url.pathname);
 }
 
