@@ -83,6 +83,20 @@ export const layering = [
     rules: {
       'no-restricted-imports': ['error', { paths: [noElectron] }],
     },
+  },
+  {
+    // The web host is a host of its own, like Electron's: core and shared/, never Electron's glue.
+    files: ['test/harness/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [ban(['**/electron/main', '**/electron/main/**', 'electron/*'], 'test/harness may import core and shared/, never electron/main.')],
+      }],
+      'no-restricted-syntax': ['error',
+        { selector: 'ImportExpression[source.value=/^electron(\\/|$)/]', message: noElectron.message },
+        { selector: 'ImportExpression[source.value=/(^|\\/)electron\\/main(\\/|$)/]', message: 'test/harness may import core and shared/, never electron/main.' },
+      ],
+    },
   },  {
     // The IT kit (CDK app, admin tool) runs on IT's machine: shared/, Node and npm packages only.
     files: ['deploy/**/*.ts'],

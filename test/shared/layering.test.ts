@@ -60,6 +60,11 @@ const forbidden: [string, string, string][] = [
   ['the renderer inside the IT kit', 'deploy/x.ts', "import { App } from '../renderer/src/app/app';"],
   ['electron inside the IT kit', 'deploy/stacks/x.ts', "import { app } from 'electron';"],
   ['the emulator inside the IT kit', 'deploy/x.ts', "import { startEmulator } from '../test/emulator';"],
+  ['electron/main inside the web host', 'test/harness/x.ts', "import { cspFor } from '../../electron/main/windows/content-security-policy';"],
+  ['the main composition root inside the web host', 'test/harness/x.ts', "import '../../electron/main';"],
+  ['electron/main inside a nested web host file', 'test/harness/sub/x.ts', "import { isAppUrl } from '../../../electron/main/windows/guards';"],
+  ['a dynamic import of electron/main inside the web host', 'test/harness/x.ts', "export const load = () => import('../../electron/main/index');"],
+  ['electron inside the web host', 'test/harness/x.ts', "import { app } from 'electron';"],
 ];
 
 const allowed: [string, string, string][] = [
@@ -79,6 +84,8 @@ const allowed: [string, string, string][] = [
   ['a dynamic import of an npm package inside core', 'electron/core/vault/x.ts', "export const load = () => import('keytar');"],
   ['shared and Node inside the IT kit', 'deploy/admin/x.ts', "import { kitPermissionPolicy } from '../../shared/iam/kit-policy';\nimport { parseArgs } from 'node:util';"],
   ['the CDK inside the IT kit', 'deploy/stacks/x.ts', "import { Stack } from 'aws-cdk-lib';"],
+  ['a dynamic import of core inside the web host', 'test/harness/x.ts', "export const load = () => import('../../electron/core/api');"],
+  ['core and shared inside the web host', 'test/harness/x.ts', "import { dispatch } from '../../electron/core/ipc-dispatch';\nimport { mimeType } from '../../electron/core/host/app-assets';\nimport { cspFor } from '../../shared/lib/content-security-policy';"],
 ];
 
 describe('the layering table (ESLint)', () => {
