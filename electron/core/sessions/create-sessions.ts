@@ -1,3 +1,4 @@
+import type { AppError } from '../../../shared/ipc/result';
 import type { Desktop } from '../../../shared/models/desktop';
 import type { AuthSessions } from '../auth/auth-session';
 import type { EventBus } from '../events';
@@ -41,6 +42,8 @@ export interface SessionsBase {
   readonly auth?: Pick<AuthSessions, 'session' | 'onChange'> & { status?(orgId: string): { readonly state: string } | null };
   /** The desktop list's "ready to launch" (Connect, after starting a stopped desktop if needed). */
   readonly onReady?: (listener: (desktop: Desktop) => void) => () => void;
+  /** A launch from the desktop list failed: the desktop list shows it on that desktop. */
+  readonly onLaunchFailed?: (desktopKey: string, error: AppError) => void;
 }
 
 /** SessionService with the host's ports (or Node's), tied to the organizations' lifecycle. */
@@ -66,7 +69,7 @@ export function createSessions(base: SessionsBase, ports: SessionPorts = {}): Se
   if (base.auth) followSignIns(base.auth, service);
   base.onReady?.((desktop) => {
     const org = base.orgs.find(desktop.orgId);
-    if (org) void service.launchFromList(desktop, org);
+    if (org) void service.launchFromList(desktop, org).then((error) => error && base.onLaunchFailed?.(desktop.key, error));
   });
   return service;
 }

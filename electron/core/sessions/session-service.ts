@@ -124,17 +124,15 @@ export class SessionService {
   }
 
   /**
-   * The desktop list's Connect, once the desktop is AVAILABLE: the outcome shows on the desktop
-   * (a failed entry carries the error; no handler carries the reason and offers Web Access).
+   * The desktop list's Connect, once the desktop is AVAILABLE. A launch that fails is no session:
+   * the error comes back for the desktop list to show on that desktop (no handler carries the
+   * reason, and Web Access as the next step).
    */
-  async launchFromList(desktop: Desktop, org: OrgProfile): Promise<void> {
+  async launchFromList(desktop: Desktop, org: OrgProfile): Promise<AppError | null> {
     const result = await this.launch(desktop, org);
-    if (result.ok && result.value.kind === 'session') return;
-    let error: AppError;
-    if (!result.ok) error = result.error;
-    else if (result.value.kind === 'no-handler') error = { code: 'handoff-no-handler', message: result.value.reason, details: `Web Access: ${result.value.webAccessUrl}` };
-    else return;
-    this.add({ info: { ...this.base(desktop), method: 'handoff', client: 'workspaces', status: 'failed', error } });
+    if (!result.ok) return result.error;
+    if (result.value.kind === 'no-handler') return { code: 'handoff-no-handler', message: result.value.reason, details: `Web Access: ${result.value.webAccessUrl}` };
+    return null;
   }
 
   private base(desktop: Desktop): Pick<SessionInfo, 'id' | 'desktopKey' | 'orgId' | 'workspaceId' | 'desktopName' | 'startedAt'> {

@@ -197,6 +197,17 @@ export class DesktopService {
     this.emit();
   }
 
+  /**
+   * The launch step could not open the desktop (no client, a bad setting, …): the connect ends as
+   * failed and the reason shows on the desktop, in place of "opening your session".
+   */
+  reportLaunchFailure(key: string, error: AppError): void {
+    const now = this.deps.clock.now();
+    const progress = this.overlay.connects.get(key);
+    this.overlay.connects.set(key, { startedAt: progress?.startedAt ?? now, phase: 'failed' });
+    this.reportProblem(key, 'connect', error);
+  }
+
   /** The desktop is AVAILABLE: hand it to the launch step now. */
   markReadyToLaunch(key: string): void {
     const now = this.deps.clock.now();
@@ -244,17 +255,11 @@ export class DesktopService {
         state.tags.set(parts.workspaceId, null);
         return true;
       }
-      const now = this.deps.clock.now();
-      const progress = this.overlay.connects.get(key);
-      this.overlay.connects.set(key, { startedAt: progress?.startedAt ?? now, phase: 'failed' });
-      this.overlay.problems.set(key, {
+      this.reportLaunchFailure(key, {
         ...describeFailure(error, { orgName: state.session.org.name, region: state.session.org.region }),
         code: 'desktops.connectTagUnknown',
         message: 'Deskbridge couldn’t read how this desktop is to be connected to. Try again in a moment.',
-        action: 'connect',
-        at: now,
       });
-      this.emit();
       return false;
     }
   }

@@ -117,8 +117,8 @@ describe('SessionService', () => {
     current = desktop({ connectTag: 'rdp://10.0.0.5:3390' });
     launcher.installed.add('xfreerdp');
     expect(await service.connect(ORG.id, current.workspaceId)).toMatchObject({ ok: false, error: { code: 'connection-file-failed', details: expect.stringContaining('ENOTDIR') } });
-    await service.launchFromList(current, ORG);
-    expect(service.snapshot().sessions).toMatchObject([{ status: 'failed', error: { code: 'connection-file-failed' } }]);
+    expect(await service.launchFromList(current, ORG)).toMatchObject({ code: 'connection-file-failed' });
+    expect(service.snapshot().sessions).toEqual([]);
     expect(launcher.launches).toHaveLength(0);
     await rm(dir, { force: true });
     await mkdir(dir);
@@ -133,8 +133,8 @@ describe('SessionService', () => {
       throw Object.assign(new Error('spawn EINVAL'), { code: 'EINVAL' });
     };
     expect(await service.connect(ORG.id, current.workspaceId)).toMatchObject({ ok: false, error: { code: 'rdp-client-failed', details: expect.stringContaining('EINVAL') } });
-    await expect(service.launchFromList(current, ORG)).resolves.toBeUndefined();
-    expect(service.snapshot().sessions).toMatchObject([{ status: 'failed', error: { code: 'rdp-client-failed' } }]);
+    await expect(service.launchFromList(current, ORG)).resolves.toMatchObject({ code: 'rdp-client-failed' });
+    expect(service.snapshot().sessions).toEqual([]);
     expect(await files()).toEqual([]);
   });
 
@@ -307,12 +307,15 @@ describe('SessionService', () => {
     expect(launcher.launches[0]?.killed).toBe(false);
   });
 
-  it('shows a failed launch from the desktop list on that desktop, with Web Access when no client handles the link', async () => {
+  it('answers a failed launch from the desktop list with its error, never a pretend session', async () => {
     handoff.handler = null;
-    await service.launchFromList(current, ORG);
-    expect(service.snapshot().sessions).toMatchObject([{ desktopKey: 'org-1/ws-abc12345', status: 'failed', error: { code: 'handoff-no-handler' } }]);
+    expect(await service.launchFromList(current, ORG)).toMatchObject({ code: 'handoff-no-handler', details: expect.stringContaining('Web Access') });
     current = desktop({ connectTag: 'rdp://10.0.0.5' });
-    await service.launchFromList(current, ORG);
-    expect(service.snapshot().sessions).toMatchObject([{ status: 'failed', error: { code: 'rdp-client-missing' } }]);
+    expect(await service.launchFromList(current, ORG)).toMatchObject({ code: 'rdp-client-missing' });
+    expect(service.snapshot().sessions).toEqual([]);
+    expect(pushed).toEqual([]);
+    launcher.installed.add('xfreerdp');
+    expect(await service.launchFromList(current, ORG)).toBeNull();
+    expect(service.snapshot().sessions).toMatchObject([{ status: 'connected', method: 'rdp' }]);
   });
 });
