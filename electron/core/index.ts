@@ -73,7 +73,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       auth,
       findDesktop: (orgId, workspaceId) => desktops.service.find(orgId, workspaceId),
       onReady: (listener) => desktops.service.onReady(listener),
-      onLaunchFailed: (key, error) => desktops.service.reportLaunchFailure(key, error),
+      onLaunched: (key, error) => (error === null ? desktops.service.markLaunched(key) : desktops.service.reportLaunchFailure(key, error)),
     },
     deps.sessions,
   );

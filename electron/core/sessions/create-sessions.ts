@@ -42,8 +42,8 @@ export interface SessionsBase {
   readonly auth?: Pick<AuthSessions, 'session' | 'onChange'> & { status?(orgId: string): { readonly state: string } | null };
   /** The desktop list's "ready to launch" (Connect, after starting a stopped desktop if needed). */
   readonly onReady?: (listener: (desktop: Desktop) => void) => () => void;
-  /** A launch from the desktop list failed: the desktop list shows it on that desktop. */
-  readonly onLaunchFailed?: (desktopKey: string, error: AppError) => void;
+  /** A launch from the desktop list finished: null when the desktop opened, else why it didn't. */
+  readonly onLaunched?: (desktopKey: string, error: AppError | null) => void;
 }
 
 /** SessionService with the host's ports (or Node's), tied to the organizations' lifecycle. */
@@ -69,7 +69,7 @@ export function createSessions(base: SessionsBase, ports: SessionPorts = {}): Se
   if (base.auth) followSignIns(base.auth, service);
   base.onReady?.((desktop) => {
     const org = base.orgs.find(desktop.orgId);
-    if (org) void service.launchFromList(desktop, org).then((error) => error && base.onLaunchFailed?.(desktop.key, error));
+    if (org) void service.launchFromList(desktop, org).then((error) => base.onLaunched?.(desktop.key, error));
   });
   return service;
 }

@@ -208,6 +208,13 @@ export class DesktopService {
     this.reportProblem(key, 'connect', error);
   }
 
+  /** The launch step opened the desktop: its session shows from now on, not "opening your session". */
+  markLaunched(key: string): void {
+    if (this.overlay.connects.get(key)?.phase !== 'ready') return;
+    this.overlay.connects.delete(key);
+    this.emit();
+  }
+
   /** The desktop is AVAILABLE: hand it to the launch step now. */
   markReadyToLaunch(key: string): void {
     const now = this.deps.clock.now();

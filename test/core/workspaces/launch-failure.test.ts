@@ -22,7 +22,7 @@ describe('a failed launch from the desktop list', () => {
         events: w.events, logger: w.log, secrets: new MemorySecretStore(), browser: { open: async () => undefined }, orgs, clock: w.clock,
         findDesktop: (orgId, workspaceId) => w.service.find(orgId, workspaceId),
         onReady: (listener) => w.service.onReady(listener),
-        onLaunchFailed: (key, error) => w.service.reportLaunchFailure(key, error),
+        onLaunched: (key, error) => (error === null ? w.service.markLaunched(key) : w.service.reportLaunchFailure(key, error)),
       },
       { launcher, handoff: new FakeHandoff(), platform: 'linux' },
     );
@@ -44,11 +44,12 @@ describe('a failed launch from the desktop list', () => {
     expect(w.pushes.at(-1)?.desktops.find((d) => d.key === linux().key)?.connect?.phase).toBe('failed');
   });
 
-  it('connects on the next try once the client is there, and the old problem goes', async () => {
+  it('connects on the next try once the client is there; the old problem and "opening" go', async () => {
     launcher.installed.add('xfreerdp');
     expect((await w.actions.connect(linux().key)).ok).toBe(true);
     await expect.poll(() => sessions.snapshot().sessions.length).toBe(1);
     expect(sessions.snapshot().sessions[0]).toMatchObject({ desktopKey: linux().key, method: 'rdp', status: 'connected' });
     expect(linux().problem).toBeUndefined();
+    expect(linux().connect).toBeUndefined();
   });
 });
