@@ -25,7 +25,7 @@ export interface SessionPorts {
   /** Page origins allowed to open the VNC bridge besides app://deskbridge (dev server, web host only). */
   readonly viewerOrigin?: (origin: string) => boolean;
   /** Finds a desktop as the list shows it (tests; otherwise the desktops service). */
-  readonly findDesktop?: (orgId: string, workspaceId: string) => Desktop | undefined;
+  readonly findDesktop?: (desktopKey: string) => Desktop | undefined;
   readonly platform?: NodeJS.Platform;
 }
 
@@ -37,7 +37,7 @@ export interface SessionsBase {
   readonly orgs: OrgService;
   readonly clock?: Clock;
   /** The desktops service's lookup, when it exists. */
-  readonly findDesktop?: (orgId: string, workspaceId: string) => Desktop | undefined;
+  readonly findDesktop?: (desktopKey: string) => Desktop | undefined;
   /** Sign-out closes that organization's sessions and forgets its remembered VNC passwords. */
   readonly auth?: Pick<AuthSessions, 'session' | 'onChange'> & { status?(orgId: string): { readonly state: string } | null };
   /** The desktop list's "ready to launch" (Connect, after starting a stopped desktop if needed). */

@@ -42,7 +42,8 @@ export interface SessionServiceDeps {
   readonly now: () => number;
   readonly files?: TempFiles;
   readonly findOrg: (orgId: string) => OrgProfile | undefined;
-  readonly findDesktop: (orgId: string, workspaceId: string) => Desktop | undefined;
+  /** A desktop as the list shows it, by its key (`${orgId}/${workspaceId}`). */
+  readonly findDesktop: (desktopKey: string) => Desktop | undefined;
   readonly preferences?: () => { readonly rdpFullScreen: boolean };
   /**
    * Further page origins allowed to open the viewer bridge besides app://deskbridge: the dev server
@@ -96,11 +97,11 @@ export class SessionService {
     this.changed();
   }
 
-  async connect(orgId: string, workspaceId: string): Promise<Result<ConnectOutcome>> {
-    const org = this.deps.findOrg(orgId);
+  async connect(desktopKey: string): Promise<Result<ConnectOutcome>> {
+    const desktop = this.deps.findDesktop(desktopKey);
+    if (!desktop) return fail('desktop-not-found', 'This desktop is not in the list. Refresh the list and try again.', `Desktop ${desktopKey}`);
+    const org = this.deps.findOrg(desktop.orgId);
     if (!org) return fail('org-not-found', 'This organization is no longer set up in Deskbridge.');
-    const desktop = this.deps.findDesktop(orgId, workspaceId);
-    if (!desktop) return fail('desktop-not-found', 'This desktop is not in the list. Refresh the list and try again.', `WorkSpace ${workspaceId}`);
     return this.launch(desktop, org);
   }
 

@@ -80,10 +80,9 @@ export class DesktopService {
     return { orgs, desktops, offline: this.offline, ...(this.refreshedAt === undefined ? {} : { refreshedAt: this.refreshedAt }) };
   }
 
-  /** For the launch step: one desktop as the list shows it. */
-  find(orgId: string, workspaceId: string): DesktopEntry | undefined {
-    const key = desktopKey(orgId, workspaceId);
-    return this.orgs.get(orgId)?.desktops.has(workspaceId) === true ? this.snapshot().desktops.find((d) => d.key === key) : undefined;
+  /** For the launch step: one desktop as the list shows it, by its key. */
+  find(key: string): DesktopEntry | undefined {
+    return this.locate(key) === undefined ? undefined : this.snapshot().desktops.find((d) => d.key === key);
   }
 
   /** The deskbridge:connect tag of a desktop, fetched on demand (null when it has none). */

@@ -20,7 +20,7 @@ describe('a failed launch from the desktop list', () => {
     sessions = createSessions(
       {
         events: w.events, logger: w.log, secrets: new MemorySecretStore(), browser: { open: async () => undefined }, orgs, clock: w.clock,
-        findDesktop: (orgId, workspaceId) => w.service.find(orgId, workspaceId),
+        findDesktop: (key) => w.service.find(key),
         onReady: (listener) => w.service.onReady(listener),
         onLaunched: (key, error) => (error === null ? w.service.markLaunched(key) : w.service.reportLaunchFailure(key, error)),
       },
