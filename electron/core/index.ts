@@ -71,8 +71,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       orgs,
       clock,
       auth,
-      findDesktop: (orgId, workspaceId) => desktops.service.find(orgId, workspaceId),
+      findDesktop: (key) => desktops.service.find(key),
       onReady: (listener) => desktops.service.onReady(listener),
+      onLaunched: (key, error) => (error === null ? desktops.service.markLaunched(key) : desktops.service.reportLaunchFailure(key, error)),
     },
     deps.sessions,
   );

@@ -42,7 +42,7 @@ export const ARG_SCHEMAS: { readonly [D in Domain]: DomainSchemas<D> } = {
   },
   sessions: {
     list: z.tuple([]),
-    connect: z.tuple([id, z.string().min(1).max(64)]),
+    connect: z.tuple([desktopKey]),
     disconnect: z.tuple([id]),
     openWebAccess: z.tuple([id]),
     vncTicket: z.tuple([id]),

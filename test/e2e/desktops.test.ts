@@ -25,7 +25,8 @@ describe('desktops in the app (Chromium, harness, emulator)', () => {
   let app: AppUnderTest;
 
   beforeAll(async () => {
-    emu = await startEmulator({ bulkCount: 0, durations: { startMs: 4_000, rebootMs: 4_000 } });
+    // Linux-VNC's deskbridge:connect tag names no usable server: its launch fails.
+    emu = await startEmulator({ bulkCount: 0, durations: { startMs: 4_000, rebootMs: 4_000 }, vncAddress: 'rdp://not a host' });
     browser = await launchChromium();
     app = await launchApp(browser, { policy: emu.demo.managedPolicy });
   });
@@ -100,6 +101,19 @@ describe('desktops in the app (Chromium, harness, emulator)', () => {
     await card.getByText('Start failed: The desktop is not in a state that allows this right now').waitFor();
     await card.getByRole('button', { name: 'Dismiss' }).click();
     await card.getByText('Start failed').waitFor({ state: 'detached' });
+  });
+
+  it('a launch that fails shows only the failure on its desktop, and the next step', async () => {
+    const card = await desktop(app.page, 'Linux-VNC');
+    await card.getByRole('button', { name: 'Connect to Linux-VNC' }).click();
+    await card.getByText('Connect failed: “Linux-VNC” has a connection setting Deskbridge cannot use, so it was not run.', { exact: false }).waitFor();
+    const text = await card.textContent();
+    expect(text).not.toMatch(/opening your session|Handed to the WorkSpaces client/);
+    await expect(card.getByRole('status').count()).resolves.toBe(0);
+    // Try again, or put the message away.
+    await expect(card.getByRole('button', { name: 'Connect to Linux-VNC' }).isEnabled()).resolves.toBe(true);
+    await card.getByRole('button', { name: 'Dismiss' }).click();
+    await card.getByText('Connect failed').waitFor({ state: 'detached' });
   });
 
   it('rebuild needs the desktop’s name typed before it can be confirmed', async () => {

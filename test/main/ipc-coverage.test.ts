@@ -92,6 +92,18 @@ describe('the same handlers do serve our own window', () => {
   });
 });
 
+describe('a desktop has one name across the contract: its key', () => {
+  const KEY = 'org-1/ws-abc12345';
+  it.each(['desktops:connect', 'sessions:connect'])('%s takes the desktop key and refuses the (orgId, workspaceId) pair', async (channel) => {
+    expect(await ipcMain.invoke(channel, APP_FRAME, KEY)).toEqual({ ok: true, value: null });
+    const reached = services.filter((spy) => spy.mock.calls.length > 0);
+    expect(reached.map((spy) => spy.mock.calls)).toEqual([[[KEY]]]);
+    expect(await ipcMain.invoke(channel, APP_FRAME, 'org-1', 'ws-abc12345')).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await ipcMain.invoke(channel, APP_FRAME, 'ws-abc12345')).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(reached[0]!.mock.calls).toHaveLength(1);
+  });
+});
+
 /** Arguments each session-window method accepts, for session `id`. */
 const VALID_SESSION_ARGS: Record<string, (id: string) => unknown[]> = {
   vncTicket: (id) => [id],

@@ -141,7 +141,7 @@ describe('sweeping folders left by crashed runs', () => {
       findOrg: () => ORG,
       findDesktop: () => current,
     });
-    expect(await service.connect(ORG.id, current.workspaceId)).toMatchObject({ ok: true });
+    expect(await service.connect(current.key)).toMatchObject({ ok: true });
     const written = await filesUnder(tmpRoot);
     expect(written.filter((f) => f.endsWith('.rdp'))).toHaveLength(1);
     expect(written[0]!.startsWith(`${crashed.root}/`)).toBe(true);

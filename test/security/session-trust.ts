@@ -96,7 +96,7 @@ async function checkPasswordWipe(subject: SessionTrustSubject, end: 'sign-out' |
   );
   try {
     for (const listener of authListeners) listener(org.id);
-    const connected = await service.connect(org.id, desktop.workspaceId);
+    const connected = await service.connect(desktop.key);
     if (!connected.ok || connected.value.kind !== 'session') return [finding('vnc-password-wipe', 'electron/core/sessions', 'Could not open a VNC session to check the wipe.')];
     await service.rememberPassword(connected.value.session.id, 'vnc-secret');
     if ((await secrets.accounts(VNC_SECRET_SERVICE)).length !== 1) return [finding('vnc-password-wipe', 'electron/core/sessions', 'Remembering a VNC password stored nothing to check the wipe with.')];

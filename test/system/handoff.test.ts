@@ -108,7 +108,7 @@ describe('hand-off to the workspaces:// handler through xdg-open', () => {
     expect(await new NodeUrlHandoff(env, 'linux').handlerFor('workspaces')).toBe('deskbridge-test-workspaces.desktop');
 
     const sessions = service(env, root, []);
-    const result = await sessions.connect('org-h', 'ws-hand0001');
+    const result = await sessions.connect('org-h/ws-hand0001');
     expect(result).toMatchObject({ ok: true, value: { kind: 'session', session: { method: 'handoff', client: 'workspaces', status: 'handed-off' } } });
     await expect.poll(() => readFile(received, 'utf8').catch(() => ''), { timeout: 15_000 }).toBe('workspaces://jdoe%40example.com@SLiad+S393HD');
     await sessions.dispose();
@@ -120,7 +120,7 @@ describe('hand-off to the workspaces:// handler through xdg-open', () => {
     // null is xdg-mime's definite "no handler"; undefined would mean it could not be asked at all.
     expect(await new NodeUrlHandoff(env, 'linux').handlerFor('workspaces')).toBeNull();
     const sessions = service(env, root, opened);
-    const result = await sessions.connect('org-h', 'ws-hand0001');
+    const result = await sessions.connect('org-h/ws-hand0001');
     expect(result).toMatchObject({ ok: true, value: { kind: 'no-handler', webAccessUrl: 'https://clients.amazonworkspaces.com/' } });
     expect(await sessions.openWebAccess('org-h')).toEqual({ ok: true, value: null });
     expect(opened).toEqual(['https://clients.amazonworkspaces.com/']);

@@ -39,7 +39,7 @@ async function files(root: string): Promise<string[]> {
 async function startCore(
   settingsDir: string,
   browser = userAtBrowser('alice', 'alice-demo-pass'),
-  findDesktop?: (orgId: string, workspaceId: string) => Desktop | undefined,
+  findDesktop?: (desktopKey: string) => Desktop | undefined,
 ): Promise<{ core: Core; opened: string[] }> {
   const core = await createCore({
     info: { name: 'Deskbridge', version: '0.0.0-test', host: 'web', platform: process.platform },
@@ -116,12 +116,12 @@ describe('stay signed in with a real gnome-keyring (secret service on a private 
       key: `${orgId}/ws-vnc00001`, orgId, workspaceId: 'ws-vnc00001', directoryId: 'd-1234567890', userName: 'alice',
       name: 'VNC desktop', state: 'AVAILABLE', protocols: [], modifications: [], connectTag: tag,
     });
-    const { core } = await startCore(settingsDir, undefined, (o, w) => (o === orgId && w === 'ws-vnc00001' ? vncDesktop() : undefined));
+    const { core } = await startCore(settingsDir, undefined, (key) => (key === `${orgId}/ws-vnc00001` ? vncDesktop() : undefined));
     try {
       orgId = (await status(core, 'oidc'))?.orgId ?? '';
       expect((await core.api.auth.signIn(orgId, { staySignedIn: false })).ok).toBe(true);
       const connect = async () => {
-        const result = await core.api.sessions.connect(orgId, 'ws-vnc00001');
+        const result = await core.api.sessions.connect(`${orgId}/ws-vnc00001`);
         if (!result.ok || result.value.kind !== 'session') throw new Error('no VNC session');
         return result.value.session.id;
       };

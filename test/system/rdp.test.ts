@@ -101,7 +101,7 @@ describe('RDP through xfreerdp against xrdp on 127.0.0.1', () => {
       findDesktop: () => desktop,
     });
     try {
-      const result = await service.connect('org-rdp', 'ws-rdp00001');
+      const result = await service.connect('org-rdp/ws-rdp00001');
       expect(result).toMatchObject({ ok: true, value: { kind: 'session', session: { method: 'rdp', client: 'xfreerdp', status: 'connected' } } });
       // xrdp accepted the connection and drew its login window into the xfreerdp session.
       await expect.poll(async () => readFile(join(dir, 'xrdp.log'), 'utf8').catch(() => ''), { timeout: 30_000, interval: 250 }).toMatch(/draw login window/);

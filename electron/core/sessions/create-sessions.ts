@@ -1,3 +1,4 @@
+import type { AppError } from '../../../shared/ipc/result';
 import type { Desktop } from '../../../shared/models/desktop';
 import type { AuthSessions } from '../auth/auth-session';
 import type { EventBus } from '../events';
@@ -24,7 +25,7 @@ export interface SessionPorts {
   /** Page origins allowed to open the VNC bridge besides app://deskbridge (dev server, web host only). */
   readonly viewerOrigin?: (origin: string) => boolean;
   /** Finds a desktop as the list shows it (tests; otherwise the desktops service). */
-  readonly findDesktop?: (orgId: string, workspaceId: string) => Desktop | undefined;
+  readonly findDesktop?: (desktopKey: string) => Desktop | undefined;
   readonly platform?: NodeJS.Platform;
 }
 
@@ -36,11 +37,13 @@ export interface SessionsBase {
   readonly orgs: OrgService;
   readonly clock?: Clock;
   /** The desktops service's lookup, when it exists. */
-  readonly findDesktop?: (orgId: string, workspaceId: string) => Desktop | undefined;
+  readonly findDesktop?: (desktopKey: string) => Desktop | undefined;
   /** Sign-out closes that organization's sessions and forgets its remembered VNC passwords. */
   readonly auth?: Pick<AuthSessions, 'session' | 'onChange'> & { status?(orgId: string): { readonly state: string } | null };
   /** The desktop list's "ready to launch" (Connect, after starting a stopped desktop if needed). */
   readonly onReady?: (listener: (desktop: Desktop) => void) => () => void;
+  /** A launch from the desktop list finished: null when the desktop opened, else why it didn't. */
+  readonly onLaunched?: (desktopKey: string, error: AppError | null) => void;
 }
 
 /** SessionService with the host's ports (or Node's), tied to the organizations' lifecycle. */
@@ -66,7 +69,7 @@ export function createSessions(base: SessionsBase, ports: SessionPorts = {}): Se
   if (base.auth) followSignIns(base.auth, service);
   base.onReady?.((desktop) => {
     const org = base.orgs.find(desktop.orgId);
-    if (org) void service.launchFromList(desktop, org);
+    if (org) void service.launchFromList(desktop, org).then((error) => base.onLaunched?.(desktop.key, error));
   });
   return service;
 }

@@ -42,7 +42,8 @@ export interface SessionServiceDeps {
   readonly now: () => number;
   readonly files?: TempFiles;
   readonly findOrg: (orgId: string) => OrgProfile | undefined;
-  readonly findDesktop: (orgId: string, workspaceId: string) => Desktop | undefined;
+  /** A desktop as the list shows it, by its key (`${orgId}/${workspaceId}`). */
+  readonly findDesktop: (desktopKey: string) => Desktop | undefined;
   readonly preferences?: () => { readonly rdpFullScreen: boolean };
   /**
    * Further page origins allowed to open the viewer bridge besides app://deskbridge: the dev server
@@ -96,11 +97,11 @@ export class SessionService {
     this.changed();
   }
 
-  async connect(orgId: string, workspaceId: string): Promise<Result<ConnectOutcome>> {
-    const org = this.deps.findOrg(orgId);
+  async connect(desktopKey: string): Promise<Result<ConnectOutcome>> {
+    const desktop = this.deps.findDesktop(desktopKey);
+    if (!desktop) return fail('desktop-not-found', 'This desktop is not in the list. Refresh the list and try again.', `Desktop ${desktopKey}`);
+    const org = this.deps.findOrg(desktop.orgId);
     if (!org) return fail('org-not-found', 'This organization is no longer set up in Deskbridge.');
-    const desktop = this.deps.findDesktop(orgId, workspaceId);
-    if (!desktop) return fail('desktop-not-found', 'This desktop is not in the list. Refresh the list and try again.', `WorkSpace ${workspaceId}`);
     return this.launch(desktop, org);
   }
 
@@ -124,17 +125,15 @@ export class SessionService {
   }
 
   /**
-   * The desktop list's Connect, once the desktop is AVAILABLE: the outcome shows on the desktop
-   * (a failed entry carries the error; no handler carries the reason and offers Web Access).
+   * The desktop list's Connect, once the desktop is AVAILABLE. A launch that fails is no session:
+   * the error comes back for the desktop list to show on that desktop (no handler carries the
+   * reason, and Web Access as the next step).
    */
-  async launchFromList(desktop: Desktop, org: OrgProfile): Promise<void> {
+  async launchFromList(desktop: Desktop, org: OrgProfile): Promise<AppError | null> {
     const result = await this.launch(desktop, org);
-    if (result.ok && result.value.kind === 'session') return;
-    let error: AppError;
-    if (!result.ok) error = result.error;
-    else if (result.value.kind === 'no-handler') error = { code: 'handoff-no-handler', message: result.value.reason, details: `Web Access: ${result.value.webAccessUrl}` };
-    else return;
-    this.add({ info: { ...this.base(desktop), method: 'handoff', client: 'workspaces', status: 'failed', error } });
+    if (!result.ok) return result.error;
+    if (result.value.kind === 'no-handler') return { code: 'handoff-no-handler', message: result.value.reason, details: `Web Access: ${result.value.webAccessUrl}` };
+    return null;
   }
 
   private base(desktop: Desktop): Pick<SessionInfo, 'id' | 'desktopKey' | 'orgId' | 'workspaceId' | 'desktopName' | 'startedAt'> {

@@ -7,7 +7,7 @@ import type { SessionService } from './session-service';
 export function createSessionsApi(sessions: SessionService): SessionsApi {
   return {
     list: async () => ok(sessions.snapshot()),
-    connect: (orgId, workspaceId) => sessions.connect(orgId, workspaceId),
+    connect: (desktopKey) => sessions.connect(desktopKey),
     disconnect: async (id) => ok(sessions.disconnect(id)),
     openWebAccess: (orgId) => sessions.openWebAccess(orgId),
     // The host appends who called (ipc-dispatch): the origin comes from the calling frame.

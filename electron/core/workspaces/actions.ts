@@ -16,7 +16,6 @@ import type { Desktop, RunningMode } from '../../../shared/models/desktop';
 import { explainActionDenied, isAccessDenied } from '../auth/workspaces-errors';
 import { describeFailure, plainAwsMessage } from './aws-errors';
 import type { DesktopService } from './desktop-service';
-import { splitKey } from './map-desktop';
 import type { OrgDesktopsState } from './org-desktops';
 
 type ActionName = SelfServiceAction | 'connect';
@@ -119,90 +118,64 @@ export class DesktopActions {
     const found = this.lookup(key);
     if (!found.ok) return found;
     const { desktop } = found.value;
-    const now = this.service.clock.now();
     const plan = connectPlan(desktop);
     if (plan === 'launch') {
-      this.service.overlay.connects.set(key, { phase: 'ready', startedAt: now, readyAt: now });
-      this.service.overlay.problems.delete(key);
-      this.service.emit();
-      queueMicrotask(() => void this.service.notifyReady(key));
+      this.service.markReadyToLaunch(key);
       return ok(this.service.snapshot());
     }
     if (plan === 'unavailable') {
       return this.refuse(key, 'connect', { code: 'desktops.notConnectable', message: `The desktop is ${desktop.state} and can’t be connected to right now.` });
     }
-    const result = await this.run(key, 'connect', {
+    return this.run(key, 'connect', {
       call: async (client, d) => (await client.send(new StartWorkspacesCommand({ StartWorkspaceRequests: [{ WorkspaceId: d.workspaceId }] }))).FailedRequests ?? [],
       optimistic: (d) => ({ ...d, state: 'STARTING' }),
-    }, () => this.service.overlay.connects.set(key, { phase: 'starting', startedAt: now }));
-    return result;
+    });
   }
 
   dismissProblem(key: string): Result<DesktopsSnapshot> {
-    this.service.overlay.problems.delete(key);
-    const connect = this.service.overlay.connects.get(key);
-    if (connect !== undefined && connect.phase !== 'starting') this.service.overlay.connects.delete(key);
-    this.service.emit();
+    this.service.dismissProblem(key);
     return ok(this.service.snapshot());
   }
 
   private lookup(key: string): Result<{ state: OrgDesktopsState; desktop: Desktop }> {
-    const parts = splitKey(key);
-    const state = parts === null ? undefined : this.service.orgs.get(parts.orgId);
-    const desktop = parts === null ? undefined : state?.desktops.get(parts.workspaceId);
-    if (state === undefined || desktop === undefined) return fail('desktops.notFound', 'This desktop is no longer in the list. It may have been removed, or you were signed out.');
-    return ok({ state, desktop });
+    const found = this.service.locate(key);
+    if (found === undefined) return fail('desktops.notFound', 'This desktop is no longer in the list. It may have been removed, or you were signed out.');
+    return ok(found);
   }
 
-  private async run(key: string, action: ActionName, step: Step, onAccepted?: () => void): Promise<Result<DesktopsSnapshot>> {
+  private async run(key: string, action: ActionName, step: Step): Promise<Result<DesktopsSnapshot>> {
     const found = this.lookup(key);
     if (!found.ok) return found;
     const { state, desktop } = found.value;
-    const overlay = this.service.overlay;
-    if (overlay.pending.has(key)) {
-      return fail('desktops.busy', 'Deskbridge is already working on this desktop. Wait until that has finished.');
-    }
+    const startedAt = this.service.clock.now();
+    if (this.service.isActionPending(key)) return busy();
     if (action !== 'connect') {
-      const verdict = gate(action, desktop, state.directory?.permissions ?? ALL_DENIED, this.service.clock.now());
+      const verdict = gate(action, desktop, state.directory?.permissions ?? ALL_DENIED, startedAt);
       if (!verdict.allowed) return this.refuse(key, action, { code: `desktops.refused.${verdict.reason}`, message: REFUSALS[verdict.reason] });
     }
     const invalid = step.validate?.(desktop) ?? null;
     if (invalid !== null) return fail(invalid.code, invalid.message);
 
-    overlay.lock(key, action, this.service.clock.now());
-    overlay.problems.delete(key);
-    this.service.emit();
-    this.service.scheduler.reschedule();
+    if (!this.service.markActionPending(key, action)) return busy();
     let failed: readonly FailedWorkspaceChangeRequest[];
     try {
       failed = await step.call(state.client, desktop);
     } catch (error) {
-      overlay.release(key);
+      this.service.releaseAction(key);
       const denied = await this.explainDenied(state, desktop, action, error);
       const problem = denied ?? describeFailure(error, { orgName: state.session.org.name, region: state.session.org.region });
       return this.refuse(key, action, problem);
     }
     const mine = failed.find((f) => f.WorkspaceId === undefined || f.WorkspaceId === desktop.workspaceId);
     if (mine !== undefined) {
-      overlay.release(key);
+      this.service.releaseAction(key);
       return this.refuse(key, action, {
         code: `aws.${mine.ErrorCode ?? 'Failed'}`,
         message: plainAwsMessage(mine.ErrorCode, mine.ErrorMessage),
         ...(mine.ErrorMessage === undefined ? {} : { details: `${mine.ErrorCode ?? ''}: ${mine.ErrorMessage}` }),
       });
     }
-    // Still in the list (not signed out meanwhile)? Show the effect at once; the next refresh confirms.
-    if (this.service.orgs.get(state.orgId) === state) {
-      const current = state.desktops.get(desktop.workspaceId) ?? desktop;
-      const next = step.optimistic(current);
-      state.desktops.set(desktop.workspaceId, next.state === current.state ? next : { ...next, stateSince: this.service.clock.now() });
-      overlay.hold(key, state.started);
-      onAccepted?.();
-    } else {
-      overlay.release(key);
-    }
-    this.service.emit();
-    void this.service.refreshNow();
+    this.service.applyActionResult(key, state, step.optimistic, action === 'connect' ? startedAt : undefined);
     return ok(this.service.snapshot());
   }
 
@@ -214,10 +187,13 @@ export class DesktopActions {
   }
 
   private refuse(key: string, action: ActionName, error: AppError): Result<DesktopsSnapshot> {
-    this.service.overlay.problems.set(key, { ...error, action, at: this.service.clock.now() });
-    this.service.emit();
+    this.service.reportProblem(key, action, error);
     return fail(error.code, error.message, error.details);
   }
+}
+
+function busy(): Result<never> {
+  return fail('desktops.busy', 'Deskbridge is already working on this desktop. Wait until that has finished.');
 }
 
 async function modify(client: WorkSpacesClient, d: Desktop, props: NonNullable<ConstructorParameters<typeof ModifyWorkspacePropertiesCommand>[0]['WorkspaceProperties']>): Promise<readonly FailedWorkspaceChangeRequest[]> {

@@ -1,5 +1,7 @@
 import type { WorkSpacesClient } from '@aws-sdk/client-workspaces';
-import type { DesktopEntry, DesktopsSnapshot } from '../../../shared/ipc/domains/desktops';
+import type { DesktopEntry, DesktopProblem, DesktopsSnapshot, PendingAction } from '../../../shared/ipc/domains/desktops';
+import type { AppError } from '../../../shared/ipc/result';
+import type { Desktop } from '../../../shared/models/desktop';
 import { isTransitional } from '../../../shared/lib/desktop-state';
 import { isRetryable } from '../../../shared/lib/polling-policy';
 import type { AuthSession, AuthSessions } from '../auth/auth-session';
@@ -31,9 +33,9 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
  * `desktops:changed`. Self-service actions live in actions.ts on top of this.
  */
 export class DesktopService {
-  readonly orgs = new Map<string, OrgDesktopsState>();
-  readonly overlay = new Overlay();
-  readonly scheduler: PollScheduler;
+  private readonly orgs = new Map<string, OrgDesktopsState>();
+  private readonly overlay = new Overlay();
+  private readonly scheduler: PollScheduler;
   private offline = false;
   private refreshedAt: number | undefined;
   private readonly readyListeners = new Set<(desktop: DesktopEntry) => void>();
@@ -78,10 +80,9 @@ export class DesktopService {
     return { orgs, desktops, offline: this.offline, ...(this.refreshedAt === undefined ? {} : { refreshedAt: this.refreshedAt }) };
   }
 
-  /** For the launch step: one desktop as the list shows it. */
-  find(orgId: string, workspaceId: string): DesktopEntry | undefined {
-    const key = desktopKey(orgId, workspaceId);
-    return this.orgs.get(orgId)?.desktops.has(workspaceId) === true ? this.snapshot().desktops.find((d) => d.key === key) : undefined;
+  /** For the launch step: one desktop as the list shows it, by its key. */
+  find(key: string): DesktopEntry | undefined {
+    return this.locate(key) === undefined ? undefined : this.snapshot().desktops.find((d) => d.key === key);
   }
 
   /** The deskbridge:connect tag of a desktop, fetched on demand (null when it has none). */
@@ -116,7 +117,113 @@ export class DesktopService {
     return this.scheduler.idle();
   }
 
-  emit(): void {
+  /** Clock time of the next scheduled refresh, or null while paused or refreshing. */
+  get nextRefreshAt(): number | null {
+    return this.scheduler.nextDueAt;
+  }
+
+  /** Refreshes in a row that failed in a way worth retrying (the back-off's exponent). */
+  get failedRefreshesInARow(): number {
+    return this.scheduler.consecutiveFailures;
+  }
+
+  /** A desktop in the list, with its organization's state; undefined when it isn't (any more). */
+  locate(key: string): { readonly state: OrgDesktopsState; readonly desktop: Desktop } | undefined {
+    const parts = splitKey(key);
+    const state = parts === null ? undefined : this.orgs.get(parts.orgId);
+    const desktop = parts === null ? undefined : state?.desktops.get(parts.workspaceId);
+    return state === undefined || desktop === undefined ? undefined : { state, desktop };
+  }
+
+  /**
+   * Takes the desktop's lock for an action and clears its old problem; false when another action
+   * holds the lock. The poll speeds up while the action runs.
+   */
+  markActionPending(key: string, action: PendingAction['action']): boolean {
+    if (!this.overlay.lock(key, action, this.deps.clock.now())) return false;
+    this.overlay.problems.delete(key);
+    this.emit();
+    this.scheduler.reschedule();
+    return true;
+  }
+
+  /** Is an action running on this desktop (its lock taken)? */
+  isActionPending(key: string): boolean {
+    return this.overlay.pending.has(key);
+  }
+
+  /** AWS refused the action, or it never reached AWS: the lock goes. */
+  releaseAction(key: string): void {
+    this.overlay.release(key);
+  }
+
+  /**
+   * AWS accepted the action: show its effect (`optimistic`) at once and hold it until a refresh that
+   * started afterwards confirms; then refresh now. With `connectStartedAt`, the desktop was started
+   * for the user to connect: it is followed until AVAILABLE (or broken). False when the organization
+   * was signed out meanwhile (nothing is shown).
+   */
+  applyActionResult(key: string, state: OrgDesktopsState, optimistic: (desktop: Desktop) => Desktop, connectStartedAt?: number): boolean {
+    const parts = splitKey(key);
+    const listed = parts !== null && this.orgs.get(state.orgId) === state;
+    if (listed) {
+      const current = state.desktops.get(parts.workspaceId);
+      if (current !== undefined) {
+        const next = optimistic(current);
+        state.desktops.set(parts.workspaceId, next.state === current.state ? next : { ...next, stateSince: this.deps.clock.now() });
+      }
+      this.overlay.hold(key, state.started);
+      if (connectStartedAt !== undefined) this.overlay.connects.set(key, { phase: 'starting', startedAt: connectStartedAt });
+    } else {
+      this.overlay.release(key);
+    }
+    this.emit();
+    void this.refreshNow();
+    return listed;
+  }
+
+  /** Shows a problem on the desktop it concerns (until dismissed or the next try). */
+  reportProblem(key: string, action: DesktopProblem['action'], error: AppError): void {
+    this.overlay.problems.set(key, { ...error, action, at: this.deps.clock.now() });
+    this.emit();
+  }
+
+  /** The user closed the desktop's problem: it goes, and so does a finished or failed connect. */
+  dismissProblem(key: string): void {
+    this.overlay.problems.delete(key);
+    const connect = this.overlay.connects.get(key);
+    if (connect !== undefined && connect.phase !== 'starting') this.overlay.connects.delete(key);
+    this.emit();
+  }
+
+  /**
+   * The launch step could not open the desktop (no client, a bad setting, …): the connect ends as
+   * failed and the reason shows on the desktop, in place of "opening your session".
+   */
+  reportLaunchFailure(key: string, error: AppError): void {
+    const now = this.deps.clock.now();
+    const progress = this.overlay.connects.get(key);
+    this.overlay.connects.set(key, { startedAt: progress?.startedAt ?? now, phase: 'failed' });
+    this.reportProblem(key, 'connect', error);
+  }
+
+  /** The launch step opened the desktop: its session shows from now on, not "opening your session". */
+  markLaunched(key: string): void {
+    if (this.overlay.connects.get(key)?.phase !== 'ready') return;
+    this.overlay.connects.delete(key);
+    this.emit();
+  }
+
+  /** The desktop is AVAILABLE: hand it to the launch step now. */
+  markReadyToLaunch(key: string): void {
+    const now = this.deps.clock.now();
+    this.overlay.connects.set(key, { phase: 'ready', startedAt: now, readyAt: now });
+    this.overlay.problems.delete(key);
+    this.emit();
+    queueMicrotask(() => void this.notifyReady(key));
+  }
+
+  private emit(): void {
     const snapshot = this.snapshot();
     this.deps.events?.emit('desktops:changed', snapshot);
     for (const listener of this.changeListeners) listener(snapshot);
@@ -154,17 +261,11 @@ export class DesktopService {
         state.tags.set(parts.workspaceId, null);
         return true;
       }
-      const now = this.deps.clock.now();
-      const progress = this.overlay.connects.get(key);
-      this.overlay.connects.set(key, { startedAt: progress?.startedAt ?? now, phase: 'failed' });
-      this.overlay.problems.set(key, {
+      this.reportLaunchFailure(key, {
         ...describeFailure(error, { orgName: state.session.org.name, region: state.session.org.region }),
         code: 'desktops.connectTagUnknown',
         message: 'Deskbridge couldn’t read how this desktop is to be connected to. Try again in a moment.',
-        action: 'connect',
-        at: now,
       });
-      this.emit();
       return false;
     }
   }

@@ -79,8 +79,8 @@ export const BRIDGE_CLOSE = {
 
 export interface SessionsApi {
   list(): Promise<Result<SessionsSnapshot>>;
-  /** Launches a desktop by its method (tag → organization default → hand-off). */
-  connect(orgId: string, workspaceId: string): Promise<Result<ConnectOutcome>>;
+  /** Launches a desktop, named by its key (`${orgId}/${workspaceId}`, as Desktop.key), by its method (tag → organization default → hand-off). */
+  connect(desktopKey: string): Promise<Result<ConnectOutcome>>;
   /** Ends a session (closes the viewer or the native client) or clears a failed one. */
   disconnect(id: string): Promise<Result<SessionsSnapshot>>;
   /** Opens WorkSpaces Web Access in the browser (when no official client is installed). */

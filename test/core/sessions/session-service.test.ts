@@ -49,7 +49,7 @@ describe('SessionService', () => {
       now: () => now,
       files: new TempFiles(dir),
       findOrg: (id) => (id === ORG.id ? ORG : undefined),
-      findDesktop: (orgId, workspaceId) => (current.orgId === orgId && current.workspaceId === workspaceId ? current : undefined),
+      findDesktop: (key) => (current.key === key ? current : undefined),
     });
   }
 
@@ -80,14 +80,14 @@ describe('SessionService', () => {
 
   it('hands a desktop without a tag to the official client with a workspaces:// link', async () => {
     current = desktop({ userName: 'jdoe@example.com' });
-    const result = await service.connect('org-1', 'ws-abc12345');
+    const result = await service.connect('org-1/ws-abc12345');
     expect(result).toMatchObject({ ok: true, value: { kind: 'session', session: { method: 'handoff', client: 'workspaces', status: 'handed-off' } } });
     expect(handoff.opened).toEqual(['workspaces://jdoe%40example.com@WSpdx+ABC12D']);
   });
 
   it('offers Web Access, saying why, when no handler is registered', async () => {
     handoff.handler = null;
-    const result = await service.connect('org-1', 'ws-abc12345');
+    const result = await service.connect('org-1/ws-abc12345');
     expect(result).toMatchObject({ ok: true, value: { kind: 'no-handler', webAccessUrl: 'https://clients.amazonworkspaces.com/' } });
     if (result.ok && result.value.kind === 'no-handler') expect(result.value.reason).toMatch(/not installed/);
     expect(handoff.opened).toEqual([]);
@@ -98,13 +98,13 @@ describe('SessionService', () => {
   it('treats a failed open as "no handler" where the platform cannot tell in advance', async () => {
     handoff.handler = undefined;
     handoff.failOpen = true;
-    expect(await service.connect('org-1', 'ws-abc12345')).toMatchObject({ ok: true, value: { kind: 'no-handler' } });
+    expect(await service.connect('org-1/ws-abc12345')).toMatchObject({ ok: true, value: { kind: 'no-handler' } });
   });
 
   it('never runs a malformed tag, and says which setting is wrong', async () => {
     current = desktop({ connectTag: 'rdp://10.0.0.5:3389;calc.exe' });
     launcher.installed.add('xfreerdp');
-    const result = await service.connect('org-1', 'ws-abc12345');
+    const result = await service.connect('org-1/ws-abc12345');
     expect(result).toMatchObject({ ok: false, error: { code: 'connect-setting-invalid' } });
     if (!result.ok) expect(result.error.details).toContain('deskbridge:connect');
     expect(launcher.launches).toEqual([]);
@@ -116,13 +116,13 @@ describe('SessionService', () => {
     await writeFile(dir, 'not a folder');
     current = desktop({ connectTag: 'rdp://10.0.0.5:3390' });
     launcher.installed.add('xfreerdp');
-    expect(await service.connect(ORG.id, current.workspaceId)).toMatchObject({ ok: false, error: { code: 'connection-file-failed', details: expect.stringContaining('ENOTDIR') } });
-    await service.launchFromList(current, ORG);
-    expect(service.snapshot().sessions).toMatchObject([{ status: 'failed', error: { code: 'connection-file-failed' } }]);
+    expect(await service.connect(current.key)).toMatchObject({ ok: false, error: { code: 'connection-file-failed', details: expect.stringContaining('ENOTDIR') } });
+    expect(await service.launchFromList(current, ORG)).toMatchObject({ code: 'connection-file-failed' });
+    expect(service.snapshot().sessions).toEqual([]);
     expect(launcher.launches).toHaveLength(0);
     await rm(dir, { force: true });
     await mkdir(dir);
-    expect(await service.connect(ORG.id, current.workspaceId)).toMatchObject({ ok: true });
+    expect(await service.connect(current.key)).toMatchObject({ ok: true });
     expect(launcher.launches).toHaveLength(1);
   });
 
@@ -132,16 +132,16 @@ describe('SessionService', () => {
     launcher.spawn = () => {
       throw Object.assign(new Error('spawn EINVAL'), { code: 'EINVAL' });
     };
-    expect(await service.connect(ORG.id, current.workspaceId)).toMatchObject({ ok: false, error: { code: 'rdp-client-failed', details: expect.stringContaining('EINVAL') } });
-    await expect(service.launchFromList(current, ORG)).resolves.toBeUndefined();
-    expect(service.snapshot().sessions).toMatchObject([{ status: 'failed', error: { code: 'rdp-client-failed' } }]);
+    expect(await service.connect(current.key)).toMatchObject({ ok: false, error: { code: 'rdp-client-failed', details: expect.stringContaining('EINVAL') } });
+    await expect(service.launchFromList(current, ORG)).resolves.toMatchObject({ code: 'rdp-client-failed' });
+    expect(service.snapshot().sessions).toEqual([]);
     expect(await files()).toEqual([]);
   });
 
   it('opens RDP with xfreerdp and a 0600 .rdp file that holds no password, removed when the client exits', async () => {
     current = desktop({ connectTag: 'rdp://10.0.0.5:3390' });
     launcher.installed.add('xfreerdp');
-    const result = await service.connect('org-1', 'ws-abc12345');
+    const result = await service.connect('org-1/ws-abc12345');
     expect(result).toMatchObject({ ok: true, value: { session: { method: 'rdp', client: 'xfreerdp', status: 'connected' } } });
     const [launch] = launcher.launches;
     expect(launch?.command).toBe('/usr/bin/xfreerdp');
@@ -160,7 +160,7 @@ describe('SessionService', () => {
   it('reports a native client that closes right away as a failed session', async () => {
     current = desktop({ connectTag: 'rdp://10.0.0.5' });
     launcher.installed.add('xfreerdp');
-    await service.connect('org-1', 'ws-abc12345');
+    await service.connect('org-1/ws-abc12345');
     launcher.launches[0]?.exit({ code: 131, signal: null });
     await expect.poll(() => service.snapshot().sessions[0]?.status).toBe('failed');
     expect(service.snapshot().sessions[0]?.error).toMatchObject({ code: 'rdp-client-failed', details: 'Exit code 131' });
@@ -169,7 +169,7 @@ describe('SessionService', () => {
 
   it('names the missing client with an install hint and leaves no file behind', async () => {
     current = desktop({ connectTag: 'dcv://10.0.0.5:8443/#console' });
-    const result = await service.connect('org-1', 'ws-abc12345');
+    const result = await service.connect('org-1/ws-abc12345');
     expect(result).toMatchObject({ ok: false, error: { code: 'dcv-client-missing' } });
     if (!result.ok) expect(result.error.details).toMatch(/DCV Viewer/);
     expect(await files()).toEqual([]);
@@ -178,7 +178,7 @@ describe('SessionService', () => {
   it('opens DCV with dcvviewer and a .dcv file', async () => {
     current = desktop({ connectTag: 'dcv://10.0.0.5:8443/#console' });
     launcher.installed.add('dcvviewer');
-    await service.connect('org-1', 'ws-abc12345');
+    await service.connect('org-1/ws-abc12345');
     const [file] = await files();
     expect(await readFile(file!, 'utf8')).toContain('host=10.0.0.5\nport=8443\nsessionid=console\nuser=jdoe\n');
     expect(launcher.launches[0]?.args).toEqual([file]);
@@ -188,7 +188,7 @@ describe('SessionService', () => {
     service = make('darwin');
     current = desktop({ connectTag: 'rdp://10.0.0.5' });
     launcher.installed.add('/Applications/Windows App.app');
-    const result = await service.connect('org-1', 'ws-abc12345');
+    const result = await service.connect('org-1/ws-abc12345');
     expect(result).toMatchObject({ ok: true, value: { session: { client: 'windows-app' } } });
     expect(launcher.launches[0]?.command).toBe('/usr/bin/open');
     expect(launcher.launches[0]?.args.slice(0, 4)).toEqual(['-W', '-n', '-a', 'Windows App']);
@@ -196,12 +196,12 @@ describe('SessionService', () => {
 
   it('refuses direct protocols while the desktop is not running', async () => {
     current = desktop({ connectTag: 'vnc://127.0.0.1:5901', state: 'STOPPED' });
-    expect(await service.connect('org-1', 'ws-abc12345')).toMatchObject({ ok: false, error: { code: 'desktop-not-ready' } });
+    expect(await service.connect('org-1/ws-abc12345')).toMatchObject({ ok: false, error: { code: 'desktop-not-ready' } });
   });
 
   it('opens a VNC session window, issues one-time bridge tickets and follows what the viewer reports', async () => {
     current = desktop({ connectTag: 'vnc://127.0.0.1:5901' });
-    const result = await service.connect('org-1', 'ws-abc12345');
+    const result = await service.connect('org-1/ws-abc12345');
     if (!result.ok || result.value.kind !== 'session') throw new Error('no session');
     const id = result.value.session.id;
     expect(windows.opened).toEqual([id]);
@@ -213,7 +213,7 @@ describe('SessionService', () => {
     service.reportStatus(id, 'connected');
     expect(pushed.at(-1)?.sessions[0]).toMatchObject({ status: 'connected', client: 'deskbridge' });
     // Connecting again focuses the same window.
-    const again = await service.connect('org-1', 'ws-abc12345');
+    const again = await service.connect('org-1/ws-abc12345');
     expect(again.ok && again.value.kind === 'session' && again.value.session.id).toBe(id);
     expect(windows.opened).toEqual([id, id]);
     windows.onClosed.get(id)?.();
@@ -223,13 +223,13 @@ describe('SessionService', () => {
   it('lets the web host open the viewer itself', async () => {
     service = make('linux', false);
     current = desktop({ connectTag: 'vnc://127.0.0.1:5901' });
-    const result = await service.connect('org-1', 'ws-abc12345');
+    const result = await service.connect('org-1/ws-abc12345');
     expect(result.ok && result.value.kind === 'session' && result.value.viewerPath).toMatch(/^session\.html#session=[0-9a-f-]{36}$/);
   });
 
   async function vncSession(tag: string): Promise<string> {
     current = desktop({ connectTag: tag });
-    const result = await service.connect('org-1', 'ws-abc12345');
+    const result = await service.connect('org-1/ws-abc12345');
     if (!result.ok || result.value.kind !== 'session') throw new Error('no session');
     return result.value.session.id;
   }
@@ -300,19 +300,22 @@ describe('SessionService', () => {
   it('removes every connection file when it is disposed, without killing native clients', async () => {
     current = desktop({ connectTag: 'rdp://10.0.0.5' });
     launcher.installed.add('xfreerdp');
-    await service.connect('org-1', 'ws-abc12345');
+    await service.connect('org-1/ws-abc12345');
     expect(await files()).toHaveLength(1);
     await service.dispose();
     expect(await readdir(dir)).toEqual([]);
     expect(launcher.launches[0]?.killed).toBe(false);
   });
 
-  it('shows a failed launch from the desktop list on that desktop, with Web Access when no client handles the link', async () => {
+  it('answers a failed launch from the desktop list with its error, never a pretend session', async () => {
     handoff.handler = null;
-    await service.launchFromList(current, ORG);
-    expect(service.snapshot().sessions).toMatchObject([{ desktopKey: 'org-1/ws-abc12345', status: 'failed', error: { code: 'handoff-no-handler' } }]);
+    expect(await service.launchFromList(current, ORG)).toMatchObject({ code: 'handoff-no-handler', details: expect.stringContaining('Web Access') });
     current = desktop({ connectTag: 'rdp://10.0.0.5' });
-    await service.launchFromList(current, ORG);
-    expect(service.snapshot().sessions).toMatchObject([{ status: 'failed', error: { code: 'rdp-client-missing' } }]);
+    expect(await service.launchFromList(current, ORG)).toMatchObject({ code: 'rdp-client-missing' });
+    expect(service.snapshot().sessions).toEqual([]);
+    expect(pushed).toEqual([]);
+    launcher.installed.add('xfreerdp');
+    expect(await service.launchFromList(current, ORG)).toBeNull();
+    expect(service.snapshot().sessions).toMatchObject([{ status: 'connected', method: 'rdp' }]);
   });
 });

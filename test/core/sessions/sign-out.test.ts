@@ -29,12 +29,12 @@ function start(a: AuthUnderTest, orgId: string): SessionService {
   const current: Desktop = desktop({ key: `${orgId}/ws-abc12345`, orgId, connectTag: 'vnc://127.0.0.1:5901' });
   return createSessions(
     { events: a.events, logger: new Logger(), secrets: a.secrets, browser: { open: async () => undefined }, orgs: a.orgs, auth: a.auth },
-    { launcher: new FakeLauncher(), handoff: new FakeHandoff(), findDesktop: (o, w) => (o === orgId && w === current.workspaceId ? current : undefined) },
+    { launcher: new FakeLauncher(), handoff: new FakeHandoff(), findDesktop: (key) => (key === current.key ? current : undefined) },
   );
 }
 
 async function rememberVncPassword(service: SessionService, orgId: string): Promise<void> {
-  const connected = await service.connect(orgId, 'ws-abc12345');
+  const connected = await service.connect(`${orgId}/ws-abc12345`);
   if (!connected.ok || connected.value.kind !== 'session') throw new Error('no VNC session');
   expect(await service.rememberPassword(connected.value.session.id, 'vnc-pass')).toEqual({ ok: true, value: null });
 }

@@ -39,7 +39,7 @@ describe('the VNC ticket on the remembered-password path', () => {
       now: () => 1_000_000,
       files: new TempFiles(dir),
       findOrg: (id) => (id === ORG.id ? ORG : undefined),
-      findDesktop: (orgId, workspaceId) => (current.orgId === orgId && current.workspaceId === workspaceId ? current : undefined),
+      findDesktop: (key) => (current.key === key ? current : undefined),
     });
   });
   afterEach(async () => {
@@ -48,7 +48,7 @@ describe('the VNC ticket on the remembered-password path', () => {
   });
 
   it('asks the keychain at once, alongside the bridge, not after the bridge is ready', async () => {
-    const result = await service.connect('org-1', 'ws-abc12345');
+    const result = await service.connect('org-1/ws-abc12345');
     if (!result.ok || result.value.kind !== 'session') throw new Error('no session');
     await secrets.set(VNC_SECRET_SERVICE, vncPasswordAccount('org-1/ws-abc12345', { host: '127.0.0.1', port: 5901 }), 'tiger-42');
     const ticket = service.vncTicket(result.value.session.id, 'app://deskbridge');

@@ -217,7 +217,7 @@ describe('self-service, gated by the directory’s permissions and the state', (
     await Promise.resolve();
     expect(byName(snap(), 'Daily-AutoStop')).toMatchObject({ state: 'AVAILABLE', connect: { phase: 'ready', startedAt, readyAt: w.clock.now() } });
     expect(ready).toEqual(['Daily-AutoStop']);
-    expect(w.service.find(desktop.orgId, desktop.workspaceId)?.connect?.phase).toBe('ready');
+    expect(w.service.find(desktop.key)?.connect?.phase).toBe('ready');
     off();
   });
 

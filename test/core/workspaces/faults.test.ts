@@ -23,20 +23,20 @@ describe('throttling, 503 and network faults: back off, then succeed, nothing lo
     expect(snap().orgs[0]).toMatchObject({ status: 'error', error: { code: 'desktops.throttled' } });
     expect(snap().desktops).toHaveLength(19);
     expect(snap().offline).toBe(false);
-    expect(w.service.scheduler.nextDueAt).toBe(w.clock.now() + backoffDelay(1, () => 0.5));
+    expect(w.service.nextRefreshAt).toBe(w.clock.now() + backoffDelay(1, () => 0.5));
     const before = w.workspaceCalls().length;
     await w.advance(backoffDelay(1, () => 0.5));
     expect(w.workspaceCalls().length).toBe(before + 1);
-    expect(w.service.scheduler.consecutiveFailures).toBe(2);
-    expect(w.service.scheduler.nextDueAt).toBe(w.clock.now() + backoffDelay(2, () => 0.5));
+    expect(w.service.failedRefreshesInARow).toBe(2);
+    expect(w.service.nextRefreshAt).toBe(w.clock.now() + backoffDelay(2, () => 0.5));
     expect(backoffDelay(2, () => 0.5)).toBeGreaterThan(backoffDelay(1, () => 0.5));
     w.emu.faults.clear();
     await w.advance(backoffDelay(2, () => 0.5));
     expect(snap().orgs[0]).toMatchObject({ status: 'ready' });
     expect(snap().orgs[0]?.error).toBeUndefined();
     expect(snap().desktops).toHaveLength(19);
-    expect(w.service.scheduler.consecutiveFailures).toBe(0);
-    expect(w.service.scheduler.nextDueAt).toBe(w.clock.now() + POLL_FAST_MS);
+    expect(w.service.failedRefreshesInARow).toBe(0);
+    expect(w.service.nextRefreshAt).toBe(w.clock.now() + POLL_FAST_MS);
   });
 
   it('treats a 503 the same way', async () => {
@@ -80,13 +80,13 @@ describe('a refresh that fails half-way through the pages', () => {
     w.emu.faults.set('workspaces', { throttleRate: 0.3 });
     let failures = 0;
     for (let i = 0; i < 12; i += 1) {
-      await w.advance((w.service.scheduler.nextDueAt ?? w.clock.now()) - w.clock.now());
+      await w.advance((w.service.nextRefreshAt ?? w.clock.now()) - w.clock.now());
       if (w.service.snapshot().orgs[0]?.status === 'error') failures += 1;
       expect(w.pushes.at(-1)?.desktops).toHaveLength(200);
     }
     expect(failures).toBeGreaterThan(0);
     w.emu.faults.clear();
-    await w.advance((w.service.scheduler.nextDueAt ?? w.clock.now()) - w.clock.now());
+    await w.advance((w.service.nextRefreshAt ?? w.clock.now()) - w.clock.now());
     expect(w.service.snapshot().orgs[0]?.status).toBe('ready');
     expect(w.service.snapshot().desktops).toHaveLength(200);
   });
@@ -105,7 +105,7 @@ describe('a failed DescribeWorkspacesConnectionStatus batch', () => {
     await w.stop();
   });
   const snap = () => w.service.snapshot();
-  const next = () => w.advance((w.service.scheduler.nextDueAt ?? w.clock.now()) - w.clock.now());
+  const next = () => w.advance((w.service.nextRefreshAt ?? w.clock.now()) - w.clock.now());
 
   it('applies the desktops anyway, marks their connection unknown, and neither fails the org nor backs off', async () => {
     const linux = byName(snap(), 'Linux-VNC');
@@ -125,15 +125,15 @@ describe('a failed DescribeWorkspacesConnectionStatus batch', () => {
     expect(snap().desktops.find((d) => d.name === 'Terminated-PC')).toBeUndefined();
     expect(snap().desktops).toHaveLength(18);
     expect(new Set(snap().desktops.map((d) => d.connectionState))).toEqual(new Set(['UNKNOWN']));
-    expect(w.service.scheduler.consecutiveFailures).toBe(0);
-    expect(w.service.scheduler.nextDueAt).toBe(w.clock.now() + POLL_FAST_MS);
+    expect(w.service.failedRefreshesInARow).toBe(0);
+    expect(w.service.nextRefreshAt).toBe(w.clock.now() + POLL_FAST_MS);
   });
 
   it('keeps working for good when the role may never read connection status', async () => {
     for (let i = 0; i < 3; i += 1) {
       await next();
       expect(snap().orgs[0]?.status).toBe('ready');
-      expect(w.service.scheduler.consecutiveFailures).toBe(0);
+      expect(w.service.failedRefreshesInARow).toBe(0);
     }
     w.emu.faults.clear();
     await next();

@@ -93,6 +93,6 @@ describe('an organization whose desktop pages never end', () => {
     const pages = w.workspaceCalls('DescribeWorkspaces').length;
     await w.advance(POLL_FAST_MS);
     expect(w.workspaceCalls('DescribeWorkspaces').length).toBeLessThanOrEqual(pages + 2);
-    expect(w.service.scheduler.consecutiveFailures).toBe(0);
+    expect(w.service.failedRefreshesInARow).toBe(0);
   });
 });

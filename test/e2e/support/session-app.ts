@@ -39,7 +39,7 @@ export async function launchSessionApp(browser: Browser, desktop: Partial<Deskto
     paths: { settingsFile: join(dir, 'settings.json'), policyFile: null },
     secrets,
     browser: { open: async () => undefined },
-    sessions: { viewerOrigin: isWebHostOrigin, ...ports, findDesktop: (orgId, workspaceId) => (current && current.orgId === orgId && current.workspaceId === workspaceId ? current : undefined) },
+    sessions: { viewerOrigin: isWebHostOrigin, ...ports, findDesktop: (key) => (current?.key === key ? current : undefined) },
   });
   const added = await core.api.orgs.add({
     code: 'WSpdx+ABC12D',
@@ -72,7 +72,7 @@ export async function launchSessionApp(browser: Browser, desktop: Partial<Deskto
       if (current) current = { ...current, ...patch };
     },
     connect: async () => {
-      const result = await core.api.sessions.connect(org.id, WORKSPACE_ID);
+      const result = await core.api.sessions.connect(`${org.id}/${WORKSPACE_ID}`);
       if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
       if (result.value.kind !== 'session' || !result.value.viewerPath) throw new Error('Expected an in-app viewer session.');
       const page = await context.newPage();

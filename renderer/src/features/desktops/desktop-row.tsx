@@ -5,6 +5,7 @@ import { availableActions, connectPlan, type SelfServiceAction } from '../../../
 import type { SelfServicePermissions } from '../../../../shared/models/desktop';
 import type { SessionInfo } from '../../../../shared/ipc/domains/sessions';
 import { useT } from '../../i18n';
+import { api } from '../../ipc/api';
 import { SessionBadge } from '../sessions/session-badge';
 import { ActionsMenu } from './actions-menu';
 import { osLabel, problemText, protocolLabel } from './describe';
@@ -29,6 +30,7 @@ export function DesktopRow({ desktop: d, permissions, now, locale, onAction, onC
   const nameId = useId();
   const actions = permissions === undefined ? [] : availableActions(d, permissions, now);
   const plan = connectPlan(d);
+  const progress = connectProgress(d, session);
   const facts: [string, string | undefined][] = [
     [t('desktops.os'), osLabel(d.os)],
     [t('desktops.protocol'), protocolLabel(d.protocols)],
@@ -75,12 +77,12 @@ export function DesktopRow({ desktop: d, permissions, now, locale, onAction, onC
         <p className="desktop-note error-text">{t('desktops.error', { code: d.errorCode ?? '', message: d.errorMessage ?? '' })}</p>
       ) : null}
       {d.pending !== undefined ? <p className="desktop-note" aria-busy="true">{t('desktops.busy', { action: t(`action.${d.pending.action}`) })}</p> : null}
-      {d.connect?.phase === 'starting' ? (
+      {progress === 'starting' && d.connect !== undefined ? (
         <p className="desktop-note progress">
           {t('desktops.connecting', { name: d.name, state: t(stateInfo(d.state).labelKey), elapsed: elapsed(now - d.connect.startedAt) })}
         </p>
       ) : null}
-      {d.connect?.phase === 'ready' ? (
+      {progress === 'ready' ? (
         <p className="desktop-note ready">
           {t('desktops.ready', { name: d.name })}{' '}
           <button type="button" className="link-button" onClick={() => onDismiss(d)}>{t('desktops.dismiss')}</button>
@@ -95,10 +97,13 @@ export function DesktopRow({ desktop: d, permissions, now, locale, onAction, onC
               <p className="code">{d.problem.details}</p>
             </details>
           ) : null}
+          {d.problem.code === 'handoff-no-handler' ? (
+            <button type="button" onClick={() => void api().sessions.openWebAccess(d.orgId)}>{t('sessions.noHandler.webAccess')}</button>
+          ) : null}
           <button type="button" className="link-button" onClick={() => onDismiss(d)}>{t('desktops.dismiss')}</button>
         </div>
       ) : null}
-      {session ? <SessionBadge session={session} /> : null}
+      {session && d.problem?.action !== 'connect' ? <SessionBadge session={session} /> : null}
       <div className="desktop-buttons">
         {plan !== 'unavailable' && d.connect?.phase !== 'starting' ? (
           <button type="button" className="primary" disabled={d.pending !== undefined} aria-label={t('desktops.connectTo', { name: d.name })} onClick={() => onConnect(d)}>
@@ -109,4 +114,14 @@ export function DesktopRow({ desktop: d, permissions, now, locale, onAction, onC
       </div>
     </article>
   );
+}
+
+/**
+ * The connect's progress note, when it is the desktop's one status: a problem or an open session
+ * says more (and a failed launch must not read "opening your session" beside its error).
+ */
+function connectProgress(d: DesktopEntry, session: SessionInfo | undefined): 'starting' | 'ready' | null {
+  if (d.problem !== undefined || d.connect === undefined) return null;
+  if (d.connect.phase === 'starting') return 'starting';
+  return d.connect.phase === 'ready' && session === undefined ? 'ready' : null;
 }

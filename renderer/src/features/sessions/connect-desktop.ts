@@ -15,8 +15,8 @@ export function viewerUrl(viewerPath: string, currentHash: string): string {
  * Connects a desktop; where the host has no session windows (web host) the viewer opens as a new
  * page. The outcome tells the caller whether to offer Web Access.
  */
-export async function connectDesktop(orgId: string, workspaceId: string): Promise<Result<ConnectOutcome>> {
-  const result = await api().sessions.connect(orgId, workspaceId);
+export async function connectDesktop(desktopKey: string): Promise<Result<ConnectOutcome>> {
+  const result = await api().sessions.connect(desktopKey);
   if (result.ok && result.value.kind === 'session' && result.value.viewerPath) {
     window.open(viewerUrl(result.value.viewerPath, location.hash), `deskbridge-session-${result.value.session.id}`);
   }

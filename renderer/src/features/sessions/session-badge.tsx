@@ -36,7 +36,7 @@ export function SessionBadge({ session }: { readonly session: SessionInfo }) {
         </button>
       ) : null}
       {session.method === 'vnc' && session.status !== 'failed' ? (
-        <button type="button" className="link" onClick={() => void connectDesktop(session.orgId, session.workspaceId)}>
+        <button type="button" className="link" onClick={() => void connectDesktop(session.desktopKey)}>
           {t('sessions.openViewer')}
         </button>
       ) : null}
