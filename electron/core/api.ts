@@ -10,7 +10,7 @@ import type { LinkInbox } from './orgs/link-inbox';
 import type { OrgService } from './orgs/org-service';
 import { createOrgsApi } from './orgs/orgs-api';
 import { createDesktopsApi, type Desktops } from './workspaces';
-import { createSessionsApi, type SessionService } from './sessions';
+import { createSessionsApi, type RemoteSessionService } from './sessions';
 
 export interface Services {
   readonly info: AppInfo;
@@ -18,7 +18,7 @@ export interface Services {
   readonly orgs: OrgService;
   readonly links: LinkInbox;
   readonly auth: AuthService;
-  readonly sessions: SessionService;
+  readonly sessions: RemoteSessionService;
   readonly desktops: Desktops;
   readonly logger: Logger;
 }

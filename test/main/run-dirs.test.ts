@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../electron/core/events';
 import { Logger } from '../../electron/core/log/logger';
-import { SessionService } from '../../electron/core/sessions/session-service';
+import { RemoteSessionService } from '../../electron/core/sessions/remote-session-service';
 import { TempFiles } from '../../electron/core/sessions/temp-files';
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
 import { electronHandoff } from '../../electron/main/platform/electron-handoff';
@@ -128,7 +128,7 @@ describe('sweeping folders left by crashed runs', () => {
     const launcher = new FakeLauncher();
     launcher.installed.add('xfreerdp');
     const current = desktop({ connectTag: 'rdp://10.0.0.5', userName: 'CORP\\jdoe' });
-    const service = new SessionService({
+    const service = new RemoteSessionService({
       events: new EventBus(),
       secrets: new MemorySecretStore(),
       browser: { open: async () => undefined },

@@ -60,7 +60,7 @@ function checkSessionWindowApi(subject: SessionTrustSubject): Finding[] {
 function checkViewerOrigins(subject: SessionTrustSubject): Finding[] {
   const accepted = ['http://127.0.0.1:4000', 'http://localhost:5173', 'http://[::1]:8080', 'https://evil.example'].filter((origin) => subject.isViewerOrigin(origin));
   if (!subject.isViewerOrigin('app://deskbridge')) accepted.push('(app://deskbridge refused)');
-  return accepted.length === 0 ? [] : [finding('viewer-origin', 'electron/core/sessions/session-service.ts', `The product accepts other viewer origins than app://deskbridge: ${accepted.join(', ')}`)];
+  return accepted.length === 0 ? [] : [finding('viewer-origin', 'electron/core/sessions/remote-session-service.ts', `The product accepts other viewer origins than app://deskbridge: ${accepted.join(', ')}`)];
 }
 
 function checkPasswordBinding(subject: SessionTrustSubject): Finding[] {
@@ -72,7 +72,7 @@ function checkPasswordBinding(subject: SessionTrustSubject): Finding[] {
   ];
   const distinct = new Set(accounts).size === accounts.length;
   const ownOrg = accounts.every((account) => account.startsWith('org-1/'));
-  return distinct && ownOrg ? [] : [finding('vnc-password-binding', 'electron/core/sessions/session-service.ts', 'A remembered VNC password is not bound to the desktop AND its server (host:port): a changed tag would send it to another host.')];
+  return distinct && ownOrg ? [] : [finding('vnc-password-binding', 'electron/core/sessions/remote-session-service.ts', 'A remembered VNC password is not bound to the desktop AND its server (host:port): a changed tag would send it to another host.')];
 }
 
 /** Remembers a VNC password as the viewer does, then signs out or removes the organization. */

@@ -5,7 +5,7 @@ import { delimiter, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../electron/core/events';
 import { Logger } from '../../electron/core/log/logger';
-import { NodeProcessLauncher, NodeUrlHandoff, SessionService, TempFiles } from '../../electron/core/sessions';
+import { NodeProcessLauncher, NodeUrlHandoff, RemoteSessionService, TempFiles } from '../../electron/core/sessions';
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
 import type { Desktop } from '../../shared/models/desktop';
 import type { OrgProfile } from '../../shared/models/org';
@@ -45,8 +45,8 @@ async function requireOnPath(commands: readonly string[]): Promise<void> {
   }
 }
 
-function service(env: NodeJS.ProcessEnv, dir: string, browserOpened: string[]): SessionService {
-  return new SessionService({
+function service(env: NodeJS.ProcessEnv, dir: string, browserOpened: string[]): RemoteSessionService {
+  return new RemoteSessionService({
     events: new EventBus(),
     secrets: new MemorySecretStore(),
     browser: { open: async (url) => void browserOpened.push(url) },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventBus } from '../../electron/core/events';
 import { Logger } from '../../electron/core/log/logger';
-import { NodeProcessLauncher, NodeUrlHandoff, SessionService, TempFiles } from '../../electron/core/sessions';
+import { NodeProcessLauncher, NodeUrlHandoff, RemoteSessionService, TempFiles } from '../../electron/core/sessions';
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
 import type { Desktop } from '../../shared/models/desktop';
 import type { OrgProfile } from '../../shared/models/org';
@@ -87,7 +87,7 @@ describe('RDP through xfreerdp against xrdp on 127.0.0.1', () => {
       modifications: [],
       connectTag: `rdp://127.0.0.1:${port}`,
     };
-    const service = new SessionService({
+    const service = new RemoteSessionService({
       events: new EventBus(),
       secrets: new MemorySecretStore(),
       browser: { open: async () => undefined },

@@ -8,7 +8,7 @@ import { systemClock, type Browser, type Clock, type SecretStore } from '../port
 import { NodeProcessLauncher } from './node-process-launcher';
 import { NodeUrlHandoff } from './node-url-handoff';
 import type { ProcessLauncher, SessionWindows, UrlHandoff } from './ports';
-import { SessionService } from './session-service';
+import { RemoteSessionService } from './remote-session-service';
 import { TempFiles } from './temp-files';
 
 /** What a host may supply for sessions; everything has a Node default. */
@@ -46,11 +46,11 @@ export interface SessionsBase {
   readonly onLaunched?: (desktopKey: string, error: AppError | null) => void;
 }
 
-/** SessionService with the host's ports (or Node's), tied to the organizations' lifecycle. */
-export function createSessions(base: SessionsBase, ports: SessionPorts = {}): SessionService {
+/** RemoteSessionService with the host's ports (or Node's), tied to the organizations' lifecycle. */
+export function createSessions(base: SessionsBase, ports: SessionPorts = {}): RemoteSessionService {
   const clock = base.clock ?? systemClock;
   const findDesktop = ports.findDesktop ?? base.findDesktop ?? (() => undefined);
-  const service = new SessionService({
+  const service = new RemoteSessionService({
     events: base.events,
     secrets: base.secrets,
     browser: base.browser,
@@ -78,7 +78,7 @@ export function createSessions(base: SessionsBase, ports: SessionPorts = {}): Se
  * A sign-in that ends closes the organization's sessions; a sign-out (not an expiry, which asks to
  * sign in again) after a sign-in of this run also forgets its remembered VNC passwords.
  */
-function followSignIns(auth: NonNullable<SessionsBase['auth']>, service: SessionService): void {
+function followSignIns(auth: NonNullable<SessionsBase['auth']>, service: RemoteSessionService): void {
   const signedIn = new Set<string>();
   auth.onChange((orgId) => {
     if (auth.session(orgId) !== null) {

@@ -1,7 +1,7 @@
 /** Launching sessions: hand-off to the official client, native RDP/DCV clients, and the in-app VNC bridge. */
 export { createSessionsApi } from './sessions-api';
 export { createSessions, type SessionPorts } from './create-sessions';
-export { SessionService, VNC_SECRET_SERVICE, isViewerOrigin, vncPasswordAccount, type SessionServiceDeps } from './session-service';
+export { RemoteSessionService, VNC_SECRET_SERVICE, isViewerOrigin, vncPasswordAccount, type RemoteSessionServiceDeps } from './remote-session-service';
 export { NodeProcessLauncher } from './node-process-launcher';
 export { NodeUrlHandoff } from './node-url-handoff';
 export { TempFiles } from './temp-files';

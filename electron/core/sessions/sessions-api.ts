@@ -1,10 +1,10 @@
 import type { Caller } from '../../../shared/ipc/contract';
 import type { SessionsApi } from '../../../shared/ipc/domains/sessions';
 import { ok } from '../../../shared/ipc/result';
-import type { SessionService } from './session-service';
+import type { RemoteSessionService } from './remote-session-service';
 
-/** The sessions domain of the contract, on top of SessionService. */
-export function createSessionsApi(sessions: SessionService): SessionsApi {
+/** The sessions domain of the contract, on top of RemoteSessionService. */
+export function createSessionsApi(sessions: RemoteSessionService): SessionsApi {
   return {
     list: async () => ok(sessions.snapshot()),
     connect: (desktopKey) => sessions.connect(desktopKey),

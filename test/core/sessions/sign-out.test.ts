@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Logger } from '../../../electron/core/log/logger';
-import { createSessions, VNC_SECRET_SERVICE, type SessionService } from '../../../electron/core/sessions';
+import { createSessions, VNC_SECRET_SERVICE, type RemoteSessionService } from '../../../electron/core/sessions';
 import type { Desktop } from '../../../shared/models/desktop';
 import { type Emulator, startEmulator } from '../../emulator';
 import { ALICE, type AuthUnderTest, ManualClock, playingBrowser, settle, startAuth } from '../auth/support';
@@ -12,7 +12,7 @@ import { desktop, FakeHandoff, FakeLauncher } from './fakes';
 
 let emu: Emulator;
 let app: AuthUnderTest | null = null;
-let sessions: SessionService | null = null;
+let sessions: RemoteSessionService | null = null;
 
 beforeEach(async () => {
   emu = await startEmulator({ bulkCount: 0, clock: { manual: true } });
@@ -25,7 +25,7 @@ afterEach(async () => {
   await emu.stop();
 });
 
-function start(a: AuthUnderTest, orgId: string): SessionService {
+function start(a: AuthUnderTest, orgId: string): RemoteSessionService {
   const current: Desktop = desktop({ key: `${orgId}/ws-abc12345`, orgId, connectTag: 'vnc://127.0.0.1:5901' });
   return createSessions(
     { events: a.events, logger: new Logger(), secrets: a.secrets, browser: { open: async () => undefined }, orgs: a.orgs, auth: a.auth },
@@ -33,7 +33,7 @@ function start(a: AuthUnderTest, orgId: string): SessionService {
   );
 }
 
-async function rememberVncPassword(service: SessionService, orgId: string): Promise<void> {
+async function rememberVncPassword(service: RemoteSessionService, orgId: string): Promise<void> {
   const connected = await service.connect(`${orgId}/ws-abc12345`);
   if (!connected.ok || connected.value.kind !== 'session') throw new Error('no VNC session');
   expect(await service.rememberPassword(connected.value.session.id, 'vnc-pass')).toEqual({ ok: true, value: null });

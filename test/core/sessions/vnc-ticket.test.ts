@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../../electron/core/events';
 import { Logger } from '../../../electron/core/log/logger';
-import { SessionService, VNC_SECRET_SERVICE, vncPasswordAccount } from '../../../electron/core/sessions/session-service';
+import { RemoteSessionService, VNC_SECRET_SERVICE, vncPasswordAccount } from '../../../electron/core/sessions/remote-session-service';
 import { TempFiles } from '../../../electron/core/sessions/temp-files';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
 import { desktop, FakeHandoff, FakeLauncher, ORG } from './fakes';
@@ -20,14 +20,14 @@ class CountingSecrets extends MemorySecretStore {
 
 describe('the VNC ticket on the remembered-password path', () => {
   let dir: string;
-  let service: SessionService;
+  let service: RemoteSessionService;
   let secrets: CountingSecrets;
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'deskbridge-vnc-ticket-'));
     secrets = new CountingSecrets();
     const current = desktop({ connectTag: 'vnc://127.0.0.1:5901' });
-    service = new SessionService({
+    service = new RemoteSessionService({
       events: new EventBus(),
       secrets,
       browser: { open: async () => undefined },

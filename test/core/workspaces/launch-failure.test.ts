@@ -3,7 +3,7 @@
  * emulator, the sessions service as core wires it, a launcher (port) with no RDP client installed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSessions, type SessionService } from '../../../electron/core/sessions';
+import { createSessions, type RemoteSessionService } from '../../../electron/core/sessions';
 import type { OrgService } from '../../../electron/core/orgs/org-service';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
 import { FakeHandoff, FakeLauncher, ORG } from '../sessions/fakes';
@@ -11,7 +11,7 @@ import { byName, startWorld, type World } from './support/setup';
 
 describe('a failed launch from the desktop list', () => {
   let w: World;
-  let sessions: SessionService;
+  let sessions: RemoteSessionService;
   const launcher = new FakeLauncher();
   beforeAll(async () => {
     // The seeded VNC desktop gets an RDP connect tag instead: Linux-VNC launches with RDP.

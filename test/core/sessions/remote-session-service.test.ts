@@ -6,13 +6,13 @@ import type { SessionsSnapshot } from '../../../shared/ipc/domains/sessions';
 import type { Desktop } from '../../../shared/models/desktop';
 import { EventBus } from '../../../electron/core/events';
 import { Logger } from '../../../electron/core/log/logger';
-import { SessionService, VNC_SECRET_SERVICE, type SessionServiceDeps } from '../../../electron/core/sessions/session-service';
+import { RemoteSessionService, VNC_SECRET_SERVICE, type RemoteSessionServiceDeps } from '../../../electron/core/sessions/remote-session-service';
 import { TempFiles } from '../../../electron/core/sessions/temp-files';
 import { MAX_OPEN_PER_DESKTOP, TICKET_TTL_MS } from '../../../electron/core/sessions/vnc-bridge';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
 import { desktop, FakeHandoff, FakeLauncher, ORG } from './fakes';
 
-describe('SessionService', () => {
+describe('RemoteSessionService', () => {
   let dir: string;
   let launcher: FakeLauncher;
   let handoff: FakeHandoff;
@@ -20,13 +20,13 @@ describe('SessionService', () => {
   let events: EventBus;
   let browserOpened: string[];
   let current: Desktop;
-  let service: SessionService;
+  let service: RemoteSessionService;
   let windows: { opened: string[]; closed: string[]; onClosed: Map<string, () => void> };
   let now: number;
   let pushed: SessionsSnapshot[];
 
-  function make(platform: NodeJS.Platform = 'linux', withWindows = true, extra: Partial<SessionServiceDeps> = {}): SessionService {
-    return new SessionService({
+  function make(platform: NodeJS.Platform = 'linux', withWindows = true, extra: Partial<RemoteSessionServiceDeps> = {}): RemoteSessionService {
+    return new RemoteSessionService({
       ...extra,
       events,
       secrets,

@@ -30,7 +30,7 @@ export function vncPasswordAccount(desktopKey: string, target: Pick<ConnectTarge
 /** A native client that exits non-zero this soon did not connect. */
 const QUICK_EXIT_MS = 5_000;
 
-export interface SessionServiceDeps {
+export interface RemoteSessionServiceDeps {
   readonly events: EventBus;
   readonly secrets: SecretStore;
   readonly browser: Browser;
@@ -66,12 +66,12 @@ export function isViewerOrigin(origin: string): boolean {
 }
 
 /** Launches desktops (hand-off, RDP, DCV, in-app VNC) and tracks where each session is open. */
-export class SessionService {
+export class RemoteSessionService {
   private readonly sessions = new Map<string, LiveSession>();
   private readonly files: TempFiles;
   readonly bridge: VncBridge;
 
-  constructor(private readonly deps: SessionServiceDeps) {
+  constructor(private readonly deps: RemoteSessionServiceDeps) {
     this.files = deps.files ?? new TempFiles();
     this.bridge = new VncBridge(deps.log, {
       upstreamOpen: (id) => deps.log.debug(`Viewer ${id.slice(0, 8)} reached its VNC server`),
