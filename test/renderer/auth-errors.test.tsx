@@ -24,7 +24,7 @@ describe('sign-in failures in the user’s language', () => {
   });
 
   it('has English and German words for each code core added for identity providers', () => {
-    for (const code of ['idp-sign-in-too-old', 'subject-changed', 'idp-response-too-large']) {
+    for (const code of ['idp-sign-in-too-old', 'subject-changed', 'idp-response-too-large'] as const) {
       const english = show({ code, message: 'core text' }, 'en').textContent ?? '';
       cleanup();
       const german = show({ code, message: 'core text' }, 'de').textContent ?? '';

@@ -109,10 +109,10 @@ export class SessionService {
     const method = chooseConnectMethod({ connectTag: desktop.connectTag, defaultConnect: org.defaultConnect, ipAddress: desktop.ipAddress });
     if (method.kind === 'invalid') {
       const where = method.source === 'tag' ? 'The WorkSpace’s deskbridge:connect tag' : `The organization’s default connection`;
-      return fail('connect-setting-invalid', `“${desktop.name}” has a connection setting Deskbridge cannot use, so it was not run. Ask your IT department to correct it.`, `${where} "${method.value}": ${method.reason}`);
+      return fail('connect-setting-invalid', `“${desktop.name}” has a connection setting Deskbridge cannot use, so it was not run. Ask your IT department to correct it.`, `${where} "${method.value}": ${method.reason}`, { desktop: desktop.name });
     }
     if (method.kind === 'handoff') return this.handOff(desktop, org);
-    if (desktop.state !== 'AVAILABLE') return fail('desktop-not-ready', `“${desktop.name}” is not available (it is ${desktop.state.toLowerCase()}). Connect when it is running.`);
+    if (desktop.state !== 'AVAILABLE') return fail('desktop-not-ready', `“${desktop.name}” is not available (it is ${desktop.state.toLowerCase()}). Connect when it is running.`, undefined, { desktop: desktop.name, state: desktop.state });
     const existing = [...this.sessions.values()].find((s) => s.info.desktopKey === desktop.key && ACTIVE.has(s.info.status));
     if (existing) {
       if (existing.info.method === 'vnc') this.deps.windows?.open(existing.info.id, desktop.name, () => this.end(existing.info.id));
@@ -132,7 +132,7 @@ export class SessionService {
     if (result.ok && result.value.kind === 'session') return;
     let error: AppError;
     if (!result.ok) error = result.error;
-    else if (result.value.kind === 'no-handler') error = { code: 'handoff-no-handler', message: result.value.reason, details: `Web Access: ${result.value.webAccessUrl}` };
+    else if (result.value.kind === 'no-handler') error = { code: 'handoff-no-handler', message: result.value.reason, details: `${result.value.reason} Web Access: ${result.value.webAccessUrl}` };
     else return;
     this.add({ info: { ...this.base(desktop), method: 'handoff', client: 'workspaces', status: 'failed', error } });
   }
@@ -188,6 +188,7 @@ export class SessionService {
         const error: AppError = {
           code: `${target.protocol}-client-failed`,
           message: `${client.label} ${exit.error !== undefined ? 'could not be started' : 'closed right away'}; the desktop was not opened.`,
+          params: { client: client.label },
           details: exit.error ?? `Exit code ${String(exit.code)}${exit.signal ? `, signal ${exit.signal}` : ''}`,
         };
         this.update(info.id, { status: 'failed', error });
