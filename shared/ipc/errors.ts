@@ -17,6 +17,7 @@ export const ORGS_ERROR_CODES = [
   'managed-organization',
   'invalid-name',
   'invalid-profile-file',
+  'profile-file-too-new',
 ] as const;
 
 export const AUTH_ERROR_CODES = [
@@ -105,6 +106,21 @@ export const DESKTOPS_ERROR_CODES = [
   ...AWS_ERROR_CODES,
 ] as const;
 
+/** The request never reached the desktop (bad input, gone, busy): the action's dialog shows these and stays open. */
+export const DESKTOP_DIALOG_ERROR_CODES = [
+  'desktops.confirmRebuild',
+  'desktops.computeTarget',
+  'desktops.volumeNothing',
+  'desktops.volume.notLarger',
+  'desktops.volume.tooLarge',
+  'desktops.volume.notWhole',
+  'desktops.volume.bothAtOnce',
+  'desktops.volume.notCombination',
+  'desktops.runningModeTarget',
+  'desktops.notFound',
+  'desktops.busy',
+] as const satisfies readonly DesktopsErrorCode[];
+
 export const SESSIONS_ERROR_CODES = [
   'org-not-found',
   'desktop-not-found',
@@ -166,3 +182,4 @@ export const isErrorCode = member(ERROR_CODES);
 export const isDesktopsErrorCode = member<DesktopsErrorCode>(DESKTOPS_ERROR_CODES);
 export const isDesktopRefusalCode = member<DesktopRefusalCode>(DESKTOP_REFUSAL_CODES);
 export const isDesktopDeniedCode = member<DesktopDeniedCode>(DESKTOP_DENIED_CODES);
+export const isDesktopDialogErrorCode = member<(typeof DESKTOP_DIALOG_ERROR_CODES)[number]>(DESKTOP_DIALOG_ERROR_CODES);

@@ -261,5 +261,6 @@ export function clockSkewError(skewMs: number): AuthError {
     'clock-skew',
     `This computer’s clock is about ${minutes} minutes ${direction} your identity provider’s. Set the clock correctly (automatic time) and sign in again.`,
     `Difference between the ID token's issue time and this computer's clock: ${Math.round(skewMs / 1000)} s (allowed: ${MAX_CLOCK_SKEW_MS / 1000} s).`,
+    { minutes },
   );
 }
