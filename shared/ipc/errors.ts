@@ -4,8 +4,11 @@
  * Behaviour is decided by membership in these lists, never by a code's prefix.
  */
 
-/** The IPC layer itself: unknown channels, bad arguments, untrusted senders. */
-export const APP_ERROR_CODES = ['unknown-method', 'invalid-arguments', 'internal-error', 'untrusted-sender', 'session-window-refused'] as const;
+/** Notices core raises for the user to read (app domain), worded by the renderer like errors. */
+export const APP_NOTICE_CODES = ['settings-reset', 'policy-ignored', 'org-removed-untrusted', 'stay-signed-in-unavailable', 'link-refused'] as const;
+
+/** The IPC layer itself: unknown channels, bad arguments, untrusted senders; and the app's notices. */
+export const APP_ERROR_CODES = ['unknown-method', 'invalid-arguments', 'internal-error', 'untrusted-sender', 'session-window-refused', ...APP_NOTICE_CODES] as const;
 
 export const ORGS_ERROR_CODES = [
   'unknown-organization',
@@ -146,6 +149,7 @@ export const SESSIONS_ERROR_CODES = [
 export const DIAGNOSTICS_ERROR_CODES = [] as const satisfies readonly string[];
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+export type AppNoticeCode = (typeof APP_NOTICE_CODES)[number];
 export type OrgsErrorCode = (typeof ORGS_ERROR_CODES)[number];
 export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
 export type DesktopsErrorCode = (typeof DESKTOPS_ERROR_CODES)[number];

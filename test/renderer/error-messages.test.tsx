@@ -1,5 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NoticeBar } from '../../renderer/src/components/notice-bar';
 import { SessionBadge } from '../../renderer/src/features/sessions/session-badge';
 import { I18nContext, translator } from '../../renderer/src/i18n';
 import { de } from '../../renderer/src/i18n/de';
@@ -72,5 +73,17 @@ describe('a failure in the German UI', () => {
     expect(text).toContain('FreeRDP ließ sich nicht starten oder hat sich sofort wieder beendet');
     expect(text).not.toContain('could not be started');
     expect(text).not.toMatch(/\{\w+\}/);
+  });
+
+  it('words core’s notices by code, with their params', () => {
+    const notice = { id: 'n1', level: 'warning', code: 'org-removed-untrusted', message: '“Acme” (WSpdx+ABC123) was removed: it used addresses that only your IT department can set.', params: { name: 'Acme', code: 'WSpdx+ABC123' }, details: 'signIn.issuer: http://evil.example' } as const;
+    render(
+      <I18nContext.Provider value={translator('de')}>
+        <NoticeBar notices={[notice]} onDismiss={() => undefined} />
+      </I18nContext.Provider>,
+    );
+    const text = screen.getByRole('status').textContent ?? '';
+    expect(text).toContain('„Acme“ (WSpdx+ABC123) wurde entfernt');
+    expect(text).not.toContain('was removed');
   });
 });

@@ -318,7 +318,7 @@ export class AuthService implements AuthSessions {
     const saved = await this.deps.vault.remember(org.id, userName, secrets);
     if (saved.ok) return true;
     this.deps.log.warn(`Keychain unavailable: ${saved.reason}`);
-    this.deps.notices.add('warning', STAY_UNAVAILABLE, saved.reason);
+    this.deps.notices.add('warning', 'stay-signed-in-unavailable', STAY_UNAVAILABLE, saved.reason);
     return false;
   }
 

@@ -9,6 +9,12 @@ export const errorsDe: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.internal-error': 'In Deskbridge ist etwas schiefgegangen. Die Einzelheiten stehen im Protokoll.',
   'error.untrusted-sender': 'Diese Anfrage kam nicht aus einem Fenster von Deskbridge.',
   'error.session-window-refused': 'Ein Sitzungsfenster darf nur seine eigene Sitzung verwalten.',
+  'error.settings-reset': 'Ihre Einstellungsdatei war nicht lesbar oder beschädigt. Deskbridge hat deshalb mit neuen Einstellungen begonnen.',
+  'error.policy-ignored': 'Die Richtlinie Ihrer Organisation war nicht verwendbar und wurde ignoriert. Die Einzelheiten sagen, warum.',
+  'error.org-removed-untrusted': '„{name}“ ({code}) wurde entfernt: Die Organisation verwendete Adressen, die nur Ihre IT-Abteilung festlegen darf.',
+  'error.stay-signed-in-unavailable':
+    'Angemeldet bleiben ist nicht verfügbar: Der Schlüsselbund dieses Computers war nicht verwendbar. Sie sind vorerst angemeldet und werden beim nächsten Mal erneut gefragt.',
+  'error.link-refused': 'Ein Deskbridge-Link wurde abgelehnt.',
   // orgs
   'error.unknown-organization': 'Diese Organisation gibt es nicht mehr.',
   'error.unknown-link': 'Dieser Link wurde bereits beantwortet.',
