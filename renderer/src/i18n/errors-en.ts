@@ -12,7 +12,7 @@ export const errorsEn: Readonly<Record<ErrorMessageKey | 'error.unknown', string
   'error.internal-error': 'Something went wrong inside Deskbridge. The details are in the log.',
   'error.untrusted-sender': 'This request did not come from Deskbridge’s own window.',
   'error.session-window-refused': 'A session window may only manage its own session.',
-  'error.settings-reset': 'Your settings file could not be read or was damaged, so Deskbridge started with fresh settings.',
+  'error.settings-reset': 'Your settings file was damaged or could not be read, so Deskbridge started with fresh settings.',
   'error.policy-ignored': 'Your organization’s policy could not be used and was ignored. The details say why.',
   'error.org-removed-untrusted': '“{name}” ({code}) was removed: it used addresses that only your IT department can set.',
   'error.stay-signed-in-unavailable':
