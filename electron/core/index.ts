@@ -49,12 +49,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const notices = new NoticeCenter(events);
   const store = new SettingsStore(deps.paths.settingsFile);
   const loaded = await store.load();
-  if (loaded.recovery) notices.add('warning', loaded.recovery.message, loaded.recovery.details);
+  if (loaded.recovery) notices.add('warning', 'settings-reset', loaded.recovery.message, loaded.recovery.details);
   const policy = await loadManagedPolicy(deps.paths.policyFile ? policyFileSource(deps.paths.policyFile) : (deps.managedConfig ?? null));
-  if (policy.kind === 'invalid') notices.add('error', policy.message, policy.details);
+  if (policy.kind === 'invalid') notices.add('error', 'policy-ignored', policy.message, `${policy.message}\n${policy.details}`);
   const orgs = new OrgService(store, policy.kind === 'loaded' ? policy.policy : null, events);
   for (const dropped of await orgs.dropUntrusted()) {
-    notices.add('warning', `“${dropped.name}” (${dropped.code}) was removed: it used addresses that only your IT department can set.`, dropped.details);
+    notices.add('warning', 'org-removed-untrusted', `“${dropped.name}” (${dropped.code}) was removed: it used addresses that only your IT department can set.`, dropped.details, { name: dropped.name, code: dropped.code });
   }
   const links = new LinkInbox(events, notices, (input) => orgs.vet(input));
   const clock = deps.clock ?? systemClock;

@@ -29,7 +29,7 @@ export async function dispatch(api: DeskbridgeApi, channel: unknown, args: unkno
   if (!parsed || !parsed.success) {
     const details = parsed?.error ? describeIssues(parsed.error as Parameters<typeof describeIssues>[0]) : 'No schema.';
     log?.warn(`Refused ${target.domain}:${target.method}: invalid arguments`);
-    return fail('invalid-arguments', `Invalid arguments for ${target.domain}:${target.method}.`, details);
+    return fail('invalid-arguments', `Invalid arguments for ${target.domain}:${target.method}.`, details, { method: `${target.domain}:${target.method}` });
   }
   const domainApi = api[target.domain] as unknown as Record<string, AnyMethod>;
   const method = domainApi[target.method];

@@ -1,8 +1,15 @@
-/** Errors are values: a code for tests and logic, a message for people, details without secrets. */
+import type { ErrorCode, ErrorParams } from './errors';
+
+/**
+ * Errors are values: a code from a closed list for logic and for the renderer to word, `params`
+ * for the values its message needs, an English message for logs only, details without secrets
+ * (shown untranslated, as technical text).
+ */
 export interface AppError {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly details?: string;
+  readonly params?: ErrorParams;
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
@@ -11,6 +18,6 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(code: string, message: string, details?: string): Result<T> {
-  return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
+export function fail<T = never>(code: ErrorCode, message: string, details?: string, params?: ErrorParams): Result<T> {
+  return { ok: false, error: { code, message, ...(details === undefined ? {} : { details }), ...(params === undefined ? {} : { params }) } };
 }

@@ -129,7 +129,7 @@ describe('profile files', () => {
     ['not JSON', '{"format": "deskbridge-organization", ', 'invalid-profile-file'],
     ['JSON null', 'null', 'invalid-profile-file'],
     ['another format', JSON.stringify({ format: 'something-else', version: 1, organization: OIDC_INPUT }), 'invalid-profile-file'],
-    ['a newer version', JSON.stringify({ format: 'deskbridge-organization', version: 2, organization: OIDC_INPUT }), 'invalid-profile-file'],
+    ['a newer version', JSON.stringify({ format: 'deskbridge-organization', version: 2, organization: OIDC_INPUT }), 'profile-file-too-new'],
     ['no organization', JSON.stringify({ format: 'deskbridge-organization', version: 1 }), 'invalid-organization'],
     ['an id smuggled in', JSON.stringify({ format: 'deskbridge-organization', version: 1, organization: { ...OIDC_INPUT, id: 'x', managed: true } }), 'invalid-organization'],
     ['a javascript: issuer', JSON.stringify({ format: 'deskbridge-organization', version: 1, organization: { ...OIDC_INPUT, signIn: { ...OIDC_INPUT.signIn, issuer: 'javascript:alert(1)' } } }), 'invalid-organization'],

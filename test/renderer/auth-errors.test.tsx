@@ -24,7 +24,7 @@ describe('sign-in failures in the user’s language', () => {
   });
 
   it('has English and German words for each code core added for identity providers', () => {
-    for (const code of ['idp-sign-in-too-old', 'subject-changed', 'idp-response-too-large']) {
+    for (const code of ['idp-sign-in-too-old', 'subject-changed', 'idp-response-too-large'] as const) {
       const english = show({ code, message: 'core text' }, 'en').textContent ?? '';
       cleanup();
       const german = show({ code, message: 'core text' }, 'de').textContent ?? '';
@@ -35,7 +35,9 @@ describe('sign-in failures in the user’s language', () => {
     }
   });
 
-  it('shows core’s own message for a failure it has no words for', () => {
-    expect(show({ code: 'clock-skew', message: 'This computer’s clock is about 10 minutes behind.' }, 'de').textContent).toContain('about 10 minutes behind');
+  it('words every failure itself, with core’s values, never core’s English message', () => {
+    const text = show({ code: 'clock-skew', message: 'This computer’s clock is about 10 minutes behind.', params: { minutes: 10 } }, 'de').textContent;
+    expect(text).toContain('um etwa 10 Minuten');
+    expect(text).not.toContain('behind');
   });
 });

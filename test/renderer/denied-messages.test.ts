@@ -15,12 +15,14 @@ describe('IAM refusals in the user’s language', () => {
     ['en', 'desktops.denied.list', 'AWS did not let alice see the desktops.'],
     ['de', 'desktops.denied.list', 'AWS lässt alice die Desktops nicht sehen.'],
   ] as const)('%s: %s names the IT setting', (language, code, expected) => {
-    const text = problemText(translator(language), { code, message: 'core’s English words' }, vars);
+    const error = { code, message: 'core’s English words' };
+    const text = problemText(translator(language), error, vars);
     expect(text).toContain(expected);
     expect(text).not.toMatch(/\{\w+\}/);
   });
 
-  it('other errors keep core’s own words', () => {
-    expect(problemText(translator('de'), { code: 'aws.InvalidResourceState', message: 'The desktop is not in a state…' }, vars)).toBe('The desktop is not in a state…');
+  it('other errors are worded by code too, never with core’s English words', () => {
+    const error = { code: 'aws.InvalidResourceState', message: 'The desktop is not in a state…' };
+    expect(problemText(translator('de'), error, vars)).toBe('Der Zustand des Desktops erlaubt das gerade nicht. Warten Sie, bis er fertig ist mit dem, was er gerade tut, und versuchen Sie es dann erneut.');
   });
 });

@@ -60,12 +60,12 @@ describe('SAML in the renderer', () => {
   });
 
   it('explains SAML failures in the user’s language and keeps the IAM details', () => {
-    const error = { code: 'saml-no-role', message: 'Your identity provider sent no AWS role.', details: 'IdP setting: the attribute https://aws.amazon.com/SAML/Attributes/Role' };
+    const error = { code: 'saml-no-role' as const, message: 'Your identity provider sent no AWS role.', details: 'IdP setting: the attribute https://aws.amazon.com/SAML/Attributes/Role' };
     renderIn('de', <AuthErrorView error={error} saml />);
     expect(screen.getByRole('alert').textContent).toContain('Ihr Identitätsanbieter hat keine AWS-Rolle gesendet');
     expect(screen.getByText(/IdP setting: the attribute/)).toBeTruthy();
     cleanup();
-    for (const code of ['saml-role-not-offered', 'saml-assertion-expired', 'saml-window-closed', 'idp-unreachable', 'aws-refused-token', 'saml-token-expired', 'role-trust-refused']) {
+    for (const code of ['saml-role-not-offered', 'saml-assertion-expired', 'saml-window-closed', 'idp-unreachable', 'aws-refused-token', 'saml-token-expired', 'role-trust-refused'] as const) {
       renderIn('de', <AuthErrorView error={{ code, message: 'english from core' }} saml />);
       expect(screen.getByRole('alert').textContent).not.toContain('english from core');
       cleanup();

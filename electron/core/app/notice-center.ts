@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Notice, NoticeLevel } from '../../../shared/ipc/domains/app';
+import type { AppNoticeCode, ErrorParams } from '../../../shared/ipc/errors';
 import type { EventBus } from '../events';
 
 const MAX_NOTICES = 20;
@@ -14,8 +15,8 @@ export class NoticeCenter {
     return this.notices;
   }
 
-  add(level: NoticeLevel, message: string, details?: string): Notice {
-    const notice: Notice = details === undefined ? { id: randomUUID(), level, message } : { id: randomUUID(), level, message, details };
+  add(level: NoticeLevel, code: AppNoticeCode, message: string, details?: string, params?: ErrorParams): Notice {
+    const notice: Notice = { id: randomUUID(), level, code, message, ...(details === undefined ? {} : { details }), ...(params === undefined ? {} : { params }) };
     this.notices = [...this.notices, notice].slice(-MAX_NOTICES);
     this.events.emit('app:notices', this.notices);
     return notice;

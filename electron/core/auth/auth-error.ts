@@ -1,3 +1,4 @@
+import type { ErrorParams } from '../../../shared/ipc/errors';
 import type { AppError } from '../../../shared/ipc/result';
 
 /** The sign-in failures the user can be told about, each with a specific message. */
@@ -40,13 +41,14 @@ export class AuthError extends Error {
     readonly code: AuthErrorCode,
     message: string,
     readonly details?: string,
+    readonly params?: ErrorParams,
   ) {
     super(message);
     this.name = 'AuthError';
   }
 
   toAppError(): AppError {
-    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details };
+    return { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }), ...(this.params === undefined ? {} : { params: this.params }) };
   }
 }
 

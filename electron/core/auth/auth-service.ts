@@ -1,5 +1,5 @@
 import type { AuthSnapshot, OrgAuthStatus, SignInOptions } from '../../../shared/ipc/domains/auth';
-import { fail, ok, type Result } from '../../../shared/ipc/result';
+import { type AppError, fail, ok, type Result } from '../../../shared/ipc/result';
 import type { OrgProfile } from '../../../shared/models/org';
 import type { NoticeCenter } from '../app/notice-center';
 import type { EventBus } from '../events';
@@ -128,7 +128,7 @@ export class AuthService implements AuthSessions {
       this.signIns.changed(orgId);
       return ok(this.signIns.statusOf(org));
     } catch (error) {
-      const appError = error instanceof AuthError ? error.toAppError() : { code: 'sign-in-failed', message: 'The sign-in failed.', details: describeCause(error) };
+      const appError = error instanceof AuthError ? error.toAppError() : signInFailed(error);
       if (this.signIns.get(orgId) === entry) {
         delete entry.attempt;
         delete entry.roleChoices;
@@ -141,7 +141,7 @@ export class AuthService implements AuthSessions {
         this.signIns.changed(orgId);
       }
       this.deps.log.warn(`Sign-in to ${org.name} failed: ${appError.code}${appError.details ? ` (${appError.details})` : ''}`);
-      return fail(appError.code, appError.message, appError.details);
+      return { ok: false, error: appError };
     }
   }
 
@@ -175,7 +175,7 @@ export class AuthService implements AuthSessions {
     const entry = this.signIns.get(orgId);
     if (!org || !entry?.keeper) return fail('not-signed-in', 'Sign in to this organization first.');
     const name = userName.trim();
-    if (userNameProblem(name) !== null) return fail('invalid-user-name', `Enter a user name of 1 to ${USER_NAME_MAX} characters: AWS WorkSpaces accepts no longer ones.`);
+    if (userNameProblem(name) !== null) return fail('invalid-user-name', `Enter a user name of 1 to ${USER_NAME_MAX} characters: AWS WorkSpaces accepts no longer ones.`, undefined, { max: USER_NAME_MAX });
     entry.keeper.rename(name);
     this.signedIn(org, entry, entry.keeper);
     if (entry.staySignedIn) entry.staySignedIn = await this.remember(org, entry);
@@ -231,7 +231,7 @@ export class AuthService implements AuthSessions {
           this.deps.log.info(`Restored the sign-in to ${org.name}`);
         } catch (error) {
           if (this.signIns.get(orgId) !== entry) return;
-          const appError = error instanceof AuthError ? error.toAppError() : { code: 'sign-in-failed', message: 'The sign-in failed.', details: describeCause(error) };
+          const appError = error instanceof AuthError ? error.toAppError() : signInFailed(error);
           if (!isTransient(appError.code)) await this.deps.vault.forget(orgId);
           entry.state = 'error';
           entry.staySignedIn = false;
@@ -318,7 +318,7 @@ export class AuthService implements AuthSessions {
     const saved = await this.deps.vault.remember(org.id, userName, secrets);
     if (saved.ok) return true;
     this.deps.log.warn(`Keychain unavailable: ${saved.reason}`);
-    this.deps.notices.add('warning', STAY_UNAVAILABLE, saved.reason);
+    this.deps.notices.add('warning', 'stay-signed-in-unavailable', STAY_UNAVAILABLE, saved.reason);
     return false;
   }
 
@@ -328,4 +328,8 @@ export class AuthService implements AuthSessions {
     delete entry.keeper;
     delete entry.session;
   }
+}
+
+function signInFailed(error: unknown): AppError {
+  return { code: 'sign-in-failed', message: 'The sign-in failed.', details: describeCause(error) };
 }

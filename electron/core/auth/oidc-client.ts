@@ -197,7 +197,7 @@ export class OidcClient {
     if (typeof value !== 'string' || value.length === 0) return undefined;
     const problem = userNameProblem(value);
     if (problem !== null) {
-      throw new AuthError('user-name-invalid', `${userNameMessage(problem, value.trim().length)} Your identity provider sends it in the claim “${claimName}”. Ask your administrator to check the organization’s user-name claim.`, `Claim ${claimName}: ${value.trim().length} characters, AWS allows 1 to ${USER_NAME_MAX}.`);
+      throw new AuthError('user-name-invalid', `${userNameMessage(problem, value.trim().length)} Your identity provider sends it in the claim “${claimName}”. Ask your administrator to check the organization’s user-name claim.`, `Claim ${claimName}: ${value.trim().length} characters, AWS allows 1 to ${USER_NAME_MAX}.`, { claim: claimName, max: USER_NAME_MAX });
     }
     return value;
   }
@@ -206,7 +206,7 @@ export class OidcClient {
   private async userNameFromUserInfo(as: oauth.AuthorizationServer, accessToken: string, subject: string): Promise<string> {
     const claimName = this.org.signIn.userNameClaim;
     const missing = (where: string): AuthError =>
-      new AuthError('user-name-missing', `Your identity provider did not send the claim “${claimName}” that holds your WorkSpaces user name. Ask your administrator to check the organization’s user-name claim.`, `Claim ${claimName} missing from the ID token ${where}.`);
+      new AuthError('user-name-missing', `Your identity provider did not send the claim “${claimName}” that holds your WorkSpaces user name. Ask your administrator to check the organization’s user-name claim.`, `Claim ${claimName} missing from the ID token ${where}.`, { claim: claimName });
     if (!as.userinfo_endpoint) throw missing('(and the identity provider has no UserInfo endpoint)');
     let claims: oauth.UserInfoResponse;
     try {
@@ -261,5 +261,6 @@ export function clockSkewError(skewMs: number): AuthError {
     'clock-skew',
     `This computer’s clock is about ${minutes} minutes ${direction} your identity provider’s. Set the clock correctly (automatic time) and sign in again.`,
     `Difference between the ID token's issue time and this computer's clock: ${Math.round(skewMs / 1000)} s (allowed: ${MAX_CLOCK_SKEW_MS / 1000} s).`,
+    { minutes },
   );
 }

@@ -76,6 +76,7 @@ export function explainActionDenied(session: AuthSession, error: unknown, target
   return {
     code: `desktops.denied.${setting}`,
     message: `AWS didn’t let ${user} ${target.action} “${target.desktopName}”: ${what}`,
+    params: { user, desktop: target.desktopName },
     details: `IAM setting: ${where}. Action: ${awsAction}. Desktop: ${target.desktopName} (${target.workspaceId}). Role: ${role}. User name used: ${user}. AWS said: ${describeCause(error)}`,
   };
 }
@@ -91,6 +92,7 @@ export function explainWorkspacesAccessDenied(session: AuthSession, error: unkno
   return {
     code: 'desktops.denied.list',
     message: `AWS did not let ${session.userName} see the WorkSpaces${directory}. Ask your administrator to allow workspaces:DescribeWorkspaces for the role ${role}.`,
+    params: { user: session.userName },
     details: `IAM setting: the permissions policy of ${role} (workspaces:DescribeWorkspaces, DescribeWorkspacesConnectionStatus, DescribeWorkspaceDirectories and DescribeTags on *). User name used: ${session.userName}. AWS said: ${describeCause(error)}`,
   };
 }

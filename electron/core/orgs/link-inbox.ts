@@ -31,12 +31,12 @@ export class LinkInbox {
   receive(url: unknown): PendingLink | null {
     const parsed = parseDeepLink(url);
     if (!parsed.ok) {
-      this.notices.add('error', 'A Deskbridge link was refused.', parsed.message);
+      this.notices.add('error', 'link-refused', 'A Deskbridge link was refused.', parsed.message);
       return null;
     }
     const vetted = this.vet(parsed.input);
     if (!vetted.ok) {
-      this.notices.add('error', 'A Deskbridge link was refused.', `${vetted.error.message}${vetted.error.details ? `\n${vetted.error.details}` : ''}`);
+      this.notices.add('error', 'link-refused', 'A Deskbridge link was refused.', `${vetted.error.message}${vetted.error.details ? `\n${vetted.error.details}` : ''}`);
       return null;
     }
     return this.offer(vetted.value, 'link');

@@ -128,7 +128,7 @@ export class OrgService {
     const parsed = parseRegistrationCode(code);
     const normalised = (parsed.ok ? parsed.code : code).toLowerCase();
     const existing = this.snapshot().organizations.find((o) => o.code.toLowerCase() === normalised);
-    return existing ? fail('duplicate-organization', `“${existing.name}” already uses the code ${existing.code}.`) : null;
+    return existing ? fail('duplicate-organization', `“${existing.name}” already uses the code ${existing.code}.`, undefined, { name: existing.name, code: existing.code }) : null;
   }
 
   async add(raw: unknown): Promise<Result<OrgProfile>> {

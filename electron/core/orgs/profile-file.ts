@@ -29,7 +29,7 @@ export function parseProfileFile(text: string): Result<OrgInput> {
     return fail('invalid-profile-file', 'This file is not a Deskbridge organization file.');
   }
   if ((raw as { version?: unknown }).version !== 1) {
-    return fail('invalid-profile-file', 'This organization file was made by a newer Deskbridge.');
+    return fail('profile-file-too-new', 'This organization file was made by a newer Deskbridge.');
   }
   return validateOrgInput((raw as { organization?: unknown }).organization);
 }

@@ -36,7 +36,7 @@ export async function launchNative(input: NativeLaunchInput): Promise<Result<Nat
         : await files.write('dcv', dcvFileText(target, input.userName));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
-    return fail('connection-file-failed', `Deskbridge could not write the ${target.protocol.toUpperCase()} connection file in the temporary folder, so the desktop was not opened.`, `Temporary folder: ${code}`);
+    return fail('connection-file-failed', `Deskbridge could not write the ${target.protocol.toUpperCase()} connection file in the temporary folder, so the desktop was not opened.`, `Temporary folder: ${code}`, { protocol: target.protocol.toUpperCase() });
   }
   const client = await findNativeClient(target.protocol, platform, launcher, file);
   if (!client) {
@@ -51,7 +51,7 @@ export async function launchNative(input: NativeLaunchInput): Promise<Result<Nat
     // spawn throws at once for what it cannot start (e.g. a .cmd on Windows without a shell).
     await files.remove(file);
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
-    return fail(`${target.protocol}-client-failed`, `${client.label} could not be started, so the desktop was not opened.`, `${client.command}: ${code}`);
+    return fail(`${target.protocol}-client-failed`, `${client.label} could not be started, so the desktop was not opened.`, `${client.command}: ${code}`, { client: client.label });
   }
   return ok({ client, process, file });
 }

@@ -110,10 +110,10 @@ export class RemoteSessionService {
     const method = chooseConnectMethod({ connectTag: desktop.connectTag, defaultConnect: org.defaultConnect, ipAddress: desktop.ipAddress });
     if (method.kind === 'invalid') {
       const where = method.source === 'tag' ? 'The WorkSpace’s deskbridge:connect tag' : `The organization’s default connection`;
-      return fail('connect-setting-invalid', `“${desktop.name}” has a connection setting Deskbridge cannot use, so it was not run. Ask your IT department to correct it.`, `${where} "${method.value}": ${method.reason}`);
+      return fail('connect-setting-invalid', `“${desktop.name}” has a connection setting Deskbridge cannot use, so it was not run. Ask your IT department to correct it.`, `${where} "${method.value}": ${method.reason}`, { desktop: desktop.name });
     }
     if (method.kind === 'handoff') return this.handOff(desktop, org);
-    if (desktop.state !== 'AVAILABLE') return fail('desktop-not-ready', `“${desktop.name}” is not available (it is ${desktop.state.toLowerCase()}). Connect when it is running.`);
+    if (desktop.state !== 'AVAILABLE') return fail('desktop-not-ready', `“${desktop.name}” is not available (it is ${desktop.state.toLowerCase()}). Connect when it is running.`, undefined, { desktop: desktop.name, state: desktop.state });
     const existing = [...this.sessions.values()].find((s) => s.info.desktopKey === desktop.key && ACTIVE.has(s.info.status));
     if (existing) {
       if (existing.info.method === 'vnc') this.deps.windows?.open(existing.info.id, desktop.name, () => this.end(existing.info.id));
@@ -132,7 +132,7 @@ export class RemoteSessionService {
   async launchFromList(desktop: Desktop, org: OrgProfile): Promise<AppError | null> {
     const result = await this.launch(desktop, org);
     if (!result.ok) return result.error;
-    if (result.value.kind === 'no-handler') return { code: 'handoff-no-handler', message: result.value.reason, details: `Web Access: ${result.value.webAccessUrl}` };
+    if (result.value.kind === 'no-handler') return { code: 'handoff-no-handler', message: result.value.reason, details: `${result.value.reason} Web Access: ${result.value.webAccessUrl}` };
     return null;
   }
 
@@ -187,6 +187,7 @@ export class RemoteSessionService {
         const error: AppError = {
           code: `${target.protocol}-client-failed`,
           message: `${client.label} ${exit.error !== undefined ? 'could not be started' : 'closed right away'}; the desktop was not opened.`,
+          params: { client: client.label },
           details: exit.error ?? `Exit code ${String(exit.code)}${exit.signal ? `, signal ${exit.signal}` : ''}`,
         };
         this.update(info.id, { status: 'failed', error });

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/lib/self-service';
 import type { Desktop, RunningMode } from '../../../shared/models/desktop';
 import { explainActionDenied, isAccessDenied } from '../auth/workspaces-errors';
-import { describeFailure, plainAwsMessage } from './aws-errors';
+import { awsErrorCode, describeFailure, plainAwsMessage } from './aws-errors';
 import type { DesktopService } from './desktop-service';
 import type { OrgDesktopsState } from './org-desktops';
 
@@ -71,7 +71,7 @@ export class DesktopActions {
   rebuild(key: string, confirmation: string): Promise<Result<DesktopsSnapshot>> {
     return this.run(key, 'rebuild', {
       validate: (d) =>
-        rebuildConfirmed(d.name, confirmation) ? null : { code: 'desktops.confirmRebuild', message: `Type the desktop’s name (${d.name}) to confirm the rebuild.` },
+        rebuildConfirmed(d.name, confirmation) ? null : { code: 'desktops.confirmRebuild', message: `Type the desktop’s name (${d.name}) to confirm the rebuild.`, params: { desktop: d.name } },
       // One desktop per call, always (the API allows exactly one).
       call: async (client, d) => (await client.send(new RebuildWorkspacesCommand({ RebuildWorkspaceRequests: [{ WorkspaceId: d.workspaceId }] }))).FailedRequests ?? [],
       optimistic: (d) => ({ ...d, state: 'REBUILDING' }),
@@ -83,7 +83,7 @@ export class DesktopActions {
       validate: (d) =>
         d.computeType !== undefined && computeDirection(d.computeType, target) !== 'invalid'
           ? null
-          : { code: 'desktops.computeTarget', message: `This desktop can’t change to ${target}. Allowed: ${computeTargets(d.computeType).join(', ') || 'none'}.` },
+          : { code: 'desktops.computeTarget', message: `This desktop can’t change to ${target}. Allowed: ${computeTargets(d.computeType).join(', ') || 'none'}.`, params: { target, allowed: computeTargets(d.computeType).join(', ') || '–' } },
       call: (client, d) => modify(client, d, { ComputeTypeName: target as never }),
       optimistic: (d) => withModification(d, 'COMPUTE_TYPE'),
     });
@@ -94,7 +94,7 @@ export class DesktopActions {
       validate: (d) => {
         if (request.rootGib === undefined && request.userGib === undefined) return { code: 'desktops.volumeNothing', message: 'Choose a new size for one volume.' };
         const problem = volumeRequestProblem({ rootGib: d.rootVolumeGib, userGib: d.userVolumeGib }, request);
-        return problem === null ? null : { code: `desktops.volume.${problem}`, message: volumeMessage(problem, d, request) };
+        return problem === null ? null : { code: `desktops.volume.${problem}`, message: volumeMessage(problem, d, request), params: { allowed: allowedVolumeSizes(d, request).join(', ') || '–' } };
       },
       call: (client, d) =>
         modify(client, d, {
@@ -107,7 +107,7 @@ export class DesktopActions {
 
   switchRunningMode(key: string, mode: RunningMode): Promise<Result<DesktopsSnapshot>> {
     return this.run(key, 'switchRunningMode', {
-      validate: (d) => (runningModeTargets(d.runningMode).includes(mode) ? null : { code: 'desktops.runningModeTarget', message: `The desktop already runs in ${mode} mode.` }),
+      validate: (d) => (runningModeTargets(d.runningMode).includes(mode) ? null : { code: 'desktops.runningModeTarget', message: `The desktop already runs in ${mode} mode.`, params: { mode } }),
       call: (client, d) => modify(client, d, { RunningMode: mode, ...(mode === 'AUTO_STOP' ? { RunningModeAutoStopTimeoutInMinutes: 60 } : {}) }),
       optimistic: (d) => ({ ...d, runningMode: mode }),
     });
@@ -124,7 +124,7 @@ export class DesktopActions {
       return ok(this.service.snapshot());
     }
     if (plan === 'unavailable') {
-      return this.refuse(key, 'connect', { code: 'desktops.notConnectable', message: `The desktop is ${desktop.state} and can’t be connected to right now.` });
+      return this.refuse(key, 'connect', { code: 'desktops.notConnectable', message: `The desktop is ${desktop.state} and can’t be connected to right now.`, params: { state: desktop.state } });
     }
     return this.run(key, 'connect', {
       call: async (client, d) => (await client.send(new StartWorkspacesCommand({ StartWorkspaceRequests: [{ WorkspaceId: d.workspaceId }] }))).FailedRequests ?? [],
@@ -154,7 +154,7 @@ export class DesktopActions {
       if (!verdict.allowed) return this.refuse(key, action, { code: `desktops.refused.${verdict.reason}`, message: REFUSALS[verdict.reason] });
     }
     const invalid = step.validate?.(desktop) ?? null;
-    if (invalid !== null) return fail(invalid.code, invalid.message);
+    if (invalid !== null) return { ok: false, error: invalid };
 
     if (!this.service.markActionPending(key, action)) return busy();
     let failed: readonly FailedWorkspaceChangeRequest[];
@@ -170,7 +170,7 @@ export class DesktopActions {
     if (mine !== undefined) {
       this.service.releaseAction(key);
       return this.refuse(key, action, {
-        code: `aws.${mine.ErrorCode ?? 'Failed'}`,
+        code: awsErrorCode(mine.ErrorCode, mine.ErrorMessage),
         message: plainAwsMessage(mine.ErrorCode, mine.ErrorMessage),
         ...(mine.ErrorMessage === undefined ? {} : { details: `${mine.ErrorCode ?? ''}: ${mine.ErrorMessage}` }),
       });
@@ -201,6 +201,12 @@ async function modify(client: WorkSpacesClient, d: Desktop, props: NonNullable<C
   return [];
 }
 
+/** The sizes (GiB, or ranges) the changed volume may take with the other as it is. */
+function allowedVolumeSizes(d: Desktop, request: VolumeRequest): string[] {
+  const volume = request.rootGib === undefined ? 'user' : 'root';
+  return volumeTargets(volume, { rootGib: d.rootVolumeGib, userGib: d.userVolumeGib }).map((r) => (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`));
+}
+
 function volumeMessage(problem: VolumeProblem, d: Desktop, request: VolumeRequest): string {
   switch (problem) {
     case 'bothAtOnce': return 'AWS grows one volume at a time: change the root volume or the user volume, then the other once that has finished.';
@@ -209,7 +215,7 @@ function volumeMessage(problem: VolumeProblem, d: Desktop, request: VolumeReques
     case 'notWhole': return 'A volume’s new size must be a whole number of GiB.';
     case 'notCombination': {
       const volume = request.rootGib === undefined ? 'user' : 'root';
-      const allowed = volumeTargets(volume, { rootGib: d.rootVolumeGib, userGib: d.userVolumeGib }).map((r) => (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`));
+      const allowed = allowedVolumeSizes(d, request);
       return `AWS doesn’t offer that size for the ${volume} volume with the ${volume === 'root' ? 'user' : 'root'} volume as it is. Allowed: ${allowed.length === 0 ? 'none right now' : `${allowed.join(', ')} GiB`}.`;
     }
   }

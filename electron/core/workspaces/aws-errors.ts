@@ -1,5 +1,6 @@
 import type { FailureKind } from '../../../shared/lib/polling-policy';
 import type { AppError } from '../../../shared/ipc/result';
+import type { AwsErrorCode } from '../../../shared/ipc/errors';
 import { redact } from '../log/redact';
 
 interface SdkLike {
@@ -43,15 +44,40 @@ export function describeFailure(error: unknown, context: { readonly orgName: str
     case 'server':
       return { code: 'desktops.serverError', message: 'AWS WorkSpaces is not answering properly right now. Deskbridge will try again.', details };
     case 'auth':
-      return { code: 'desktops.signInNeeded', message: `Your sign-in to ${context.orgName} has ended. Sign in again to see your desktops.`, details };
+      return { code: 'desktops.signInNeeded', message: `Your sign-in to ${context.orgName} has ended. Sign in again to see your desktops.`, details, params: { org: context.orgName } };
     case 'denied':
       return { code: 'desktops.denied', message: `Your organization’s AWS role doesn’t allow this. Ask your IT department to check the IAM policy for WorkSpaces.`, details };
     default:
-      return { code: `aws.${e.name ?? 'Error'}`, message: plainAwsMessage(e.name, awsMessage), details };
+      return { code: awsErrorCode(e.name, awsMessage), message: plainAwsMessage(e.name, awsMessage), details };
   }
 }
 
-/** The errors a self-service action can meet, said plainly (FailedRequests codes and exceptions). */
+/** The closed code the renderer words for an AWS refusal (FailedRequests code or exception name). */
+export function awsErrorCode(code: string | undefined, awsMessage: string | undefined): AwsErrorCode {
+  switch (code) {
+    case 'InvalidResourceState':
+    case 'InvalidResourceStateException':
+      return awsMessage?.includes('6-hour') || awsMessage?.includes('30 days') ? 'aws.changeTooSoon' : 'aws.InvalidResourceState';
+    case 'UnsupportedOperation':
+    case 'OperationNotSupportedException':
+      return 'aws.UnsupportedOperation';
+    case 'OperationInProgressException':
+      return 'aws.OperationInProgress';
+    case 'ResourceNotFound':
+    case 'ResourceNotFoundException':
+      return 'aws.ResourceNotFound';
+    case 'UnsupportedWorkspaceConfigurationException':
+      return 'aws.UnsupportedWorkspaceConfiguration';
+    case 'InvalidParameterValuesException':
+      return 'aws.InvalidParameterValues';
+    case 'ResourceLimitExceededException':
+      return 'aws.ResourceLimitExceeded';
+    default:
+      return 'aws.other';
+  }
+}
+
+/** The errors a self-service action can meet, said plainly (FailedRequests codes and exceptions): for logs. */
 export function plainAwsMessage(code: string | undefined, awsMessage: string | undefined): string {
   switch (code) {
     case 'InvalidResourceState':

@@ -362,6 +362,7 @@ export class DesktopService {
           at: now,
           code: 'desktops.connectFailed',
           message: `The desktop did not start: it is now ${desktop.state}.`,
+          params: { state: desktop.state },
           ...(desktop.errorMessage === undefined ? {} : { details: desktop.errorMessage }),
         });
       } else if (progress.phase === 'ready' && desktop.state !== 'AVAILABLE') {

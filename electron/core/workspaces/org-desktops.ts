@@ -73,7 +73,7 @@ export class OrgDesktopsState {
     const generation = ++this.started;
     const org = this.session.org;
     if (org.region === null && org.endpoints?.workspaces === undefined) {
-      this.fail({ code: 'desktops.noRegion', message: `The Region of ${org.name} is unknown. Edit the organization and choose its Region.` }, 'other');
+      this.fail({ code: 'desktops.noRegion', message: `The Region of ${org.name} is unknown. Edit the organization and choose its Region.`, params: { org: org.name } }, 'other');
       return { ok: false, kind: 'other', generation };
     }
     const seen = new Set<string>();
@@ -90,12 +90,12 @@ export class OrgDesktopsState {
       else if (listed.status === 'rejected') throw asError(listed.reason);
     } catch (error) {
       if (error instanceof DirectoryNotFound) {
-        this.fail({ code: 'desktops.directoryNotFound', message: error.message }, 'other');
+        this.fail({ code: 'desktops.directoryNotFound', message: error.message, details: error.message }, 'other');
         return { ok: false, kind: 'other', generation };
       }
       if (error instanceof PagingError) {
         this.log.warn(`Refreshing the desktops of ${org.name} stopped: ${error.message}`);
-        this.fail({ code: 'desktops.paging', message: error.message }, 'other');
+        this.fail({ code: 'desktops.paging', message: error.message, details: error.message }, 'other');
         return { ok: false, kind: 'other', generation };
       }
       const kind = classify(error);

@@ -1,5 +1,6 @@
 import type { Notice } from '../../../shared/ipc/domains/app';
 import { useT } from '../i18n';
+import { errorText } from '../i18n/error-text';
 
 interface Props {
   readonly notices: readonly Notice[];
@@ -13,7 +14,7 @@ export function NoticeBar({ notices, onDismiss }: Props) {
     <div className="notices" aria-live="polite">
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice-${notice.level}`} role={notice.level === 'error' ? 'alert' : 'status'}>
-          <p>{notice.message}</p>
+          <p>{errorText(t, notice)}</p>
           {notice.details ? (
             <details>
               <summary>{t('notice.details')}</summary>

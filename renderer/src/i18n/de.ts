@@ -1,12 +1,13 @@
-import { authDe, samlDe } from '../features/auth/messages-de';
+import { samlDe } from '../features/auth/messages-de';
 import { desktopsDe } from '../features/desktops/messages-de';
 import { diagnosticsDe } from '../features/diagnostics/messages-de';
 import type { MessageKey } from './en';
+import { errorsDe } from './errors-de';
 
 export const de: Record<MessageKey, string> = {
   ...desktopsDe,
   ...diagnosticsDe,
-  ...authDe,
+  ...errorsDe,
   ...samlDe,
   'app.title': 'Deskbridge',
   'app.loading': 'Wird geladen …',

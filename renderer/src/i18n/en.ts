@@ -1,11 +1,12 @@
-import { authEn, samlEn } from '../features/auth/messages-en';
+import { samlEn } from '../features/auth/messages-en';
 import { desktopsEn } from '../features/desktops/messages-en';
 import { diagnosticsEn } from '../features/diagnostics/messages-en';
+import { errorsEn } from './errors-en';
 
 export const en = {
   ...desktopsEn,
   ...diagnosticsEn,
-  ...authEn,
+  ...errorsEn,
   ...samlEn,
   'app.title': 'Deskbridge',
   'app.loading': 'Loading…',

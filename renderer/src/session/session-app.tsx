@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { isReleaseShortcut } from '../../../shared/lib/viewer-policy';
 import { useT } from '../i18n';
+import { errorText } from '../i18n/error-text';
 import { sessionApi as api } from './session-api';
 import { ClipboardPanel } from './clipboard-panel';
 import { PasswordForm } from './password-form';
@@ -100,7 +101,7 @@ export function SessionApp({ sessionId, viewer, screen }: { readonly sessionId: 
         <div className="session-overlay">
           <div className="session-card" role="alert">
             <h2>{state.phase === 'failed' ? t('session.failed') : t('session.ended')}</h2>
-            {state.phase === 'failed' ? <p>{state.error.message}</p> : null}
+            {state.phase === 'failed' ? <p>{errorText(t, state.error)}</p> : null}
             {state.phase === 'failed' && state.error.details ? <p className="hint">{state.error.details}</p> : null}
             <div className="actions">
               {state.phase === 'failed' && state.error.code !== 'session-not-found' ? (
@@ -130,7 +131,7 @@ function statusText(state: ViewerState, name: string, released: boolean, t: Retu
     case 'password':
       return state.wrong ? t('session.password.wrong') : t('session.password.title', { name });
     case 'failed':
-      return `${t('session.failed')}: ${state.error.message}`;
+      return `${t('session.failed')}: ${errorText(t, state.error)}`;
     case 'ended':
       return t('session.ended');
   }

@@ -1,3 +1,4 @@
+import type { AppNoticeCode, ErrorParams } from '../errors';
 import type { Result } from '../result';
 
 export type HostKind = 'electron' | 'web';
@@ -15,6 +16,9 @@ export type NoticeLevel = 'info' | 'warning' | 'error';
 export interface Notice {
   readonly id: string;
   readonly level: NoticeLevel;
+  /** What the renderer words, with `params`; `message` is core's English, for logs. */
+  readonly code: AppNoticeCode;
+  readonly params?: ErrorParams;
   readonly message: string;
   readonly details?: string;
 }

@@ -19,7 +19,7 @@ afterEach(async () => {
   await emu.stop();
 });
 
-function expectFailure(result: Result<unknown>, code: string): { message: string; details?: string } {
+function expectFailure(result: Result<unknown>, code: string): { message: string; details?: string; params?: unknown } {
   expect(result.ok).toBe(false);
   if (result.ok) throw new Error('unreachable');
   expect(result.error.code).toBe(code);
@@ -113,6 +113,7 @@ describe('sign-in errors, produced for real', () => {
   it('clock skew: this computer’s clock is two hours ahead', async () => {
     const error = expectFailure(await oidcSignIn({}, { clock: ManualClock.offset(2 * 3600_000) }), 'clock-skew');
     expect(error.message).toMatch(/about 120 minutes/);
+    expect(error.params).toEqual({ minutes: 120 });
   });
 
   it('role trust refused: the role does not trust this IdP, and the message names the trust policy', async () => {

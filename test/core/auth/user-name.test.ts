@@ -28,6 +28,7 @@ describe('user names longer than AWS WorkSpaces accepts are refused where they e
     expect(result.error.code).toBe('user-name-invalid');
     expect(result.error.message).toContain(`64 characters long, but AWS WorkSpaces accepts at most ${USER_NAME_MAX}`);
     expect(result.error.message).toContain('“preferred_username”');
+    expect(result.error.params).toEqual({ claim: 'preferred_username', max: USER_NAME_MAX });
     expect(`${result.error.message} ${result.error.details ?? ''}`).not.toContain(LONG?.username ?? '?');
     // No session: nothing would poll AWS with a name it refuses.
     expect(app.auth.session(app.oidcOrgId)).toBeNull();

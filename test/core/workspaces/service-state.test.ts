@@ -30,8 +30,8 @@ describe('DesktopService owns its state', () => {
 
   it('takes one lock per desktop and clears the old problem while an action runs', () => {
     const key = keyOf(snap(), 'Design-PC');
-    w.service.reportProblem(key, 'restart', { code: 'desktops.test', message: 'An earlier failure.' });
-    expect(byName(snap(), 'Design-PC').problem).toMatchObject({ code: 'desktops.test', action: 'restart', at: w.clock.now() });
+    w.service.reportProblem(key, 'restart', { code: 'desktops.serverError', message: 'An earlier failure.' });
+    expect(byName(snap(), 'Design-PC').problem).toMatchObject({ code: 'desktops.serverError', action: 'restart', at: w.clock.now() });
     expect(w.service.markActionPending(key, 'restart')).toBe(true);
     expect(w.service.markActionPending(key, 'rebuild')).toBe(false);
     expect(w.service.isActionPending(key)).toBe(true);
@@ -63,7 +63,7 @@ describe('DesktopService owns its state', () => {
   it('dismissing a problem also ends a finished connect, never one still starting', async () => {
     const key = keyOf(snap(), 'Design-PC');
     w.service.markReadyToLaunch(key);
-    w.service.reportProblem(key, 'connect', { code: 'desktops.test', message: 'It did not work.' });
+    w.service.reportProblem(key, 'connect', { code: 'desktops.serverError', message: 'It did not work.' });
     expect(byName(snap(), 'Design-PC').connect?.phase).toBe('ready');
     w.service.dismissProblem(key);
     expect(byName(snap(), 'Design-PC').problem).toBeUndefined();
@@ -72,7 +72,7 @@ describe('DesktopService owns its state', () => {
     w.emu.state.setWorkspaceState(stopped.workspaceId, 'STOPPED');
     await w.service.refreshNow();
     expect((await w.actions.connect(stopped.key)).ok).toBe(true);
-    w.service.reportProblem(stopped.key, 'connect', { code: 'desktops.test', message: 'Noise.' });
+    w.service.reportProblem(stopped.key, 'connect', { code: 'desktops.serverError', message: 'Noise.' });
     w.service.dismissProblem(stopped.key);
     expect(byName(snap(), 'Daily-AutoStop').connect?.phase).toBe('starting');
     await w.service.idle();

@@ -1,18 +1,17 @@
 import type { AppError } from '../../../../shared/ipc/result';
 import { type MessageKey, type Translate, useT } from '../../i18n';
-import { authEn, samlEn } from './messages-en';
+import { errorText } from '../../i18n/error-text';
+import { samlEn } from './messages-en';
 
-/** The failures this feature words itself (in the user's language); others show core's message. */
-function errorKey(code: string, saml: boolean): MessageKey | null {
-  const samlKey = `auth.saml.error.${code}`;
-  if (saml && samlKey in samlEn) return samlKey as MessageKey;
-  const key = `auth.error.${code}`;
-  return key in authEn ? (key as MessageKey) : null;
+/** SAML words some failures for the IdP administrator's settings; null when it has no wording of its own. */
+function samlKey(code: string): MessageKey | null {
+  const key = `auth.saml.error.${code}`;
+  return key in samlEn ? (key as MessageKey) : null;
 }
 
 export function authErrorMessage(error: AppError, t: Translate, saml = false): string {
-  const key = errorKey(error.code, saml);
-  return key === null ? error.message : t(key);
+  const key = saml ? samlKey(error.code) : null;
+  return key === null ? errorText(t, error) : t(key);
 }
 
 /** A sign-in failure: the human message, and the details folded away. */

@@ -3,6 +3,7 @@ import type { OrgAuthStatus } from '../../../../shared/ipc/domains/auth';
 import type { OrgProfile } from '../../../../shared/models/org';
 import { TextField } from '../../components/text-field';
 import { useT } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 import { api } from '../../ipc/api';
 
 /** Signed in: who, whether it is remembered, and Sign out; asks for the user name if the IdP gave none. */
@@ -14,7 +15,7 @@ export function SignedInView({ org, status }: { readonly org: OrgProfile; readon
   async function save(event: FormEvent) {
     event.preventDefault();
     const result = await api().auth.setUserName(org.id, userName.trim());
-    setError(result.ok ? undefined : result.error.message);
+    setError(result.ok ? undefined : errorText(t, result.error));
   }
 
   return (

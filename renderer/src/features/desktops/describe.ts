@@ -1,11 +1,10 @@
 /** Display helpers for AWS enum values and errors. */
-import type { MessageKey, Translate } from '../../i18n';
+import type { Translate } from '../../i18n';
+import { type CodedError, errorText } from '../../i18n/error-text';
 
-const DENIED_KEYS: ReadonlySet<string> = new Set(['desktops.denied.ownerTag', 'desktops.denied.principalTag', 'desktops.denied.policy', 'desktops.denied.list']);
-
-/** An IAM refusal in the user's language (core's code names the IT setting); other errors as core worded them. */
-export function problemText(t: Translate, error: { readonly code: string; readonly message: string }, vars: { readonly desktop?: string; readonly user: string }): string {
-  return DENIED_KEYS.has(error.code) ? t(error.code as MessageKey, { desktop: vars.desktop ?? '', user: vars.user }) : error.message;
+/** A desktop's or an organization's problem in the user's language, by its code (an IAM refusal names the IT setting). */
+export function problemText(t: Translate, error: CodedError, vars: { readonly desktop?: string; readonly user: string }): string {
+  return errorText(t, error, { desktop: vars.desktop ?? '', user: vars.user });
 }
 
 /** WINDOWS_SERVER_2022 → "Windows Server 2022", UBUNTU_22_04 → "Ubuntu 22.04". */

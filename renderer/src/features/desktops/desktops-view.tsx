@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DesktopEntry, DesktopsSnapshot } from '../../../../shared/ipc/domains/desktops';
 import type { Result } from '../../../../shared/ipc/result';
+import { isDesktopDialogErrorCode } from '../../../../shared/ipc/errors';
 import { stateInfo } from '../../../../shared/lib/desktop-state';
 import type { SelfServiceAction } from '../../../../shared/lib/self-service';
 import type { SelfServicePermissions } from '../../../../shared/models/desktop';
 import { useT } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 import { api } from '../../ipc/api';
 import { ActionDialog, type DialogAction, type Submit } from './action-dialog';
 import { DesktopList } from './desktop-list';
@@ -54,7 +56,7 @@ export function DesktopsView({ orgCount }: Props) {
       case 'switchRunningMode': result = await d.switchRunningMode(desktop.key, value.mode); break;
     }
     // Refusals from AWS are shown on the desktop itself; the dialog closes either way except for input errors.
-    return result.ok || !result.error.code.startsWith('desktops.') || result.error.code.startsWith('desktops.refused') ? null : result.error.message;
+    return result.ok || !isDesktopDialogErrorCode(result.error.code) ? null : errorText(t, result.error, { desktop: desktop.name });
   };
 
   if (snapshot === undefined) return <p aria-busy="true">{t('app.loading')}</p>;

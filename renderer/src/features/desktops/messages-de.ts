@@ -123,8 +123,4 @@ export const desktopsDe: Record<keyof typeof desktopsEn, string> = {
   'stateExplain.STOPPING': 'Hält an.',
   'stateExplain.STOPPED': 'Angehalten. Verbinden startet ihn (das dauert einige Minuten).',
   'stateExplain.ERROR': 'AWS konnte einen Vorgang an diesem Desktop nicht abschließen.',
-  'desktops.denied.ownerTag': 'AWS hat das für „{desktop}“ nicht erlaubt: Das Besitzer-Tag des Desktops nennt nicht {user}. Bitten Sie Ihre IT, das Besitzer-Tag dieses Desktops auf Ihren WorkSpaces-Benutzernamen zu setzen.',
-  'desktops.denied.principalTag': 'AWS hat das für „{desktop}“ nicht erlaubt: Ihre Anmeldung trug kein Principal-Tag, das zum Besitzer-Tag des Desktops passt. Bitten Sie Ihre IT, die Sitzungs-Tags Ihres Identitätsanbieters zu prüfen, danach die Berechtigungsrichtlinie der Rolle.',
-  'desktops.denied.policy': 'AWS hat das für „{desktop}“ nicht erlaubt: Die Berechtigungsrichtlinie der Rolle erlaubt es nicht. Bitten Sie Ihre IT, diese Richtlinie zu prüfen.',
-  'desktops.denied.list': 'AWS lässt {user} die Desktops nicht sehen. Bitten Sie Ihre IT, die Berechtigungsrichtlinie der Rolle zu prüfen (die Describe-Aktionen von WorkSpaces).',
 };

@@ -121,8 +121,4 @@ export const desktopsEn = {
   'stateExplain.STOPPING': 'Stopping.',
   'stateExplain.STOPPED': 'Stopped. Connect starts it (this takes a few minutes).',
   'stateExplain.ERROR': 'AWS could not complete an operation on this desktop.',
-  'desktops.denied.ownerTag': 'AWS didn’t allow this on “{desktop}”: the desktop’s owner tag does not name {user}. Ask your IT department to set this desktop’s owner tag to your WorkSpaces user name.',
-  'desktops.denied.principalTag': 'AWS didn’t allow this on “{desktop}”: your sign-in carried no principal tag that matches the desktop’s owner tag. Ask your IT department to check the session tags your identity provider sends, then the role’s permission policy.',
-  'desktops.denied.policy': 'AWS didn’t allow this on “{desktop}”: the role’s permission policy does not allow it. Ask your IT department to check that policy.',
-  'desktops.denied.list': 'AWS did not let {user} see the desktops. Ask your IT department to check the role’s permission policy (the WorkSpaces Describe actions).',
 } as const;

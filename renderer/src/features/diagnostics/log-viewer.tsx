@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { LOG_LEVELS, type LogLevel, type LogSnapshot } from '../../../../shared/ipc/domains/diagnostics';
 import { Modal } from '../../components/modal';
 import { useT } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 import { api } from '../../ipc/api';
 import './diagnostics.css';
 import { saveText } from './save-text';
@@ -21,8 +22,8 @@ export function LogViewer({ onClose }: { readonly onClose: () => void }) {
     if (result.ok) {
       setSnapshot(result.value);
       setError(undefined);
-    } else setError(result.error.message);
-  }, []);
+    } else setError(errorText(t, result.error));
+  }, [t]);
 
   useEffect(() => {
     void load();
@@ -36,7 +37,7 @@ export function LogViewer({ onClose }: { readonly onClose: () => void }) {
   async function exportLogs() {
     const result = await api().diagnostics.exportLogs();
     if (result.ok) saveText(result.value.fileName, result.value.text);
-    else setError(result.error.message);
+    else setError(errorText(t, result.error));
   }
 
   return (

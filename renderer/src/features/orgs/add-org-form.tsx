@@ -3,6 +3,7 @@ import { parseRegistrationCode } from '../../../../shared/lib/registration-code'
 import type { OrgInput, SignInSettings } from '../../../../shared/models/org';
 import { TextField } from '../../components/text-field';
 import { useT } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 import { api } from '../../ipc/api';
 import { fieldErrors } from './field-errors';
 
@@ -52,7 +53,7 @@ export function AddOrgForm({ onDone, onCancel }: Props) {
     setBusy(false);
     if (result.ok) return onDone();
     setErrors(fieldErrors(result.error.details));
-    setFailure(result.error.message);
+    setFailure(errorText(t, result.error));
   }
 
   return (

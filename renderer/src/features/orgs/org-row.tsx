@@ -4,6 +4,7 @@ import { Modal } from '../../components/modal';
 import { AuthPanel } from '../auth/auth-panel';
 import { TextField } from '../../components/text-field';
 import { useT } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 import { api } from '../../ipc/api';
 
 function download(fileName: string, text: string): void {
@@ -27,7 +28,7 @@ export function OrgRow({ org }: { readonly org: OrgProfile }) {
     event.preventDefault();
     const result = await api().orgs.rename(org.id, name.trim());
     if (result.ok) setRenaming(false);
-    else setError(result.error.message);
+    else setError(errorText(t, result.error));
   }
 
   async function exportFile() {

@@ -1,6 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import type { OrgsSnapshot } from '../../../../shared/ipc/domains/orgs';
 import { useT } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 import { api } from '../../ipc/api';
 import { AddOrgForm } from './add-org-form';
 import { OrgRow } from './org-row';
@@ -27,7 +28,7 @@ function ImportButton({ onError }: { readonly onError: (message: string | undefi
       return;
     }
     const result = await api().orgs.importProfile(text);
-    onError(result.ok ? undefined : `${result.error.message}${result.error.details ? ` ${result.error.details}` : ''}`);
+    onError(result.ok ? undefined : `${errorText(t, result.error)}${result.error.details ? ` ${result.error.details}` : ''}`);
   }
   return (
     <label className="file-button">

@@ -1,5 +1,6 @@
 import type { SessionInfo } from '../../../../shared/ipc/domains/sessions';
 import { useT, type MessageKey } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 import { api } from '../../ipc/api';
 import { connectDesktop } from './connect-desktop';
 
@@ -29,7 +30,7 @@ export function SessionBadge({ session }: { readonly session: SessionInfo }) {
   return (
     <span className={`session-badge session-${session.status}`} role="status" aria-live="polite">
       {t(WHERE[session.client])} · {t(STATUS[session.status])}
-      {session.status === 'failed' && session.error ? <span className="error"> {session.error.message}</span> : null}
+      {session.status === 'failed' && session.error ? <span className="error"> {errorText(t, session.error, { desktop: session.desktopName })}</span> : null}
       {session.error?.code === 'handoff-no-handler' ? (
         <button type="button" onClick={() => void api().sessions.openWebAccess(session.orgId)}>
           {t('sessions.noHandler.webAccess')}
