@@ -1,5 +1,5 @@
 /**
- * Who may set what (PRODUCT §8): IT's managed configuration may point an organization anywhere the
+ * Who may set what (docs/architecture.md, "Who may set what"): IT's managed configuration may point an organization anywhere the
  * address rule allows; a profile the user types, opens from a link or imports from a file may use
  * only AWS's own endpoint of each service, no default connection to a named host, and no plain-http
  * loopback address, unless managed configuration trusts that host (`trustedHosts`).
