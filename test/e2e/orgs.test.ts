@@ -36,7 +36,7 @@ describe('organizations in the app', () => {
   it('adds an organization by code, renames it and removes it', async () => {
     app = await launchApp(browser);
     const { page } = app;
-    await expect(page.getByRole('heading', { name: 'Add your organization' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Add your organization' }).waitFor();
     await page.getByLabel('Registration code').fill('wspdx+abc12d');
     await page.getByText('WorkSpaces in us-west-2').waitFor();
     await page.getByLabel('Display name').fill('Acme');

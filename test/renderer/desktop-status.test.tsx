@@ -42,7 +42,7 @@ describe('one desktop shows one truthful status at a time', () => {
   it('after a failed launch, only the failure and its next step: no session, no "opening your session"', () => {
     const dismissed: string[] = [];
     const card = row(FAILED_LAUNCH, 'en', undefined, dismissed);
-    expect(card.textContent).toContain('Connect failed: No RDP client is installed on this computer.');
+    expect(card.textContent).toContain('Connect failed: This desktop connects with RDP, but no RDP client is installed.');
     expect(card.textContent).not.toMatch(/opening your session|Handed to the WorkSpaces client|Starting Design-PC/);
     expect(within(card).queryByRole('status')).toBeNull();
     // The next steps: try again, or dismiss.
@@ -53,7 +53,7 @@ describe('one desktop shows one truthful status at a time', () => {
 
   it('says the same in German', () => {
     const card = row(FAILED_LAUNCH, 'de');
-    expect(card.textContent).toContain('Verbinden fehlgeschlagen: No RDP client is installed on this computer.');
+    expect(card.textContent).toContain('Verbinden fehlgeschlagen: Dieser Desktop verbindet sich über RDP, aber es ist kein RDP-Client installiert.');
     expect(card.textContent).not.toMatch(/Sitzung wird geöffnet|An den WorkSpaces-Client übergeben/);
   });
 

@@ -7,8 +7,11 @@ type Keytar = typeof KeytarModule;
 export class KeytarSecretStore implements SecretStore {
   private keytar: Promise<Keytar> | null = null;
 
+  /** `loadKeytar` is for tests that stand in for the native module. */
+  constructor(private readonly loadKeytar: () => Promise<Keytar> = () => import('keytar').then((m) => (m as unknown as { default?: Keytar }).default ?? (m as Keytar))) {}
+
   private load(): Promise<Keytar> {
-    this.keytar ??= import('keytar').then((m) => (m as unknown as { default?: Keytar }).default ?? (m as Keytar));
+    this.keytar ??= this.loadKeytar();
     return this.keytar;
   }
 
@@ -24,8 +27,19 @@ export class KeytarSecretStore implements SecretStore {
     return (await this.load()).deletePassword(service, account);
   }
 
+  /**
+   * The secret service lists matching items, then reads each one: an item another process
+   * deleted in between fails the whole call ("No such secret item"). The listing is simply
+   * taken again, a few times at most.
+   */
   async accounts(service: string): Promise<readonly string[]> {
-    const credentials = await (await this.load()).findCredentials(service);
-    return credentials.map((c) => c.account);
+    const keytar = await this.load();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await keytar.findCredentials(service)).map((c) => c.account);
+      } catch (error) {
+        if (attempt >= 3 || !(error instanceof Error) || !/No such secret item/i.test(error.message)) throw error;
+      }
+    }
   }
 }
