@@ -81,7 +81,8 @@ export const AWS_ERROR_CODES = [
   'aws.other',
 ] as const;
 
-export const DESKTOPS_ERROR_CODES = [
+/** The request never reached the desktop (bad input, gone, busy): the action's dialog shows these and stays open. */
+export const DESKTOP_DIALOG_ERROR_CODES = [
   'desktops.confirmRebuild',
   'desktops.computeTarget',
   'desktops.volumeNothing',
@@ -91,9 +92,13 @@ export const DESKTOPS_ERROR_CODES = [
   'desktops.volume.bothAtOnce',
   'desktops.volume.notCombination',
   'desktops.runningModeTarget',
-  'desktops.notConnectable',
   'desktops.notFound',
   'desktops.busy',
+] as const;
+
+export const DESKTOPS_ERROR_CODES = [
+  ...DESKTOP_DIALOG_ERROR_CODES,
+  'desktops.notConnectable',
   'desktops.throttled',
   'desktops.offline',
   'desktops.serverError',
@@ -109,20 +114,6 @@ export const DESKTOPS_ERROR_CODES = [
   ...AWS_ERROR_CODES,
 ] as const;
 
-/** The request never reached the desktop (bad input, gone, busy): the action's dialog shows these and stays open. */
-export const DESKTOP_DIALOG_ERROR_CODES = [
-  'desktops.confirmRebuild',
-  'desktops.computeTarget',
-  'desktops.volumeNothing',
-  'desktops.volume.notLarger',
-  'desktops.volume.tooLarge',
-  'desktops.volume.notWhole',
-  'desktops.volume.bothAtOnce',
-  'desktops.volume.notCombination',
-  'desktops.runningModeTarget',
-  'desktops.notFound',
-  'desktops.busy',
-] as const satisfies readonly DesktopsErrorCode[];
 
 export const SESSIONS_ERROR_CODES = [
   'org-not-found',
