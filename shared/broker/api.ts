@@ -24,7 +24,7 @@ export const BROKER_ROUTES = {
 } as const;
 
 const WORKSPACE_ID = /^ws-[0-9a-z]{8,63}$/;
-const DIRECTORY_ID = /^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)/;
+const DIRECTORY_ID = /^(d-[0-9a-f]{8,63}|wsd-[0-9a-z]{8,63})$/;
 
 export const brokerConfigSchema = z
   .object({
