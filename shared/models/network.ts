@@ -1,0 +1,16 @@
+/** How Deskbridge reaches the network (Settings → Network; managed configuration may set or lock it). */
+
+export type ProxySetting =
+  /** The OS's proxy settings, PAC and WPAD (Electron); HTTPS_PROXY/HTTP_PROXY/NO_PROXY elsewhere. */
+  | { readonly mode: 'system' }
+  /** A proxy URL (`http://host:port`); credentials are asked when the proxy wants them, never stored. */
+  | { readonly mode: 'manual'; readonly url: string }
+  | { readonly mode: 'none' };
+
+export interface NetworkSettings {
+  readonly proxy: ProxySetting;
+  /** A PEM file of extra CA certificates (Node host; Electron uses the OS certificate store). */
+  readonly caFile?: string;
+}
+
+export const DEFAULT_NETWORK_SETTINGS: NetworkSettings = { proxy: { mode: 'system' } };
