@@ -1,10 +1,12 @@
 import type { DeskbridgeApi } from '../../shared/ipc/contract';
+import { ok } from '../../shared/ipc/result';
 import type { AppInfo } from '../../shared/ipc/domains/app';
 import { createAppApi } from './app/app-api';
 import type { NoticeCenter } from './app/notice-center';
 import { createAuthApi } from './auth/auth-api';
 import { createDiagnosticsApi } from './log/diagnostics-api';
 import type { Logger } from './log/logger';
+import type { NetworkCheck } from './network/network-check';
 import type { AuthService } from './auth/auth-service';
 import type { LinkInbox } from './orgs/link-inbox';
 import type { OrgService } from './orgs/org-service';
@@ -21,6 +23,7 @@ export interface Services {
   readonly sessions: RemoteSessionService;
   readonly desktops: Desktops;
   readonly logger: Logger;
+  readonly networkCheck: NetworkCheck;
 }
 
 /** The DeskbridgeApi implementation, host-agnostic: contract → services. */
@@ -31,6 +34,6 @@ export function createApi(services: Services): DeskbridgeApi {
     auth: createAuthApi(services.auth),
     sessions: createSessionsApi(services.sessions),
     desktops: createDesktopsApi(services.desktops.service, services.desktops.actions),
-    diagnostics: createDiagnosticsApi(services.logger, services.info),
+    diagnostics: { ...createDiagnosticsApi(services.logger, services.info), networkCheck: async () => ok(await services.networkCheck.run()) },
   };
 }

@@ -7,6 +7,11 @@ import { AuthService } from './auth/auth-service';
 import type { SamlCapture } from './auth/saml-capture';
 import { EventBus } from './events';
 import { Logger } from './log/logger';
+import { NetworkCheck } from './network/network-check';
+import type { NetworkFactory, NetworkPort } from './network/port';
+import type { NetworkProbe } from './network/probe';
+import type { GatewayTable } from './network/probe-gateways';
+import { nodeNetworkProbe } from './network/probe-node';
 import { LinkInbox } from './orgs/link-inbox';
 import { loadManagedPolicy, type ManagedConfigSource, policyFileSource } from './orgs/managed-policy';
 import { OrgService } from './orgs/org-service';
@@ -32,6 +37,10 @@ export interface CoreDeps {
   readonly sessions?: SessionPorts;
   /** SAML's sign-in window (Electron); absent on hosts without it. */
   readonly samlWindow?: SamlCapture;
+  /** The one network port's factory (issue 13): Electron's `net` in the app. */
+  readonly network?: NetworkFactory;
+  /** The network check's raw probes and gateway table (defaults: node:dns/net/tls, AWS's table). */
+  readonly networkCheck?: { readonly probe?: NetworkProbe; readonly gateways?: GatewayTable; readonly totalMs?: number };
 }
 
 export interface Core {
@@ -77,7 +86,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     },
     deps.sessions,
   );
-  const api = createApi({ info: deps.info, notices, orgs, links, auth, sessions, desktops, logger });
+  const networkCheck = new NetworkCheck({
+    orgs: () => orgs.snapshot().organizations,
+    network: networkFor(deps, logger),
+    probe: deps.networkCheck?.probe ?? nodeNetworkProbe(),
+    info: deps.info,
+    ...(deps.networkCheck?.gateways ? { gateways: deps.networkCheck.gateways } : {}),
+    ...(deps.networkCheck?.totalMs ? { totalMs: deps.networkCheck.totalMs } : {}),
+  });
+  const api = createApi({ info: deps.info, notices, orgs, links, auth, sessions, desktops, logger, networkCheck });
   logger.log('info', 'core', `Deskbridge core started (${deps.info.host})`);
   return {
     api,
@@ -93,4 +110,21 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       logger.log('info', 'core', 'Deskbridge core stopped');
     },
   };
+}
+
+/**
+ * The port the network check fetches and resolves proxies through: the host's factory when there
+ * is one, else Node's own fetch without a proxy. (The proxy sign-in dialog is core's hook to give;
+ * until it exists this one declines, so a proxy asking for credentials ends in a clear error.)
+ */
+function networkFor(deps: CoreDeps, logger: Logger): Pick<NetworkPort, 'fetch' | 'resolveProxy'> {
+  if (deps.network) {
+    return deps.network({
+      askProxyCredentials: async (challenge) => {
+        logger.log('warn', 'network', `The proxy ${challenge.proxy} asks for sign-in, but this window cannot ask for it yet`);
+        return null;
+      },
+    });
+  }
+  return { fetch: (input, init) => fetch(input, init), resolveProxy: async () => 'DIRECT' };
 }

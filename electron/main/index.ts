@@ -3,11 +3,13 @@ import { app, BrowserWindow, dialog, net, protocol, session, shell } from 'elect
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../core';
+import { Logger } from '../core/log/logger';
 import { KeytarSecretStore } from '../core/vault/keytar-secret-store';
 import { deepLinkFromArgv } from './deep-links';
 import { serveContract } from './ipc';
 import { electronBrowser } from './platform/electron-browser';
 import { electronHandoff } from './platform/electron-handoff';
+import { electronNetwork } from './platform/electron-network';
 import { redirectElectronDirs, removeOnQuit, sweepStaleRunDirs } from './lifecycle';
 import { currentUserName, osManagedConfig } from './platform/managed-config';
 import { electronPaths, settingsFolder } from './platform/paths';
@@ -111,8 +113,10 @@ if (!isPrimary) {
       run,
       handoff: electronHandoff(app, shell),
     });
+    const logger = new Logger();
     core = await createCore({
       info: { name: 'Deskbridge', version: app.getVersion(), host: 'electron', platform: process.platform },
+      logger,
       paths: electronPaths(settingsDir, process.env, app.isPackaged),
       managedConfig: osManagedConfig(process.platform, currentUserName()),
       secrets: new KeytarSecretStore(),
@@ -123,6 +127,8 @@ if (!isPrimary) {
         fromPartition: (partition) => session.fromPartition(partition),
         onPartition: (partition) => samlSessions.add(session.fromPartition(partition)),
       }),
+      // Chromium's network stack: net.request on the default session (see electron-network.ts).
+      network: electronNetwork({ net, session: () => session.defaultSession, log: logger.scoped('network') }),
     });
     serveContract(core, trusted, sessionPorts.windows);
     serveApp(PARTITION);

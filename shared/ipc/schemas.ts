@@ -70,6 +70,7 @@ export const ARG_SCHEMAS: { readonly [D in Domain]: DomainSchemas<D> } = {
     logs: z.tuple([]),
     setLevel: z.tuple([z.enum(LOG_LEVELS)]),
     exportLogs: z.tuple([]),
+    networkCheck: z.tuple([]),
   },
 };
 

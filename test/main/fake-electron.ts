@@ -129,6 +129,24 @@ export class FakeSession {
     record('session', 'setDevicePermissionHandler', [this.partition]);
     this.devicePermissionHandler = handler;
   }
+
+  /** The proxy configuration last set; what resolveProxy answers (tests may replace it). */
+  proxyConfig: unknown = null;
+  proxyFor: (url: string) => string = () => 'DIRECT';
+
+  async setProxy(config: unknown): Promise<void> {
+    record('session', 'setProxy', [this.partition, config]);
+    this.proxyConfig = config;
+  }
+
+  async resolveProxy(url: string): Promise<string> {
+    record('session', 'resolveProxy', [this.partition, url]);
+    return this.proxyFor(url);
+  }
+
+  async closeAllConnections(): Promise<void> {
+    record('session', 'closeAllConnections', [this.partition]);
+  }
 }
 
 const partitions = new Map<string, FakeSession>();
@@ -272,10 +290,90 @@ export const shell = {
   },
 };
 
+/** An IncomingMessage as `net.request` hands it to 'response' listeners. */
+export class FakeIncomingMessage extends EventEmitter {
+  constructor(
+    readonly statusCode: number,
+    readonly headers: Record<string, string | string[]> = {},
+    readonly statusMessage = '',
+  ) {
+    super();
+  }
+  resume(): void {}
+}
+
+/** What a login callback was called with: no arguments (cancel) or user name and password. */
+export type LoginAnswer = readonly [] | readonly [string, string];
+
+/** A ClientRequest from `net.request`: records what the glue sends; tests play the network. */
+export class FakeClientRequest extends EventEmitter {
+  readonly headers = new Map<string, string>();
+  readonly written: Buffer[] = [];
+  ended = false;
+  aborted = false;
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+  }
+
+  setHeader(name: string, value: string): void {
+    this.headers.set(name.toLowerCase(), value);
+  }
+
+  write(chunk: Buffer | string): void {
+    this.written.push(Buffer.from(chunk));
+  }
+
+  end(): void {
+    this.ended = true;
+  }
+
+  abort(): void {
+    record('ClientRequest', 'abort', [this.options.url]);
+    this.aborted = true;
+  }
+
+  /** Test helper: Chromium's 'login' event; resolves with what the glue answered. */
+  login(authInfo: { isProxy: boolean; scheme: string; host: string; port: number; realm: string }): Promise<LoginAnswer> {
+    return new Promise((resolve) => {
+      this.emit('login', authInfo, (...answer: string[]) => resolve(answer.length >= 2 ? [answer[0]!, answer[1]!] : []));
+    });
+  }
+
+  /** Test helper: the response arrives; `body` chunks then 'end' follow on the next turns. */
+  respond(statusCode: number, body: readonly string[] = [], headers: Record<string, string | string[]> = {}): FakeIncomingMessage {
+    const message = new FakeIncomingMessage(statusCode, headers);
+    this.emit('response', message);
+    void (async () => {
+      for (const chunk of body) {
+        await Promise.resolve();
+        message.emit('data', Buffer.from(chunk));
+      }
+      await Promise.resolve();
+      message.emit('end');
+    })();
+    return message;
+  }
+}
+
 export const net = {
   async fetch(url: string): Promise<Response> {
     record('net', 'fetch', [url]);
     return new Response('', { status: 404 });
+  },
+  /** Every request made with net.request, in order. */
+  requests: [] as FakeClientRequest[],
+  /** Resolves with the next request made with net.request. */
+  waiters: [] as ((request: FakeClientRequest) => void)[],
+  request(options: Record<string, unknown>): FakeClientRequest {
+    record('net', 'request', [options]);
+    const request = new FakeClientRequest(options);
+    this.requests.push(request);
+    this.waiters.shift()?.(request);
+    return request;
+  },
+  nextRequest(): Promise<FakeClientRequest> {
+    return new Promise((resolve) => this.waiters.push(resolve));
   },
 };
 
@@ -341,6 +439,8 @@ export function resetFakeElectron(): void {
   ipcRenderer.removeAllListeners();
   ipcRenderer.respond = (channel) => ({ ok: true, value: channel });
   session.defaultSession = new FakeSession('');
+  net.requests.length = 0;
+  net.waiters.length = 0;
   app.removeAllListeners();
   app.paths.clear();
 }

@@ -22,7 +22,8 @@ export function exportFileName(now: number): string {
   return `deskbridge-log-${stamp(now).slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.txt`;
 }
 
-export function createDiagnosticsApi(logger: Logger, info: AppInfo, now: () => number = Date.now): DiagnosticsApi {
+/** The log's half of the diagnostics domain (the network check is api.ts's, on its own service). */
+export function createDiagnosticsApi(logger: Logger, info: AppInfo, now: () => number = Date.now): Omit<DiagnosticsApi, 'networkCheck'> {
   return {
     logs: async () => ok({ level: logger.level, capacity: logger.capacity, entries: logger.list() }),
     setLevel: async (level) => {

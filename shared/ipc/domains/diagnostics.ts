@@ -27,10 +27,49 @@ export interface DiagnosticsApi {
   logs(): Promise<Result<LogSnapshot>>;
   setLevel(level: LogLevel): Promise<Result<LogLevel>>;
   exportLogs(): Promise<Result<LogExport>>;
+  /** Probes every endpoint the organizations need (issue 13); nothing is sent anywhere else. */
+  networkCheck(): Promise<Result<NetworkCheckReport>>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the viewer refreshes on demand; no pushes.
 export interface DiagnosticsEvents {}
 
-export const diagnosticsMethods = ['logs', 'setLevel', 'exportLogs'] as const;
+export const diagnosticsMethods = ['logs', 'setLevel', 'exportLogs', 'networkCheck'] as const;
 export const diagnosticsEvents = [] as const;
+
+/** What one endpoint is for (the table's first column). */
+export type NetworkTargetKind = 'idp' | 'identity-center-portal' | 'identity-center-oidc' | 'sts' | 'workspaces-api' | 'streaming-gateway';
+export const NETWORK_TARGET_KINDS = ['idp', 'identity-center-portal', 'identity-center-oidc', 'sts', 'workspaces-api', 'streaming-gateway'] as const satisfies readonly NetworkTargetKind[];
+
+/** One step of a probe: `skipped` when it does not apply (plain http, through a proxy, an earlier step failed). */
+export type ProbeStepStatus = 'ok' | 'failed' | 'timed-out' | 'skipped';
+
+export interface ProbeStep {
+  readonly status: ProbeStepStatus;
+  readonly ms?: number;
+  /** Technical text (addresses, issuer, the error's code and message), shown untranslated. */
+  readonly detail?: string;
+}
+
+export interface NetworkProbeResult {
+  readonly orgName: string;
+  readonly kind: NetworkTargetKind;
+  /** `host:port` probed, and the URL for HTTP endpoints. */
+  readonly target: string;
+  readonly url?: string;
+  /** The proxy for this endpoint in PAC form: `DIRECT`, `PROXY host:port`. */
+  readonly proxy: string;
+  readonly dns: ProbeStep;
+  readonly tcp: ProbeStep;
+  readonly tls: ProbeStep;
+  readonly http: ProbeStep;
+  readonly ok: boolean;
+}
+
+export interface NetworkCheckReport {
+  readonly startedAt: number;
+  readonly durationMs: number;
+  readonly results: readonly NetworkProbeResult[];
+  /** The "Copy for IT" plain-text report (technical, English, like the log export). */
+  readonly text: string;
+}
