@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { errorText } from '../../i18n/error-text';
 import { api } from '../../ipc/api';
 import './diagnostics.css';
+import { NetworkCheckPanel } from './network-check';
 import { saveText } from './save-text';
 
 function time(ms: number): string {
@@ -78,6 +79,7 @@ export function LogViewer({ onClose }: { readonly onClose: () => void }) {
           )}
         </>
       ) : null}
+      <NetworkCheckPanel />
       <div className="modal-actions">
         <button type="button" onClick={onClose}>
           {t('diagnostics.close')}
