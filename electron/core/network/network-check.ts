@@ -4,6 +4,7 @@
  * streaming gateways — probed for DNS, TCP, TLS and HTTP, in parallel within a total bound.
  * Results stay on this machine: the report is text the user may copy for their IT department.
  */
+import { setMaxListeners } from 'node:events';
 import type { AppInfo } from '../../../shared/ipc/domains/app';
 import type { NetworkCheckReport, NetworkProbeResult, NetworkTargetKind, ProbeStep } from '../../../shared/ipc/domains/diagnostics';
 import type { OrgProfile } from '../../../shared/models/org';
@@ -223,6 +224,8 @@ export class NetworkCheck {
     const started = now();
     const targets = this.deps.orgs().flatMap((org) => targetsOf(org, this.deps.gateways));
     const controller = new AbortController();
+    // Every probe and fetch listens on the one signal that carries the total bound.
+    setMaxListeners(0, controller.signal);
     const timer = setTimeout(() => controller.abort(new Error('The network check ran out of time.')), this.deps.totalMs ?? NETWORK_CHECK_TOTAL_MS);
     try {
       const run = new ProbeRun(this.deps, controller.signal, now);
