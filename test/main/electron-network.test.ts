@@ -64,6 +64,18 @@ describe('electronNetwork: requests go through net.request (Electron issue #4424
     expect(request.aborted).toBe(true);
   });
 
+  it("hands back the 3xx itself for redirect: 'manual' (as fetch does) and stops the request", async () => {
+    const { network } = port();
+    const fetching = network.fetch('https://idp.example.com/app/aws/sso', { redirect: 'manual' });
+    const request = await net.nextRequest();
+    expect(request.options.redirect).toBe('manual');
+    request.emit('redirect', 302, 'GET', 'https://idp.example.com/login', { 'cache-control': ['no-store'] });
+    const response = await fetching;
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('https://idp.example.com/login');
+    expect(request.aborted).toBe(true);
+  });
+
   it('rejects with the network error Chromium reports', async () => {
     const { network } = port();
     const fetching = network.fetch('https://nonexistent.invalid/');
@@ -103,6 +115,23 @@ describe('electronNetwork: proxy sign-in', () => {
     expect(JSON.stringify(logger.list())).not.toContain(SECRET);
     expect(JSON.stringify(calls)).not.toContain(SECRET);
     expect(logger.list().map((e) => e.message)).toContain('The proxy proxy.corp.example:3128 asks for sign-in (basic, ask 1 of 3)');
+  });
+
+  it('shows one dialog for requests that meet the same proxy at the same time', async () => {
+    const { network, prompt } = port([{ username: 'alice', password: SECRET }]);
+    const first = network.fetch('https://sts.eu-central-1.amazonaws.com/');
+    const r1 = await started(first);
+    const second = network.fetch('https://workspaces.eu-central-1.amazonaws.com/');
+    const r2 = await net.nextRequest();
+    const answers = await Promise.all([r1.login(PROXY_LOGIN), r2.login(PROXY_LOGIN)]);
+    expect(answers).toEqual([
+      ['alice', SECRET],
+      ['alice', SECRET],
+    ]);
+    expect(prompt.asked).toHaveLength(1);
+    r1.respond(200);
+    r2.respond(204);
+    expect([(await first).status, (await second).status]).toEqual([200, 204]);
   });
 
   it('forgets the answers when the network settings change', async () => {
