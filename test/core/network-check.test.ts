@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NetworkCheck, targetsOf } from '../../electron/core/network/network-check';
 import type { NetworkPort } from '../../electron/core/network/port';
 import { awsStreamingGateways, GATEWAY_SOURCE } from '../../electron/core/network/probe-gateways';
-import { nodeNetworkProbe } from '../../electron/core/network/probe-node';
+import { nodeNetworkProbe, trustedCertificates } from '../../electron/core/network/probe-node';
+import { rootCertificates } from 'node:tls';
 import type { NetworkProbeResult } from '../../shared/ipc/domains/diagnostics';
 import type { OrgProfile } from '../../shared/models/org';
 
@@ -97,6 +98,12 @@ describe('nodeNetworkProbe', () => {
     const trusted = await nodeNetworkProbe({ ca: [caPem] }).handshake('127.0.0.1', '127.0.0.1', portOf(tls), ABORT());
     expect(trusted).toMatchObject({ issuer: 'Corp Inspection CA', trusted: true });
     expect(trusted.authorizationError).toBeUndefined();
+  });
+
+  it('keeps Node’s own CAs when an extra CA is configured', () => {
+    const trusted = trustedCertificates([caPem]) ?? [];
+    expect(trusted).toContain(caPem);
+    expect(trusted).toEqual(expect.arrayContaining([...rootCertificates]));
   });
 
   it('stops a handshake that never finishes when the signal aborts', async () => {
@@ -217,7 +224,10 @@ describe('NetworkCheck', () => {
 
   it('reports the proxy and does the HTTP part through the NetworkPort when a proxy is used', async () => {
     const base = `http://127.0.0.1:${portOf(http)}`;
-    const net = network((url) => url.includes('/idp/'));
+    const net = {
+      ...network((url) => url.includes('/idp/')),
+      active: () => ({ settings: { proxy: { mode: 'manual', url: 'http://127.0.0.1:3128' } }, source: 'managed', description: 'PROXY 127.0.0.1:3128' }) as const,
+    };
     const check = new NetworkCheck({
       orgs: () => [org({ signIn: { method: 'oidc', issuer: `${base}/idp`, clientId: 'c', roleArn: 'arn:aws:iam::1:role/r', userNameClaim: 'sub' }, endpoints: { sts: `${base}/sts`, workspaces: `${base}/ws` } })],
       network: net,
@@ -225,7 +235,8 @@ describe('NetworkCheck', () => {
       info: INFO,
       gateways: () => [],
     });
-    const { results } = await check.run();
+    const { results, text } = await check.run();
+    expect(text).toContain('Proxy setting: PROXY 127.0.0.1:3128 (from managed)');
     expect(byKind(results, 'idp')).toMatchObject({
       ok: true,
       proxy: 'PROXY 127.0.0.1:3128',

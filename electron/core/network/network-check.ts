@@ -9,7 +9,7 @@ import type { AppInfo } from '../../../shared/ipc/domains/app';
 import type { NetworkCheckReport, NetworkProbeResult, NetworkTargetKind, ProbeStep } from '../../../shared/ipc/domains/diagnostics';
 import type { OrgProfile } from '../../../shared/models/org';
 import { DEFAULT_REGION, endpointsOf } from '../auth/aws-config';
-import type { NetworkPort } from './port';
+import type { ActiveNetwork, NetworkPort } from './port';
 import type { NetworkProbe } from './probe';
 import { awsStreamingGateways, GATEWAY_SOURCE, type GatewayTable } from './probe-gateways';
 
@@ -27,7 +27,8 @@ export interface NetworkTarget {
 
 export interface NetworkCheckDeps {
   readonly orgs: () => readonly OrgProfile[];
-  readonly network: Pick<NetworkPort, 'fetch' | 'resolveProxy'>;
+  /** `active` (when the host has it) names the proxy choice at the top of the report. */
+  readonly network: Pick<NetworkPort, 'fetch' | 'resolveProxy'> & Partial<Pick<NetworkPort, 'active'>>;
   readonly probe: NetworkProbe;
   readonly info: AppInfo;
   /** The Region's streaming gateways (AWS's published table unless a test points elsewhere). */
@@ -196,10 +197,11 @@ function stepText(name: string, step: ProbeStep): string {
 }
 
 /** The "Copy for IT" text: plain, technical, English (like the log export). */
-export function formatNetworkReport(results: readonly NetworkProbeResult[], info: AppInfo, startedAt: number, durationMs: number): string {
+export function formatNetworkReport(results: readonly NetworkProbeResult[], info: AppInfo, startedAt: number, durationMs: number, active?: ActiveNetwork): string {
   const lines = [
     `Deskbridge network check — Deskbridge ${info.version} (${info.host}, ${info.platform})`,
     `Run at ${new Date(startedAt).toISOString()}, took ${durationMs} ms. Nothing was sent anywhere; this text is for your IT department.`,
+    ...(active ? [`Proxy setting: ${active.description} (from ${active.source})`] : []),
     `Streaming gateway hosts and ports (TCP 443, 4172 PCoIP, 4195 DCV/WSP): ${GATEWAY_SOURCE}`,
   ];
   if (results.length === 0) lines.push('', 'No organizations are set up, so there was nothing to check.');
@@ -231,7 +233,7 @@ export class NetworkCheck {
       const run = new ProbeRun(this.deps, controller.signal, now);
       const results = await Promise.all(targets.map((target) => boundBy(run.probe(target), controller.signal, () => timedOut(target))));
       const durationMs = Math.round(now() - started);
-      return { startedAt, durationMs, results, text: formatNetworkReport(results, this.deps.info, startedAt, durationMs) };
+      return { startedAt, durationMs, results, text: formatNetworkReport(results, this.deps.info, startedAt, durationMs, this.deps.network.active?.()) };
     } finally {
       clearTimeout(timer);
     }

@@ -1,7 +1,8 @@
 /** NetworkProbe on node:dns, node:net and node:tls. */
 import { lookup } from 'node:dns/promises';
 import { isIP, Socket } from 'node:net';
-import { connect as tlsConnect, type PeerCertificate } from 'node:tls';
+import * as tls from 'node:tls';
+import { connect as tlsConnect, rootCertificates, type PeerCertificate } from 'node:tls';
 import type { NetworkProbe, TlsHandshake } from './probe';
 
 export interface NodeProbeOptions {
@@ -41,7 +42,22 @@ function issuerOf(certificate: PeerCertificate | undefined): string {
   return Array.isArray(name) ? name.join(', ') : (name ?? 'unknown');
 }
 
+type CaStore = 'default' | 'system';
+
+/**
+ * What the handshake trusts: Node's own CAs, the OS store where this Node can read it (as
+ * Chromium does; Node 22.15+), and the configured extra CAs. Passing `ca` replaces Node's
+ * defaults, so they are listed too. Undefined: Node's defaults as they are.
+ */
+export function trustedCertificates(extra: readonly string[] = []): string[] | undefined {
+  const read = (tls as unknown as { getCACertificates?: (store: CaStore) => string[] }).getCACertificates;
+  if (!read && extra.length === 0) return undefined;
+  const base = read ? [...read('default'), ...read('system')] : [...rootCertificates];
+  return [...base, ...extra];
+}
+
 export function nodeNetworkProbe(options: NodeProbeOptions = {}): NetworkProbe {
+  const ca = trustedCertificates(options.ca);
   return {
     lookup: async (host, signal) => {
       if (isIP(host)) return [host];
@@ -71,7 +87,7 @@ export function nodeNetworkProbe(options: NodeProbeOptions = {}): NetworkProbe {
           ...(isIP(host) ? {} : { servername: host }),
           // Not trusting is a finding to report (TLS inspection), not a reason to stop: verified below.
           rejectUnauthorized: false,
-          ...(options.ca && options.ca.length > 0 ? { ca: [...options.ca] } : {}),
+          ...(ca ? { ca } : {}),
         });
         socket.once('connect', () => {
           connectedAt = performance.now();
