@@ -14,6 +14,7 @@ import { createCore, type Core } from '../../electron/core';
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
 import { type Emulator, startEmulator } from '../emulator';
 import { startHarness, type Harness } from '../harness/server';
+import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 
 async function listening(): Promise<Server> {
@@ -118,5 +119,9 @@ describe('network check in the app (Chromium, harness, emulator)', () => {
     await dialog.getByRole('button', { name: 'Copy for IT' }).click();
     await dialog.getByText('Copied. Paste it into a message to your IT department.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(report);
+  });
+
+  it('is clean for axe-core (WCAG 2.1 A/AA) with the results showing', async () => {
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

@@ -69,13 +69,16 @@ export function LogViewer({ onClose }: { readonly onClose: () => void }) {
           {snapshot.entries.length === 0 ? (
             <p>{t('diagnostics.empty')}</p>
           ) : (
-            <ol className="log-entries" role="log" aria-label={t('diagnostics.title')} tabIndex={0}>
-              {snapshot.entries.map((entry, index) => (
-                <li key={`${entry.time}-${index}`} className={`log-${entry.level}`}>
-                  <time dateTime={new Date(entry.time).toISOString()}>{time(entry.time)}</time> <strong>{entry.level}</strong> [{entry.scope}] {entry.message}
-                </li>
-              ))}
-            </ol>
+            // The log role sits on a wrapper: on the <ol> it would hide the list from assistive technology.
+            <div className="log-entries" role="log" aria-label={t('diagnostics.title')} tabIndex={0}>
+              <ol>
+                {snapshot.entries.map((entry, index) => (
+                  <li key={`${entry.time}-${index}`} className={`log-${entry.level}`}>
+                    <time dateTime={new Date(entry.time).toISOString()}>{time(entry.time)}</time> <strong>{entry.level}</strong> [{entry.scope}] {entry.message}
+                  </li>
+                ))}
+              </ol>
+            </div>
           )}
         </>
       ) : null}

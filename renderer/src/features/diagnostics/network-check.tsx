@@ -51,7 +51,8 @@ function ResultRow({ result }: { readonly result: NetworkProbeResult }) {
 function ResultsTable({ report, t }: { readonly report: NetworkCheckReport; readonly t: Translate }) {
   const columns = ['org', 'endpoint', 'target', 'proxy', 'dns', 'tcp', 'tls', 'http', 'result'] as const;
   return (
-    <div className="probe-table-wrap">
+    // Focusable, so keyboard users can scroll a long table.
+    <div className="probe-table-wrap" role="region" aria-label={t('diagnostics.network.title')} tabIndex={0}>
       <table className="probe-table" aria-label={t('diagnostics.network.title')}>
         <thead>
           <tr>
