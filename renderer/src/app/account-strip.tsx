@@ -23,7 +23,8 @@ export function AccountStrip({ organizations, auth }: Props) {
       <ul className="account-list">
         {organizations.map((org) => (
           <li key={org.id} className="account">
-            <span className="account-org">{org.name}</span>
+            {/* The line above names a lone signed-in organization already. */}
+            {organizations.length > 1 || !signedIn.includes(org) ? <span className="account-org">{org.name}</span> : null}
             <AuthPanel org={org} />
           </li>
         ))}
