@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { pickView } from '../../renderer/src/app/app';
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App, pickView } from '../../renderer/src/app/app';
 import { autoConnectTarget } from '../../renderer/src/app/use-auto-connect';
 import { shortcutOf } from '../../renderer/src/app/use-shortcuts';
 import { homeGroup, orderForHome, rememberConnect } from '../../renderer/src/features/desktops/home-order';
@@ -88,5 +89,25 @@ describe('which view shows', () => {
   it('the user’s choice wins once there is an organization', () => {
     expect(pickView(1, 'orgs', auth('signed-in'))).toBe('orgs');
     expect(pickView(1, 'home', auth('signed-out'))).toBe('home');
+  });
+});
+
+describe('startup', () => {
+  afterEach(() => {
+    cleanup();
+    Reflect.deleteProperty(window, 'deskbridge');
+  });
+
+  it('paints the frame and a skeleton of the desktops before core has answered anything', () => {
+    const never = (): Promise<never> => new Promise<never>(() => undefined);
+    // Every call to core hangs: what shows is what needs no answer.
+    const domain = new Proxy({}, { get: () => never });
+    const bridge = new Proxy({}, { get: (_, key) => (key === 'on' ? () => () => undefined : domain) });
+    Object.defineProperty(window, 'deskbridge', { value: bridge, configurable: true });
+    render(<App />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Deskbridge');
+    const skeleton = screen.getByRole('region', { name: 'Desktops' });
+    expect(skeleton.getAttribute('aria-busy')).toBe('true');
+    expect(skeleton.querySelectorAll('.skeleton-card')).toHaveLength(3);
   });
 });
