@@ -225,6 +225,31 @@ describe('the home with many desktops: order and keyboard', () => {
     await page.getByText('19 of 19 desktops').first().waitFor();
   });
 
+  it('nothing is cut off: the whole search placeholder shows, and the badges stay on one line', async () => {
+    const { page } = app;
+    const fits = await page.getByLabel('Search desktops').evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d');
+      if (context === null) return null;
+      context.font = style.font;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text: context.measureText(input.placeholder).width, room };
+    });
+    expect(fits).not.toBeNull();
+    expect(fits!.text).toBeLessThanOrEqual(fits!.room);
+    // A narrow window: badges (e.g. "Local demo") must not break across two lines.
+    await page.setViewportSize({ width: 420, height: 800 });
+    await page.getByRole('button', { name: 'Organizations' }).click();
+    const badges = page.locator('.org-row .badge');
+    await badges.first().waitFor();
+    const lines = await badges.evaluateAll((els) => els.map((e) => e.getClientRects().length));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((n) => n === 1)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByRole('button', { name: 'Desktops' }).click();
+    await page.getByText('19 of 19 desktops').first().waitFor();
+  });
+
   it('Ctrl+F searches, Enter on a card connects, and that desktop comes first in its group', async () => {
     const { page } = app;
     await page.locator('body').click();
