@@ -1,7 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App, pickView } from '../../renderer/src/app/app';
-import { autoConnectTarget } from '../../renderer/src/app/use-auto-connect';
+import { autoConnectTarget, useAutoConnect } from '../../renderer/src/app/use-auto-connect';
 import { shortcutOf } from '../../renderer/src/app/use-shortcuts';
 import { homeGroup, orderForHome, rememberConnect } from '../../renderer/src/features/desktops/home-order';
 import type { AuthSnapshot } from '../../shared/ipc/domains/auth';
@@ -109,5 +109,34 @@ describe('startup', () => {
     const skeleton = screen.getByRole('region', { name: 'Desktops' });
     expect(skeleton.getAttribute('aria-busy')).toBe('true');
     expect(skeleton.querySelectorAll('.skeleton-card')).toHaveLength(3);
+  });
+});
+
+describe('useAutoConnect', () => {
+  afterEach(cleanup);
+  const snap = (desktops: DesktopEntry[], status: 'loading' | 'ready' = 'ready'): DesktopsSnapshot => ({
+    orgs: [{ orgId: 'org', orgName: 'Org', userName: 'alice', status, count: desktops.length }], desktops, offline: false,
+  });
+  function Probe({ enabled, snapshot, connected }: { enabled: boolean; snapshot: DesktopsSnapshot | undefined; connected: string[] }) {
+    useAutoConnect(enabled, snapshot, (d) => connected.push(d.key));
+    return null;
+  }
+
+  it('connects once, on the first complete list, and never again in the run', () => {
+    const connected: string[] = [];
+    const one = desktop('a', 'AVAILABLE');
+    const view = render(<Probe enabled snapshot={snap([one], 'loading')} connected={connected} />);
+    expect(connected).toEqual([]);
+    view.rerender(<Probe enabled snapshot={snap([one])} connected={connected} />);
+    expect(connected).toEqual(['org/a']);
+    view.rerender(<Probe enabled snapshot={snap([{ ...one, state: 'STOPPED' }])} connected={connected} />);
+    view.rerender(<Probe enabled snapshot={snap([one])} connected={connected} />);
+    expect(connected).toEqual(['org/a']);
+  });
+
+  it('does nothing while the preference is off', () => {
+    const connected: string[] = [];
+    render(<Probe enabled={false} snapshot={snap([desktop('a', 'AVAILABLE')])} connected={connected} />);
+    expect(connected).toEqual([]);
   });
 });
