@@ -74,7 +74,7 @@ describe('desktops in the app (Chromium, harness, emulator)', () => {
   it('starts the STOPPED desktop and shows it reaching Ready', async () => {
     const card = await desktop(app.page, 'Daily-AutoStop');
     await card.getByRole('button', { name: 'Actions for Daily-AutoStop' }).click();
-    await card.getByRole('button', { name: 'Start' }).click();
+    await card.getByRole('button', { name: 'Start', exact: true }).click();
     await waitForState(card, 'STARTING');
     await waitForState(card, 'AVAILABLE');
     await expect(card.locator('.state-label').textContent()).resolves.toBe('Ready');
@@ -97,7 +97,7 @@ describe('desktops in the app (Chromium, harness, emulator)', () => {
     const id = emu.state.listWorkspaces('alice').find((w) => w.workspaceName === 'Manual-Stopped')?.id ?? '';
     emu.state.setWorkspaceState(id, 'AVAILABLE');
     await card.getByRole('button', { name: 'Actions for Manual-Stopped' }).click();
-    await card.getByRole('button', { name: 'Start' }).click();
+    await card.getByRole('button', { name: 'Start', exact: true }).click();
     await card.getByText('Start failed: The desktop is not in a state that allows this right now').waitFor();
     await card.getByRole('button', { name: 'Dismiss' }).click();
     await card.getByText('Start failed').waitFor({ state: 'detached' });

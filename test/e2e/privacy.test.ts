@@ -132,7 +132,7 @@ describe('privacy audit: nothing of the user is left behind', () => {
         expect(desktops.length).toBeGreaterThan(3);
         const stopped = await desktopCard(page, 'Daily-AutoStop');
         await stopped.getByRole('button', { name: 'Actions for Daily-AutoStop' }).click();
-        await stopped.getByRole('button', { name: 'Start' }).click();
+        await stopped.getByRole('button', { name: 'Start', exact: true }).click();
         await stopped.locator('.state-badge[data-state="AVAILABLE"]').waitFor({ timeout: 60_000 });
 
         // An in-app VNC session, from the list: Connect, then (in the web host, which has no

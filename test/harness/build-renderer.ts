@@ -42,7 +42,7 @@ export async function buildRendererForWeb(outDir?: string): Promise<string> {
   for (const page of ['index.html', 'session.html']) {
     const file = join(dir, page);
     const html = await readFile(file, 'utf8');
-    await writeFile(file, html.replace('<script type="module"', `<script src="./${HARNESS_CLIENT}"></script>\n    <script type="module"`));
+    await writeFile(file, html.replace('<script type="module"', `<script defer src="./${HARNESS_CLIENT}"></script>\n    <script type="module"`));
   }
   return dir;
 }

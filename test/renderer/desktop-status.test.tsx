@@ -65,8 +65,8 @@ describe('one desktop shows one truthful status at a time', () => {
 
   it('an open session replaces "opening your session"', () => {
     const card = row({ ...DESIGN_PC, connect: { phase: 'ready', startedAt: NOW - 2_000, readyAt: NOW - 1_500 } }, 'en', SESSION);
-    expect(within(card).getByRole('status').textContent).toBe('Open in FreeRDP · connected');
-    expect(card.textContent).not.toContain('opening your session');
+    expect(card.querySelector('.status-line')?.textContent).toBe('Open in FreeRDP');
+    expect(card.textContent).not.toMatch(/opening your session|waiting for AWS/);
   });
 
   it('with no client for workspaces:// links, offers Web Access beside the failure', () => {
@@ -79,5 +79,52 @@ describe('one desktop shows one truthful status at a time', () => {
     expect(card.textContent).toContain('Connect failed: The Amazon WorkSpaces client is not installed on this computer.');
     fireEvent.click(within(card).getByRole('button', { name: 'Open Web Access in the browser' }));
     expect(opened).toEqual(['org']);
+  });
+});
+
+describe('the card’s main action fits the desktop’s state', () => {
+  function card(d: DesktopEntry, connected: string[] = []): HTMLElement {
+    render(
+      <I18nContext.Provider value={translator('en')}>
+        <DesktopRow desktop={d} permissions={undefined} now={NOW} locale="en" onAction={() => undefined} onConnect={(x) => void connected.push(x.key)} onDismiss={() => undefined} />
+      </I18nContext.Provider>,
+    );
+    return screen.getByRole('article', { name: d.name });
+  }
+
+  it('Connect when ready; Enter on the card does the same', () => {
+    const connected: string[] = [];
+    const c = card(DESIGN_PC, connected);
+    expect(within(c).getByRole('button', { name: 'Connect to Design-PC' }).textContent).toBe('Connect');
+    fireEvent.keyDown(c, { key: 'Enter' });
+    expect(connected).toEqual([DESIGN_PC.key]);
+  });
+
+  it('Start and connect when stopped and startable', () => {
+    const c = card({ ...DESIGN_PC, state: 'STOPPED', runningMode: 'AUTO_STOP' });
+    expect(within(c).getByRole('button', { name: 'Start and connect to Design-PC' }).textContent).toBe('Start and connect');
+    expect(within(c).queryByRole('button', { name: /^Connect to/ })).toBeNull();
+  });
+
+  it('“Why can’t I connect?” otherwise, opening the explanation; Enter does nothing', () => {
+    const connected: string[] = [];
+    const c = card({ ...DESIGN_PC, state: 'UNHEALTHY' }, connected);
+    const why = within(c).getByRole('button', { name: 'Why can’t I connect to Design-PC?' });
+    const explanation = document.getElementById(why.getAttribute('aria-controls') ?? '');
+    expect(explanation?.hidden).toBe(true);
+    expect(why.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(why);
+    expect(explanation?.hidden).toBe(false);
+    expect(explanation?.textContent).toContain('A restart often helps');
+    fireEvent.keyDown(c, { key: 'Enter' });
+    expect(connected).toEqual([]);
+  });
+
+  it('details (volumes, compute, protocol) sit behind a disclosure', () => {
+    const c = card({ ...DESIGN_PC, computeType: 'PERFORMANCE', rootVolumeGib: 175, userVolumeGib: 100 });
+    const details = c.querySelector('details.desktop-details');
+    expect(details?.hasAttribute('open')).toBe(false);
+    expect(details?.querySelector('summary')?.textContent).toBe('Details');
+    expect(details?.textContent).toContain('root 175 GiB, user 100 GiB');
   });
 });

@@ -1,35 +1,107 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import type { AuthSnapshot } from '../../../shared/ipc/domains/auth';
+import type { DesktopEntry } from '../../../shared/ipc/domains/desktops';
 import { NoticeBar } from '../components/notice-bar';
-import { DesktopsView } from '../features/desktops/desktops-view';
+import { DesktopsSkeleton, DesktopsView } from '../features/desktops/desktops-view';
+import { rememberConnect } from '../features/desktops/home-order';
+import { useDesktops } from '../features/desktops/use-desktops';
 import { DiagnosticsButton } from '../features/diagnostics/log-viewer';
 import { LinkDialog } from '../features/orgs/link-dialog';
 import { OrgsScreen } from '../features/orgs/orgs-screen';
-import { I18nContext, pickLanguage, translator } from '../i18n';
+import { I18nContext, pickLanguage, translator, useT } from '../i18n';
 import { api } from '../ipc/api';
 import { useLive } from '../ipc/use-live';
+import { AccountStrip } from './account-strip';
+import { useAutoConnect } from './use-auto-connect';
+import { useShortcuts } from './use-shortcuts';
 
-export function App() {
+/** The opt-in "connect when I have one desktop" preference; the settings wire it in. */
+const AUTO_CONNECT = false;
+
+export type View = 'home' | 'orgs';
+
+/**
+ * Which view shows: organizations while there are none (first run); else the user's choice; else
+ * the desktops once an organization is signed in or being restored, the organizations (to sign in)
+ * otherwise. Undefined auth: the home (its skeleton) until core answers.
+ */
+export function pickView(orgCount: number | undefined, chosen: View | null, auth: AuthSnapshot | undefined): View {
+  if (orgCount === 0) return 'orgs';
+  if (chosen !== null) return chosen;
+  if (auth === undefined) return 'home';
+  const active = auth.orgs.some((o) => o.state === 'signed-in' || (o.state === 'signing-in' && o.waitingFor === undefined));
+  return active ? 'home' : 'orgs';
+}
+
+export function App({ autoConnect = AUTO_CONNECT }: { readonly autoConnect?: boolean }) {
   const t = useMemo(() => translator(pickLanguage('system', navigator.languages ?? [navigator.language])), []);
-  const orgs = useLive('orgs:changed', () => api().orgs.list());
-  const links = useLive('orgs:links', () => api().orgs.pendingLinks());
-  const notices = useLive('app:notices', () => api().app.notices());
-  const firstLink = links?.[0];
-
   return (
     <I18nContext.Provider value={t}>
+      <Shell autoConnect={autoConnect} />
+    </I18nContext.Provider>
+  );
+}
+
+function Shell({ autoConnect }: { readonly autoConnect: boolean }) {
+  const t = useT();
+  const orgs = useLive('orgs:changed', () => api().orgs.list());
+  const auth = useLive('auth:changed', () => api().auth.status());
+  const links = useLive('orgs:links', () => api().orgs.pendingLinks());
+  const notices = useLive('app:notices', () => api().app.notices());
+  const desktops = useDesktops();
+  const [chosen, setChosen] = useState<View | null>(null);
+  // Desktops connected to in this run, most recent first: renderer memory only, never stored.
+  const [recent, setRecent] = useState<readonly string[]>([]);
+  const firstLink = links?.[0];
+  const view = pickView(orgs?.organizations.length, chosen, auth);
+
+  const connect = useCallback((desktop: DesktopEntry): void => {
+    setRecent((keys) => rememberConnect(keys, desktop.key));
+    void api().desktops.connect(desktop.key);
+  }, []);
+  useAutoConnect(autoConnect, desktops, connect);
+  const shortcuts = useMemo(
+    () => ({
+      search: () => {
+        setChosen('home');
+        // The search box exists once the home shows more than one desktop.
+        requestAnimationFrame(() => document.getElementById('desktop-search')?.focus());
+      },
+      refresh: () => void api().desktops.refresh(),
+    }),
+    [],
+  );
+  useShortcuts(shortcuts);
+
+  return (
+    <>
       <header className="app-header">
         <h1>{t('app.title')}</h1>
+        {orgs !== undefined && orgs.organizations.length > 0 ? (
+          <nav className="app-nav" aria-label={t('nav.label')}>
+            <button type="button" aria-current={view === 'home' ? 'page' : undefined} onClick={() => setChosen('home')}>{t('nav.home')}</button>
+            <button type="button" aria-current={view === 'orgs' ? 'page' : undefined} onClick={() => setChosen('orgs')}>{t('nav.orgs')}</button>
+          </nav>
+        ) : null}
       </header>
       <main>
         <NoticeBar notices={notices ?? []} onDismiss={(id) => void api().app.dismissNotice(id)} />
-        {orgs && orgs.organizations.length > 0 ? <DesktopsView orgCount={orgs.organizations.length} /> : null}
-        {orgs ? <OrgsScreen snapshot={orgs} /> : <p aria-busy="true">{t('app.loading')}</p>}
+        {orgs === undefined ? (
+          <DesktopsSkeleton />
+        ) : view === 'orgs' ? (
+          <OrgsScreen snapshot={orgs} />
+        ) : (
+          <>
+            <AccountStrip organizations={orgs.organizations} auth={auth} />
+            <DesktopsView snapshot={desktops} orgCount={orgs.organizations.length} recent={recent} onConnect={connect} />
+          </>
+        )}
       </main>
       <footer className="app-footer">
         <p>{t('app.honest')}</p>
         <DiagnosticsButton />
       </footer>
       {firstLink ? <LinkDialog key={firstLink.id} link={firstLink} /> : null}
-    </I18nContext.Provider>
+    </>
   );
 }

@@ -142,4 +142,9 @@ export const de: Record<MessageKey, string> = {
   'auth.userName': 'WorkSpaces-Benutzername',
   'auth.userNameHint': 'Ihr Identitätsanbieter hat nicht mitgeteilt, welcher WorkSpaces-Benutzer Sie sind. Geben Sie Ihren WorkSpaces-Benutzernamen ein.',
   'auth.saveUserName': 'Benutzernamen speichern',
+  'nav.label': 'Ansichten',
+  'nav.home': 'Desktops',
+  'nav.orgs': 'Organisationen',
+  'home.accounts': 'Ihre Anmeldungen',
+  'home.signedInTo': 'Angemeldet bei {orgs}',
 };

@@ -141,6 +141,11 @@ export const en = {
   'auth.userName': 'WorkSpaces user name',
   'auth.userNameHint': 'Your identity provider did not say which WorkSpaces user you are. Enter your WorkSpaces user name.',
   'auth.saveUserName': 'Save user name',
+  'nav.label': 'Views',
+  'nav.home': 'Desktops',
+  'nav.orgs': 'Organizations',
+  'home.accounts': 'Your sign-ins',
+  'home.signedInTo': 'Signed in to {orgs}',
 } as const;
 
 export type MessageKey = keyof typeof en;

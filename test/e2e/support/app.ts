@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { createCore, type Core } from '../../../electron/core';
 import type { SecretStore } from '../../../electron/core/ports';
+import type { SessionPorts } from '../../../electron/core/sessions';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
 import { isWebHostOrigin, startHarness, type Harness } from '../../harness/server';
 
@@ -29,6 +30,8 @@ export interface LaunchOptions {
   readonly settingsText?: string;
   readonly secrets?: SecretStore;
   readonly settingsDir?: string;
+  /** Session ports to fake (e.g. the OS's workspaces:// handler); the viewer origin stays the harness's. */
+  readonly sessions?: Omit<SessionPorts, 'viewerOrigin'>;
 }
 
 /**
@@ -58,7 +61,7 @@ export async function launchApp(browser: Browser, options: LaunchOptions = {}): 
         waiters.shift()?.(url);
       },
     },
-    sessions: { viewerOrigin: isWebHostOrigin },
+    sessions: { ...options.sessions, viewerOrigin: isWebHostOrigin },
   });
   const harness = await startHarness(core, inject('rendererDir'));
   const context = await browser.newContext();

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DesktopEntry, DesktopsSnapshot } from '../../../../shared/ipc/domains/desktops';
+import type { DesktopEntry, DesktopsSnapshot, OrgDesktops } from '../../../../shared/ipc/domains/desktops';
 import type { Result } from '../../../../shared/ipc/result';
 import { isDesktopDialogErrorCode } from '../../../../shared/ipc/errors';
 import { stateInfo } from '../../../../shared/lib/desktop-state';
@@ -8,43 +8,57 @@ import type { SelfServicePermissions } from '../../../../shared/models/desktop';
 import { useT } from '../../i18n';
 import { errorText } from '../../i18n/error-text';
 import { api } from '../../ipc/api';
+import { useSessions } from '../sessions/use-sessions';
 import { ActionDialog, type DialogAction, type Submit } from './action-dialog';
+import { problemText } from './describe';
 import { DesktopList } from './desktop-list';
+import { DesktopRow } from './desktop-row';
 import './desktops.css';
-import { buildRows } from './filter-desktops';
-import { useDesktops, useNow } from './use-desktops';
+import { filterDesktops } from './filter-desktops';
+import { orderForHome } from './home-order';
+import { useNow } from './use-desktops';
 
 interface Props {
+  /** The pushed desktop list (undefined until core first answers: a skeleton shows meanwhile). */
+  readonly snapshot: DesktopsSnapshot | undefined;
   /** How many organizations are configured (for the "add one" / "sign in" empty states). */
   readonly orgCount: number;
+  /** Desktop keys connected to in this run, most recent first (renderer memory only). */
+  readonly recent: readonly string[];
+  readonly onConnect: (desktop: DesktopEntry) => void;
 }
 
-/** Every desktop of every signed-in organization: search, filter by organization, act. */
-export function DesktopsView({ orgCount }: Props) {
+/** The home: every desktop of every signed-in organization, ready ones first; search, filter, act. */
+export function DesktopsView({ snapshot, orgCount, recent, onConnect }: Props) {
   const t = useT();
-  const snapshot = useDesktops();
+  const sessions = useSessions();
   const [query, setQuery] = useState('');
   const [orgFilter, setOrgFilter] = useState('');
   const [dialog, setDialog] = useState<{ action: DialogAction; key: string } | null>(null);
   const announcement = useAnnouncements(snapshot);
-  const anyStarting = snapshot?.desktops.some((d) => d.connect?.phase === 'starting') ?? false;
+  const anyStarting = snapshot?.desktops.some((d) => d.connect?.phase === 'starting' || d.pending?.action === 'connect') ?? false;
   // A desktop stuck rebooting may be restarted after 20 minutes (RebootWorkspaces): keep "now" moving.
   const anyRebooting = snapshot?.desktops.some((d) => d.state === 'REBOOTING') ?? false;
   const now = useNow(anyStarting || anyRebooting, anyStarting ? 1000 : 30_000);
   const locale = document.documentElement.lang || navigator.language || 'en';
 
-  const rows = useMemo(() => (snapshot === undefined ? [] : buildRows(snapshot.orgs, snapshot.desktops, query, orgFilter, t)), [snapshot, query, orgFilter, t]);
+  const shownDesktops = useMemo(
+    () => (snapshot === undefined ? [] : orderForHome(filterDesktops(snapshot.orgs, snapshot.desktops, query, orgFilter, t), sessions, recent)),
+    [snapshot, query, orgFilter, t, sessions, recent],
+  );
   const permissions = useMemo(() => {
     const map = new Map<string, SelfServicePermissions>();
     for (const org of snapshot?.orgs ?? []) if (org.permissions !== undefined) map.set(org.orgId, org.permissions);
     return map;
   }, [snapshot]);
+  const orgNames = useMemo(() => (snapshot === undefined || snapshot.orgs.length < 2 ? null : new Map(snapshot.orgs.map((o) => [o.orgId, o.orgName]))), [snapshot]);
   const dialogDesktop = dialog === null ? undefined : snapshot?.desktops.find((d) => d.key === dialog.key);
 
   const onAction = (action: SelfServiceAction, desktop: DesktopEntry): void => {
     if (action === 'start') void api().desktops.start(desktop.key);
     else setDialog({ action, key: desktop.key });
   };
+  const onDismiss = (desktop: DesktopEntry): void => void api().desktops.dismissProblem(desktop.key);
   const submit = async (desktop: DesktopEntry, value: Submit): Promise<string | null> => {
     const d = api().desktops;
     let result: Result<DesktopsSnapshot>;
@@ -59,28 +73,42 @@ export function DesktopsView({ orgCount }: Props) {
     return result.ok || !isDesktopDialogErrorCode(result.error.code) ? null : errorText(t, result.error, { desktop: desktop.name });
   };
 
-  if (snapshot === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
+  if (snapshot === undefined) return <DesktopsSkeleton />;
   const empty =
     orgCount === 0 ? t('desktops.empty.noOrgs') : snapshot.orgs.length === 0 ? t('desktops.empty.signedOut') : null;
-  const shown = rows.filter((r) => r.kind === 'desktop').length;
+  const only = snapshot.desktops.length === 1 ? snapshot.desktops[0] : undefined;
+  const onlySession = only === undefined ? undefined : sessions.get(only.key);
 
   return (
-    <section className="desktops" aria-labelledby="desktops-title">
+    <section className={`desktops${only === undefined ? '' : ' desktops-single'}`} aria-labelledby="desktops-title">
       <div className="section-head">
         <h2 id="desktops-title">{t('desktops.heading')}</h2>
         {snapshot.orgs.length > 0 ? (
-          <button type="button" onClick={() => void api().desktops.refresh()}>{t('desktops.refresh')}</button>
+          <button type="button" onClick={() => void api().desktops.refresh()} aria-keyshortcuts="Control+R Meta+R">{t('desktops.refresh')}</button>
         ) : null}
       </div>
       {snapshot.offline ? <p className="notice notice-warning offline-banner" role="status">{t('desktops.offline')}</p> : null}
+      <OrgNotes orgs={snapshot.orgs} />
       {empty !== null ? (
         <p className="empty-state">{empty}</p>
+      ) : only !== undefined ? (
+        <DesktopRow
+          desktop={only}
+          permissions={permissions.get(only.orgId)}
+          now={now}
+          locale={locale}
+          onAction={onAction}
+          onConnect={onConnect}
+          onDismiss={onDismiss}
+          hero
+          {...(onlySession === undefined ? {} : { session: onlySession })}
+        />
       ) : (
         <>
           <div className="desktop-toolbar">
-            <div className="field">
+            <div className="field search-field">
               <label htmlFor="desktop-search">{t('desktops.search')}</label>
-              <input id="desktop-search" type="search" value={query} placeholder={t('desktops.searchHint')} onChange={(e) => setQuery(e.target.value)} />
+              <input id="desktop-search" type="search" value={query} placeholder={t('desktops.searchHint')} aria-keyshortcuts="Control+F Meta+F" onChange={(e) => setQuery(e.target.value)} />
             </div>
             {snapshot.orgs.length > 1 ? (
               <div className="field">
@@ -93,17 +121,19 @@ export function DesktopsView({ orgCount }: Props) {
                 </select>
               </div>
             ) : null}
-            <p className="muted" role="status">{t('desktops.count', { shown, total: snapshot.desktops.length })}</p>
+            <p className="muted desktop-count" role="status">{t('desktops.count', { shown: shownDesktops.length, total: snapshot.desktops.length })}</p>
           </div>
-          {shown === 0 && query !== '' ? <p className="empty-state">{t('desktops.empty.search')}</p> : null}
+          {shownDesktops.length === 0 && query !== '' ? <p className="empty-state">{t('desktops.empty.search')}</p> : null}
           <DesktopList
-            rows={rows}
+            desktops={shownDesktops}
+            sessions={sessions}
             permissions={permissions}
+            orgNames={orgNames}
             now={now}
             locale={locale}
             onAction={onAction}
-            onConnect={(d) => void api().desktops.connect(d.key)}
-            onDismiss={(d) => void api().desktops.dismissProblem(d.key)}
+            onConnect={onConnect}
+            onDismiss={onDismiss}
           />
         </>
       )}
@@ -117,6 +147,42 @@ export function DesktopsView({ orgCount }: Props) {
           onClose={() => setDialog(null)}
         />
       ) : null}
+    </section>
+  );
+}
+
+/** Per organization: still loading, could not be listed, or has no desktops for this user. */
+function OrgNotes({ orgs }: { readonly orgs: readonly OrgDesktops[] }) {
+  const t = useT();
+  const notes = orgs.flatMap((org) => {
+    if (org.error !== undefined) return [{ key: org.orgId, className: 'error', text: t('desktops.orgError', { org: org.orgName, message: problemText(t, org.error, { user: org.userName }) }) }];
+    if (org.status === 'loading') return [{ key: org.orgId, className: 'muted', text: t('desktops.loading', { org: org.orgName }) }];
+    if (org.status === 'ready' && org.count === 0) return [{ key: org.orgId, className: '', text: t('desktops.empty.none', { user: org.userName, org: org.orgName }) }];
+    return [];
+  });
+  if (notes.length === 0) return null;
+  return (
+    <div className="org-notes">
+      {notes.map((n) => (
+        <p key={n.key} className={n.className}>{n.text}</p>
+      ))}
+    </div>
+  );
+}
+
+/** What paints before core has answered: the frame of the home with grey cards (no data, no waiting). */
+export function DesktopsSkeleton() {
+  const t = useT();
+  return (
+    <section className="desktops desktops-skeleton" aria-busy="true" aria-label={t('desktops.heading')}>
+      <p className="sr-only">{t('app.loading')}</p>
+      {[0, 1, 2].map((i) => (
+        <div key={i} className="desktop-row skeleton-card" aria-hidden="true">
+          <span className="skeleton-line skeleton-title" />
+          <span className="skeleton-line" />
+          <span className="skeleton-line skeleton-button" />
+        </div>
+      ))}
     </section>
   );
 }

@@ -1,11 +1,14 @@
+import { useMemo } from 'react';
 import type { SessionInfo } from '../../../../shared/ipc/domains/sessions';
 import { api } from '../../ipc/api';
 import { useLive } from '../../ipc/use-live';
 
-/** Every open session, kept live; look one up by desktop key. */
+/** Every open session, kept live; look one up by desktop key (the same map until sessions change). */
 export function useSessions(): ReadonlyMap<string, SessionInfo> {
   const snapshot = useLive('sessions:changed', () => api().sessions.list());
-  const byDesktop = new Map<string, SessionInfo>();
-  for (const session of snapshot?.sessions ?? []) byDesktop.set(session.desktopKey, session);
-  return byDesktop;
+  return useMemo(() => {
+    const byDesktop = new Map<string, SessionInfo>();
+    for (const session of snapshot?.sessions ?? []) byDesktop.set(session.desktopKey, session);
+    return byDesktop;
+  }, [snapshot]);
 }
