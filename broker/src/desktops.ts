@@ -35,7 +35,7 @@ export class DesktopIndex {
   private directoryList: { readonly at: number; readonly list: Promise<readonly BrokerDirectory[]> } | undefined;
   private readonly inFlight = new Map<string, Promise<DirectorySnapshot>>();
   private readonly reread = new Map<string, { readonly desktop: BrokerDesktop; readonly at: number }>();
-  private readonly tags = new Map<string, { readonly value: string | null; readonly at: number }>();
+  private readonly tags = new Map<string, { readonly value: Promise<string | null>; readonly at: number }>();
   private readonly tagLimiter = new Limiter(TAG_CONCURRENCY);
 
   constructor(private readonly options: DesktopIndexOptions) {}
@@ -110,19 +110,26 @@ export class DesktopIndex {
     return run;
   }
 
+  /** The desktop with its connect tag: one look-up per desktop per tagTtlMs, shared by concurrent callers. */
   private async withTag(desktop: BrokerDesktop): Promise<BrokerDesktop> {
     const now = this.options.now();
-    let known = this.tags.get(desktop.workspaceId);
+    const id = desktop.workspaceId;
+    let known = this.tags.get(id);
     if (known === undefined || now - known.at >= this.options.tagTtlMs) {
-      try {
-        const value = await this.tagLimiter.run(() => readConnectTag(this.options.client, desktop.workspaceId));
-        known = { value, at: now };
-        this.tags.set(desktop.workspaceId, known);
-      } catch {
-        // The tag is a detail: without it the client uses the organization's default connection.
-        return desktop;
-      }
+      const entry = { value: this.tagLimiter.run(() => readConnectTag(this.options.client, id)), at: now };
+      this.tags.set(id, entry);
+      entry.value.catch(() => {
+        if (this.tags.get(id) === entry) this.tags.delete(id);
+      });
+      known = entry;
     }
-    return known.value === null || known.value.length > 256 ? desktop : { ...desktop, connectTag: known.value };
+    let value: string | null;
+    try {
+      value = await known.value;
+    } catch {
+      // The tag is a detail: without it the client uses the organization's default connection.
+      return desktop;
+    }
+    return value === null || value.length > 256 ? desktop : { ...desktop, connectTag: value };
   }
 }
