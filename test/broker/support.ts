@@ -22,7 +22,7 @@ export async function startBrokerWorld(options: { emulator?: EmulatorOptions; br
   const calls: TapEvent[] = [];
   const logs: string[] = [];
   const emu = await startEmulator({ bulkCount: 30, ...options.emulator, onResponse: (event) => {
-    if (event.service === 'workspaces') calls.push(event);
+    if (event.service === 'workspaces' || event.service === 'dynamodb') calls.push(event);
   } });
   let broker: LocalBroker;
   try {

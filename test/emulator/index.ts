@@ -4,6 +4,7 @@ import { type Clock, type ClockOptions, createClock } from './clock';
 import { brokerPermissionPolicy, kitPermissionPolicy, type PolicyDocument } from '../../shared/iam/kit-policy';
 import { ADMIN_KEY, createCredentialRegistry } from './credentials';
 import { buildDemo, type DemoData, type EmulatorEndpoints } from './demo';
+import { dynamodbService } from './dynamodb';
 import { createFaults, type FaultSetting, type Faults } from './faults';
 import { type ResponseTap, listen, type RunningServer, serviceHandler } from './http-server';
 import { ADMINISTRATOR_POLICY, createIamStore, type IamStore } from './iam';
@@ -172,17 +173,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     // The IdP must know its own URL (the issuer) before it is built, so it listens first.
     servers.push(await listen((req, res) => idpDispatch(req, res), ports.oidcIssuer));
     servers.push(await listen((req, res) => saml.handler(req, res), ports.samlIdp));
+    servers.push(
+      await listen(
+        serviceHandler(dynamodbService({ registry, faults, clock, tap, model: await loadModel('dynamodb'), region, account: ACCOUNT_ID, iam, tables: [{ name: BROKER_CACHE_TABLE, hashKey: 'pk' }] }), timers),
+        ports.dynamodb,
+      ),
+    );
   } catch (error) {
     await Promise.all(servers.map((s) => s.stop()));
     throw error;
   }
-  const [ws, sts, sso, ssoOidc, idp, samlIdp] = servers as [RunningServer, RunningServer, RunningServer, RunningServer, RunningServer, RunningServer];
+  const [ws, sts, sso, ssoOidc, idp, samlIdp, dynamodb] = servers as [RunningServer, RunningServer, RunningServer, RunningServer, RunningServer, RunningServer, RunningServer];
   oidcIssuer = idp.url;
   ssoOidcUrl = ssoOidc.url;
   const provider = createIdp({ issuer: oidcIssuer, clientId: OIDC_CLIENT_ID, users: DEMO_USERS, signingKey: privateJwk, ttl: options.tokenTtl, sessionTags, ...(options.idpQuirks ? { quirks: options.idpQuirks } : {}) });
   idpDispatch = idpHandler(provider, DEMO_USERS, faults, timers, options.idpQuirks, () => clock.now(), tap);
 
-  const endpoints: EmulatorEndpoints = { workspaces: ws.url, sts: sts.url, sso: sso.url, ssoOidc: ssoOidc.url, oidcIssuer, samlIdp: samlIdp.url };
+  const endpoints: EmulatorEndpoints = { workspaces: ws.url, sts: sts.url, sso: sso.url, ssoOidc: ssoOidc.url, oidcIssuer, samlIdp: samlIdp.url, dynamodb: dynamodb.url };
   return {
     endpoints,
     region,
