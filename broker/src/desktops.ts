@@ -37,6 +37,7 @@ export class DesktopIndex {
   private readonly reread = new Map<string, { readonly desktop: BrokerDesktop; readonly at: number }>();
   private readonly tags = new Map<string, { readonly value: Promise<string | null>; readonly at: number }>();
   private readonly tagLimiter = new Limiter(TAG_CONCURRENCY);
+  private readonly userIndex = new WeakMap<DirectorySnapshot, ReadonlyMap<string, readonly BrokerDesktop[]>>();
 
   constructor(private readonly options: DesktopIndexOptions) {}
 
@@ -44,7 +45,7 @@ export class DesktopIndex {
   async list(userName: string): Promise<CallerDesktops> {
     const directories = await this.directories();
     const snapshots = await Promise.all(directories.map((d) => this.snapshot(d)));
-    const desktops = snapshots.flatMap((s) => this.current(s).filter((d) => sameUser(d.userName, userName)));
+    const desktops = snapshots.flatMap((s) => this.current(s, this.byUser(s).get(userName.toLowerCase()) ?? []));
     const withTags = await Promise.all(desktops.map((d) => this.withTag(d)));
     const asOf = snapshots.length === 0 ? this.options.now() : Math.min(...snapshots.map((s) => s.asOf));
     const used = new Set(desktops.map((d) => d.directoryId));
@@ -55,7 +56,7 @@ export class DesktopIndex {
   async find(userName: string, workspaceId: string): Promise<{ desktop: BrokerDesktop; directory: BrokerDirectory } | undefined> {
     for (const directory of await this.directories()) {
       const snapshot = await this.snapshot(directory);
-      const desktop = this.current(snapshot).find((d) => d.workspaceId === workspaceId);
+      const desktop = this.current(snapshot, snapshot.desktops.filter((d) => d.workspaceId === workspaceId))[0];
       if (desktop !== undefined) return sameUser(desktop.userName, userName) ? { desktop: await this.withTag(desktop), directory } : undefined;
     }
     return undefined;
@@ -70,8 +71,26 @@ export class DesktopIndex {
     return this.withTag(desktop);
   }
 
-  private current(snapshot: DirectorySnapshot): BrokerDesktop[] {
-    return snapshot.desktops.map((d) => {
+  /** The snapshot's desktops by lower-case user name, built once per snapshot. */
+  private byUser(snapshot: DirectorySnapshot): ReadonlyMap<string, readonly BrokerDesktop[]> {
+    let index = this.userIndex.get(snapshot);
+    if (index === undefined) {
+      const built = new Map<string, BrokerDesktop[]>();
+      for (const d of snapshot.desktops) {
+        const key = d.userName.toLowerCase();
+        const list = built.get(key);
+        if (list === undefined) built.set(key, [d]);
+        else list.push(d);
+      }
+      index = built;
+      this.userIndex.set(snapshot, index);
+    }
+    return index;
+  }
+
+  /** Desktops of a snapshot, each replaced by its re-read after an action when that is newer. */
+  private current(snapshot: DirectorySnapshot, desktops: readonly BrokerDesktop[]): BrokerDesktop[] {
+    return desktops.map((d) => {
       const newer = this.reread.get(d.workspaceId);
       if (newer === undefined) return d;
       if (newer.at > snapshot.asOf) return newer.desktop;

@@ -51,6 +51,8 @@ export interface EmulatorOptions {
   readonly vncAddress?: string;
   /** How many desktops the "bulk" user has (default 2,500). */
   readonly bulkCount?: number;
+  /** Spread the bulk desktops over this many users (bulk-00000, …; the broker benchmark). */
+  readonly bulkUsers?: number;
   /** Token lifetimes of the OIDC IdP (and the Identity Center access token). */
   readonly tokenTtl?: IdpTokenTtls;
   /** Sees every response the emulator sends (fidelity tests validate them against the models). */
@@ -118,7 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const ports = options.ports ?? {};
 
   const store = createStore(
-    seedStore({ now: clock.now(), vncAddress: options.vncAddress ?? 'vnc://127.0.0.1:5901', bulkCount: options.bulkCount }),
+    seedStore({ now: clock.now(), vncAddress: options.vncAddress ?? 'vnc://127.0.0.1:5901', bulkCount: options.bulkCount, bulkUsers: options.bulkUsers }),
     clock,
     { ...ZERO_DURATIONS, ...options.durations },
   );
