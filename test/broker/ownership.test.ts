@@ -39,6 +39,24 @@ describe('broker: each caller sees and acts on their own desktops only', () => {
     expect(body.desktops.map((d) => d.name).sort()).toEqual(['Bob-AutoStop', 'Bob-PC']);
   });
 
+  it('shows one of her desktops by id, with its connect tag', async () => {
+    const alice = await world.idToken('alice');
+    const mine = brokerDesktopsResponseSchema.parse((await world.request('/v1/desktops', { token: alice })).json).desktops;
+    const vnc = mine.find((d) => d.name === 'Linux-VNC')!;
+    const { status, json } = await world.request(`/v1/desktops/${vnc.workspaceId}`, { token: alice });
+    expect(status).toBe(200);
+    expect(brokerDesktopResponseSchema.parse(json).desktop).toMatchObject({ workspaceId: vnc.workspaceId, userName: 'alice', connectTag: 'vnc://127.0.0.1:5901' });
+  });
+
+  it('answers not-found for routes the contract does not have', async () => {
+    const alice = await world.idToken('alice');
+    for (const [path, method] of [['/v1/desktops', 'DELETE'], ['/v2/desktops', 'GET'], ['/v1/desktops/ws-alice0000/actions', 'GET'], ['/', 'GET']] as const) {
+      const { status, json } = await world.request(path, { token: alice, method });
+      expect(status, `${method} ${path}`).toBe(404);
+      expect(brokerErrorSchema.parse(json).error.code).toBe('not-found');
+    }
+  });
+
   it("answers 404 not-found, never forbidden, for bob's desktop asked with alice's token", async () => {
     const alice = await world.idToken('alice');
     const bobs = brokerDesktopsResponseSchema.parse((await world.request('/v1/desktops', { token: await world.idToken('bob') })).json).desktops;
