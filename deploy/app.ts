@@ -3,11 +3,12 @@
  * writes deploy/templates/*.template.json, which IT may also deploy from the CloudFormation console.
  */
 import { App, DefaultStackSynthesizer, type Stack } from 'aws-cdk-lib';
+import { DeskbridgeBrokerStack } from './stacks/broker-stack';
 import { DeskbridgeIdentityCenterStack } from './stacks/identity-center-stack';
 import { DeskbridgeOidcStack } from './stacks/oidc-stack';
 import { DeskbridgeSamlStack } from './stacks/saml-stack';
 
-export const STACK_NAMES = ['DeskbridgeOidc', 'DeskbridgeIdentityCenter', 'DeskbridgeSaml'] as const;
+export const STACK_NAMES = ['DeskbridgeOidc', 'DeskbridgeIdentityCenter', 'DeskbridgeSaml', 'DeskbridgeBroker'] as const;
 export type KitStackName = (typeof STACK_NAMES)[number];
 
 /** The kit's stacks, environment-agnostic (account and Region come from where they are deployed). */
@@ -19,6 +20,7 @@ export function buildKit(outdir?: string): { app: App; stacks: Readonly<Record<K
     DeskbridgeOidc: new DeskbridgeOidcStack(app, 'DeskbridgeOidc', props),
     DeskbridgeIdentityCenter: new DeskbridgeIdentityCenterStack(app, 'DeskbridgeIdentityCenter', props),
     DeskbridgeSaml: new DeskbridgeSamlStack(app, 'DeskbridgeSaml', props),
+    DeskbridgeBroker: new DeskbridgeBrokerStack(app, 'DeskbridgeBroker', props),
   };
   return { app, stacks };
 }

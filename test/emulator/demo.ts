@@ -13,6 +13,8 @@ export interface EmulatorEndpoints {
   readonly oidcIssuer: string;
   /** The SAML IdP (its AWS app's IdP-initiated sign-in URL is samlIdp + SAML_APP_PATH). */
   readonly samlIdp?: string;
+  /** DynamoDB (GetItem/PutItem), for the broker's shared sweep cache. */
+  readonly dynamodb?: string;
 }
 
 export type DemoOrganization = OrgInput & { readonly policy?: OrgPolicy; readonly badge?: string };

@@ -1,6 +1,6 @@
 import type { Random } from './rng';
 
-export type ServiceName = 'workspaces' | 'sts' | 'sso' | 'ssoOidc' | 'oidc';
+export type ServiceName = 'workspaces' | 'sts' | 'sso' | 'ssoOidc' | 'oidc' | 'dynamodb';
 
 /** What can go wrong on one service (and optionally one operation). */
 export interface FaultSpec {

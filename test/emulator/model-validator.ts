@@ -32,6 +32,7 @@ export const MODEL_FILES = {
   sts: 'sts-service-2.json',
   sso: 'sso-service-2.json',
   ssoOidc: 'sso-oidc-service-2.json',
+  dynamodb: 'dynamodb-service-2.json',
 } as const;
 
 /** Where the models live: $DESKBRIDGE_AWS_MODELS, else the copies vendored beside this file. */

@@ -107,6 +107,8 @@ export interface SeedOptions {
   readonly vncAddress: string;
   /** How many desktops "bulk" gets (2,500 by default). */
   readonly bulkCount?: number;
+  /** Spread the bulk desktops over this many users (bulk-00000, bulk-00001, …) instead of "bulk" alone. */
+  readonly bulkUsers?: number;
 }
 
 function workspace(id: string, directoryId: string, userName: string, index: number, spec: Spec, options: SeedOptions): WorkspaceRecord {
@@ -140,7 +142,19 @@ export function seedStore(options: SeedOptions): StoreSeed {
   for (let i = 0; i < bulkCount; i += 1) {
     const state: WorkspaceState = i % 10 === 0 ? 'STOPPED' : i % 97 === 0 ? 'UNHEALTHY' : 'AVAILABLE';
     const spec: Spec = { state, name: `Bulk-${i.toString().padStart(4, '0')}` };
-    workspaces.push(workspace(`ws-bulk${pad(i, 5)}`, DIRECTORY_FULL, 'bulk', 200 + i, spec, options));
+    const owner = options.bulkUsers === undefined ? 'bulk' : bulkUserName(i % options.bulkUsers);
+    workspaces.push(workspace(`ws-bulk${pad(i, 5)}`, DIRECTORY_FULL, owner, 200 + i, spec, options));
   }
   return { directories: DIRECTORIES, bundles: BUNDLES, workspaces };
+}
+
+/** The broker's execution role (broker mode) and the Lambda session its credentials belong to. */
+export const BROKER_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/DeskbridgeBroker`;
+export const BROKER_SESSION_ARN = `arn:aws:sts::${ACCOUNT_ID}:assumed-role/DeskbridgeBroker/deskbridge-broker`;
+/** The broker's shared sweep cache table (DynamoDB), when the kit creates it. */
+export const BROKER_CACHE_TABLE = 'DeskbridgeBrokerCache';
+
+/** The user name of the n-th bulk user when the bulk desktops are spread over many users. */
+export function bulkUserName(n: number): string {
+  return `bulk-${n.toString().padStart(5, '0')}`;
 }

@@ -65,6 +65,10 @@ const forbidden: [string, string, string][] = [
   ['electron/main inside a nested web host file', 'test/harness/sub/x.ts', "import { isAppUrl } from '../../../electron/main/windows/guards';"],
   ['a dynamic import of electron/main inside the web host', 'test/harness/x.ts', "export const load = () => import('../../electron/main/index');"],
   ['electron inside the web host', 'test/harness/x.ts', "import { app } from 'electron';"],
+  ['core inside the broker', 'broker/src/x.ts', "import { listDesktops } from '../../electron/core/workspaces/list-desktops';"],
+  ['electron inside the broker', 'broker/src/x.ts', "import { app } from 'electron';"],
+  ['the renderer inside the broker', 'broker/src/x.ts', "import { App } from '../../renderer/src/app/app';"],
+  ['require(electron) inside the broker', 'broker/src/x.ts', "export const e: unknown = require('electron');"],
 ];
 
 const allowed: [string, string, string][] = [
@@ -85,6 +89,7 @@ const allowed: [string, string, string][] = [
   ['shared and Node inside the IT kit', 'deploy/admin/x.ts', "import { kitPermissionPolicy } from '../../shared/iam/kit-policy';\nimport { parseArgs } from 'node:util';"],
   ['the CDK inside the IT kit', 'deploy/stacks/x.ts', "import { Stack } from 'aws-cdk-lib';"],
   ['a dynamic import of core inside the web host', 'test/harness/x.ts', "export const load = () => import('../../electron/core/api');"],
+  ['shared, Node and npm inside the broker', 'broker/src/x.ts', "import { brokerDesktopSchema } from '../../shared/broker/api';\nimport { createServer } from 'node:http';\nimport { jwtVerify } from 'jose';"],
   ['core and shared inside the web host', 'test/harness/x.ts', "import { dispatch } from '../../electron/core/ipc-dispatch';\nimport { mimeType } from '../../electron/core/host/app-assets';\nimport { cspFor } from '../../shared/lib/content-security-policy';"],
 ];
 
