@@ -1,12 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { aliases } from './build/aliases';
 import { preloadDynamicImports } from './build/preload-dynamic-imports';
 
 const root = import.meta.dirname;
 
 export default defineConfig({
   main: {
+    resolve: { alias: aliases(root) },
     build: {
       outDir: 'out/main',
       sourcemap: false,
@@ -18,6 +20,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: aliases(root) },
     build: {
       outDir: 'out/preload',
       sourcemap: false,
@@ -37,6 +40,7 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     // The session page's entry is small; noVNC and the UI it imports download beside it.
     plugins: [react(), preloadDynamicImports('session.html')],
+    resolve: { alias: aliases(root) },
     build: {
       outDir: resolve(root, 'out/renderer'),
       sourcemap: false,

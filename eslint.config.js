@@ -21,7 +21,7 @@ export const layering = [
     rules: {
       'no-restricted-imports': ['error', {
         paths: [noElectron, { name: 'react', message: 'shared/ is pure TypeScript: no React.' }],
-        patterns: [noNode, ban(['**/electron/**', '**/renderer/**', 'react-dom', 'react-dom/*'], 'shared/ may import only shared/ and pure packages.')],
+        patterns: [noNode, ban(['**/electron/**', '**/renderer/**', 'react-dom', 'react-dom/*', '@core/*', '@main/*', '@preload/*', '@renderer/*'], 'shared/ may import only shared/ and pure packages.')],
       }],
     },
   },
@@ -30,7 +30,7 @@ export const layering = [
     rules: {
       'no-restricted-imports': ['error', {
         paths: [noElectron],
-        patterns: [ban(['**/main/**', '**/preload/**', '**/renderer/**', 'electron/*'], 'core/ may import only core/, shared/, Node and npm packages.')],
+        patterns: [ban(['**/main/**', '**/preload/**', '**/renderer/**', 'electron/*', '@main/*', '@preload/*', '@renderer/*'], 'core/ may import only core/, shared/, Node and npm packages.')],
       }],
     },
   },
@@ -40,21 +40,21 @@ export const layering = [
     rules: {
       'no-restricted-imports': ['error', {
         paths: rawIpc,
-        patterns: [ban(['**/renderer/**', '**/preload/**'], 'main/ may not import renderer/ or preload/.')],
+        patterns: [ban(['**/renderer/**', '**/preload/**', '@renderer/*', '@preload/*'], 'main/ may not import renderer/ or preload/.')],
       }],
     },
   },
   {
     files: ['electron/main/ipc/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [ban(['**/renderer/**', '**/preload/**'], 'main/ may not import renderer/ or preload/.')] }],
+      'no-restricted-imports': ['error', { patterns: [ban(['**/renderer/**', '**/preload/**', '@renderer/*', '@preload/*'], 'main/ may not import renderer/ or preload/.')] }],
     },
   },
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [noNode, ban(['**/main/**', '**/core/**', '**/renderer/**', '**/shared/lib/**', '**/shared/models/**'], 'preload/ may import only shared/ipc and electron.')],
+        patterns: [noNode, ban(['**/main/**', '**/core/**', '**/renderer/**', '**/shared/lib/**', '**/shared/models/**', '@main/*', '@core/*', '@renderer/*', '@shared/lib/*', '@shared/models/*'], 'preload/ may import only shared/ipc and electron.')],
       }],
     },
   },
@@ -63,7 +63,7 @@ export const layering = [
     rules: {
       'no-restricted-imports': ['error', {
         paths: [noElectron],
-        patterns: [noNode, ban(['**/electron/**', 'electron/*'], 'renderer/ talks to core only through window.deskbridge.')],
+        patterns: [noNode, ban(['**/electron/**', 'electron/*', '@core/*', '@main/*', '@preload/*'], 'renderer/ talks to core only through window.deskbridge.')],
       }],
     },
   },
@@ -90,11 +90,12 @@ export const layering = [
     rules: {
       'no-restricted-imports': ['error', {
         paths: [noElectron],
-        patterns: [ban(['**/electron/main', '**/electron/main/**', 'electron/*'], 'test/harness may import core and shared/, never electron/main.')],
+        patterns: [ban(['**/electron/main', '**/electron/main/**', 'electron/*', '@main/*'], 'test/harness may import core and shared/, never electron/main.')],
       }],
       'no-restricted-syntax': ['error',
         { selector: 'ImportExpression[source.value=/^electron(\\/|$)/]', message: noElectron.message },
         { selector: 'ImportExpression[source.value=/(^|\\/)electron\\/main(\\/|$)/]', message: 'test/harness may import core and shared/, never electron/main.' },
+        { selector: 'ImportExpression[source.value=/^@main\\//]', message: 'test/harness may import core and shared/, never electron/main.' },
       ],
     },
   },  {
@@ -103,7 +104,7 @@ export const layering = [
     rules: {
       'no-restricted-imports': ['error', {
         paths: [noElectron],
-        patterns: [ban(['**/electron/**', '**/renderer/**', '**/test/**', 'electron/*'], 'deploy/ may import only deploy/, shared/, Node and npm packages.')],
+        patterns: [ban(['**/electron/**', '**/renderer/**', '**/test/**', 'electron/*', '@core/*', '@main/*', '@preload/*', '@renderer/*'], 'deploy/ may import only deploy/, shared/, Node and npm packages.')],
       }],
     },
   },

@@ -1,22 +1,26 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { aliases } from './build/aliases';
 
 const root = import.meta.dirname;
+/** The import aliases (build/aliases.ts), for every project. */
+const resolveAliases = { alias: aliases(root) };
 
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'shared', root, include: ['test/shared/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'core', root, include: ['test/core/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      { resolve: resolveAliases, test: { name: 'shared', root, include: ['test/shared/**/*.test.ts'], environment: 'node' } },
+      { resolve: resolveAliases, test: { name: 'core', root, include: ['test/core/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {
-        resolve: { alias: { electron: resolve(root, 'test/main/fake-electron.ts') } },
+        resolve: { alias: { ...aliases(root), electron: resolve(root, 'test/main/fake-electron.ts') } },
         test: { name: 'main', root, include: ['test/main/**/*.test.ts'], environment: 'node' },
       },
-      { test: { name: 'renderer', root, include: ['test/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom', testTimeout: 20_000 } },
-      { test: { name: 'build', root, include: ['test/build/**/*.test.ts', 'test/security/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 } },
-      { test: { name: 'emulator', root, include: ['test/emulator/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 } },
-      { test: { name: 'broker', root, include: ['test/broker/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 } },
+      { resolve: resolveAliases, test: { name: 'broker', root, include: ['test/broker/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 } },
+      { resolve: resolveAliases, test: { name: 'renderer', root, include: ['test/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom', testTimeout: 20_000 } },
+      { resolve: resolveAliases, test: { name: 'build', root, include: ['test/build/**/*.test.ts', 'test/security/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 } },
+      { resolve: resolveAliases, test: { name: 'emulator', root, include: ['test/emulator/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 } },
       {
+        resolve: resolveAliases,
         test: {
           name: 'system',
           root,
@@ -28,6 +32,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: resolveAliases,
         test: {
           name: 'e2e',
           root,

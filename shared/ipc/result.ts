@@ -1,3 +1,4 @@
+import type { FieldIssue } from '../lib/field-reasons';
 import type { ErrorCode, ErrorParams } from './errors';
 
 /**
@@ -10,6 +11,8 @@ export interface AppError {
   readonly message: string;
   readonly details?: string;
   readonly params?: ErrorParams;
+  /** Which fields were refused and why (reason codes the renderer words), e.g. for invalid-organization. */
+  readonly fields?: readonly FieldIssue[];
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
@@ -20,4 +23,9 @@ export function ok<T>(value: T): Result<T> {
 
 export function fail<T = never>(code: ErrorCode, message: string, details?: string, params?: ErrorParams): Result<T> {
   return { ok: false, error: { code, message, ...(details === undefined ? {} : { details }), ...(params === undefined ? {} : { params }) } };
+}
+
+/** A failure that names its refused fields (the English lines stay in details, for logs). */
+export function failFields<T = never>(code: ErrorCode, message: string, details: string, fields: readonly FieldIssue[]): Result<T> {
+  return { ok: false, error: { code, message, details, fields } };
 }

@@ -1,3 +1,5 @@
+import { englishReason, type ReasonOf } from './field-reasons';
+
 /**
  * How a desktop is launched: the WorkSpace's `deskbridge:connect` tag (rdp://host:port,
  * vnc://host:port, dcv://host:port/#session) → else the organization's default → else hand-off
@@ -22,7 +24,8 @@ export type ConnectMethod =
   | { readonly kind: 'direct'; readonly target: ConnectTarget; readonly source: ConnectSource }
   | { readonly kind: 'invalid'; readonly source: ConnectSource; readonly value: string; readonly reason: string };
 
-export type ParsedTarget = { readonly ok: true; readonly target: ConnectTarget } | { readonly ok: false; readonly reason: string };
+/** A refusal's `reason` is English (logs, details); its `code` is the reason code the UI words. */
+export type ParsedTarget = { readonly ok: true; readonly target: ConnectTarget } | { readonly ok: false; readonly reason: string; readonly code: ReasonOf };
 
 export const DEFAULT_PORTS: Readonly<Record<ConnectProtocol, number>> = { rdp: 3389, vnc: 5900, dcv: 8443 };
 const PROTOCOLS: readonly ConnectProtocol[] = ['rdp', 'vnc', 'dcv'];
@@ -60,33 +63,38 @@ function validIpv6(host: string): boolean {
   return double === 1 ? count < 8 : count === 8;
 }
 
-function parsePort(text: string | undefined, protocol: ConnectProtocol): number | string {
+function parsePort(text: string | undefined, protocol: ConnectProtocol): number | ReasonOf {
   if (text === undefined) return DEFAULT_PORTS[protocol];
-  if (!/^\d{1,5}$/.test(text)) return `"${text}" is not a port number.`;
+  if (!/^\d{1,5}$/.test(text)) return { reason: 'connect-port', params: { value: text } };
   const port = Number(text);
-  return port >= 1 && port <= 65535 ? port : `Port ${port} is outside 1–65535.`;
+  return port >= 1 && port <= 65535 ? port : { reason: 'connect-port-range', params: { value: port } };
+}
+
+/** A refusal: the reason code and params (for the UI), and the same in English (logs, details). */
+function refuse(problem: ReasonOf): { readonly ok: false; readonly reason: string; readonly code: ReasonOf } {
+  return { ok: false, reason: englishReason(problem), code: problem };
 }
 
 /** Parses one `deskbridge:connect` value. Never throws. */
 export function parseConnectTag(raw: unknown): ParsedTarget {
-  if (typeof raw !== 'string') return { ok: false, reason: 'The value is not text.' };
+  if (typeof raw !== 'string') return refuse({ reason: 'connect-not-text' });
   const value = raw.trim();
-  if (value.length === 0) return { ok: false, reason: 'The value is empty.' };
-  if (value.length > MAX_LENGTH) return { ok: false, reason: `The value is longer than ${MAX_LENGTH} characters.` };
+  if (value.length === 0) return refuse({ reason: 'connect-empty' });
+  if (value.length > MAX_LENGTH) return refuse({ reason: 'connect-too-long', params: { max: MAX_LENGTH } });
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
-  if (/[\s\u0000-\u001f\u007f]/.test(value)) return { ok: false, reason: 'The value contains spaces or control characters.' };
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) return refuse({ reason: 'connect-spaces' });
   const match = TAG.exec(value);
-  if (!match) return { ok: false, reason: 'Expected rdp://host:port, vnc://host:port or dcv://host:port/#session.' };
+  if (!match) return refuse({ reason: 'connect-format' });
   const [, schemeText = '', hostText = '', portText, , fragment] = match;
   const protocol = schemeText.toLowerCase();
-  if (!isProtocol(protocol)) return { ok: false, reason: `"${schemeText}" is not a supported protocol (rdp, vnc or dcv).` };
+  if (!isProtocol(protocol)) return refuse({ reason: 'connect-protocol', params: { value: schemeText } });
   const bracketed = hostText.startsWith('[');
   const host = bracketed ? hostText.slice(1, -1) : hostText;
-  if (bracketed ? !validIpv6(host) : !validHostName(host)) return { ok: false, reason: `"${hostText}" is not a valid host name or address.` };
+  if (bracketed ? !validIpv6(host) : !validHostName(host)) return refuse({ reason: 'connect-host', params: { value: hostText } });
   const port = parsePort(portText, protocol);
-  if (typeof port === 'string') return { ok: false, reason: port };
-  if (fragment !== undefined && protocol !== 'dcv') return { ok: false, reason: 'Only dcv:// addresses may name a session after #.' };
-  if (fragment !== undefined && !SESSION.test(fragment)) return { ok: false, reason: `"${fragment}" is not a valid DCV session id.` };
+  if (typeof port !== 'number') return refuse(port);
+  if (fragment !== undefined && protocol !== 'dcv') return refuse({ reason: 'connect-fragment' });
+  if (fragment !== undefined && !SESSION.test(fragment)) return refuse({ reason: 'connect-session', params: { value: fragment } });
   const target: ConnectTarget = fragment ? { protocol, host: host.toLowerCase(), port, session: fragment } : { protocol, host: host.toLowerCase(), port };
   return { ok: true, target };
 }
@@ -107,20 +115,26 @@ export function parseOrgDefault(raw: string, ipAddress: string | undefined): Par
   if (value === 'handoff' || value === '') return { ok: true, handoff: true };
   const short = /^(rdp|vnc|dcv)(?::(\d{1,5}))?$/.exec(value);
   if (!short) return parseConnectTag(raw);
-  if (!ipAddress) return { ok: false, reason: 'The desktop has no IP address to connect to.' };
+  if (!ipAddress) return refuse({ reason: 'connect-no-address' });
   const protocol = short[1] as ConnectProtocol;
   const host = ipAddress.includes(':') ? `[${ipAddress}]` : ipAddress;
   return parseConnectTag(`${protocol}://${host}${short[2] ? `:${short[2]}` : ''}`);
 }
 
-/** Checks an organization default before it is saved: null when usable, else why not. */
-export function checkOrgDefault(raw: string): string | null {
+/** Checks an organization default before it is saved: null when usable, else why not (a reason code). */
+export function orgDefaultReason(raw: string): ReasonOf | null {
   const value = raw.trim().toLowerCase();
   if (value === 'handoff' || value === '') return null;
   const short = /^(rdp|vnc|dcv)(?::(\d{1,5}))?$/.exec(value);
-  if (short) return short[2] !== undefined && (Number(short[2]) < 1 || Number(short[2]) > 65535) ? 'The port must be between 1 and 65535.' : null;
+  if (short) return short[2] !== undefined && (Number(short[2]) < 1 || Number(short[2]) > 65535) ? { reason: 'connect-port-range', params: { value: short[2] } } : null;
   const parsed = parseConnectTag(raw);
-  return parsed.ok ? null : parsed.reason;
+  return parsed.ok ? null : parsed.code;
+}
+
+/** orgDefaultReason in English (logs, details). */
+export function checkOrgDefault(raw: string): string | null {
+  const problem = orgDefaultReason(raw);
+  return problem === null ? null : englishReason(problem);
 }
 
 /** Tag → organization default → hand-off. */

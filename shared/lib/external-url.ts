@@ -1,4 +1,5 @@
 import { parseUrl } from './parse-url';
+import { englishReason, type ReasonOf } from './field-reasons';
 
 /**
  * Loopback hosts that plain http may use: the IP literals only. "localhost" is a name that a hosts
@@ -15,24 +16,24 @@ const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i;
  * cloud); never a user name or password in it; its host in ASCII, so what a dialog shows is what is
  * used (an international name is written in punycode, xn--…). Null when usable, else why not.
  */
-export function serviceUrlProblem(value: string): string | null {
+export function serviceUrlReason(value: string): ReasonOf | null {
   // The raw string may go to the OS: URL() would forgive whitespace and controls, the OS might not.
   // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-  if (/[\u0000-\u0020\u007f-\u009f]/.test(value)) return 'An address must not contain spaces or control characters.';
+  if (/[\u0000-\u0020\u007f-\u009f]/.test(value)) return { reason: 'url-spaces' };
   const url = parseUrl(value);
-  if (url === null) return 'Not a valid address.';
+  if (url === null) return { reason: 'url-invalid' };
   const authority = AUTHORITY.exec(value)?.[1];
-  if (authority === undefined || !/^https?:$/.test(url.protocol) || url.hostname.length === 0) {
-    return 'Must be an https:// address (http:// only on 127.0.0.1 or [::1]).';
-  }
-  if (url.username || url.password) return 'An address must not contain a user name or password.';
-  if (!/^[\x21-\x7e]*$/.test(authority)) {
-    return 'Write the host name in ASCII: an international domain name in its punycode form (xn--…).';
-  }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return 'Must be an https:// address (http:// only on 127.0.0.1 or [::1]).';
-  }
+  if (authority === undefined || !/^https?:$/.test(url.protocol) || url.hostname.length === 0) return { reason: 'url-not-https' };
+  if (url.username || url.password) return { reason: 'url-credentials' };
+  if (!/^[\x21-\x7e]*$/.test(authority)) return { reason: 'url-not-ascii' };
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return { reason: 'url-not-https' };
   return null;
+}
+
+/** serviceUrlReason in English (logs, details): null when usable, else why not. */
+export function serviceUrlProblem(value: string): string | null {
+  const problem = serviceUrlReason(value);
+  return problem === null ? null : englishReason(problem);
 }
 
 export function isSecureServiceUrl(value: string): boolean {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { checkOrgDefault } from './connect-target';
-import { serviceUrlProblem } from './external-url';
+import { orgDefaultReason } from './connect-target';
+import { serviceUrlProblem, serviceUrlReason } from './external-url';
+import { englishReason, type FieldIssue, type FieldReason, isFieldReason, type ReasonOf } from './field-reasons';
 import { isRegionName } from './regions';
 import { parseRegistrationCode } from './registration-code';
 
@@ -17,36 +18,42 @@ export function isAllowedServiceUrl(value: string): boolean {
   return serviceUrlProblem(value) === null;
 }
 
+/** A refinement whose issue carries its reason code (read back by fieldIssues); the message is the English. */
+const because = (reason: FieldReason) => ({ message: englishReason({ reason }), params: { reason } });
+/** A zod issue from a shared check's reason. */
+const addReason = (ctx: z.RefinementCtx, problem: ReasonOf, path?: string[]): void =>
+  ctx.addIssue({ code: 'custom', message: englishReason(problem), params: { ...problem.params, reason: problem.reason }, ...(path === undefined ? {} : { path }) });
+
 const text = (max: number) =>
   z
     .string()
     .trim()
     .min(1, 'Required.')
     .max(max, `At most ${max} characters.`)
-    .refine((v) => !DISGUISING_CHARACTERS.test(v), 'Control, invisible and text-direction characters are not allowed.');
+    .refine((v) => !DISGUISING_CHARACTERS.test(v), because('disguising-characters'));
 
 export const serviceUrlSchema = z
   .string()
   .max(512, 'At most 512 characters.')
   .superRefine((value, ctx) => {
-    const problem = serviceUrlProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const problem = serviceUrlReason(value);
+    if (problem) addReason(ctx, problem);
   });
-export const regionSchema = z.string().refine(isRegionName, 'Not an AWS Region name (for example us-east-1).');
+export const regionSchema = z.string().refine(isRegionName, because('not-region'));
 export const roleArnSchema = z
   .string()
   .max(2048)
-  .regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'Not an IAM role ARN (arn:aws:iam::123456789012:role/Name).');
-export const accountIdSchema = z.string().regex(/^\d{12}$/, 'An AWS account id has 12 digits.');
-export const roleNameSchema = z.string().regex(/^[\w+=,.@-]{1,64}$/, 'Not an IAM role name.');
-export const directoryIdSchema = z.string().regex(/^d-[0-9a-f]{8,63}$/, 'A directory id looks like d-1234567890.');
+  .refine((v) => /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/.test(v), because('not-role-arn'));
+export const accountIdSchema = z.string().refine((v) => /^\d{12}$/.test(v), because('not-account-id'));
+export const roleNameSchema = z.string().refine((v) => /^[\w+=,.@-]{1,64}$/.test(v), because('not-role-name'));
+export const directoryIdSchema = z.string().refine((v) => /^d-[0-9a-f]{8,63}$/.test(v), because('not-directory-id'));
 const PLAIN_CLAIM = /^[A-Za-z0-9_:.-]{1,64}$/;
 // Okta, Auth0 and AD FS name custom claims by URL: https://example.com/username.
 const URL_CLAIM = /^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?\/[\w.~%:@/-]*$/;
 export const claimSchema = z
   .string()
   .max(256, 'At most 256 characters.')
-  .refine((v) => PLAIN_CLAIM.test(v) || URL_CLAIM.test(v), 'Not a claim name (a name such as preferred_username, or a URL such as https://example.com/username).');
+  .refine((v) => PLAIN_CLAIM.test(v) || URL_CLAIM.test(v), because('not-claim'));
 
 export const oidcSignInSchema = z.strictObject({
   method: z.literal('oidc'),
@@ -65,7 +72,7 @@ export const identityCenterSignInSchema = z.strictObject({
 });
 
 /** A SAML attribute name: a URI or a plain name (Okta, Entra ID and ADFS use both). */
-export const samlAttributeSchema = z.string().regex(/^[A-Za-z0-9_:./#-]{1,256}$/, 'Not a SAML attribute name.');
+export const samlAttributeSchema = z.string().refine((v) => /^[A-Za-z0-9_:./#-]{1,256}$/.test(v), because('not-saml-attribute'));
 
 export const samlSignInSchema = z.strictObject({
   method: z.literal('saml'),
@@ -105,20 +112,14 @@ export const orgInputSchema = z
     defaultConnect: z.string().max(256).optional(),
   })
   .superRefine((input, ctx) => {
-    const connectProblem = input.defaultConnect === undefined ? null : checkOrgDefault(input.defaultConnect);
-    if (connectProblem) ctx.addIssue({ code: 'custom', path: ['defaultConnect'], message: connectProblem });
+    const connectProblem = input.defaultConnect === undefined ? null : orgDefaultReason(input.defaultConnect);
+    if (connectProblem) addReason(ctx, connectProblem, ['defaultConnect']);
     const parsed = parseRegistrationCode(input.code);
     if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', path: ['code'], message: parsed.message });
+      addReason(ctx, parsed.field, ['code']);
       return;
     }
-    if (!parsed.region && !input.region) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['region'],
-        message: parsed.kind === 'registration' ? 'Unknown site: choose the Region.' : 'Choose the Region for this code.',
-      });
-    }
+    if (!parsed.region && !input.region) addReason(ctx, { reason: parsed.kind === 'registration' ? 'region-unknown-site' : 'region-needed' }, ['region']);
   });
 
 export const orgProfileSchema = z.strictObject({
@@ -135,9 +136,23 @@ export const orgProfileSchema = z.strictObject({
   badge: badgeSchema.optional(),
 });
 
-/** Turns zod issues into one readable line per field ("signIn.issuer: Must be an https:// address"). */
+/** The reason code of one zod issue: a shared check's own, or what zod's built-in checks mean for a field. */
+function reasonOf(issue: z.core.$ZodIssue): ReasonOf {
+  if (issue.code === 'custom') {
+    const { reason, ...params } = (issue.params ?? {}) as Record<string, string | number>;
+    if (isFieldReason(reason)) return Object.keys(params).length > 0 ? { reason, params } : { reason };
+  }
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) return { reason: 'required' };
+  if (issue.code === 'too_big' && issue.origin === 'string') return { reason: 'too-long', params: { max: Number(issue.maximum) } };
+  return { reason: 'invalid' };
+}
+
+/** One issue per refused field, as reason codes with params: what the UI words (never zod's English). */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.join('.'), ...reasonOf(issue) }));
+}
+
+/** Turns zod issues into one readable English line per field ("signIn.issuer: Must be an https:// address"), for logs and details. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('\n');
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('\n');
 }

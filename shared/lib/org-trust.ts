@@ -6,6 +6,7 @@
  */
 import type { EndpointOverrides, OrgInput } from '../models/org';
 import { parseConnectTag } from './connect-target';
+import { englishReason, type FieldParams, type FieldReason, type ReasonOf } from './field-reasons';
 import { parseUrl } from './parse-url';
 
 /** The AWS services whose endpoint a profile may override (the SAML ACS override is not an address). */
@@ -50,12 +51,17 @@ export interface OrgTrust {
   readonly trustedHosts: readonly string[];
 }
 
+/** One address only IT may set: its field, why (a reason code for the UI), and the English for logs. */
 export interface TrustIssue {
   readonly path: string;
   readonly message: string;
+  readonly reason: FieldReason;
+  readonly params?: FieldParams;
 }
 
-const NEEDS_IT = 'needs your IT department’s managed configuration';
+function issue(path: string, problem: ReasonOf): TrustIssue {
+  return { path, message: englishReason(problem), ...problem };
+}
 
 function trusts(trustedHosts: readonly string[], hostname: string, port: string): boolean {
   const host = hostname.toLowerCase();
@@ -74,7 +80,7 @@ function urlTrusted(value: string, trustedHosts: readonly string[]): boolean {
 function signInIssue(input: OrgAddressFields, trustedHosts: readonly string[]): TrustIssue | null {
   const [path, value] = signInAddress(input);
   if (new URL(value).protocol !== 'http:' || urlTrusted(value, trustedHosts)) return null;
-  return { path, message: `Plain http:// on 127.0.0.1 is for local testing and ${NEEDS_IT}.` };
+  return issue(path, { reason: 'trust-plain-http' });
 }
 
 function endpointIssues(endpoints: EndpointOverrides | undefined, trustedHosts: readonly string[]): TrustIssue[] {
@@ -84,13 +90,10 @@ function endpointIssues(endpoints: EndpointOverrides | undefined, trustedHosts: 
     if (value === undefined) continue;
     const url = new URL(value);
     if ((url.protocol === 'https:' && isAwsServiceHost(service, url.hostname)) || urlTrusted(value, trustedHosts)) continue;
-    issues.push({
-      path: `endpoints.${service}`,
-      message: `${url.host} is not AWS’s own ${service} address (like ${ENDPOINT_EXAMPLES[service]}); any other address ${NEEDS_IT}.`,
-    });
+    issues.push(issue(`endpoints.${service}`, { reason: 'trust-endpoint', params: { host: url.host, service, example: ENDPOINT_EXAMPLES[service] } }));
   }
   if (endpoints?.samlAcs !== undefined) {
-    issues.push({ path: 'endpoints.samlAcs', message: `Catching the SAML sign-in on this computer instead of AWS’s sign-in address ${NEEDS_IT}.` });
+    issues.push(issue('endpoints.samlAcs', { reason: 'trust-saml-acs' }));
   }
   return issues;
 }
@@ -104,10 +107,7 @@ function defaultConnectIssue(value: string | undefined, trustedHosts: readonly s
     const { host, port } = parsed.target;
     if (trusts(trustedHosts, host.includes(':') ? `[${host}]` : host, String(port))) return null;
   }
-  return {
-    path: 'defaultConnect',
-    message: `A default connection to a named host ${NEEDS_IT}; use handoff, or rdp, vnc or dcv alone (the desktop’s own address).`,
-  };
+  return issue('defaultConnect', { reason: 'trust-default-connect' });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { englishReason, type FieldParams, type FieldReason, type ReasonOf } from './field-reasons';
 import { regionForSite } from './regions';
 
 export type CodeKind = 'registration' | 'opaque' | 'alias';
@@ -20,7 +21,15 @@ export type ParsedCode =
       /** The Region the site stands for; null for unknown sites, opaque codes and aliases. */
       readonly region: string | null;
     }
-  | { readonly ok: false; readonly reason: CodeRejection; readonly message: string };
+  | { readonly ok: false; readonly reason: CodeRejection; readonly message: string; readonly field: ReasonOf };
+
+const FIELD_REASON: Readonly<Record<CodeRejection, FieldReason>> = {
+  empty: 'code-empty',
+  'too-long': 'code-too-long',
+  'invalid-characters': 'code-invalid-characters',
+  'malformed-registration-code': 'code-malformed',
+  'invalid-alias': 'code-invalid-alias',
+};
 
 const REGISTRATION = /^(ws|sl)([a-z]{3})\+([a-z0-9]{6})$/i;
 const LOOKS_LIKE_REGISTRATION = /^(ws|sl)[a-z]{3}\+/i;
@@ -28,8 +37,10 @@ const OPAQUE = /^[A-Za-z0-9+_-]{1,20}$/;
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 const MAX_INPUT = 253;
 
-function reject(reason: CodeRejection, message: string): ParsedCode {
-  return { ok: false, reason, message };
+/** A rejection: its reason, the field reason code the UI words, and the English for logs. */
+function reject(reason: CodeRejection, params?: FieldParams, fieldReason: FieldReason = FIELD_REASON[reason]): ParsedCode {
+  const field: ReasonOf = params === undefined ? { reason: fieldReason } : { reason: fieldReason, params };
+  return { ok: false, reason, message: englishReason(field), field };
 }
 
 function parseAlias(value: string): ParsedCode {
@@ -37,7 +48,7 @@ function parseAlias(value: string): ParsedCode {
   const labels = host.split('.');
   const tld = labels[labels.length - 1] ?? '';
   if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !/^[a-z]{2,63}$/i.test(tld)) {
-    return reject('invalid-alias', `"${value}" is not a valid connection alias (a host name such as desktop.example.com).`);
+    return reject('invalid-alias', { value });
   }
   return { ok: true, kind: 'alias', code: host.toLowerCase(), site: null, region: null };
 }
@@ -47,12 +58,10 @@ function parseAlias(value: string): ParsedCode {
  * and a message that says what is wrong.
  */
 export function parseRegistrationCode(input: unknown): ParsedCode {
-  if (typeof input !== 'string') return reject('empty', 'Enter a registration code.');
+  if (typeof input !== 'string') return reject('empty');
   const value = input.trim();
-  if (value.length === 0) return reject('empty', 'Enter a registration code.');
-  if (value.length > MAX_INPUT) {
-    return reject('too-long', `A registration code or alias has at most ${MAX_INPUT} characters.`);
-  }
+  if (value.length === 0) return reject('empty');
+  if (value.length > MAX_INPUT) return reject('too-long', { max: MAX_INPUT });
   const match = REGISTRATION.exec(value);
   if (match) {
     const [, prefix = '', site = '', suffix = ''] = match;
@@ -65,17 +74,10 @@ export function parseRegistrationCode(input: unknown): ParsedCode {
     };
   }
   if (LOOKS_LIKE_REGISTRATION.test(value)) {
-    return reject(
-      'malformed-registration-code',
-      'A registration code has 6 letters or digits after the "+", for example SLiad+S393HD.',
-    );
+    return reject('malformed-registration-code');
   }
   if (value.includes('.')) return parseAlias(value);
-  if (value.length > 20) {
-    return reject('too-long', 'A registration code has at most 20 characters (or enter a connection alias such as desktop.example.com).');
-  }
-  if (!OPAQUE.test(value)) {
-    return reject('invalid-characters', 'A registration code may contain only letters, digits, "+", "-" and "_".');
-  }
+  if (value.length > 20) return reject('too-long', { max: 20 }, 'code-opaque-too-long');
+  if (!OPAQUE.test(value)) return reject('invalid-characters');
   return { ok: true, kind: 'opaque', code: value, site: null, region: null };
 }

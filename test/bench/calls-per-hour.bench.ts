@@ -31,8 +31,8 @@ const HOUR = 3_600_000;
 const STEADY_HOURS = 2;
 const NAIVE_POLL_MS = 5_000;
 const BULK = { username: 'bulk', password: 'bulk-demo-pass' };
-/** The user's browser at the IdP during sign-in: not calls Deskbridge makes. */
-const BROWSER_PAGES = new Set(['/auth', '/interaction']);
+/** The user's browser at the IdP during sign-in (the login form, and /auth/<uid> it resumes at): not calls Deskbridge makes. */
+const inBrowser = (event: TapEvent): boolean => event.service === 'oidc' && /^\/(auth|interaction)(\/|$)/.test(event.operation ?? '');
 
 interface Call {
   readonly at: number;
@@ -74,7 +74,7 @@ const bench: Benchmark = async () => {
       await sleep(15);
     }
   };
-  const counted = (from: number, to: number): Call[] => calls.filter((c) => c.at >= from && c.at < to && !BROWSER_PAGES.has(c.event.operation ?? ''));
+  const counted = (from: number, to: number): Call[] => calls.filter((c) => c.at >= from && c.at < to && !inBrowser(c.event));
   try {
     // Deskbridge: sign in, window visible, then hours of nothing moving.
     service.setVisible(true);

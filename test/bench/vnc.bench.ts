@@ -130,6 +130,24 @@ function keychain(): Keychain {
     : { store: new MemorySecretStore(), label: 'in-memory keychain' };
 }
 
+/** Each keychain read's start and end (epoch ms), to place the read among the viewer's steps. */
+function timedReads(store: SecretStore, reads: [number, number][]): SecretStore {
+  const now = (): number => performance.timeOrigin + performance.now();
+  return {
+    get: async (service, account) => {
+      const start = now();
+      try {
+        return await store.get(service, account);
+      } finally {
+        reads.push([start, now()]);
+      }
+    },
+    set: (service, account, value) => store.set(service, account, value),
+    delete: (service, account) => store.delete(service, account),
+    accounts: (service) => store.accounts(service),
+  };
+}
+
 const COLOUR: [number, number, number] = [0x33, 0x66, 0xcc];
 
 interface Run {
@@ -157,6 +175,7 @@ async function firstFrame(keychain: Keychain, password?: string): Promise<{ cold
   // Where Electron opens a session window, the harness opens the viewer page in the same browser.
   const host: { harness?: Harness } = {};
   const windowOpened: number[] = [];
+  const keychainReads: [number, number][] = [];
   const windows: SessionWindows = {
     open: (sessionId) => {
       windowOpened.push(performance.timeOrigin + performance.now());
@@ -168,7 +187,7 @@ async function firstFrame(keychain: Keychain, password?: string): Promise<{ cold
   const core = await createCore({
     info: { name: 'Deskbridge', version: '0.0.0-bench', host: 'web', platform: process.platform },
     paths: { settingsFile: join(dir, 'settings.json'), policyFile },
-    secrets: keychain.store,
+    secrets: timedReads(keychain.store, keychainReads),
     browser: playingBrowser({ username: 'alice', password: 'alice-demo-pass' }),
     sessions: { windows, viewerOrigin: isWebHostOrigin },
   });
@@ -236,6 +255,8 @@ async function firstFrame(keychain: Keychain, password?: string): Promise<{ cold
       runs.push({
         clickToFrame: since(t.firstFrame),
         steps: {
+          'keychain read starts (core)': since(keychainReads.at(-1)?.[0]),
+          'keychain read done (core)': since(keychainReads.at(-1)?.[1]),
           'core opens the window': since(windowOpened.at(-1)),
           'viewer page starts loading': since(t.navigationStart),
           'entry script loaded': since(t.entryScript),

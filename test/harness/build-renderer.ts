@@ -3,6 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Rollup } from 'vite';
+import { aliases } from '../../build/aliases';
 import { preloadDynamicImports } from '../../build/preload-dynamic-imports';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -19,6 +20,7 @@ export async function buildRendererForWeb(outDir?: string): Promise<string> {
     logLevel: 'warn',
     root: join(repo, 'renderer'),
     plugins: [react(), preloadDynamicImports('session.html')],
+    resolve: { alias: aliases(repo) },
     build: {
       outDir: dir,
       emptyOutDir: true,
@@ -30,6 +32,7 @@ export async function buildRendererForWeb(outDir?: string): Promise<string> {
   const client = (await build({
     configFile: false,
     logLevel: 'warn',
+    resolve: { alias: aliases(repo) },
     build: {
       write: false,
       lib: { entry: join(repo, 'test/harness/client.ts'), formats: ['iife'], name: 'deskbridgeHarness', fileName: () => HARNESS_CLIENT },

@@ -8,6 +8,9 @@ import { en } from '../../renderer/src/i18n/en';
 import { errorText } from '../../renderer/src/i18n/error-text';
 import { ERROR_CODES, ERROR_CODES_BY_DOMAIN } from '../../shared/ipc/errors';
 import type { SessionInfo } from '../../shared/ipc/domains/sessions';
+import { englishReason, FIELD_REASONS, type FieldReason } from '../../shared/lib/field-reasons';
+import { parseRegistrationCode } from '../../shared/lib/registration-code';
+import { fieldErrors, fieldReasonText, orgFailureText } from '../../renderer/src/features/orgs/field-errors';
 
 afterEach(cleanup);
 
@@ -85,5 +88,51 @@ describe('a failure in the German UI', () => {
     const text = screen.getByRole('status').textContent ?? '';
     expect(text).toContain('„Acme“ (WSpdx+ABC123) wurde entfernt');
     expect(text).not.toContain('was removed');
+  });
+});
+
+describe('every field reason core sends has words in English and German', () => {
+  const coreEnglish = (reason: FieldReason): string => englishReason({ reason });
+
+  it.each([...FIELD_REASONS])('%s has an English and a German message with the params core sends', (reason) => {
+    const english = catalogs.en[`fieldReason.${reason}`];
+    const german = catalogs.de[`fieldReason.${reason}`];
+    expect(english, 'en').toMatch(/\S/);
+    expect(german, 'de').toMatch(/\S/);
+    expect(german, 'German differs from English').not.toBe(english);
+    expect(placeholders(german ?? ''), 'de placeholders').toEqual(placeholders(english ?? ''));
+    expect(placeholders(english ?? ''), 'the params core fills').toEqual(placeholders(coreEnglish(reason)));
+  });
+
+  it('has no message for a reason the list lacks', () => {
+    const worded = Object.keys(en).filter((key) => key.startsWith('fieldReason.'));
+    expect(worded.sort()).toEqual(FIELD_REASONS.map((reason) => `fieldReason.${reason}`).sort());
+  });
+
+  it('words a refused organization from its codes: no line of core’s English reaches the German UI', () => {
+    const fields = [
+      { path: 'signIn.issuer', reason: 'url-not-https' },
+      { path: 'endpoints.sts', reason: 'trust-endpoint', params: { host: 'sts.attacker.example', service: 'sts', example: 'https://sts.us-east-1.amazonaws.com' } },
+      { path: 'code', reason: 'code-invalid-alias', params: { value: 'a..b' } },
+    ] as const;
+    const details = fields.map((field) => `${field.path}: ${englishReason(field)}`).join('\n');
+    const error = { code: 'untrusted-address', message: 'This organization uses addresses that only your IT department can set, so it was not added.', details, fields } as const;
+    const t = translator('de');
+    const text = orgFailureText(t, error);
+    expect(text).toContain('sts.attacker.example ist nicht die eigene sts-Adresse von AWS');
+    expect(text).toContain('„a..b“ ist kein gültiger Verbindungsalias');
+    for (const line of [error.message, ...fields.map((field) => englishReason(field))]) expect(text).not.toContain(line);
+    expect(Object.values(fieldErrors(t, fields))).toEqual(fields.map((field) => t(`fieldReason.${field.reason}`, 'params' in field ? field.params : undefined)));
+  });
+
+  it('words the registration code’s own rejections by code, as the form shows them live', () => {
+    for (const input of ['', 'wsiad+abc', 'desk top', 'a'.repeat(21), 'a'.repeat(300), 'bad..alias']) {
+      const parsed = parseRegistrationCode(input);
+      expect(parsed.ok, input).toBe(false);
+      if (parsed.ok) continue;
+      const german = fieldReasonText(translator('de'), parsed.field);
+      expect(german, input).not.toBe(parsed.message);
+      expect(german, input).not.toMatch(/\{\w+\}/);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { App } from '../../renderer/src/app/app';
 import { OIDC_INPUT, SSO_INPUT, storedProfile, unwrap } from '../core/support/temp-core';
 import { installInProcessBridge, type InProcessBridge } from './support/in-process-bridge';
@@ -313,5 +313,31 @@ describe('the deep-link dialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     fireEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+});
+
+describe('refused fields in the German UI', () => {
+  it('words every field core refuses in German, from its reason code, and shows none of core’s English', async () => {
+    // The app follows the system's language: a German system.
+    const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['de-DE']);
+    onTestFinished(() => languages.mockRestore());
+    await startApp();
+    const form = await screen.findByRole('form');
+    fireEvent.change(within(form).getAllByRole('textbox')[0]!, { target: { value: 'SLiad+S393HD' } });
+    const issuer = form.querySelector('input[name="issuer"]') as HTMLInputElement;
+    const roleArnField = form.querySelector('input[name="roleArn"]') as HTMLInputElement;
+    fireEvent.change(issuer, { target: { value: 'http://login.example.com' } });
+    fireEvent.change(form.querySelector('input[name="clientId"]')!, { target: { value: 'deskbridge' } });
+    fireEvent.change(roleArnField, { target: { value: 'arn:aws:iam::1:role/x' } });
+    const refused = await b.core.api.orgs.add({ code: 'SLiad+S393HD', name: 'x', signIn: { method: 'oidc', issuer: 'http://login.example.com', clientId: 'deskbridge', roleArn: 'arn:aws:iam::1:role/x', userNameClaim: 'preferred_username' } });
+    expect(refused.ok).toBe(false);
+    const coreEnglish = refused.ok ? [] : [refused.error.message, ...(refused.error.details ?? '').split('\n').map((line) => line.slice(line.indexOf(': ') + 2))];
+    expect(coreEnglish.length).toBeGreaterThan(2);
+    fireEvent.submit(form);
+    await screen.findByRole('alert');
+    expect(description(issuer)).toBe('Muss eine https://-Adresse sein (http:// nur auf 127.0.0.1 oder [::1]).');
+    expect(description(roleArnField)).toBe('Keine IAM-Rollen-ARN (arn:aws:iam::123456789012:role/Name).');
+    const shown = document.body.textContent ?? '';
+    for (const english of coreEnglish) expect(shown, english).not.toContain(english);
   });
 });

@@ -69,11 +69,28 @@ const forbidden: [string, string, string][] = [
   ['electron inside the broker', 'broker/src/x.ts', "import { app } from 'electron';"],
   ['the renderer inside the broker', 'broker/src/x.ts', "import { App } from '../../renderer/src/app/app';"],
   ['require(electron) inside the broker', 'broker/src/x.ts', "export const e: unknown = require('electron');"],
+  // The same bans through the path aliases (build/aliases.ts).
+  ['core inside shared, by alias', 'shared/ipc/x.ts', "import { createCore } from '@core/index';"],
+  ['the renderer inside shared, by alias', 'shared/x.ts', "import { api } from '@renderer/ipc/api';"],
+  ['main inside core, by alias', 'electron/core/orgs/x.ts', "import { bindIpc } from '@main/ipc/bind-ipc';"],
+  ['the renderer inside core, by alias', 'electron/core/x.ts', "import { App } from '@renderer/app/app';"],
+  ['core inside the renderer, by alias', 'renderer/src/features/orgs/x.tsx', "import { createApi } from '@core/api';"],
+  ['the renderer inside main, by alias', 'electron/main/x.ts', "import { App } from '@renderer/app/app';"],
+  ['the preload inside main/ipc, by alias', 'electron/main/ipc/x.ts', "import '@preload/index';"],
+  ['core inside the preload, by alias', 'electron/preload/x.ts', "import { dispatch } from '@core/ipc-dispatch';"],
+  ['shared/lib inside the preload, by alias', 'electron/preload/x.ts', "import { parseDeepLink } from '@shared/lib/deep-link';"],
+  ['core inside the IT kit, by alias', 'deploy/admin/x.ts', "import { createCore } from '@core/index';"],
+  ['electron/main inside the web host, by alias', 'test/harness/x.ts', "import { cspFor } from '@main/windows/content-security-policy';"],
+  ['a dynamic import of electron/main inside the web host, by alias', 'test/harness/x.ts', "export const load = () => import('@main/index');"],
 ];
 
 const allowed: [string, string, string][] = [
   ['Node inside core', 'electron/core/x.ts', "import { readFile } from 'node:fs/promises';"],
   ['shared inside core', 'electron/core/orgs/x.ts', "import { parseDeepLink } from '../../../shared/lib/deep-link';"],
+  ['shared inside core, by alias', 'electron/core/orgs/x.ts', "import { parseDeepLink } from '@shared/lib/deep-link';"],
+  ['shared inside the renderer, by alias', 'renderer/src/features/orgs/x.tsx', "import { parseRegistrationCode } from '@shared/lib/registration-code';"],
+  ['core inside main, by alias', 'electron/main/x.ts', "import { createCore } from '@core/index';"],
+  ['shared/ipc inside the preload, by alias', 'electron/preload/x.ts', "import { CHANNELS } from '@shared/ipc/contract';"],
   ['zod inside shared', 'shared/x.ts', "import { z } from 'zod';"],
   ['shared inside shared', 'shared/ipc/x.ts', "import { parseDeepLink } from '../lib/deep-link';"],
   ['shared inside the renderer', 'renderer/src/x.ts', "import { parseRegistrationCode } from '../../shared/lib/registration-code';"],

@@ -27,6 +27,24 @@ export interface OidcTokens {
   readonly authTime?: number;
 }
 
+/**
+ * One key set per issuer's jwks_uri for the whole run, shared by every sign-in and renewal: jose
+ * keeps the keys it fetched (cacheMaxAge, 10 minutes by default) and fetches again sooner only when
+ * a token names a key it does not have, at most once per cooldown (30 s), so a rotation is picked
+ * up while a renewal does not refetch keys that have not changed.
+ */
+const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+
+function keySetFor(jwksUri: string, timeoutMs: number, fetch: Fetch): ReturnType<typeof createRemoteJWKSet> {
+  const key = `${timeoutMs} ${jwksUri}`;
+  let set = keySets.get(key);
+  if (set === undefined) {
+    set = createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: timeoutMs, [joseCustomFetch]: fetch });
+    keySets.set(key, set);
+  }
+  return set;
+}
+
 const isLoopbackUrl = (url: URL): boolean => url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]' || url.hostname === 'localhost');
 
 /** The relying-party side of OIDC (oauth4webapi) plus the ID token's signature check (jose). */
@@ -226,7 +244,7 @@ export class OidcClient {
   /** Signature against the issuer's JWKS, plus iss, aud and exp on core's clock. */
   private async verifyIdToken(as: oauth.AuthorizationServer, idToken: string): Promise<JWTPayload> {
     if (!as.jwks_uri) throw new AuthError('invalid-id-token', 'The identity provider publishes no signing keys.', 'No jwks_uri in discovery.');
-    const jwks = createRemoteJWKSet(new URL(as.jwks_uri), { timeoutDuration: this.requestTimeoutMs, [joseCustomFetch]: this.fetch });
+    const jwks = keySetFor(as.jwks_uri, this.requestTimeoutMs, this.fetch);
     try {
       const { payload } = await jwtVerify(idToken, jwks, { issuer: as.issuer, audience: this.client.client_id, currentDate: new Date(this.clock.now()), clockTolerance: CLOCK_TOLERANCE_S });
       return payload;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { describeIssues, orgInputSchema, orgNameSchema } from '../../../shared/lib/org-input';
+import { describeIssues, fieldIssues, orgInputSchema, orgNameSchema } from '../../../shared/lib/org-input';
 import { checkOrgTrust, type TrustIssue } from '../../../shared/lib/org-trust';
 import { parseRegistrationCode } from '../../../shared/lib/registration-code';
 import type { OrgsSnapshot } from '../../../shared/ipc/domains/orgs';
-import { fail, ok, type Result } from '../../../shared/ipc/result';
+import { fail, failFields, ok, type Result } from '../../../shared/ipc/result';
 import type { ManagedPolicy, OrgInput, OrgPolicy, OrgProfile } from '../../../shared/models/org';
 import type { EventBus } from '../events';
 import type { SettingsStore } from '../settings/settings-store';
@@ -32,7 +32,7 @@ function toProfile(input: OrgInput, id: string, managed: boolean, policy: OrgPol
 /** Validates what arrives from the renderer, a link or an import, field by field. */
 export function validateOrgInput(raw: unknown): Result<OrgInput> {
   const parsed = orgInputSchema.safeParse(raw);
-  if (!parsed.success) return fail('invalid-organization', 'Some details of this organization are not valid.', describeIssues(parsed.error));
+  if (!parsed.success) return failFields('invalid-organization', 'Some details of this organization are not valid.', describeIssues(parsed.error), fieldIssues(parsed.error));
   return ok(parsed.data as OrgInput);
 }
 
@@ -98,7 +98,8 @@ export class OrgService {
     if (!input.ok) return input;
     const issues = checkOrgTrust(input.value, { managed: false, trustedHosts: this.trustedHosts });
     if (issues.length > 0) {
-      return fail('untrusted-address', 'This organization uses addresses that only your IT department can set, so it was not added.', describeTrustIssues(issues));
+      const fields = issues.map(({ path, reason, params }) => (params === undefined ? { path, reason } : { path, reason, params }));
+      return failFields('untrusted-address', 'This organization uses addresses that only your IT department can set, so it was not added.', describeTrustIssues(issues), fields);
     }
     return input;
   }

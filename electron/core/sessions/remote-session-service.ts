@@ -56,6 +56,8 @@ interface LiveSession {
   info: SessionInfo;
   readonly target?: ConnectTarget;
   readonly process?: LaunchedProcess;
+  /** VNC: the remembered password, read from the keychain as the session starts; the first ticket takes it. */
+  rememberedPassword?: Promise<string | null>;
 }
 
 const ACTIVE = new Set(['launching', 'connecting', 'connected', 'reconnecting']);
@@ -162,7 +164,9 @@ export class RemoteSessionService {
   }
 
   private startVnc(desktop: Desktop, target: ConnectTarget): ConnectOutcome {
-    const info = this.add({ info: { ...this.base(desktop), method: 'vnc', client: 'deskbridge', status: 'connecting' }, target });
+    // The keychain read (a D-Bus round trip to the secret service) starts now, while the viewer
+    // window and noVNC load, so the viewer's ticket does not wait for it.
+    const info = this.add({ info: { ...this.base(desktop), method: 'vnc', client: 'deskbridge', status: 'connecting' }, target, rememberedPassword: this.readPassword(desktop.key, target) });
     this.deps.windows?.open(info.id, desktop.name, () => this.end(info.id));
     return this.outcome(info);
   }
@@ -208,21 +212,25 @@ export class RemoteSessionService {
     if (origin === undefined || !(isViewerOrigin(origin) || this.deps.viewerOrigin?.(origin) === true)) {
       return fail('viewer-origin-refused', 'This page may not open a desktop connection.');
     }
-    // The keychain read (a D-Bus round trip to the secret service) runs alongside the bridge's
-    // set-up instead of after it: on the remembered-password path it was the viewer's wait.
+    // The first ticket takes the password read as the session started; a later one (a reconnect)
+    // reads it again, alongside the bridge's set-up, in case it was remembered or forgotten since.
+    const remembered = live.rememberedPassword ?? this.readPassword(live.info.desktopKey, live.target);
+    delete live.rememberedPassword;
     let url: string;
     let password: string | null;
     try {
-      [url, password] = await Promise.all([
-        this.bridge.issue(id, live.target, origin, live.info.desktopKey),
-        this.deps.secrets.get(VNC_SECRET_SERVICE, vncPasswordAccount(live.info.desktopKey, live.target)).catch(() => null),
-      ]);
+      [url, password] = await Promise.all([this.bridge.issue(id, live.target, origin, live.info.desktopKey), remembered]);
     } catch (error) {
       if (!(error instanceof BridgeLimitError)) throw error;
       this.deps.log.warn(`Refused a VNC ticket: ${error.message}`);
       return fail('vnc-ticket-limit', 'Too many connections to this desktop are open or starting. Close a viewer window or wait a minute, then try again.', error.message);
     }
     return ok(password ? { url, desktopName: live.info.desktopName, password } : { url, desktopName: live.info.desktopName });
+  }
+
+  /** The remembered VNC password of a desktop's server, or null (none, or the keychain unavailable). */
+  private readPassword(desktopKey: string, target: ConnectTarget): Promise<string | null> {
+    return this.deps.secrets.get(VNC_SECRET_SERVICE, vncPasswordAccount(desktopKey, target)).catch(() => null);
   }
 
   reportStatus(id: string, status: ViewerStatus, error?: AppError): Result<null> {
@@ -239,6 +247,7 @@ export class RemoteSessionService {
     if (!live || live.info.method !== 'vnc' || !live.target) return fail('session-not-found', 'This session has ended.');
     try {
       await this.deps.secrets.set(VNC_SECRET_SERVICE, vncPasswordAccount(live.info.desktopKey, live.target), password);
+      delete live.rememberedPassword; // read before it was remembered: the next ticket reads again
       return ok(null);
     } catch (error) {
       this.deps.log.warn('Could not keep a VNC password in the keychain', error);
@@ -248,6 +257,7 @@ export class RemoteSessionService {
 
   async forgetPassword(id: string): Promise<Result<null>> {
     const live = this.sessions.get(id);
+    if (live) delete live.rememberedPassword;
     if (live?.target) await this.deps.secrets.delete(VNC_SECRET_SERVICE, vncPasswordAccount(live.info.desktopKey, live.target)).catch(() => false);
     return ok(null);
   }

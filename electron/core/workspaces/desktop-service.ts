@@ -10,7 +10,7 @@ import type { ScopedLogger } from '../log/logger';
 import type { Clock } from '../ports';
 import { classify, describeFailure } from './aws-errors';
 import { desktopKey, splitKey } from './map-desktop';
-import { OrgDesktopsState } from './org-desktops';
+import { OrgDesktopsState, sameSignIn } from './org-desktops';
 import { Overlay } from './overlay';
 import { PollScheduler, type RefreshOutcome } from './scheduler';
 
@@ -299,6 +299,12 @@ export class DesktopService {
     const session = this.deps.auth.session(orgId);
     const current = this.orgs.get(orgId);
     if (current !== undefined && current.session === session) return;
+    if (current !== undefined && session !== null && sameSignIn(current.session, session)) {
+      // A credential renewal: the list, directory and tags stay (the rule is at sameSignIn).
+      current.renewed(session);
+      this.emit();
+      return;
+    }
     current?.dispose();
     this.orgs.delete(orgId);
     this.overlay.forgetOrg(orgId);

@@ -20,10 +20,32 @@ export const CONNECT_TAG = 'deskbridge:connect';
 export const EAGER_TAG_LIMIT = 50;
 /**
  * The directory's self-service permissions are read again on the slow cadence: at the first poll
- * after every 8 stable periods (about 10 minutes). Every stable poll would add 50 calls an hour
- * and break the budget of 120 calls an hour for a stable list (test/core/workspaces/scheduler.test.ts).
+ * after every 25 stable periods (30 minutes), so an administrator's change shows within half an
+ * hour without a new sign-in. Every stable poll would add 50 calls an hour, and every 10 minutes 6:
+ * with a sign-in's first load, tags and renewal that breaks the budget of 120 calls in the first
+ * hour for 10 stable desktops (test/core/workspaces/renewal-calls.test.ts).
  */
-export const DIRECTORY_REREAD_MS = 8 * POLL_STABLE_MS;
+export const DIRECTORY_REREAD_MS = 25 * POLL_STABLE_MS;
+
+/**
+ * Whether a new session of an organization is the same sign-in as before, as far as its desktops
+ * go: the same user and role, in the same Region, directory and endpoints. A credential renewal
+ * gives such a session; then the list, the directory (with its permissions) and the desktops'
+ * tags are kept, because new credentials change none of them. They are read again only when they
+ * can have changed: the permissions on the slow cadence (DIRECTORY_REREAD_MS), a desktop's tags
+ * when an action on it is refused, and everything on a new sign-in (another user, role, Region,
+ * directory or endpoint) or after signing out.
+ */
+export function sameSignIn(a: AuthSession, b: AuthSession): boolean {
+  return (
+    a.org.id === b.org.id &&
+    a.userName === b.userName &&
+    a.roleArn === b.roleArn &&
+    a.org.region === b.org.region &&
+    a.org.directoryId === b.org.directoryId &&
+    JSON.stringify(a.org.endpoints ?? {}) === JSON.stringify(b.org.endpoints ?? {})
+  );
+}
 
 export interface OrgRefreshResult {
   readonly ok: boolean;
@@ -51,13 +73,27 @@ export class OrgDesktopsState {
   /** When the directory (and its permissions) was last read, in clock time. */
   private directoryReadAt = 0;
 
+  private current: AuthSession;
+
   constructor(
-    readonly session: AuthSession,
+    session: AuthSession,
     private readonly log: ScopedLogger,
     private readonly clock: Clock,
     client?: WorkSpacesClient,
   ) {
-    this.client = client ?? createWorkspacesClient(session);
+    this.current = session;
+    // The client asks the current session for credentials, so it outlives a renewal (see sameSignIn).
+    this.client = client ?? createWorkspacesClient({ org: session.org, userName: session.userName, credentials: () => this.current.credentials() });
+  }
+
+  get session(): AuthSession {
+    return this.current;
+  }
+
+  /** The same sign-in with renewed credentials (sameSignIn): everything known is kept. */
+  renewed(session: AuthSession): void {
+    if (!sameSignIn(this.current, session)) throw new Error('Not the same sign-in: the organization’s desktops must be listed afresh.');
+    this.current = session;
   }
 
   get orgId(): string {

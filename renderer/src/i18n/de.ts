@@ -1,6 +1,7 @@
 import { samlDe } from '../features/auth/messages-de';
 import { desktopsDe } from '../features/desktops/messages-de';
 import { diagnosticsDe } from '../features/diagnostics/messages-de';
+import { fieldReasonsDe } from '../features/orgs/field-reasons-de';
 import type { MessageKey } from './en';
 import { errorsDe } from './errors-de';
 
@@ -9,6 +10,7 @@ export const de: Record<MessageKey, string> = {
   ...diagnosticsDe,
   ...errorsDe,
   ...samlDe,
+  ...fieldReasonsDe,
   'app.title': 'Deskbridge',
   'app.loading': 'Wird geladen …',
   'app.honest': 'Deskbridge meldet Sie über den Identitätsanbieter Ihrer Organisation an und nutzt nur öffentliche AWS-Schnittstellen.',

@@ -1,6 +1,7 @@
 import { samlEn } from '../features/auth/messages-en';
 import { desktopsEn } from '../features/desktops/messages-en';
 import { diagnosticsEn } from '../features/diagnostics/messages-en';
+import { fieldReasonsEn } from '../features/orgs/field-reasons-en';
 import { errorsEn } from './errors-en';
 
 export const en = {
@@ -8,6 +9,7 @@ export const en = {
   ...diagnosticsEn,
   ...errorsEn,
   ...samlEn,
+  ...fieldReasonsEn,
   'app.title': 'Deskbridge',
   'app.loading': 'Loading…',
   'app.honest': 'Deskbridge signs you in with your organization’s identity provider and uses public AWS interfaces only.',

@@ -47,14 +47,32 @@ describe('the VNC ticket on the remembered-password path', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('asks the keychain at once, alongside the bridge, not after the bridge is ready', async () => {
+  it('reads the keychain as the session starts, so the viewer’s ticket does not wait for it', async () => {
+    await secrets.set(VNC_SECRET_SERVICE, vncPasswordAccount('org-1/ws-abc12345', { host: '127.0.0.1', port: 5901 }), 'tiger-42');
     const result = await service.connect('org-1/ws-abc12345');
     if (!result.ok || result.value.kind !== 'session') throw new Error('no session');
+    // The window opens and noVNC loads meanwhile: the read is already under way before any ticket.
+    expect(secrets.reads).toBe(1);
+    const ticket = await service.vncTicket(result.value.session.id, 'app://deskbridge');
+    expect(ticket).toMatchObject({ ok: true, value: { password: 'tiger-42' } });
+    expect(secrets.reads).toBe(1);
+    // A reconnect's ticket reads again: the password may have been forgotten meanwhile.
+    await secrets.delete(VNC_SECRET_SERVICE, vncPasswordAccount('org-1/ws-abc12345', { host: '127.0.0.1', port: 5901 }));
+    const again = await service.vncTicket(result.value.session.id, 'app://deskbridge');
+    expect(again.ok && 'password' in again.value).toBe(false);
+    expect(secrets.reads).toBe(2);
+  });
+
+  it('asks the keychain at once for a reconnect’s ticket, alongside the bridge, not after the bridge is ready', async () => {
+    const result = await service.connect('org-1/ws-abc12345');
+    if (!result.ok || result.value.kind !== 'session') throw new Error('no session');
+    expect(await service.vncTicket(result.value.session.id, 'app://deskbridge')).toMatchObject({ ok: true });
+    // The user typed the password and had it remembered; the viewer reconnects.
     await secrets.set(VNC_SECRET_SERVICE, vncPasswordAccount('org-1/ws-abc12345', { host: '127.0.0.1', port: 5901 }), 'tiger-42');
     const ticket = service.vncTicket(result.value.session.id, 'app://deskbridge');
     // Before anything has been awaited, the read is already under way.
-    expect(secrets.reads).toBe(1);
+    expect(secrets.reads).toBe(2);
     expect(await ticket).toMatchObject({ ok: true, value: { password: 'tiger-42', url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/vnc\//) } });
-    expect(secrets.reads).toBe(1);
+    expect(secrets.reads).toBe(2);
   });
 });

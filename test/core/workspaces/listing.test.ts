@@ -139,14 +139,14 @@ describe('self-service permissions follow the administrator', () => {
     await w.advance(DIRECTORY_REREAD_MS);
     expect(w.workspaceCalls('DescribeWorkspaceDirectories')).toHaveLength(reads + 1);
     expect(permissions()).toMatchObject({ rebuildWorkspace: false, increaseVolumeSize: false, restartWorkspace: true });
-  });
+  }, 120_000); // half an hour of fast polls on the manual clock
 
   it('keeps the permissions it knew when a re-read fails, and the list stays ready', async () => {
     w.emu.faults.set('workspaces', { throttleRate: 1 }, 'DescribeWorkspaceDirectories');
     await w.advance(DIRECTORY_REREAD_MS);
     expect(w.service.snapshot().orgs[0]).toMatchObject({ status: 'ready', permissions: { rebuildWorkspace: false } });
     w.emu.faults.clear();
-  });
+  }, 120_000);
 });
 
 describe('the deskbridge:connect tag of a large organization', () => {

@@ -5,7 +5,7 @@ import { TextField } from '../../components/text-field';
 import { useT } from '../../i18n';
 import { errorText } from '../../i18n/error-text';
 import { api } from '../../ipc/api';
-import { fieldErrors } from './field-errors';
+import { fieldErrors, fieldReasonText } from './field-errors';
 
 interface Props {
   readonly onDone: () => void;
@@ -36,7 +36,7 @@ export function AddOrgForm({ onDone, onCancel }: Props) {
   const set = (key: keyof typeof EMPTY) => (value: string) => setF((current) => ({ ...current, [key]: value }));
 
   const codeHint = !code.trim() ? t('add.codeHint') : parsed.ok ? (parsed.region ? t('add.codeRegion', { region: parsed.region }) : t('add.codeNeedsRegion')) : undefined;
-  const codeError = code.trim() && !parsed.ok ? parsed.message : errors.code;
+  const codeError = code.trim() && !parsed.ok ? fieldReasonText(t, parsed.field) : errors.code;
   const needsRegion = parsed.ok && !parsed.region;
 
   async function submit(event: FormEvent) {
@@ -52,7 +52,7 @@ export function AddOrgForm({ onDone, onCancel }: Props) {
     const result = await api().orgs.add(input);
     setBusy(false);
     if (result.ok) return onDone();
-    setErrors(fieldErrors(result.error.details));
+    setErrors(fieldErrors(t, result.error.fields));
     setFailure(errorText(t, result.error));
   }
 

@@ -3,8 +3,8 @@ import type { PendingLink } from '../../../../shared/ipc/domains/orgs';
 import { orgAddresses, type AddressRole } from '../../../../shared/lib/org-trust';
 import { Modal } from '../../components/modal';
 import { useT, type MessageKey } from '../../i18n';
-import { errorText } from '../../i18n/error-text';
 import { api } from '../../ipc/api';
+import { orgFailureText } from './field-errors';
 
 const ROLE_LABELS: Readonly<Record<AddressRole, MessageKey>> = {
   issuer: 'address.issuer',
@@ -32,7 +32,7 @@ export function LinkDialog({ link }: { readonly link: PendingLink }) {
   const overridesEndpoints = addresses.some((a) => a.role !== 'issuer' && a.role !== 'startUrl' && a.role !== 'samlSignInUrl' && a.role !== 'defaultConnect');
   async function answer(accept: boolean) {
     const result = await api().orgs.answerLink(link.id, accept);
-    if (!result.ok) setError(`${errorText(t, result.error)}${result.error.details ? ` ${result.error.details}` : ''}`);
+    if (!result.ok) setError(orgFailureText(t, result.error));
   }
   return (
     <Modal title={t('link.title')} onClose={() => void answer(false)}>

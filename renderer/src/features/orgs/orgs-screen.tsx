@@ -1,10 +1,10 @@
 import { useState, type ChangeEvent } from 'react';
 import type { OrgsSnapshot } from '../../../../shared/ipc/domains/orgs';
 import { useT } from '../../i18n';
-import { errorText } from '../../i18n/error-text';
 import { api } from '../../ipc/api';
 import { AddOrgForm } from './add-org-form';
 import { OrgRow } from './org-row';
+import { orgFailureText } from './field-errors';
 
 /** Organization files are a few hundred bytes; core refuses anything over 64 KiB. */
 const MAX_PROFILE_FILE_BYTES = 64 * 1024;
@@ -28,7 +28,7 @@ function ImportButton({ onError }: { readonly onError: (message: string | undefi
       return;
     }
     const result = await api().orgs.importProfile(text);
-    onError(result.ok ? undefined : `${errorText(t, result.error)}${result.error.details ? ` ${result.error.details}` : ''}`);
+    onError(result.ok ? undefined : orgFailureText(t, result.error));
   }
   return (
     <label className="file-button">
