@@ -11,6 +11,8 @@ import type { OrgService } from './orgs/org-service';
 import { createOrgsApi } from './orgs/orgs-api';
 import { createDesktopsApi, type Desktops } from './workspaces';
 import { createSessionsApi, type RemoteSessionService } from './sessions';
+import type { PreferencesService } from './settings/preferences-service';
+import { createSettingsApi } from './settings/settings-api';
 
 export interface Services {
   readonly info: AppInfo;
@@ -21,6 +23,7 @@ export interface Services {
   readonly sessions: RemoteSessionService;
   readonly desktops: Desktops;
   readonly logger: Logger;
+  readonly preferences: PreferencesService;
 }
 
 /** The DeskbridgeApi implementation, host-agnostic: contract → services. */
@@ -32,5 +35,6 @@ export function createApi(services: Services): DeskbridgeApi {
     sessions: createSessionsApi(services.sessions),
     desktops: createDesktopsApi(services.desktops.service, services.desktops.actions),
     diagnostics: createDiagnosticsApi(services.logger, services.info),
+    settings: createSettingsApi(services.preferences),
   };
 }
