@@ -13,6 +13,7 @@ import { OrgService } from './orgs/org-service';
 import { type Browser, type Clock, type Paths, type SecretStore, systemClock } from './ports';
 import { createSessions, type SessionPorts } from './sessions';
 import { PreferencesService } from './settings/preferences-service';
+import { withRuntimeVersions } from './settings/runtime-versions';
 import { SettingsStore } from './settings/settings-store';
 import { SignInVault } from './vault/sign-in-vault';
 import { createDesktops } from './workspaces';
@@ -80,7 +81,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     },
     deps.sessions,
   );
-  const api = createApi({ info: deps.info, notices, orgs, links, auth, sessions, desktops, logger, preferences });
+  const api = createApi({ info: withRuntimeVersions(deps.info), notices, orgs, links, auth, sessions, desktops, logger, preferences });
   logger.log('info', 'core', `Deskbridge core started (${deps.info.host})`);
   return {
     api,
