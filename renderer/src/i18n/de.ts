@@ -3,12 +3,14 @@ import { desktopsDe } from '../features/desktops/messages-de';
 import { diagnosticsDe } from '../features/diagnostics/messages-de';
 import type { MessageKey } from './en';
 import { errorsDe } from './errors-de';
+import { settingsDe } from '../features/settings/messages-de';
 
 export const de: Record<MessageKey, string> = {
   ...desktopsDe,
   ...diagnosticsDe,
   ...errorsDe,
   ...samlDe,
+  ...settingsDe,
   'app.title': 'Deskbridge',
   'app.loading': 'Wird geladen …',
   'app.honest': 'Deskbridge meldet Sie über den Identitätsanbieter Ihrer Organisation an und nutzt nur öffentliche AWS-Schnittstellen.',

@@ -14,6 +14,6 @@ export const diagnosticsDe: Record<keyof typeof diagnosticsEn, string> = {
   'diagnostics.export': 'Als Datei speichern …',
   'diagnostics.close': 'Schließen',
   'diagnostics.empty': 'Noch nichts protokolliert.',
-  'diagnostics.count': '{count} von höchstens {capacity} Einträgen',
+  'diagnostics.count': '{count, plural, one {# Eintrag} other {# Einträge}} von höchstens {capacity}',
   'diagnostics.failed': 'Das Protokoll konnte nicht gelesen werden: {message}',
 };

@@ -12,6 +12,6 @@ export const diagnosticsEn = {
   'diagnostics.export': 'Save as file…',
   'diagnostics.close': 'Close',
   'diagnostics.empty': 'Nothing logged yet.',
-  'diagnostics.count': '{count} of at most {capacity} entries',
+  'diagnostics.count': '{count, plural, one {# entry} other {# entries}} of at most {capacity}',
   'diagnostics.failed': 'The logs could not be read: {message}',
 } as const;
