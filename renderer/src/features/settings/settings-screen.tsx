@@ -26,14 +26,21 @@ export function SettingsScreen({ view, onClose }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
+  // What the user just chose shows at once; core's answer (settings:changed) then takes over.
+  const [pending, setPending] = useState<Partial<UserPreferences>>({});
   const change = (patch: Partial<UserPreferences>): void => {
     setError(undefined);
+    setPending((current) => ({ ...current, ...patch }));
     void api()
       .settings.update(patch)
       .then((result) => {
         if (!result.ok) setError(`${t('settings.saveFailed')} ${errorText(t, result.error)}`);
-      });
+      })
+      .finally(() =>
+        setPending((current) => Object.fromEntries(Object.entries(current).filter(([name]) => !(name in patch)))),
+      );
   };
+  const shown: UserPreferences = { ...view.preferences, ...pending };
   const isLocked = (name: PreferenceName) => view.locked.includes(name);
 
   return (
@@ -58,13 +65,13 @@ export function SettingsScreen({ view, onClose }: Props) {
       ) : null}
       <section aria-labelledby="settings-appearance">
         <h3 id="settings-appearance">{t('settings.appearance')}</h3>
-        <Choice label={t('settings.language')} locked={isLocked('language')} value={view.preferences.language} onChange={(language) => change({ language })} options={LANGUAGE_PREFERENCES.map((value) => ({ value, label: t(`settings.language.${value}`) }))} />
-        <Choice label={t('settings.theme')} locked={isLocked('theme')} value={view.preferences.theme} onChange={(theme) => change({ theme })} options={THEME_PREFERENCES.map((value) => ({ value, label: t(`settings.theme.${value}`) }))} hint={t('settings.theme.highContrast')} />
+        <Choice label={t('settings.language')} locked={isLocked('language')} value={shown.language} onChange={(language) => change({ language })} options={LANGUAGE_PREFERENCES.map((value) => ({ value, label: t(`settings.language.${value}`) }))} />
+        <Choice label={t('settings.theme')} locked={isLocked('theme')} value={shown.theme} onChange={(theme) => change({ theme })} options={THEME_PREFERENCES.map((value) => ({ value, label: t(`settings.theme.${value}`) }))} hint={t('settings.theme.highContrast')} />
       </section>
       <section aria-labelledby="settings-connecting">
         <h3 id="settings-connecting">{t('settings.connecting')}</h3>
-        <Switch label={t('settings.connectOnOpen')} locked={isLocked('connectOnOpen')} checked={view.preferences.connectOnOpen} onChange={(connectOnOpen) => change({ connectOnOpen })} />
-        <Switch label={t('settings.rdpFullScreen')} locked={isLocked('rdpFullScreen')} checked={view.preferences.rdpFullScreen} onChange={(rdpFullScreen) => change({ rdpFullScreen })} />
+        <Switch label={t('settings.connectOnOpen')} locked={isLocked('connectOnOpen')} checked={shown.connectOnOpen} onChange={(connectOnOpen) => change({ connectOnOpen })} />
+        <Switch label={t('settings.rdpFullScreen')} locked={isLocked('rdpFullScreen')} checked={shown.rdpFullScreen} onChange={(rdpFullScreen) => change({ rdpFullScreen })} />
       </section>
       <section aria-labelledby="settings-diagnostics">
         <h3 id="settings-diagnostics">{t('settings.diagnostics')}</h3>
