@@ -18,6 +18,8 @@ module.exports = {
   afterPack: './build/fuses.cjs',
   protocols: [{ name: 'Deskbridge link', schemes: [SCHEME] }],
   icon: 'build/icon.png',
+  // The tray / menu-bar icon, read by electron/main at run time.
+  extraResources: [{ from: 'build/icon.png', to: 'tray-icon.png' }],
 
   mac: {
     target: [

@@ -13,6 +13,8 @@ import type { OrgService } from './orgs/org-service';
 import { createOrgsApi } from './orgs/orgs-api';
 import { createDesktopsApi, type Desktops } from './workspaces';
 import { createSessionsApi, type RemoteSessionService } from './sessions';
+import type { PreferencesService } from './settings/preferences-service';
+import { createSettingsApi } from './settings/settings-api';
 
 export interface Services {
   readonly info: AppInfo;
@@ -24,6 +26,7 @@ export interface Services {
   readonly desktops: Desktops;
   readonly logger: Logger;
   readonly networkCheck: NetworkCheck;
+  readonly preferences: PreferencesService;
 }
 
 /** The DeskbridgeApi implementation, host-agnostic: contract → services. */
@@ -35,5 +38,6 @@ export function createApi(services: Services): DeskbridgeApi {
     sessions: createSessionsApi(services.sessions),
     desktops: createDesktopsApi(services.desktops.service, services.desktops.actions),
     diagnostics: { ...createDiagnosticsApi(services.logger, services.info), networkCheck: async () => ok(await services.networkCheck.run()) },
+    settings: createSettingsApi(services.preferences),
   };
 }

@@ -17,6 +17,8 @@ import { loadManagedPolicy, type ManagedConfigSource, policyFileSource } from '.
 import { OrgService } from './orgs/org-service';
 import { type Browser, type Clock, type Paths, type SecretStore, systemClock } from './ports';
 import { createSessions, type SessionPorts } from './sessions';
+import { PreferencesService } from './settings/preferences-service';
+import { withRuntimeVersions } from './settings/runtime-versions';
 import { SettingsStore } from './settings/settings-store';
 import { SignInVault } from './vault/sign-in-vault';
 import { createDesktops } from './workspaces';
@@ -62,6 +64,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const policy = await loadManagedPolicy(deps.paths.policyFile ? policyFileSource(deps.paths.policyFile) : (deps.managedConfig ?? null));
   if (policy.kind === 'invalid') notices.add('error', 'policy-ignored', policy.message, `${policy.message}\n${policy.details}`);
   const orgs = new OrgService(store, policy.kind === 'loaded' ? policy.policy : null, events);
+  const preferences = new PreferencesService(store, policy.kind === 'loaded' ? policy.policy.preferences : undefined, events);
   for (const dropped of await orgs.dropUntrusted()) {
     notices.add('warning', 'org-removed-untrusted', `“${dropped.name}” (${dropped.code}) was removed: it used addresses that only your IT department can set.`, dropped.details, { name: dropped.name, code: dropped.code });
   }
@@ -82,6 +85,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       auth,
       findDesktop: (key) => desktops.service.find(key),
       onReady: (listener) => desktops.service.onReady(listener),
+      preferences: () => preferences.current(),
       onLaunched: (key, error) => (error === null ? desktops.service.markLaunched(key) : desktops.service.reportLaunchFailure(key, error)),
     },
     deps.sessions,
@@ -94,7 +98,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...(deps.networkCheck?.gateways ? { gateways: deps.networkCheck.gateways } : {}),
     ...(deps.networkCheck?.totalMs ? { totalMs: deps.networkCheck.totalMs } : {}),
   });
-  const api = createApi({ info: deps.info, notices, orgs, links, auth, sessions, desktops, logger, networkCheck });
+  const api = createApi({ info: withRuntimeVersions(deps.info), notices, orgs, links, auth, sessions, desktops, logger, networkCheck, preferences });
   logger.log('info', 'core', `Deskbridge core started (${deps.info.host})`);
   return {
     api,

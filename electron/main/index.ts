@@ -1,5 +1,5 @@
 /** Composition root: single-instance lock, deep links, core, IPC, the app:// protocol, windows. */
-import { app, BrowserWindow, dialog, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeImage, net, protocol, session, shell, Tray } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../core';
@@ -20,6 +20,7 @@ import { guardWebContents, hardenSession, type TrustedOrigin } from './windows/g
 import { createSecureWindow } from './windows/secure-window';
 import { electronSessionPorts } from './windows/session-window';
 import { createSamlWindows } from './windows/saml-window';
+import { createTray, type DeskbridgeTray } from './tray';
 
 const PARTITION = 'deskbridge-main';
 const trusted: TrustedOrigin =
@@ -36,6 +37,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** Kept referenced so it is not garbage-collected (and with it the icon). */
+let tray: DeskbridgeTray | null = null;
 /** SAML sign-in windows' sessions: they have their own guards (https IdP pages, no permissions). */
 const samlSessions = new Set<Electron.Session>();
 const earlyLinks: string[] = [];
@@ -59,6 +62,31 @@ function serveApp(partition: string): void {
       status: response.status,
       headers: { 'content-type': mimeType(file), 'content-security-policy': cspFor(file), 'x-content-type-options': 'nosniff' },
     });
+  });
+}
+
+/** Shows the main window, opening it again when it was closed. */
+function showMainWindow(): void {
+  if (!mainWindow) openMainWindow();
+  mainWindow?.show();
+  mainWindow?.focus();
+}
+
+/** The packaged app ships the icon as a resource (build/electron-builder.config.cjs); a dev run reads build/. */
+function trayIconPath(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'tray-icon.png') : join(__dirname, '../../build/icon.png');
+}
+
+function openTray(running: Core): void {
+  tray = createTray({
+    electron: { Tray, Menu },
+    icon: nativeImage.createFromPath(trayIconPath()).resize({ width: 16, height: 16 }),
+    api: running.api,
+    events: running.events,
+    osLocale: app.getLocale(),
+    openMain: showMainWindow,
+    quit: () => app.quit(),
+    log: (message, error) => running.logger.log('warn', 'main', message, error),
   });
 }
 
@@ -92,7 +120,15 @@ if (!isPrimary) {
     if (!samlSessions.has(contents.session)) guardWebContents(contents, trusted, { allowDevTools });
   });
   app.on('window-all-closed', () => app.quit());
-  removeOnQuit(app, run, async () => core?.dispose(), (error) => core?.logger.log('warn', 'main', 'Cleanup on quit failed', error));
+  removeOnQuit(
+    app,
+    run,
+    async () => {
+      tray?.dispose();
+      await core?.dispose();
+    },
+    (error) => core?.logger.log('warn', 'main', 'Cleanup on quit failed', error),
+  );
 
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
@@ -115,8 +151,14 @@ if (!isPrimary) {
     });
     const logger = new Logger();
     core = await createCore({
-      info: { name: 'Deskbridge', version: app.getVersion(), host: 'electron', platform: process.platform },
       logger,
+      info: {
+        name: 'Deskbridge',
+        version: app.getVersion(),
+        host: 'electron',
+        platform: process.platform,
+        versions: { electron: process.versions.electron, chromium: process.versions.chrome, node: process.versions.node },
+      },
       paths: electronPaths(settingsDir, process.env, app.isPackaged),
       managedConfig: osManagedConfig(process.platform, currentUserName()),
       secrets: new KeytarSecretStore(),
@@ -136,6 +178,7 @@ if (!isPrimary) {
     if (argvLink) earlyLinks.push(argvLink);
     for (const link of earlyLinks.splice(0)) core.receiveDeepLink(link);
     openMainWindow();
+    openTray(core);
     const removed = await swept;
     if (removed.length > 0) core.logger.log('info', 'main', `Removed ${removed.length} temp folder(s) left by an earlier run`);
   });

@@ -139,6 +139,9 @@ export const SESSIONS_ERROR_CODES = [
 /** Diagnostics reports its failures with the app's codes (it has none of its own today). */
 export const DIAGNOSTICS_ERROR_CODES = [] as const satisfies readonly string[];
 
+/** Preferences: a change to one IT's managed configuration locks. */
+export const SETTINGS_ERROR_CODES = ['preference-locked'] as const;
+
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 export type AppNoticeCode = (typeof APP_NOTICE_CODES)[number];
 export type OrgsErrorCode = (typeof ORGS_ERROR_CODES)[number];
@@ -149,6 +152,7 @@ export type DesktopDeniedCode = (typeof DESKTOP_DENIED_CODES)[number];
 export type AwsErrorCode = (typeof AWS_ERROR_CODES)[number];
 export type SessionsErrorCode = (typeof SESSIONS_ERROR_CODES)[number];
 export type DiagnosticsErrorCode = (typeof DIAGNOSTICS_ERROR_CODES)[number];
+export type SettingsErrorCode = (typeof SETTINGS_ERROR_CODES)[number];
 
 /** Every domain's codes, for iterating (a code may belong to more than one domain). */
 export const ERROR_CODES_BY_DOMAIN = {
@@ -158,10 +162,11 @@ export const ERROR_CODES_BY_DOMAIN = {
   desktops: DESKTOPS_ERROR_CODES,
   sessions: SESSIONS_ERROR_CODES,
   diagnostics: DIAGNOSTICS_ERROR_CODES,
+  settings: SETTINGS_ERROR_CODES,
 } as const;
 
 /** Every code (diagnostics adds none: its calls fail only with the app's IPC codes). */
-export type ErrorCode = AppErrorCode | OrgsErrorCode | AuthErrorCode | DesktopsErrorCode | SessionsErrorCode;
+export type ErrorCode = AppErrorCode | OrgsErrorCode | AuthErrorCode | DesktopsErrorCode | SessionsErrorCode | SettingsErrorCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [...new Set<ErrorCode>(Object.values(ERROR_CODES_BY_DOMAIN).flat())];
 

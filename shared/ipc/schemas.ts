@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { DeskbridgeApi, Domain } from './contract';
 import { LOG_LEVELS } from './domains/diagnostics';
+import { LANGUAGE_PREFERENCES, THEME_PREFERENCES } from './domains/settings';
 
 const id = z.string().min(1).max(128);
 /** `${orgId}/${workspaceId}` */
@@ -72,5 +73,17 @@ export const ARG_SCHEMAS: { readonly [D in Domain]: DomainSchemas<D> } = {
     exportLogs: z.tuple([]),
     networkCheck: z.tuple([]),
   },
+  settings: {
+    get: z.tuple([]),
+    update: z.tuple([
+      z
+        .strictObject({
+          language: z.enum(LANGUAGE_PREFERENCES).optional(),
+          theme: z.enum(THEME_PREFERENCES).optional(),
+          connectOnOpen: z.boolean().optional(),
+          rdpFullScreen: z.boolean().optional(),
+        })
+        .refine((patch) => Object.keys(patch).length > 0, 'Name at least one preference to change.'),
+    ]),
+  },
 };
-

@@ -95,4 +95,24 @@ export interface ManagedPolicy {
    * endpoints, a default connection to that host, plain http on 127.0.0.1 / [::1].
    */
   readonly trustedHosts?: readonly string[];
+  /** Preferences IT sets (and may lock) for every user of this computer. */
+  readonly preferences?: ManagedPreferences;
+}
+
+/**
+ * A preference IT sets through managed configuration: `locked` (the default) fixes it and the
+ * Settings screen shows it disabled; `locked: false` makes `value` the default until the user
+ * chooses otherwise.
+ */
+export interface ManagedPreference<T> {
+  readonly value: T;
+  readonly locked?: boolean;
+}
+
+/** Preferences managed configuration may set (the names of the settings domain's preferences). */
+export interface ManagedPreferences {
+  readonly language?: ManagedPreference<'system' | 'en' | 'de' | 'fr' | 'es' | 'ja'>;
+  readonly theme?: ManagedPreference<'system' | 'light' | 'dark'>;
+  readonly connectOnOpen?: ManagedPreference<boolean>;
+  readonly rdpFullScreen?: ManagedPreference<boolean>;
 }

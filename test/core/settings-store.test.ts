@@ -122,10 +122,10 @@ describe('SettingsStore: recovery', () => {
   });
 
   it('quietly cleans cosmetic differences (unknown top-level keys, unknown preference values)', async () => {
-    await writeFile(file, JSON.stringify({ ...valid, extra: 1, preferences: { language: 'fr', theme: 'dark' } }));
+    await writeFile(file, JSON.stringify({ ...valid, extra: 1, preferences: { language: 'xx', theme: 'dark', connectOnOpen: 'yes' } }));
     const loaded = await new SettingsStore(file).load();
     expect(loaded.recovery).toBeUndefined();
-    expect(loaded.settings).toEqual({ ...valid, preferences: { language: 'system', theme: 'dark' } });
+    expect(loaded.settings).toEqual({ ...valid, preferences: { theme: 'dark' } });
     expect(await readJson(file)).toEqual(loaded.settings);
   });
 

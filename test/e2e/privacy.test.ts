@@ -28,6 +28,8 @@ const USER = 'alice';
 const USER_PASSWORD = 'alice-demo-pass';
 const VNC_PASSWORD = 'privacy-vnc-7';
 const ATTACKER_STS = 'https://sts.attacker.example';
+/** What the session sets in Settings: exactly this is kept as preferences. */
+const PREFERENCES = { theme: 'dark', connectOnOpen: true, rdpFullScreen: true, language: 'de' };
 
 function profileFile(organization: OrgInput): { name: string; mimeType: string; buffer: Buffer } {
   const text = JSON.stringify({ format: 'deskbridge-organization', version: 1, organization });
@@ -156,6 +158,15 @@ describe('privacy audit: nothing of the user is left behind', () => {
         // Sign out, then quit.
         await page.getByRole('button', { name: `Sign out of ${ORG_NAME}` }).click();
         await page.getByRole('button', { name: `Sign in to ${ORG_NAME}` }).waitFor();
+
+        // Every preference changed in Settings: they go to the settings file, and nothing else with them.
+        await page.getByRole('button', { name: 'Settings' }).click();
+        await page.getByLabel('Theme', { exact: true }).selectOption('dark');
+        await page.getByLabel('When Deskbridge opens and I have one desktop, connect to it').check();
+        await page.getByLabel('Open RDP desktops full screen').check();
+        await page.getByLabel('Language', { exact: true }).selectOption('de');
+        await page.getByRole('heading', { level: 2, name: 'Einstellungen' }).waitFor();
+        await expect.poll(async () => (JSON.parse(await readFile(app.settingsFile, 'utf8')) as { preferences: Record<string, unknown> }).preferences).toEqual(PREFERENCES);
       } finally {
         await app.close();
       }
@@ -180,6 +191,10 @@ describe('privacy audit: nothing of the user is left behind', () => {
     expect(Object.keys(result.written)).toEqual(['HOME/.config/Deskbridge/settings.json']);
     const text = result.written['HOME/.config/Deskbridge/settings.json']!;
     expect(text).toContain(ORG_NAME);
+    // The settings file holds organizations and preferences only; the preferences are the ones set, nothing more.
+    const settings = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.keys(settings).sort()).toEqual(['organizations', 'preferences', 'version']);
+    expect(settings['preferences']).toEqual(PREFERENCES);
     // Nothing of the refused import, and nothing of IT's managed configuration, is kept.
     expect(text).not.toContain('attacker.example');
     expect(text).not.toContain('trustedHosts');

@@ -389,6 +389,57 @@ export const dialog = {
   },
 };
 
+/** What Menu.buildFromTemplate was given: the template is kept as it is, for tests to read and click. */
+export class FakeMenu {
+  constructor(readonly items: readonly Record<string, unknown>[]) {}
+}
+
+export const Menu = {
+  buildFromTemplate(template: Record<string, unknown>[]): FakeMenu {
+    record('Menu', 'buildFromTemplate', [template]);
+    return new FakeMenu(template);
+  },
+};
+
+export class Tray extends EventEmitter {
+  static readonly trays: Tray[] = [];
+  contextMenu: FakeMenu | null = null;
+  toolTip = '';
+  destroyed = false;
+
+  constructor(readonly image: unknown) {
+    super();
+    record('Tray', 'constructor', [image]);
+    Tray.trays.push(this);
+  }
+
+  setContextMenu(menu: FakeMenu | null): void {
+    record('Tray', 'setContextMenu', []);
+    this.contextMenu = menu;
+  }
+
+  setToolTip(toolTip: string): void {
+    this.toolTip = toolTip;
+  }
+
+  destroy(): void {
+    record('Tray', 'destroy', []);
+    this.destroyed = true;
+  }
+
+  /** Test helper: the item of the current menu with this id. */
+  item(id: string): Record<string, unknown> | undefined {
+    return this.contextMenu?.items.find((entry) => entry['id'] === id);
+  }
+}
+
+export const nativeImage = {
+  createFromPath(path: string): { path: string; resize(options: unknown): unknown } {
+    record('nativeImage', 'createFromPath', [path]);
+    return { path, resize: (options: unknown) => ({ path, options }) };
+  },
+};
+
 class FakeApp extends EventEmitter {
   isPackaged = false;
   readonly paths = new Map<string, string>();
@@ -407,6 +458,9 @@ class FakeApp extends EventEmitter {
   }
   getVersion(): string {
     return '0.0.0-fake';
+  }
+  getLocale(): string {
+    return 'en-US';
   }
   requestSingleInstanceLock(): boolean {
     record('app', 'requestSingleInstanceLock', []);
@@ -433,6 +487,7 @@ export function resetFakeElectron(): void {
   calls.length = 0;
   partitions.clear();
   BrowserWindow.windows.length = 0;
+  Tray.trays.length = 0;
   exposed.clear();
   for (const channel of [...ipcMain.handlers.keys()]) ipcMain.handlers.delete(channel);
   ipcMain.removeAllListeners();
@@ -445,4 +500,4 @@ export function resetFakeElectron(): void {
   app.paths.clear();
 }
 
-export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, protocol, session, shell, net, dialog };
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, protocol, session, shell, net, dialog, Menu, Tray, nativeImage };

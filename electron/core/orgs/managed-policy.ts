@@ -2,9 +2,22 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { badgeSchema, describeIssues, orgInputSchema, orgPolicySchema } from '../../../shared/lib/org-input';
 import { TRUSTED_HOST_PATTERN } from '../../../shared/lib/org-trust';
+import { LANGUAGE_PREFERENCES, THEME_PREFERENCES } from '../../../shared/ipc/domains/settings';
 import type { ManagedPolicy } from '../../../shared/models/org';
 
 export const MAX_POLICY_BYTES = 256 * 1024;
+
+function managedPreference<T extends z.ZodType>(value: T) {
+  return z.strictObject({ value, locked: z.boolean().optional() });
+}
+
+/** Preferences IT may set and lock (docs/admin-guide.md, "Managed preferences"). */
+const managedPreferencesSchema = z.strictObject({
+  language: managedPreference(z.enum(LANGUAGE_PREFERENCES)).optional(),
+  theme: managedPreference(z.enum(THEME_PREFERENCES)).optional(),
+  connectOnOpen: managedPreference(z.boolean()).optional(),
+  rdpFullScreen: managedPreference(z.boolean()).optional(),
+});
 
 const policySchema = z.strictObject({
   organizations: z
@@ -17,6 +30,7 @@ const policySchema = z.strictObject({
     .array(z.string().max(260).transform((host) => host.toLowerCase()).pipe(z.string().regex(TRUSTED_HOST_PATTERN, 'Not a host name, IP address or host:port.')))
     .max(50)
     .optional(),
+  preferences: managedPreferencesSchema.optional(),
 });
 
 /** What a managed-configuration channel gives: nothing, the JSON text, or the document already parsed. */

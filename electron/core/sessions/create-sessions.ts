@@ -44,6 +44,8 @@ export interface SessionsBase {
   readonly onReady?: (listener: (desktop: Desktop) => void) => () => void;
   /** A launch from the desktop list finished: null when the desktop opened, else why it didn't. */
   readonly onLaunched?: (desktopKey: string, error: AppError | null) => void;
+  /** The user's connection preferences as they apply now (read at each launch). */
+  readonly preferences?: () => { readonly rdpFullScreen: boolean };
 }
 
 /** RemoteSessionService with the host's ports (or Node's), tied to the organizations' lifecycle. */
@@ -64,6 +66,7 @@ export function createSessions(base: SessionsBase, ports: SessionPorts = {}): Re
     findOrg: (orgId) => base.orgs.find(orgId),
     findDesktop,
     ...(ports.viewerOrigin ? { viewerOrigin: ports.viewerOrigin } : {}),
+    ...(base.preferences ? { preferences: base.preferences } : {}),
   });
   base.orgs.onRemove((org) => service.forgetOrg(org.id));
   if (base.auth) followSignIns(base.auth, service);

@@ -8,15 +8,14 @@ import { useDesktops } from '../features/desktops/use-desktops';
 import { DiagnosticsButton } from '../features/diagnostics/log-viewer';
 import { LinkDialog } from '../features/orgs/link-dialog';
 import { OrgsScreen } from '../features/orgs/orgs-screen';
-import { I18nContext, pickLanguage, translator, useT } from '../i18n';
+import { SettingsScreen } from '../features/settings/settings-screen';
+import { useDocumentPreferences, useOpenSettingsEvent, usePreferences } from '../features/settings/use-preferences';
+import { I18nContext, LanguageContext, pickLanguage, translator, useT } from '../i18n';
 import { api } from '../ipc/api';
 import { useLive } from '../ipc/use-live';
 import { AccountStrip } from './account-strip';
 import { useAutoConnect } from './use-auto-connect';
 import { useShortcuts } from './use-shortcuts';
-
-/** The opt-in "connect when I have one desktop" preference; the settings wire it in. */
-const AUTO_CONNECT = false;
 
 export type View = 'home' | 'orgs';
 
@@ -33,17 +32,26 @@ export function pickView(orgCount: number | undefined, chosen: View | null, auth
   return active ? 'home' : 'orgs';
 }
 
-export function App({ autoConnect = AUTO_CONNECT }: { readonly autoConnect?: boolean }) {
-  const t = useMemo(() => translator(pickLanguage('system', navigator.languages ?? [navigator.language])), []);
+/** `autoConnect` overrides the "connect when I have one desktop" preference (tests). */
+export function App({ autoConnect }: { readonly autoConnect?: boolean }) {
+  const prefs = usePreferences();
+  const language = pickLanguage(prefs.preferences.language, navigator.languages ?? [navigator.language]);
+  const t = useMemo(() => translator(language), [language]);
+  useDocumentPreferences(prefs.preferences.theme, language);
   return (
-    <I18nContext.Provider value={t}>
-      <Shell autoConnect={autoConnect} />
-    </I18nContext.Provider>
+    <LanguageContext.Provider value={language}>
+      <I18nContext.Provider value={t}>
+        <Shell autoConnect={autoConnect ?? (prefs.loaded && prefs.preferences.connectOnOpen)} prefs={prefs} />
+      </I18nContext.Provider>
+    </LanguageContext.Provider>
   );
 }
 
-function Shell({ autoConnect }: { readonly autoConnect: boolean }) {
+function Shell({ autoConnect, prefs }: { readonly autoConnect: boolean; readonly prefs: ReturnType<typeof usePreferences> }) {
   const t = useT();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
+  useOpenSettingsEvent(openSettings);
   const orgs = useLive('orgs:changed', () => api().orgs.list());
   const auth = useLive('auth:changed', () => api().auth.status());
   const links = useLive('orgs:links', () => api().orgs.pendingLinks());
@@ -64,6 +72,7 @@ function Shell({ autoConnect }: { readonly autoConnect: boolean }) {
     () => ({
       search: () => {
         setChosen('home');
+        setSettingsOpen(false);
         // The search box exists once the home shows more than one desktop.
         requestAnimationFrame(() => document.getElementById('desktop-search')?.focus());
       },
@@ -79,11 +88,19 @@ function Shell({ autoConnect }: { readonly autoConnect: boolean }) {
         <h1>{t('app.title')}</h1>
         {orgs !== undefined && orgs.organizations.length > 0 ? (
           <nav className="app-nav" aria-label={t('nav.label')}>
-            <button type="button" aria-current={view === 'home' ? 'page' : undefined} onClick={() => setChosen('home')}>{t('nav.home')}</button>
-            <button type="button" aria-current={view === 'orgs' ? 'page' : undefined} onClick={() => setChosen('orgs')}>{t('nav.orgs')}</button>
+            <button type="button" aria-current={view === 'home' && !settingsOpen ? 'page' : undefined} onClick={() => { setChosen('home'); setSettingsOpen(false); }}>{t('nav.home')}</button>
+            <button type="button" aria-current={view === 'orgs' && !settingsOpen ? 'page' : undefined} onClick={() => { setChosen('orgs'); setSettingsOpen(false); }}>{t('nav.orgs')}</button>
           </nav>
         ) : null}
+        <button type="button" aria-pressed={settingsOpen} onClick={() => setSettingsOpen((open) => !open)}>
+          {t('settings.open')}
+        </button>
       </header>
+      {settingsOpen ? (
+        <main>
+          <SettingsScreen view={prefs} onClose={() => setSettingsOpen(false)} />
+        </main>
+      ) : (
       <main>
         <NoticeBar notices={notices ?? []} onDismiss={(id) => void api().app.dismissNotice(id)} />
         {orgs === undefined ? (
@@ -97,6 +114,7 @@ function Shell({ autoConnect }: { readonly autoConnect: boolean }) {
           </>
         )}
       </main>
+      )}
       <footer className="app-footer">
         <p>{t('app.honest')}</p>
         <DiagnosticsButton />

@@ -4,6 +4,7 @@ import { diagnosticsDe } from '../features/diagnostics/messages-de';
 import { fieldReasonsDe } from '../features/orgs/field-reasons-de';
 import type { MessageKey } from './en';
 import { errorsDe } from './errors-de';
+import { settingsDe } from '../features/settings/messages-de';
 
 export const de: Record<MessageKey, string> = {
   ...desktopsDe,
@@ -11,6 +12,7 @@ export const de: Record<MessageKey, string> = {
   ...errorsDe,
   ...samlDe,
   ...fieldReasonsDe,
+  ...settingsDe,
   'app.title': 'Deskbridge',
   'app.loading': 'Wird geladen …',
   'app.honest': 'Deskbridge meldet Sie über den Identitätsanbieter Ihrer Organisation an und nutzt nur öffentliche AWS-Schnittstellen.',

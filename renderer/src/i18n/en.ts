@@ -3,6 +3,7 @@ import { desktopsEn } from '../features/desktops/messages-en';
 import { diagnosticsEn } from '../features/diagnostics/messages-en';
 import { fieldReasonsEn } from '../features/orgs/field-reasons-en';
 import { errorsEn } from './errors-en';
+import { settingsEn } from '../features/settings/messages-en';
 
 export const en = {
   ...desktopsEn,
@@ -10,6 +11,7 @@ export const en = {
   ...errorsEn,
   ...samlEn,
   ...fieldReasonsEn,
+  ...settingsEn,
   'app.title': 'Deskbridge',
   'app.loading': 'Loading…',
   'app.honest': 'Deskbridge signs you in with your organization’s identity provider and uses public AWS interfaces only.',

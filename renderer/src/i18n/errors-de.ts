@@ -125,4 +125,6 @@ export const errorsDe: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.dcv-client-failed': '{client} ließ sich nicht starten oder hat sich sofort wieder beendet; der Desktop wurde nicht geöffnet.',
   'error.vnc-unreachable': 'Der Desktop war nicht erreichbar.',
   'error.vnc-server-closed': 'Der Desktop hat die Verbindung beendet.',
+  // settings
+  'error.preference-locked': 'Diese Einstellung legt Ihre IT-Abteilung fest; sie lässt sich hier nicht ändern.',
 };

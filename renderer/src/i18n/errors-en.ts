@@ -128,4 +128,6 @@ export const errorsEn: Readonly<Record<ErrorMessageKey | 'error.unknown', string
   'error.dcv-client-failed': '{client} could not be started or closed right away; the desktop was not opened.',
   'error.vnc-unreachable': 'The desktop could not be reached.',
   'error.vnc-server-closed': 'The desktop closed the connection.',
+  // settings
+  'error.preference-locked': 'Your IT department sets this preference, so it cannot be changed here.',
 };

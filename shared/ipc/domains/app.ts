@@ -8,6 +8,14 @@ export interface AppInfo {
   readonly version: string;
   readonly host: HostKind;
   readonly platform: string;
+  /** The runtimes under Deskbridge (Settings › About): whichever the host knows. */
+  readonly versions?: RuntimeVersions;
+}
+
+export interface RuntimeVersions {
+  readonly electron?: string;
+  readonly chromium?: string;
+  readonly node?: string;
 }
 
 export type NoticeLevel = 'info' | 'warning' | 'error';

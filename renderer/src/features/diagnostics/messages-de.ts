@@ -14,7 +14,7 @@ export const diagnosticsDe: Record<keyof typeof diagnosticsEn, string> = {
   'diagnostics.export': 'Als Datei speichern …',
   'diagnostics.close': 'Schließen',
   'diagnostics.empty': 'Noch nichts protokolliert.',
-  'diagnostics.count': '{count} von höchstens {capacity} Einträgen',
+  'diagnostics.count': '{count, plural, one {# Eintrag} other {# Einträge}} von höchstens {capacity}',
   'diagnostics.failed': 'Das Protokoll konnte nicht gelesen werden: {message}',
   'diagnostics.network.title': 'Netzwerkprüfung',
   'diagnostics.network.explain': 'Prüft, ob dieser Computer alles erreicht, was Ihre Organisationen brauchen: Anmeldung, AWS und die Streaming-Gateways. Es wird nichts versendet; Sie können das Ergebnis für Ihre IT-Abteilung kopieren.',

@@ -12,7 +12,7 @@ export const diagnosticsEn = {
   'diagnostics.export': 'Save as file…',
   'diagnostics.close': 'Close',
   'diagnostics.empty': 'Nothing logged yet.',
-  'diagnostics.count': '{count} of at most {capacity} entries',
+  'diagnostics.count': '{count, plural, one {# entry} other {# entries}} of at most {capacity}',
   'diagnostics.failed': 'The logs could not be read: {message}',
   'diagnostics.network.title': 'Network check',
   'diagnostics.network.explain': 'Checks whether this computer reaches everything your organizations need: sign-in, AWS and the streaming gateways. Nothing is sent anywhere; you can copy the result for your IT department.',
