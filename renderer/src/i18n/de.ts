@@ -142,4 +142,8 @@ export const de: Record<MessageKey, string> = {
   'auth.userName': 'WorkSpaces-Benutzername',
   'auth.userNameHint': 'Ihr Identitätsanbieter hat nicht mitgeteilt, welcher WorkSpaces-Benutzer Sie sind. Geben Sie Ihren WorkSpaces-Benutzernamen ein.',
   'auth.saveUserName': 'Benutzernamen speichern',
+  'add.broker': 'Broker Ihrer Organisation (OIDC, keine AWS-Zugangsdaten auf diesem Computer)',
+  'add.brokerUrl': 'Broker-URL',
+  'add.brokerUrlHint': 'Diese Adresse erhalten Sie von Ihrer IT-Abteilung; deren verwaltete Konfiguration muss sie außerdem zulassen.',
+  'address.broker': 'Broker Ihrer Organisation',
 };

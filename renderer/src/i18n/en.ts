@@ -141,6 +141,10 @@ export const en = {
   'auth.userName': 'WorkSpaces user name',
   'auth.userNameHint': 'Your identity provider did not say which WorkSpaces user you are. Enter your WorkSpaces user name.',
   'auth.saveUserName': 'Save user name',
+  'add.broker': 'Your organization’s broker (OIDC, no AWS credentials on this computer)',
+  'add.brokerUrl': 'Broker URL',
+  'add.brokerUrlHint': 'Your IT department gives you this address; it must also be allowed by their managed configuration.',
+  'address.broker': 'Your organization’s broker',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -125,4 +125,8 @@ export const errorsDe: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.dcv-client-failed': '{client} ließ sich nicht starten oder hat sich sofort wieder beendet; der Desktop wurde nicht geöffnet.',
   'error.vnc-unreachable': 'Der Desktop war nicht erreichbar.',
   'error.vnc-server-closed': 'Der Desktop hat die Verbindung beendet.',
+  'error.desktops.broker.unreachable': 'Deskbridge erreicht den Broker Ihrer Organisation nicht und versucht es weiter.',
+  'error.desktops.broker.invalidAnswer': 'Der Broker Ihrer Organisation hat eine Antwort gesendet, die Deskbridge nicht versteht; sie wurde nicht verwendet. Bitten Sie Ihre IT-Abteilung, die Version des Brokers zu prüfen.',
+  'error.desktops.broker.notFound': 'Der Broker Ihrer Organisation kennt diesen Desktop nicht als Ihren. Er wurde vielleicht entfernt oder jemand anderem zugewiesen.',
+  'error.desktops.broker.invalidRequest': 'Der Broker Ihrer Organisation hat die Anfrage als ungültig abgelehnt. Die Details nennen den Grund.',
 };

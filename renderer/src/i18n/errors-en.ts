@@ -128,4 +128,8 @@ export const errorsEn: Readonly<Record<ErrorMessageKey | 'error.unknown', string
   'error.dcv-client-failed': '{client} could not be started or closed right away; the desktop was not opened.',
   'error.vnc-unreachable': 'The desktop could not be reached.',
   'error.vnc-server-closed': 'The desktop closed the connection.',
+  'error.desktops.broker.unreachable': 'Deskbridge can’t reach your organization’s broker. It keeps trying.',
+  'error.desktops.broker.invalidAnswer': 'Your organization’s broker sent an answer Deskbridge doesn’t understand, so it was not used. Ask your IT department to check the broker’s version.',
+  'error.desktops.broker.notFound': 'Your organization’s broker doesn’t know this desktop as yours. It may have been removed or given to someone else.',
+  'error.desktops.broker.invalidRequest': 'Your organization’s broker refused the request as invalid. The details say why.',
 };
