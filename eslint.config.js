@@ -107,6 +107,20 @@ export const layering = [
       }],
     },
   },
+  {
+    // The broker (broker mode) runs in AWS Lambda: broker/, shared/, Node and npm packages only.
+    files: ['broker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [ban(['**/electron/**', '**/renderer/**', '**/test/**', '**/deploy/**', 'electron/*'], 'broker/ may import only broker/, shared/, Node and npm packages.')],
+      }],
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.name='require']", message: 'Use import; require() bypasses the layering rules.' },
+        { selector: 'ImportExpression[source.value=/^electron(\\/|$)/]', message: noElectron.message },
+      ],
+    },
+  },
 ];
 
 export default tseslint.config(

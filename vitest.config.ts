@@ -15,6 +15,7 @@ export default defineConfig({
       { test: { name: 'renderer', root, include: ['test/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom', testTimeout: 20_000 } },
       { test: { name: 'build', root, include: ['test/build/**/*.test.ts', 'test/security/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 } },
       { test: { name: 'emulator', root, include: ['test/emulator/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 } },
+      { test: { name: 'broker', root, include: ['test/broker/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 } },
       {
         test: {
           name: 'system',

@@ -71,3 +71,51 @@ export function kitPermissionPolicy(params: KitPolicyParams): PolicyDocument {
     ],
   };
 }
+
+/** What the broker (broker mode) reads: one sweep per directory, and the connect tag. */
+export const BROKER_DESCRIBE_ACTIONS: readonly string[] = KIT_DESCRIBE_ACTIONS;
+
+/** The self-service actions the broker runs for its callers (it never stops a desktop). */
+export const BROKER_SELF_SERVICE_ACTIONS: readonly string[] = [
+  'workspaces:StartWorkspaces',
+  'workspaces:RebootWorkspaces',
+  'workspaces:RebuildWorkspaces',
+  'workspaces:ModifyWorkspaceProperties',
+];
+
+/** The sweep cache's two calls, on the kit's table only. */
+export const BROKER_CACHE_ACTIONS: readonly string[] = ['dynamodb:GetItem', 'dynamodb:PutItem'];
+
+export interface BrokerPolicyParams {
+  readonly partition: string;
+  readonly region: string;
+  readonly account: string;
+  /** The sweep cache table's ARN, when IT opted into the shared cache. */
+  readonly cacheTableArn?: string;
+}
+
+/**
+ * The broker's execution role (deploy/stacks/broker-stack.ts; the emulator's broker role). It acts
+ * for every user, so it has no owner-tag condition: the broker itself checks that a desktop's
+ * UserName is the caller's before it acts, and the directory's self-service permissions.
+ */
+export function brokerPermissionPolicy(params: BrokerPolicyParams): PolicyDocument {
+  const { partition, region, account, cacheTableArn } = params;
+  const statements: PolicyStatement[] = [
+    {
+      // No resource type or condition key exists for these (see ListWorkSpacesAccountWide).
+      Sid: 'SweepDirectories',
+      Effect: 'Allow',
+      Action: BROKER_DESCRIBE_ACTIONS,
+      Resource: '*',
+    },
+    {
+      Sid: 'SelfServiceForCallers',
+      Effect: 'Allow',
+      Action: BROKER_SELF_SERVICE_ACTIONS,
+      Resource: `arn:${partition}:workspaces:${region}:${account}:workspace/*`,
+    },
+  ];
+  if (cacheTableArn !== undefined) statements.push({ Sid: 'SharedSweepCache', Effect: 'Allow', Action: BROKER_CACHE_ACTIONS, Resource: cacheTableArn });
+  return { Version: '2012-10-17', Statement: statements };
+}

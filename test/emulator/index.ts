@@ -1,7 +1,7 @@
 /** The local cloud (docs/architecture.md): WorkSpaces, STS, IAM Identity Center and an OIDC IdP on 127.0.0.1. */
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { type Clock, type ClockOptions, createClock } from './clock';
-import { kitPermissionPolicy, type PolicyDocument } from '../../shared/iam/kit-policy';
+import { brokerPermissionPolicy, kitPermissionPolicy, type PolicyDocument } from '../../shared/iam/kit-policy';
 import { ADMIN_KEY, createCredentialRegistry } from './credentials';
 import { buildDemo, type DemoData, type EmulatorEndpoints } from './demo';
 import { createFaults, type FaultSetting, type Faults } from './faults';
@@ -12,6 +12,7 @@ import { createIdp, idpHandler, type IdpQuirks, type IdpTokenTtls } from './idp'
 import { loadModel } from './model-validator';
 import { createRandom } from './rng';
 import { ACCOUNT_ID, DEMO_ROLE_ARN, DEMO_USERS, IDC_ROLE_ARN, IDC_ROLE_NAME, OIDC_CLIENT_ID, OWNER_TAG_KEY, seedStore } from './seed';
+import { BROKER_CACHE_TABLE, BROKER_ROLE_ARN, BROKER_SESSION_ARN } from './seed';
 import { ssoOidcService } from './sso-oidc';
 import { ssoPortalService } from './sso-portal';
 import { createSamlIdp, createSamlSigningKey, SAML_IDP_ENTITY_ID, SAML_PROVIDER_ARN, SAML_SUPPORT_ROLE_ARN, SAML_USERS_ROLE_ARN, type SamlIdp } from './saml-idp';
@@ -29,6 +30,7 @@ export type { IdpQuirks } from './idp';
 export { URL_USER_NAME_CLAIM } from './idp';
 export type { IamStore } from './iam';
 export { DEMO_ROLE_ARN, IDC_ROLE_ARN, OWNER_TAG_KEY } from './seed';
+export { BROKER_CACHE_TABLE, BROKER_ROLE_ARN } from './seed';
 export type { StateHelpers } from './workspaces/store';
 export type { Durations, WorkspaceRecord, WorkspaceState } from './workspaces/types';
 export { DEMO_DURATIONS, ZERO_DURATIONS } from './workspaces/types';
@@ -63,11 +65,18 @@ export interface EmulatorOptions {
   readonly sessionTags?: boolean;
   /** The demo roles' permission policies (default: the IT kit's own, shared/iam/kit-policy.ts). */
   readonly rolePolicies?: readonly PolicyDocument[];
+  /** The broker role's permission policies (default: the kit's broker policy, shared/iam/kit-policy.ts). */
+  readonly brokerPolicies?: readonly PolicyDocument[];
 }
 
 /** The kit's policy as deployed into the demo account. */
 export function demoKitPolicy(): PolicyDocument {
   return kitPermissionPolicy({ partition: 'aws', region: 'us-east-1', account: ACCOUNT_ID, ownerTagKey: OWNER_TAG_KEY });
+}
+
+/** The kit's broker policy as deployed into the demo account (with the shared sweep cache table). */
+export function demoBrokerPolicy(): PolicyDocument {
+  return brokerPermissionPolicy({ partition: 'aws', region: 'us-east-1', account: ACCOUNT_ID, cacheTableArn: `arn:aws:dynamodb:us-east-1:${ACCOUNT_ID}:table/${BROKER_CACHE_TABLE}` });
 }
 
 export interface Emulator {
@@ -88,6 +97,8 @@ export interface Emulator {
   readonly iam: IamStore;
   /** A long-term key whose user may do everything (not an end user: no self-service limits). */
   readonly adminCredentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** The broker's execution role session (broker mode), as Lambda hands it to the function. */
+  readonly brokerCredentials: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken: string };
   stop(): Promise<void>;
 }
 
@@ -97,7 +108,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const registry = createCredentialRegistry();
   registry.add(ADMIN_KEY);
   const rolePolicies = options.rolePolicies ?? [demoKitPolicy()];
-  const iam = createIamStore({ [DEMO_ROLE_ARN]: rolePolicies, [IDC_ROLE_ARN]: rolePolicies, [SAML_USERS_ROLE_ARN]: rolePolicies, [SAML_SUPPORT_ROLE_ARN]: rolePolicies, [ADMIN_KEY.principal.arn]: [ADMINISTRATOR_POLICY] });
+  const iam = createIamStore({ [DEMO_ROLE_ARN]: rolePolicies, [IDC_ROLE_ARN]: rolePolicies, [SAML_USERS_ROLE_ARN]: rolePolicies, [SAML_SUPPORT_ROLE_ARN]: rolePolicies, [ADMIN_KEY.principal.arn]: [ADMINISTRATOR_POLICY], [BROKER_ROLE_ARN]: options.brokerPolicies ?? [demoBrokerPolicy()] });
+  // Lambda's execution-role session: not an end user (the broker applies self-service rules itself).
+  const brokerKey = registry.issueTemporary({ arn: BROKER_SESSION_ARN, account: ACCOUNT_ID, userId: 'AROAEMULATORBROKER01:deskbridge-broker', endUser: false }, clock.now() + 100 * 365 * 86_400_000);
   const sessionTags = options.sessionTags ?? true;
   const tap = options.onResponse;
   const timers = new Set<NodeJS.Timeout>();
@@ -186,6 +199,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       saml,
     },
     adminCredentials: { accessKeyId: ADMIN_KEY.accessKeyId, secretAccessKey: ADMIN_KEY.secretAccessKey },
+    brokerCredentials: { accessKeyId: brokerKey.accessKeyId, secretAccessKey: brokerKey.secretAccessKey, sessionToken: brokerKey.sessionToken ?? '' },
     async stop() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();

@@ -144,3 +144,9 @@ export function seedStore(options: SeedOptions): StoreSeed {
   }
   return { directories: DIRECTORIES, bundles: BUNDLES, workspaces };
 }
+
+/** The broker's execution role (broker mode) and the Lambda session its credentials belong to. */
+export const BROKER_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/DeskbridgeBroker`;
+export const BROKER_SESSION_ARN = `arn:aws:sts::${ACCOUNT_ID}:assumed-role/DeskbridgeBroker/deskbridge-broker`;
+/** The broker's shared sweep cache table (DynamoDB), when the kit creates it. */
+export const BROKER_CACHE_TABLE = 'DeskbridgeBrokerCache';
