@@ -6,6 +6,8 @@
 import type { z } from 'zod';
 import {
   BROKER_ROUTES,
+  brokerConfigSchema,
+  type BrokerConfig,
   brokerDesktopResponseSchema,
   brokerDesktopsResponseSchema,
   brokerErrorSchema,
@@ -107,18 +109,23 @@ export class BrokerClient {
     return (await this.call('POST', BROKER_ROUTES.actions(workspaceId), brokerDesktopResponseSchema, request)).desktop;
   }
 
+  /** The organization's public configuration (no token): what a link with just the broker's URL lacks. */
+  config(): Promise<BrokerConfig> {
+    return this.call('GET', BROKER_ROUTES.config, brokerConfigSchema, undefined, true);
+  }
+
   private url(route: string): string {
     return `${this.options.baseUrl.replace(/\/+$/, '')}${route}`;
   }
 
-  private async call<S extends z.ZodTypeAny>(method: 'GET' | 'POST', route: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+  private async call<S extends z.ZodTypeAny>(method: 'GET' | 'POST', route: string, schema: S, body?: unknown, anonymous = false): Promise<z.infer<S>> {
     const where = `${method} ${route}`;
-    const token = await this.options.token();
+    const token = anonymous ? null : await this.options.token();
     let response: Response;
     try {
       response = await this.fetch(this.url(route), {
         method,
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         redirect: 'error',
         signal: AbortSignal.timeout(this.timeoutMs),
@@ -146,4 +153,9 @@ function refusal(where: string, status: number, json: unknown): BrokerRequestErr
   if (status === 429) return new BrokerRequestError('throttled', 'The broker is limiting requests.', `${where}: HTTP ${status}`);
   if (status >= 500) return new BrokerRequestError('aws-unavailable', 'The broker failed.', `${where}: HTTP ${status}`);
   return new BrokerRequestError('invalid-answer', 'The broker’s answer does not match its contract.', `${where}: HTTP ${status} without the contract’s error body`);
+}
+
+/** GET /v1/config of a broker (no sign-in needed). */
+export function fetchBrokerConfig(brokerUrl: string, fetch?: Fetch): Promise<BrokerConfig> {
+  return new BrokerClient({ baseUrl: brokerUrl, token: () => Promise.reject(new Error('No token for the configuration.')), ...(fetch === undefined ? {} : { fetch }), timeoutMs: 10_000 }).config();
 }
