@@ -6,7 +6,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalBroker, type LocalBroker } from '../../broker/src/local-server';
+import { boundedFetch } from '../../electron/core/auth/bounded-fetch';
 import { Logger } from '../../electron/core/log/logger';
+import { POLL_FAST_MS } from '../../shared/lib/polling-policy';
 import { DesktopActions } from '../../electron/core/workspaces/actions';
 import { BrokerClient } from '../../electron/core/workspaces/broker-client';
 import { describeFailure } from '../../electron/core/workspaces/aws-errors';
@@ -48,12 +50,26 @@ afterEach(async () => {
   await emu.stop();
 });
 
+/** Every request the desktop service sends (its HTTP port in broker mode). */
+const sent: string[] = [];
+const countingFetch = boundedFetch(4 * 1024 * 1024, (url, init) => {
+  sent.push(`${init?.method ?? 'GET'} ${url}`);
+  return fetch(url, init);
+});
+
 async function signedInAlice(): Promise<{ service: DesktopService; actions: DesktopActions; clock: ManualClock }> {
+  sent.length = 0;
   const clock = ManualClock.linkedTo(emu);
   const demo = withBrokerDemo(emu.demo, emu.endpoints, broker.url);
   app = await startAuth(emu, { clock, browser: playingBrowser(ALICE), policy: demo.managedPolicy });
   expect((await app.auth.signIn(BROKER_ID, { staySignedIn: false })).ok).toBe(true);
-  service = new DesktopService({ auth: app.auth, clock, log: new Logger().scoped('desktops'), random: () => 0.5 });
+  service = new DesktopService({
+    auth: app.auth, clock, log: new Logger().scoped('desktops'), random: () => 0.5, fetch: countingFetch,
+    // Broker mode builds no WorkSpaces client at all.
+    clientFor: () => {
+      throw new Error('a WorkSpaces client was asked for in broker mode');
+    },
+  });
   await service.refreshNow();
   return { service, actions: new DesktopActions(service), clock };
 }
@@ -97,5 +113,21 @@ describe('desktops in broker mode', () => {
     expect(describeFailure(refused, { orgName: 'Demo', region: null })).toMatchObject({ code: 'desktops.broker.notFound' });
     expect(emu.state.getWorkspace('ws-bob00000')?.state).toBe('AVAILABLE');
     expect(desktops.snapshot().desktops.some((d) => d.workspaceId.startsWith('ws-bob'))).toBe(false);
+  });
+
+  it('polls the broker on the client’s own schedule, and only the broker', async () => {
+    const { service: desktops, clock } = await signedInAlice();
+    desktops.setVisible(true);
+    await desktops.idle();
+    // Shown: one refresh at once, as in direct mode.
+    expect(sent).toEqual([`GET ${broker.url}/v1/desktops`, `GET ${broker.url}/v1/desktops`]);
+    expect(desktops.snapshot().orgs[0]?.status).toBe('ready');
+    // alice has desktops in transition (STARTING, REBOOTING…): the fast cadence applies, as in direct mode.
+    const next = desktops.nextRefreshAt;
+    expect((next ?? 0) - clock.now()).toBe(POLL_FAST_MS);
+    await clock.advance((next ?? 0) - clock.now());
+    await desktops.idle();
+    expect(sent).toEqual([`GET ${broker.url}/v1/desktops`, `GET ${broker.url}/v1/desktops`, `GET ${broker.url}/v1/desktops`]);
+    expect(calls.filter((c) => c.service === 'sts' || c.service === 'sso')).toEqual([]);
   });
 });
