@@ -130,4 +130,12 @@ describe('desktops in broker mode', () => {
     expect(sent).toEqual([`GET ${broker.url}/v1/desktops`, `GET ${broker.url}/v1/desktops`, `GET ${broker.url}/v1/desktops`]);
     expect(calls.filter((c) => c.service === 'sts' || c.service === 'sso')).toEqual([]);
   });
+
+  it('hands a desktop to the launch step with its connect tag, as in direct mode', async () => {
+    const { service: desktops, actions } = await signedInAlice();
+    const vnc = desktops.snapshot().desktops.find((d) => d.name === 'Linux-VNC');
+    const ready = new Promise<{ key: string; connectTag?: string }>((resolve) => desktops.onReady(resolve));
+    expect((await actions.connect(vnc?.key ?? '')).ok).toBe(true);
+    expect(await ready).toMatchObject({ key: vnc?.key, connectTag: emu.state.getWorkspace(vnc?.workspaceId ?? '')?.tags.find((t) => t.Key === 'deskbridge:connect')?.Value });
+  });
 });
