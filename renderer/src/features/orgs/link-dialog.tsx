@@ -63,7 +63,7 @@ export function LinkDialog({ link }: { readonly link: PendingLink }) {
             </dd>
           </div>
         ))}
-        {overridesEndpoints ? null : (
+        {overridesEndpoints || input.signIn.method === 'broker' ? null : (
           <div className="link-address">
             <dt>{t('link.awsEndpoints')}</dt>
             <dd>{t('link.awsDefaults')}</dd>
