@@ -11,12 +11,17 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { startLocalBroker, type LocalBroker } from '../../broker/src/local-server';
+import { brokerDemoOrganization, type EmulatorEndpoints } from '../../test/emulator/demo';
+import { DIRECTORY_FULL, DIRECTORY_RESTRICTED, OIDC_CLIENT_ID } from '../../test/emulator/seed';
 
 const repo = resolve(import.meta.dirname, '../..');
 const bin = (name: string) => join(repo, 'node_modules/.bin', name);
 const children: ChildProcess[] = [];
 
 interface EmulatorBanner {
+  readonly endpoints: EmulatorEndpoints;
+  readonly brokerCredentials: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken: string };
   readonly organizations: readonly Record<string, unknown>[];
   readonly users?: readonly { readonly username: string; readonly password: string; readonly description?: string }[];
 }
@@ -49,12 +54,29 @@ function startEmulator(): Promise<EmulatorBanner> {
   });
 }
 
+/** Broker mode's demo (issue 14): the broker's handler on 127.0.0.1, against the local cloud, with the broker's own role. */
+function startDemoBroker(banner: EmulatorBanner): Promise<LocalBroker> {
+  return startLocalBroker({
+    workspacesEndpoint: banner.endpoints.workspaces,
+    region: 'us-east-1',
+    credentials: banner.brokerCredentials,
+    issuer: banner.endpoints.oidcIssuer,
+    audience: OIDC_CLIENT_ID,
+    userNameClaim: 'preferred_username',
+    name: 'Deskbridge Demo (Broker)',
+    directoryIds: [DIRECTORY_FULL, DIRECTORY_RESTRICTED],
+    log: () => undefined,
+  });
+}
+
 async function main(): Promise<void> {
-  process.stdout.write('Starting the local cloud (WorkSpaces, STS, IAM Identity Center and an identity provider on 127.0.0.1)…\n');
+  process.stdout.write('Starting the local cloud (WorkSpaces, STS, IAM Identity Center, an identity provider and a broker on 127.0.0.1)…\n');
   const banner = await startEmulator();
+  const broker = await startDemoBroker(banner);
   const policyDir = await mkdtemp(join(tmpdir(), 'deskbridge-demo-'));
   const policyFile = join(policyDir, 'policy.json');
-  const organizations = banner.organizations.map((org) => ({ badge: 'Local demo', ...org }));
+  // The broker organization comes from managed configuration, so its (loopback) broker URL is trusted.
+  const organizations = [...banner.organizations, brokerDemoOrganization(banner.endpoints, broker.url)].map((org) => ({ badge: 'Local demo', ...org }));
   await writeFile(policyFile, JSON.stringify({ organizations, allowAddOrganizations: true, allowStaySignedIn: true }, null, 2));
   process.stdout.write('\nLocal demo organizations are ready. Sign in with one of these demo users:\n');
   for (const user of banner.users ?? []) process.stdout.write(`  ${user.username} / ${user.password}${user.description ? `  (${user.description})` : ''}\n`);
@@ -71,6 +93,7 @@ async function main(): Promise<void> {
 
   const stop = async (code: number) => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    await broker.close().catch(() => undefined);
     await rm(policyDir, { recursive: true, force: true });
     process.exit(code);
   };

@@ -96,6 +96,9 @@ export const DESKTOP_DIALOG_ERROR_CODES = [
   'desktops.busy',
 ] as const;
 
+/** Broker mode: the organization's broker (not AWS) could not be used. */
+export const BROKER_CLIENT_ERROR_CODES = ['desktops.broker.unreachable', 'desktops.broker.invalidAnswer', 'desktops.broker.notFound', 'desktops.broker.invalidRequest'] as const;
+
 export const DESKTOPS_ERROR_CODES = [
   ...DESKTOP_DIALOG_ERROR_CODES,
   'desktops.notConnectable',
@@ -112,6 +115,7 @@ export const DESKTOPS_ERROR_CODES = [
   ...DESKTOP_DENIED_CODES,
   ...DESKTOP_REFUSAL_CODES,
   ...AWS_ERROR_CODES,
+  ...BROKER_CLIENT_ERROR_CODES,
 ] as const;
 
 
@@ -150,6 +154,7 @@ export type DesktopsErrorCode = (typeof DESKTOPS_ERROR_CODES)[number];
 export type DesktopRefusalCode = (typeof DESKTOP_REFUSAL_CODES)[number];
 export type DesktopDeniedCode = (typeof DESKTOP_DENIED_CODES)[number];
 export type AwsErrorCode = (typeof AWS_ERROR_CODES)[number];
+export type BrokerClientErrorCode = (typeof BROKER_CLIENT_ERROR_CODES)[number];
 export type SessionsErrorCode = (typeof SESSIONS_ERROR_CODES)[number];
 export type DiagnosticsErrorCode = (typeof DIAGNOSTICS_ERROR_CODES)[number];
 export type SettingsErrorCode = (typeof SETTINGS_ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import type { OrgInput } from '../models/org';
+import { serviceUrlProblem } from './external-url';
 import { describeIssues, orgInputSchema } from './org-input';
 import { parseUrl } from './parse-url';
 
@@ -14,6 +15,14 @@ export type DeepLinkRejection =
   | 'duplicate-parameter'
   | 'invalid-value';
 
+/** What a broker link carries besides the broker's URL (the rest comes from its GET /v1/config). */
+export interface BrokerLinkHints {
+  readonly code?: string;
+  readonly name?: string;
+  readonly region?: string;
+  readonly directoryId?: string;
+}
+
 export type ParsedDeepLink =
   | { readonly ok: true; readonly action: 'register'; readonly input: OrgInput }
   | { readonly ok: false; readonly reason: DeepLinkRejection; readonly message: string };
@@ -21,8 +30,9 @@ export type ParsedDeepLink =
 const OIDC_PARAMS = ['issuer', 'clientId', 'roleArn', 'userNameClaim'] as const;
 const SSO_PARAMS = ['startUrl', 'ssoRegion', 'accountId', 'roleName'] as const;
 const SAML_PARAMS = ['signInUrl', 'preferredRoleArn', 'userNameAttribute'] as const;
+const BROKER_PARAMS = ['brokerUrl'] as const;
 const COMMON_PARAMS = ['code', 'name', 'region', 'method', 'directoryId'] as const;
-const ALLOWED = new Set<string>([...COMMON_PARAMS, ...OIDC_PARAMS, ...SSO_PARAMS, ...SAML_PARAMS]);
+const ALLOWED = new Set<string>([...COMMON_PARAMS, ...OIDC_PARAMS, ...SSO_PARAMS, ...SAML_PARAMS, ...BROKER_PARAMS]);
 
 /** SAML's settings from a link: the optional ones only when given. */
 function samlInput(p: Map<string, string>): Record<string, unknown> {
@@ -33,6 +43,16 @@ function samlInput(p: Map<string, string>): Record<string, unknown> {
   }
   return signIn;
 }
+
+/** Broker mode with just the broker's URL: the client reads the broker's configuration, then asks. */
+export interface BrokerOnlyLink {
+  readonly ok: true;
+  readonly action: 'register-broker';
+  readonly brokerUrl: string;
+  readonly hints: BrokerLinkHints;
+}
+
+export type ParsedLink = ParsedDeepLink | BrokerOnlyLink;
 
 function reject(reason: DeepLinkRejection, message: string): ParsedDeepLink {
   return { ok: false, reason, message };
@@ -51,7 +71,9 @@ function collectParams(url: URL): Map<string, string> | ParsedDeepLink {
 function toInput(p: Map<string, string>): unknown {
   const method = p.get('method') ?? (p.has('startUrl') ? 'identity-center' : 'oidc');
   const signIn =
-    method === 'saml'
+    method === 'broker'
+      ? { method, brokerUrl: p.get('brokerUrl'), issuer: p.get('issuer'), clientId: p.get('clientId'), userNameClaim: p.get('userNameClaim') ?? 'preferred_username' }
+      : method === 'saml'
       ? samlInput(p)
       : method === 'identity-center'
       ? { method, startUrl: p.get('startUrl'), region: p.get('ssoRegion'), accountId: p.get('accountId'), roleName: p.get('roleName') }
@@ -78,6 +100,13 @@ function toInput(p: Map<string, string>): unknown {
  * user's confirmation before the organization is added.
  */
 export function parseDeepLink(raw: unknown): ParsedDeepLink {
+  const parsed = parseLink(raw);
+  if (parsed.ok && parsed.action === 'register-broker') return reject('invalid-value', 'This broker link has no sign-in settings: they come from the broker itself.');
+  return parsed;
+}
+
+/** parseDeepLink, plus broker links that carry just the broker's URL (the link inbox completes them). */
+export function parseLink(raw: unknown): ParsedLink {
   if (typeof raw !== 'string' || raw.length === 0) return reject('not-a-link', 'This is not a Deskbridge link.');
   if (raw.length > MAX_DEEP_LINK_LENGTH) {
     return reject('too-long', `The link is longer than ${MAX_DEEP_LINK_LENGTH} characters.`);
@@ -91,16 +120,33 @@ export function parseDeepLink(raw: unknown): ParsedDeepLink {
   const params = collectParams(url);
   if (!(params instanceof Map)) return params;
   const method = params.get('method');
-  if (method !== undefined && method !== 'oidc' && method !== 'identity-center' && method !== 'saml') {
-    return reject('invalid-value', 'method: must be "oidc", "identity-center" or "saml".');
+  if (method !== undefined && method !== 'oidc' && method !== 'identity-center' && method !== 'saml' && method !== 'broker') {
+    return reject('invalid-value', 'method: must be "oidc", "identity-center", "saml" or "broker".');
   }
   const other =
-    method === 'saml'
-      ? [...OIDC_PARAMS, ...SSO_PARAMS]
-      : [...(method === 'identity-center' || (method === undefined && params.has('startUrl')) ? OIDC_PARAMS : SSO_PARAMS), ...SAML_PARAMS];
+    method === 'broker'
+      ? ['roleArn', ...SSO_PARAMS, ...SAML_PARAMS]
+      : method === 'saml'
+      ? [...OIDC_PARAMS, ...SSO_PARAMS, ...BROKER_PARAMS]
+      : [...(method === 'identity-center' || (method === undefined && params.has('startUrl')) ? OIDC_PARAMS : SSO_PARAMS), ...SAML_PARAMS, ...BROKER_PARAMS];
   const stray = other.find((key) => params.has(key));
   if (stray) return reject('unexpected-parameter', `"${stray}" does not belong to this sign-in method.`);
+  if (method === 'broker' && !params.has('issuer') && !params.has('clientId')) return brokerOnlyLink(params);
   const parsed = orgInputSchema.safeParse(toInput(params));
   if (!parsed.success) return reject('invalid-value', describeIssues(parsed.error));
   return { ok: true, action: 'register', input: parsed.data };
+}
+
+/** A broker link with the broker's URL and no sign-in settings: those come from the broker (GET /v1/config). */
+function brokerOnlyLink(params: Map<string, string>): ParsedLink {
+  const brokerUrl = params.get('brokerUrl') ?? '';
+  const problem = serviceUrlProblem(brokerUrl);
+  if (problem !== null) return reject('invalid-value', `brokerUrl: ${problem}`);
+  if (params.has('userNameClaim')) return reject('unexpected-parameter', '"userNameClaim" needs "issuer" and "clientId" (or none of them: the broker says).');
+  const hints: Record<string, string> = {};
+  for (const key of COMMON_PARAMS) {
+    const value = params.get(key);
+    if (key !== 'method' && value !== undefined) hints[key] = key === 'code' ? value.replace(/ /g, '+') : value;
+  }
+  return { ok: true, action: 'register-broker', brokerUrl, hints };
 }

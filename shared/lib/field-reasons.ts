@@ -52,6 +52,7 @@ export const FIELD_REASONS = [
   'trust-endpoint',
   'trust-saml-acs',
   'trust-default-connect',
+  'trust-broker',
 ] as const;
 
 export type FieldReason = (typeof FIELD_REASONS)[number];
@@ -117,6 +118,7 @@ const ENGLISH: Readonly<Record<FieldReason, string>> = {
   'trust-plain-http': `Plain http:// on 127.0.0.1 is for local testing and ${NEEDS_IT}.`,
   'trust-endpoint': `{host} is not AWS’s own {service} address (like {example}); any other address ${NEEDS_IT}.`,
   'trust-saml-acs': `Catching the SAML sign-in on this computer instead of AWS’s sign-in address ${NEEDS_IT}.`,
+  'trust-broker': `{host} is your organization’s own broker, not an AWS address; using it ${NEEDS_IT}.`,
   'trust-default-connect': `A default connection to a named host ${NEEDS_IT}; use handoff, or rdp, vnc or dcv alone (the desktop’s own address).`,
 };
 

@@ -81,7 +81,15 @@ export const samlSignInSchema = z.strictObject({
   userNameAttribute: samlAttributeSchema.optional(),
 });
 
-export const signInSchema = z.discriminatedUnion('method', [oidcSignInSchema, identityCenterSignInSchema, samlSignInSchema]);
+export const brokerSignInSchema = z.strictObject({
+  method: z.literal('broker'),
+  brokerUrl: serviceUrlSchema,
+  issuer: serviceUrlSchema,
+  clientId: text(256),
+  userNameClaim: claimSchema,
+});
+
+export const signInSchema = z.discriminatedUnion('method', [oidcSignInSchema, identityCenterSignInSchema, samlSignInSchema, brokerSignInSchema]);
 
 export const endpointsSchema = z.strictObject({
   workspaces: serviceUrlSchema.optional(),

@@ -83,6 +83,12 @@ function signInIssue(input: OrgAddressFields, trustedHosts: readonly string[]): 
   return issue(path, { reason: 'trust-plain-http' });
 }
 
+/** A broker is never an AWS host: only managed configuration, or a host it trusts, may name one. */
+function brokerIssue(input: OrgAddressFields, trustedHosts: readonly string[]): TrustIssue | null {
+  if (input.signIn.method !== 'broker' || urlTrusted(input.signIn.brokerUrl, trustedHosts)) return null;
+  return issue('signIn.brokerUrl', { reason: 'trust-broker', params: { host: new URL(input.signIn.brokerUrl).host } });
+}
+
 function endpointIssues(endpoints: EndpointOverrides | undefined, trustedHosts: readonly string[]): TrustIssue[] {
   const issues: TrustIssue[] = [];
   for (const service of Object.keys(AWS_HOSTS) as EndpointService[]) {
@@ -116,11 +122,11 @@ function defaultConnectIssue(value: string | undefined, trustedHosts: readonly s
  */
 export function checkOrgTrust(input: OrgAddressFields, trust: OrgTrust): readonly TrustIssue[] {
   if (trust.managed) return [];
-  const issues = [signInIssue(input, trust.trustedHosts), ...endpointIssues(input.endpoints, trust.trustedHosts), defaultConnectIssue(input.defaultConnect, trust.trustedHosts)];
+  const issues = [signInIssue(input, trust.trustedHosts), brokerIssue(input, trust.trustedHosts), ...endpointIssues(input.endpoints, trust.trustedHosts), defaultConnectIssue(input.defaultConnect, trust.trustedHosts)];
   return issues.filter((issue): issue is TrustIssue => issue !== null);
 }
 
-export type AddressRole = 'issuer' | 'startUrl' | 'samlSignInUrl' | EndpointService | 'defaultConnect';
+export type AddressRole = 'issuer' | 'startUrl' | 'samlSignInUrl' | 'broker' | EndpointService | 'defaultConnect';
 
 export interface OrgAddress {
   readonly role: AddressRole;
@@ -150,6 +156,7 @@ function addressOf(role: AddressRole, value: string): OrgAddress {
 function signInAddress(input: OrgAddressFields): readonly [path: string, value: string, role: AddressRole] {
   switch (input.signIn.method) {
     case 'oidc':
+    case 'broker':
       return ['signIn.issuer', input.signIn.issuer, 'issuer'];
     case 'saml':
       return ['signIn.signInUrl', input.signIn.signInUrl, 'samlSignInUrl'];
@@ -163,6 +170,7 @@ export function orgAddresses(input: OrgAddressFields): readonly OrgAddress[] {
   const addresses: OrgAddress[] = [
     addressOf(signInAddress(input)[2], signInAddress(input)[1]),
   ];
+  if (input.signIn.method === 'broker') addresses.push(addressOf('broker', input.signIn.brokerUrl));
   for (const service of ['sts', 'sso', 'ssoOidc', 'workspaces'] as const) {
     const value = input.endpoints?.[service];
     if (value !== undefined) addresses.push(addressOf(service, value));

@@ -31,7 +31,22 @@ export interface SamlSignIn {
   readonly userNameAttribute?: string;
 }
 
-export type SignInSettings = OidcSignIn | IdentityCenterSignIn | SamlSignIn;
+/**
+ * Broker mode (docs/admin-guide.md): OIDC sign-in as for OidcSignIn, but no STS: the device holds
+ * only the IdP's tokens and asks the organization's broker for its desktops with the ID token.
+ */
+export interface BrokerSignIn {
+  readonly method: 'broker';
+  /** The broker's base URL (it may carry a stage path); a non-AWS host, so IT must trust it. */
+  readonly brokerUrl: string;
+  /** The identity provider's issuer URL (discovery at /.well-known/openid-configuration). */
+  readonly issuer: string;
+  readonly clientId: string;
+  /** The ID-token claim that holds the WorkSpaces user name. */
+  readonly userNameClaim: string;
+}
+
+export type SignInSettings = OidcSignIn | IdentityCenterSignIn | SamlSignIn | BrokerSignIn;
 export type SignInMethod = SignInSettings['method'];
 
 /** Endpoint overrides for GovCloud, FIPS or the local emulator. */

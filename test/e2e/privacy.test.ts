@@ -18,7 +18,10 @@ import { KeytarSecretStore } from '../../electron/core/vault/keytar-secret-store
 import { KEYCHAIN_SERVICE } from '../../electron/core/vault/sign-in-vault';
 import type { Desktop } from '../../shared/models/desktop';
 import type { OrgInput } from '../../shared/models/org';
-import { type Emulator, loginWithPassword, startEmulator } from '../emulator';
+import { startLocalBroker, type LocalBroker } from '../../broker/src/local-server';
+import { type Emulator, loginWithPassword, startEmulator, type TapEvent } from '../emulator';
+import { brokerDemoOrganization } from '../emulator/demo';
+import { DIRECTORY_FULL, OIDC_CLIENT_ID } from '../emulator/seed';
 import { startXvnc, type XvncServer } from '../system/support/xvnc';
 import { launchApp } from './support/app';
 import { launchChromium } from './support/chromium';
@@ -30,6 +33,7 @@ const VNC_PASSWORD = 'privacy-vnc-7';
 const ATTACKER_STS = 'https://sts.attacker.example';
 /** What the session sets in Settings: exactly this is kept as preferences. */
 const PREFERENCES = { theme: 'dark', connectOnOpen: true, rdpFullScreen: true, language: 'de' };
+const ATTACKER_BROKER = 'https://broker.attacker.example';
 
 function profileFile(organization: OrgInput): { name: string; mimeType: string; buffer: Buffer } {
   const text = JSON.stringify({ format: 'deskbridge-organization', version: 1, organization });
@@ -56,6 +60,8 @@ interface RunResult {
   readonly written: Record<string, string>;
   readonly secretsSeen: readonly string[];
   readonly entriesWhileSignedIn: readonly string[];
+  /** The fields of the sign-in's keychain entries while signed in. */
+  readonly keychainFields: readonly string[];
   /** Keychain entries of remembered VNC passwords, right after the VNC session. */
   readonly vncEntries: readonly string[];
   readonly entriesAfter: readonly string[];
@@ -79,10 +85,22 @@ describe('privacy audit: nothing of the user is left behind', () => {
     await xvnc.stop();
   });
 
-  /** One full session with HOME and TMPDIR pointed at fresh folders; returns what it left. */
-  async function fullSession(staySignedIn: boolean): Promise<RunResult> {
+  /**
+   * One full session with HOME and TMPDIR pointed at fresh folders; returns what it left. In
+   * broker mode (issue 14) the organization signs in through a local broker and the session has
+   * no VNC part (the broker's desktops are the same; the viewer is audited in direct mode).
+   */
+  async function fullSession(staySignedIn: boolean, mode: 'direct' | 'broker' = 'direct'): Promise<RunResult> {
     // A fresh cloud for each run, so both start from the seeded states.
-    emu = await startEmulator({ bulkCount: 0, durations: { startMs: 1_500 }, vncAddress: `vnc://127.0.0.1:${xvnc.port}` });
+    const calls: TapEvent[] = [];
+    emu = await startEmulator({ bulkCount: 0, durations: { startMs: 1_500 }, vncAddress: `vnc://127.0.0.1:${xvnc.port}`, onResponse: (event) => calls.push(event) });
+    let broker: LocalBroker | null = null;
+    if (mode === 'broker') {
+      broker = await startLocalBroker({
+        workspacesEndpoint: emu.endpoints.workspaces, region: emu.region, credentials: emu.brokerCredentials, issuer: emu.endpoints.oidcIssuer,
+        audience: OIDC_CLIENT_ID, userNameClaim: 'preferred_username', name: ORG_NAME, directoryIds: [DIRECTORY_FULL], log: () => undefined,
+      });
+    }
     const home = await mkdtemp(join(tmpdir(), 'deskbridge-privacy-home-'));
     const temp = await mkdtemp(join(tmpdir(), 'deskbridge-privacy-tmp-'));
     const saved = { HOME: process.env.HOME, TMPDIR: process.env.TMPDIR };
@@ -93,22 +111,33 @@ describe('privacy audit: nothing of the user is left behind', () => {
       const settingsDir = join(home, '.config', 'Deskbridge');
       await mkdir(settingsDir, { recursive: true });
       // IT's managed configuration trusts the local cloud's hosts, so the user may add an organization that uses them.
-      const app = await launchApp(browser, { settingsDir, secrets, policy: { trustedHosts: emu.demo.trustedHosts } });
+      const trustedHosts = broker === null ? emu.demo.trustedHosts : [...emu.demo.trustedHosts, new URL(broker.url).host];
+      const app = await launchApp(browser, { settingsDir, secrets, policy: { trustedHosts } });
       const { page } = app;
       const secretsSeen: string[] = [USER_PASSWORD, VNC_PASSWORD, `127.0.0.1:${xvnc.port}`];
       let entriesWhileSignedIn: string[] = [];
+      const keychainFields: string[] = [];
       let vncEntries: string[] = [];
       let desktops: Desktop[] = [];
       try {
         // Import the organization from a profile file: a hostile file first (refused, with why),
         // then the real one, added only once the user confirms the addresses it shows.
-        const { policy: _policy, badge: _badge, ...input } = emu.demo.organizations.find((o) => o.signIn.method === 'oidc')!;
         const fileInput = page.locator('input[type=file]');
-        await fileInput.setInputFiles(profileFile({ ...input, name: ORG_NAME, endpoints: { ...input.endpoints, sts: ATTACKER_STS } }));
-        await page.getByText(`endpoints.sts: ${new URL(ATTACKER_STS).host} is not AWS’s own sts address`).waitFor();
-        await fileInput.setInputFiles(profileFile({ ...input, name: ORG_NAME }));
         const dialog = page.getByRole('dialog', { name: 'Add this organization?' });
-        await dialog.getByText(input.endpoints!.sts!).waitFor();
+        if (broker === null) {
+          const { policy: _policy, badge: _badge, ...input } = emu.demo.organizations.find((o) => o.signIn.method === 'oidc')!;
+          await fileInput.setInputFiles(profileFile({ ...input, name: ORG_NAME, endpoints: { ...input.endpoints, sts: ATTACKER_STS } }));
+          await page.getByText(`endpoints.sts: ${new URL(ATTACKER_STS).host} is not AWS’s own sts address`).waitFor();
+          await fileInput.setInputFiles(profileFile({ ...input, name: ORG_NAME }));
+          await dialog.getByText(input.endpoints!.sts!).waitFor();
+        } else {
+          const { policy: _policy, badge: _badge, ...input } = brokerDemoOrganization(emu.endpoints, broker.url);
+          const hostile = { ...input, name: ORG_NAME, signIn: { ...input.signIn, brokerUrl: ATTACKER_BROKER } } as OrgInput;
+          await fileInput.setInputFiles(profileFile(hostile));
+          await page.getByText(`signIn.brokerUrl: ${new URL(ATTACKER_BROKER).host} is your organization’s own broker`).waitFor();
+          await fileInput.setInputFiles(profileFile({ ...input, name: ORG_NAME }));
+          await dialog.getByText(broker.url).waitFor();
+        }
         await dialog.getByRole('button', { name: 'Add organization' }).click();
 
         // Sign in at the IdP in the "system browser".
@@ -123,6 +152,7 @@ describe('privacy audit: nothing of the user is left behind', () => {
         entriesWhileSignedIn = (await keychainEntries(secrets)).filter((e) => !baseline.includes(e));
         for (const account of await secrets.accounts(KEYCHAIN_SERVICE)) {
           const stored = await secrets.get(KEYCHAIN_SERVICE, account);
+          if (stored) keychainFields.push(...Object.keys(JSON.parse(stored) as Record<string, unknown>));
           if (stored) secretsSeen.push(...Object.values(JSON.parse(stored) as Record<string, unknown>).filter((v): v is string => typeof v === 'string' && v.length > 12));
         }
 
@@ -139,6 +169,7 @@ describe('privacy audit: nothing of the user is left behind', () => {
 
         // An in-app VNC session, from the list: Connect, then (in the web host, which has no
         // session windows of its own) the viewer opens as a page of the app.
+        if (broker === null) {
         const vnc = await desktopCard(page, 'Linux-VNC');
         await vnc.getByRole('button', { name: 'Connect to Linux-VNC' }).click();
         const popup = app.context.waitForEvent('page');
@@ -154,6 +185,7 @@ describe('privacy audit: nothing of the user is left behind', () => {
         await viewer.getByRole('button', { name: 'Disconnect' }).click();
         await expect.poll(() => viewer.locator('.session').getAttribute('data-phase')).toBe('ended');
         await viewer.close();
+        }
 
         // Sign out, then quit.
         await page.getByRole('button', { name: `Sign out of ${ORG_NAME}` }).click();
@@ -174,8 +206,11 @@ describe('privacy audit: nothing of the user is left behind', () => {
       for (const [root, label] of [[home, 'HOME'], [temp, 'TMP']] as const) {
         for (const file of await filesUnder(root)) written[`${label}/${file}`] = await readFile(join(root, file), 'utf8').catch(() => '<unreadable>');
       }
-      return { written, secretsSeen, entriesWhileSignedIn, vncEntries, entriesAfter: (await keychainEntries(secrets)).filter((e) => !baseline.includes(e)), desktops };
+      return { written, secretsSeen, entriesWhileSignedIn, keychainFields, vncEntries, entriesAfter: (await keychainEntries(secrets)).filter((e) => !baseline.includes(e)), desktops };
     } finally {
+      // Broker mode: the device called the IdP and the broker, never STS.
+      if (broker !== null) expect(calls.filter((c) => c.service === 'sts')).toEqual([]);
+      await broker?.close();
       await emu.stop();
       process.env.HOME = saved.HOME;
       if (saved.TMPDIR === undefined) delete process.env.TMPDIR;
@@ -221,6 +256,15 @@ describe('privacy audit: nothing of the user is left behind', () => {
     expect(result.entriesWhileSignedIn).toHaveLength(1);
     expect(result.vncEntries).toHaveLength(1);
     expect(result.secretsSeen.length).toBeGreaterThan(3);
+    expect(result.entriesAfter).toEqual([]);
+    expectNothingPersonal(result);
+  });
+
+  it('a broker session: only the settings file remains, no STS, and the keychain holds only the IdP’s refresh token until sign-out', async () => {
+    const result = await fullSession(true, 'broker');
+    expect(result.entriesWhileSignedIn).toHaveLength(1);
+    expect([...result.keychainFields].sort()).toEqual(['refreshToken', 'v']);
+    expect(result.vncEntries).toEqual([]);
     expect(result.entriesAfter).toEqual([]);
     expectNothingPersonal(result);
   });

@@ -29,6 +29,8 @@ async function main(): Promise<void> {
       managedPolicy: emulator.demo.managedPolicy,
       // A long-term key that sees every directory, for benchmarks and scripts (emulator-only).
       adminCredentials: emulator.adminCredentials,
+      // The broker's execution-role session, for the local broker `npm start` runs (broker mode).
+      brokerCredentials: emulator.brokerCredentials,
     })}\n`,
   );
   let stopping = false;

@@ -74,3 +74,33 @@ export function buildDemo(endpoints: EmulatorEndpoints): DemoData {
     trustedHosts: [...new Set(Object.values(endpoints).map((url) => new URL(url).host))],
   };
 }
+
+/** The broker-mode demo organization's code (no directory has it: the broker finds the desktops). */
+export const CODE_BROKER = 'SLiad+DEMO04';
+
+/**
+ * The third demo organization (issue 14): broker mode against a local broker at `brokerUrl` that
+ * runs the broker's handler against this local cloud. Sign-in is the demo IdP's OIDC, without STS.
+ */
+export function brokerDemoOrganization(endpoints: EmulatorEndpoints, brokerUrl: string): DemoOrganization {
+  return {
+    code: CODE_BROKER,
+    name: 'Deskbridge Demo (Broker)',
+    region: 'us-east-1',
+    directoryId: DIRECTORY_FULL,
+    signIn: { method: 'broker', brokerUrl, issuer: endpoints.oidcIssuer, clientId: OIDC_CLIENT_ID, userNameClaim: 'preferred_username' },
+    policy: { allowStaySignedIn: true, maxSignInHours: 12 },
+    badge: 'Local demo',
+  };
+}
+
+/** The demo with the broker-mode organization added (managed configuration, so its broker URL is trusted). */
+export function withBrokerDemo(demo: DemoData, endpoints: EmulatorEndpoints, brokerUrl: string): DemoData {
+  const organizations = [...demo.organizations, brokerDemoOrganization(endpoints, brokerUrl)];
+  return {
+    ...demo,
+    organizations,
+    managedPolicy: { ...demo.managedPolicy, organizations },
+    trustedHosts: [...new Set([...demo.trustedHosts, new URL(brokerUrl).host])],
+  };
+}

@@ -11,11 +11,10 @@ import { AuthError, describeCause, isTransient } from './auth-error';
 import type { AuthSession, AuthSessions } from './auth-session';
 import { AuthState, type SignInEntry } from './auth-state';
 import { CredentialKeeper } from './credential-keeper';
-import type { Grant } from './grants';
+import type { Expiring, Grant } from './grants';
 import type { IdcOrg, IdcRegistration } from './identity-center-client';
-import type { OidcOrg } from './oidc-client';
-import { Attempt, type FlowContext, signInFromKeychain, signInWithIdentityCenter, signInWithOidc, type SignedIn } from './sign-in-flows';
-import type { TemporaryCredentials } from './sts';
+import type { BrokerOrg, OidcOrg } from './oidc-client';
+import { Attempt, type FlowContext, signInFromKeychain, signInWithBroker, signInWithIdentityCenter, signInWithOidc, type SignedIn } from './sign-in-flows';
 import { USER_NAME_MAX, userNameProblem } from '../../../shared/lib/user-name';
 import { loopbackSamlCapture, type SamlCapture } from './saml-capture';
 import { isSamlOrg, type SamlFlowDeps, type SamlOrg, signInWithSaml } from './saml-flow';
@@ -111,6 +110,8 @@ export class AuthService implements AuthSessions {
         signedIn = await signInWithSaml(ctx, org, attempt, this.samlDeps(org, entry));
       } else if (org.signIn.method === 'oidc') {
         signedIn = await signInWithOidc(ctx, org as OidcOrg, attempt);
+      } else if (org.signIn.method === 'broker') {
+        signedIn = await signInWithBroker(ctx, org as BrokerOrg, attempt);
       } else {
         const result = await signInWithIdentityCenter(ctx, org as IdcOrg, attempt, options.flow ?? 'browser', this.registrations.get(orgId) ?? null);
         this.registrations.set(orgId, result.registration);
@@ -122,7 +123,7 @@ export class AuthService implements AuthSessions {
       }
       delete entry.attempt;
       const stay = options.staySignedIn && org.policy.allowStaySignedIn && this.deps.orgs.snapshot().canStaySignedIn;
-      this.established(org, entry, signedIn.grant, signedIn.credentials);
+      this.established(org, entry, signedIn);
       entry.staySignedIn = stay ? await this.remember(org, entry) : (await this.deps.vault.forget(orgId), false);
       this.deps.log.info(`Signed in to ${org.name} (${org.signIn.method})`);
       this.signIns.changed(orgId);
@@ -160,6 +161,7 @@ export class AuthService implements AuthSessions {
       const keeper = entry.keeper;
       delete entry.keeper;
       delete entry.session;
+      delete entry.access;
       if (keeper) await keeper.revoke().catch((error: unknown) => this.deps.log.warn(`Revocation failed: ${describeCause(error)}`));
     }
     this.registrations.delete(orgId);
@@ -223,10 +225,10 @@ export class AuthService implements AuthSessions {
         this.signIns.set(orgId, entry);
         this.signIns.changed(orgId);
         try {
-          const { grant, credentials } = await signInFromKeychain(this.context(orgId), org, userName, secrets);
-          if (this.signIns.get(orgId) !== entry) return grant.dispose();
+          const signedIn = await signInFromKeychain(this.context(orgId), org, userName, secrets);
+          if (this.signIns.get(orgId) !== entry) return signedIn.grant.dispose();
           if (secrets.registration) this.registrations.set(orgId, secrets.registration);
-          this.established(org, entry, grant, credentials);
+          this.established(org, entry, signedIn);
           entry.staySignedIn = await this.remember(org, entry);
           this.deps.log.info(`Restored the sign-in to ${org.name}`);
         } catch (error) {
@@ -274,33 +276,47 @@ export class AuthService implements AuthSessions {
     };
   }
 
-  private established(org: OrgProfile, entry: SignInEntry, grant: Grant, credentials: TemporaryCredentials): void {
-    const keeper = new CredentialKeeper(this.deps.clock, grant, credentials, {
+  private established(org: OrgProfile, entry: SignInEntry, signedIn: SignedIn): void {
+    if ('token' in signedIn) {
+      const keeper = this.keep(org, entry, signedIn.grant, signedIn.token);
+      entry.access = { credentials: () => Promise.reject(new AuthError('not-signed-in', 'This organization signs in through its broker: Deskbridge holds no AWS credentials for it.')), brokerToken: async () => (await keeper.credentials()).idToken };
+      this.signedIn(org, entry, keeper);
+    } else {
+      const keeper = this.keep(org, entry, signedIn.grant, signedIn.credentials);
+      entry.access = { credentials: () => keeper.credentials() };
+      this.signedIn(org, entry, keeper);
+    }
+  }
+
+  private keep<T extends Expiring>(org: OrgProfile, entry: SignInEntry, grant: Grant<T>, current: T): CredentialKeeper<T> {
+    const keeper: CredentialKeeper<T> = new CredentialKeeper(this.deps.clock, grant, current, {
       org: () => this.deps.orgs.find(org.id) ?? null,
-      renewed: async (current) => {
-        this.signedIn(current, entry, keeper);
+      renewed: async (now) => {
+        this.signedIn(now, entry, keeper);
         // A rotated refresh token must replace the remembered one.
-        if (entry.staySignedIn) entry.staySignedIn = await this.remember(current, entry);
+        if (entry.staySignedIn) entry.staySignedIn = await this.remember(now, entry);
         this.signIns.changed(org.id);
       },
       failed: (error) => this.expired(org.id, entry, error),
     });
-    this.signedIn(org, entry, keeper);
+    return keeper;
   }
 
-  private signedIn(org: OrgProfile, entry: SignInEntry, keeper: CredentialKeeper): void {
+  private signedIn(org: OrgProfile, entry: SignInEntry, keeper: CredentialKeeper<Expiring>): void {
     entry.state = 'signed-in';
     entry.keeper = keeper;
     delete entry.error;
     delete entry.waitingFor;
     delete entry.deviceCode;
-    entry.session = { org, userName: keeper.userName, credentials: () => keeper.credentials() };
+    const access = entry.access ?? { credentials: () => Promise.reject(new AuthError('not-signed-in', 'Sign in to this organization first.')) };
+    entry.session = { org, userName: keeper.userName, ...access };
   }
 
   /** Renewal failed for good: ask for a new sign-in; what is on screen stays. */
   private async expired(orgId: string, entry: SignInEntry, error: AuthError): Promise<void> {
     delete entry.keeper;
     delete entry.session;
+    delete entry.access;
     entry.state = 'error';
     entry.error =
       error.code === 'sign-in-too-old' || error.code === 'subject-changed'
@@ -327,6 +343,7 @@ export class AuthService implements AuthSessions {
     entry.keeper?.close();
     delete entry.keeper;
     delete entry.session;
+    delete entry.access;
   }
 }
 

@@ -10,8 +10,16 @@ export interface AuthSession {
   readonly org: OrgProfile;
   /** The WorkSpaces user name (from the configured claim, or asked of the user). */
   readonly userName: string;
-  /** Current temporary credentials, refreshed before they expire; rejects when sign-in is needed. */
+  /**
+   * Current temporary credentials, refreshed before they expire; rejects when sign-in is needed.
+   * Broker mode holds none: it always rejects there (use brokerToken).
+   */
   credentials(): Promise<AwsCredentialIdentity>;
+  /**
+   * Broker mode only: the current ID token for `Authorization: Bearer` to the organization's
+   * broker, refreshed before it expires; rejects when sign-in is needed.
+   */
+  readonly brokerToken?: () => Promise<string>;
   /** SAML: the role chosen from the assertion (for error messages). */
   readonly roleArn?: string;
 }

@@ -7,6 +7,7 @@ import type { OrgService } from '../orgs/org-service';
 import { describeCause } from './auth-error';
 import type { AuthSession, AuthSessions } from './auth-session';
 import type { CredentialKeeper } from './credential-keeper';
+import type { Expiring } from './grants';
 import type { Attempt } from './sign-in-flows';
 
 /** What core knows of one organization's sign-in (in memory only). */
@@ -20,7 +21,9 @@ export interface SignInEntry {
   deviceCode?: DeviceCodePrompt;
   error?: AppError;
   attempt?: Attempt;
-  keeper?: CredentialKeeper;
+  keeper?: CredentialKeeper<Expiring>;
+  /** How the session reaches AWS: credentials (direct), or the ID token for the broker. */
+  access?: Pick<AuthSession, 'credentials' | 'brokerToken'>;
   session?: AuthSession;
 }
 

@@ -1,9 +1,8 @@
-import type { AwsCredentialIdentity } from '@smithy/types';
 import type { OrgProfile } from '../../../shared/models/org';
 import type { Clock } from '../ports';
 import type { RememberedSecrets } from '../vault/sign-in-vault';
 import { AuthError, describeCause, isTransient } from './auth-error';
-import type { Grant } from './grants';
+import type { Expiring, Grant } from './grants';
 import { renewWithinPolicy } from './sign-in-age';
 import type { TemporaryCredentials } from './sts';
 
@@ -29,15 +28,15 @@ const notSignedIn = (): AuthError => new AuthError('not-signed-in', 'Sign in to 
  * before they expire (once, shared by every caller), retried while the current ones still work
  * when the failure may pass, and given up for good otherwise.
  */
-export class CredentialKeeper {
+export class CredentialKeeper<T extends Expiring = TemporaryCredentials> {
   private timer: unknown;
-  private renewing: Promise<TemporaryCredentials> | undefined;
+  private renewing: Promise<T> | undefined;
   private closed = false;
 
   constructor(
     private readonly clock: Clock,
-    private readonly grant: Grant,
-    private current: TemporaryCredentials,
+    private readonly grant: Grant<T>,
+    private current: T,
     private readonly hooks: KeeperHooks,
   ) {
     this.schedule(current.expiration.getTime() - REFRESH_MARGIN_MS);
@@ -62,7 +61,7 @@ export class CredentialKeeper {
   }
 
   /** Current credentials, renewed when they are within the margin of expiring. */
-  credentials(): Promise<AwsCredentialIdentity> {
+  credentials(): Promise<T> {
     if (this.closed) return Promise.reject(notSignedIn());
     if (this.current.expiration.getTime() - this.clock.now() > REFRESH_MARGIN_MS) return Promise.resolve(this.current);
     this.renewing ??= this.renew().finally(() => {
@@ -97,7 +96,7 @@ export class CredentialKeeper {
     }, Math.max(MIN_RENEW_DELAY_MS, at - this.clock.now()));
   }
 
-  private async renew(): Promise<TemporaryCredentials> {
+  private async renew(): Promise<T> {
     const org = this.hooks.org();
     if (!org) throw notSignedIn();
     try {

@@ -3,7 +3,7 @@ import type { Clock } from '../ports';
 import type { RememberedSecrets } from '../vault/sign-in-vault';
 import { AuthError } from './auth-error';
 import type { IdcRegistration, IdcTokens, IdentityCenterClient } from './identity-center-client';
-import { MAX_CLOCK_SKEW_MS, type OidcClient, type OidcOrg } from './oidc-client';
+import { MAX_CLOCK_SKEW_MS, type OidcClient, type OidcOrg, type OidcTokens } from './oidc-client';
 import { assumeRoleWithWebIdentity, type TemporaryCredentials } from './sts';
 
 /** Identity Center access tokens are renewed this long before they expire: longer than core's credential margin (5 min), so fresh credentials never inherit a token's last minutes. */
@@ -13,7 +13,12 @@ const TOKEN_MARGIN_MS = 10 * 60_000;
  * What a completed sign-in holds (in memory only): the IdP's tokens and how to turn them into
  * fresh AWS credentials. Never leaves the auth folder.
  */
-export interface Grant {
+/** What a grant renews: AWS credentials, or (broker mode) the ID token; both expire. */
+export interface Expiring {
+  readonly expiration: Date;
+}
+
+export interface Grant<T extends Expiring = TemporaryCredentials> {
   readonly method: SignInMethod;
   readonly userName: string;
   /**
@@ -21,13 +26,38 @@ export interface Grant {
    * when unknown (always for IAM Identity Center, which has no ID token: see sign-in-age.ts).
    */
   readonly authenticatedAt: number | null;
-  /** New AWS credentials, refreshing the IdP's tokens when they are about to expire. */
-  renew(): Promise<TemporaryCredentials>;
+  /** New AWS credentials (broker mode: a fresh ID token), refreshing the IdP's tokens when they are about to expire. */
+  renew(): Promise<T>;
   /** What "stay signed in" may keep: the refresh token (and the registration), or null. */
   secrets(): RememberedSecrets | null;
   /** Revokes the refresh token / ends the portal session where the provider allows. */
   revoke(): Promise<void>;
   dispose(): void;
+}
+
+/** The IdP's answer to a refresh, for the same user as the sign-in (else `onSwitched` runs and it throws). */
+export async function refreshOidcTokens(client: OidcClient, refreshToken: string, subject: string | null, onSwitched: () => void): Promise<OidcTokens> {
+  const tokens = await client.refresh(refreshToken);
+  if (subject !== null && tokens.subject !== subject) {
+    onSwitched();
+    throw new AuthError(
+      'subject-changed',
+      'Your identity provider answered for a different user than the one signed in, so Deskbridge ended this sign-in. Sign in again.',
+      'The refreshed ID token has another sub than the sign-in’s (OIDC Core 12.2).',
+    );
+  }
+  return tokens;
+}
+
+/** An ID token's exp in epoch ms (it passed verification already); null when it has none. */
+export function idTokenExpiry(idToken: string): number | null {
+  const payload = idToken.split('.')[1] ?? '';
+  try {
+    const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: number };
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
 }
 
 export class OidcGrant implements Grant {
@@ -52,28 +82,14 @@ export class OidcGrant implements Grant {
    * once, however short-lived, rather than refreshed or declared expired (issue: 5-minute tokens).
    */
   private idTokenUsable(): boolean {
-    if (this.idToken === null) return false;
-    const payload = this.idToken.split('.')[1] ?? '';
-    try {
-      const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: number };
-      return typeof exp === 'number' && exp * 1000 + MAX_CLOCK_SKEW_MS > this.clock.now();
-    } catch {
-      return false;
-    }
+    const expiresAt = this.idToken === null ? null : idTokenExpiry(this.idToken);
+    return expiresAt !== null && expiresAt + MAX_CLOCK_SKEW_MS > this.clock.now();
   }
 
   async renew(): Promise<TemporaryCredentials> {
     if (!this.idTokenUsable()) {
       if (this.refreshToken === null) throw new AuthError('sign-in-expired', 'Your sign-in has expired. Sign in again.', 'No refresh token was issued.');
-      const tokens = await this.client.refresh(this.refreshToken);
-      if (this.subject !== null && tokens.subject !== this.subject) {
-        this.dispose();
-        throw new AuthError(
-          'subject-changed',
-          'Your identity provider answered for a different user than the one signed in, so Deskbridge ended this sign-in. Sign in again.',
-          'The refreshed ID token has another sub than the sign-in’s (OIDC Core 12.2).',
-        );
-      }
+      const tokens = await refreshOidcTokens(this.client, this.refreshToken, this.subject, () => this.dispose());
       this.subject = tokens.subject;
       this.idToken = tokens.idToken;
       this.refreshToken = tokens.refreshToken ?? this.refreshToken;
@@ -85,6 +101,61 @@ export class OidcGrant implements Grant {
     // Next renewal must go through the IdP again: an ID token is presented to STS once.
     this.idToken = null;
     return credentials;
+  }
+
+  secrets(): RememberedSecrets | null {
+    return this.refreshToken === null ? null : { refreshToken: this.refreshToken };
+  }
+
+  async revoke(): Promise<void> {
+    if (this.refreshToken !== null) await this.client.revoke(this.refreshToken);
+    this.dispose();
+  }
+
+  dispose(): void {
+    this.idToken = null;
+    this.refreshToken = null;
+  }
+}
+
+/** Broker mode's "credentials": the ID token the broker accepts as `Authorization: Bearer`, and when it expires. */
+export interface BrokerToken extends Expiring {
+  readonly idToken: string;
+}
+
+/**
+ * Broker mode (issue 14): the OIDC sign-in's tokens and nothing else. No STS: renew() hands out
+ * the ID token itself, refreshed at the IdP once it has been handed out (the keeper renews before
+ * it expires), so the device never holds AWS credentials.
+ */
+export class BrokerGrant implements Grant<BrokerToken> {
+  readonly method = 'broker' as const;
+
+  constructor(
+    private readonly client: OidcClient,
+    private idToken: string | null,
+    private refreshToken: string | null,
+    public userName: string,
+    public authenticatedAt: number | null,
+    private subject: string | null = null,
+  ) {}
+
+  async renew(): Promise<BrokerToken> {
+    let idToken = this.idToken;
+    // Handed out once: the next renewal (shortly before it expires) goes to the IdP.
+    this.idToken = null;
+    if (idToken === null) {
+      if (this.refreshToken === null) throw new AuthError('sign-in-expired', 'Your sign-in has expired. Sign in again.', 'No refresh token was issued.');
+      const tokens = await refreshOidcTokens(this.client, this.refreshToken, this.subject, () => this.dispose());
+      this.subject = tokens.subject;
+      this.refreshToken = tokens.refreshToken ?? this.refreshToken;
+      this.userName = tokens.userName ?? this.userName;
+      this.authenticatedAt = tokens.authTime ?? this.authenticatedAt;
+      idToken = tokens.idToken;
+    }
+    const expiresAt = idTokenExpiry(idToken);
+    if (expiresAt === null) throw new AuthError('invalid-id-token', 'The identity provider’s answer could not be verified, so Deskbridge did not use it.', 'The ID token has no exp.');
+    return { idToken, expiration: new Date(expiresAt) };
   }
 
   secrets(): RememberedSecrets | null {

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, customFetch as joseCustomFetch, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import * as oauth from 'oauth4webapi';
-import type { OidcSignIn, OrgProfile } from '../../../shared/models/org';
+import type { BrokerSignIn, OidcSignIn, OrgProfile } from '../../../shared/models/org';
 import { USER_NAME_MAX, userNameMessage, userNameProblem } from '../../../shared/lib/user-name';
 import type { Clock } from '../ports';
 import { AuthError, describeCause } from './auth-error';
@@ -15,6 +15,8 @@ export const CLOCK_TOLERANCE_S = MAX_CLOCK_SKEW_MS / 1000;
 const SCOPE = 'openid profile email offline_access';
 
 export type OidcOrg = OrgProfile & { readonly signIn: OidcSignIn };
+/** Broker mode signs in with OIDC too (issuer, client id, user-name claim), without STS. */
+export type BrokerOrg = OrgProfile & { readonly signIn: BrokerSignIn };
 
 export interface OidcTokens {
   readonly idToken: string;
@@ -54,7 +56,7 @@ export class OidcClient {
   private readonly issuer: URL;
 
   constructor(
-    private readonly org: OidcOrg,
+    private readonly org: OidcOrg | BrokerOrg,
     private readonly clock: Clock,
     private readonly requestTimeoutMs: number,
   ) {

@@ -1,7 +1,6 @@
 import type { OrgPolicy } from '../../../shared/models/org';
 import { AuthError } from './auth-error';
-import type { Grant } from './grants';
-import type { TemporaryCredentials } from './sts';
+import type { Expiring, Grant } from './grants';
 
 const HOUR_MS = 3_600_000;
 
@@ -17,9 +16,9 @@ const HOUR_MS = 3_600_000;
  *   as it is valid (up to 90 days), not the user's authentication: no sound proxy. Identity
  *   Center ends its refresh tokens with its own session duration, configured in Identity Center.
  */
-export function signInAgeRefusal(grant: Grant, policy: OrgPolicy, now: number): AuthError | null {
+export function signInAgeRefusal(grant: Grant<Expiring>, policy: OrgPolicy, now: number): AuthError | null {
   const hours = policy.maxSignInHours;
-  if (grant.method !== 'oidc' || hours === undefined) return null;
+  if ((grant.method !== 'oidc' && grant.method !== 'broker') || hours === undefined) return null;
   const message = `Your organization asks you to sign in again every ${hours === 1 ? 'hour' : `${hours} hours`}.`;
   const at = grant.authenticatedAt;
   if (at === null) {
@@ -35,7 +34,7 @@ export function signInAgeRefusal(grant: Grant, policy: OrgPolicy, now: number): 
  * reused an old session and ignored max_age (OIDC Core 3.1.2.1 and 3.1.3.7). Refused before any
  * AWS credentials are issued; signing in again would only reuse the same IdP session.
  */
-export function staleSignInRefusal(grant: Grant, policy: OrgPolicy, now: number): AuthError | null {
+export function staleSignInRefusal(grant: Grant<Expiring>, policy: OrgPolicy, now: number): AuthError | null {
   const refusal = signInAgeRefusal(grant, policy, now);
   if (refusal === null || grant.authenticatedAt === null) return null;
   const hours = policy.maxSignInHours ?? 0;
@@ -48,7 +47,7 @@ export function staleSignInRefusal(grant: Grant, policy: OrgPolicy, now: number)
 }
 
 /** New credentials from a grant, unless the sign-in has outlived the organization's limit (then its refresh token is revoked). */
-export async function renewWithinPolicy(grant: Grant, policy: OrgPolicy, now: () => number): Promise<TemporaryCredentials> {
+export async function renewWithinPolicy<T extends Expiring>(grant: Grant<T>, policy: OrgPolicy, now: () => number): Promise<T> {
   const credentials = await grant.renew();
   const refusal = signInAgeRefusal(grant, policy, now());
   if (refusal) {

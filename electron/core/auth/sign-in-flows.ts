@@ -4,10 +4,10 @@ import type { OrgProfile } from '../../../shared/models/org';
 import type { Browser, Clock } from '../ports';
 import type { RememberedSecrets } from '../vault/sign-in-vault';
 import { AuthError, describeCause } from './auth-error';
-import { type Grant, IdentityCenterGrant, OidcGrant } from './grants';
+import { BrokerGrant, type BrokerToken, type Expiring, type Grant, IdentityCenterGrant, OidcGrant } from './grants';
 import { type IdcOrg, type IdcRegistration, IdentityCenterClient } from './identity-center-client';
 import { startLoopback } from './loopback';
-import { OidcClient, type OidcOrg } from './oidc-client';
+import { type BrokerOrg, OidcClient, type OidcOrg, type OidcTokens } from './oidc-client';
 import { createPkce, randomNonce, randomState } from './pkce';
 import { renewWithinPolicy, staleSignInRefusal } from './sign-in-age';
 import { callerSessionName, type TemporaryCredentials } from './sts';
@@ -22,10 +22,18 @@ export interface FlowContext {
   readonly progress: (waitingFor: 'browser' | 'device', deviceCode?: DeviceCodePrompt) => void;
 }
 
-export interface SignedIn {
+export interface AwsSignedIn {
   readonly grant: Grant;
   readonly credentials: TemporaryCredentials;
 }
+
+/** Broker mode: the IdP's tokens only, no AWS credentials. */
+export interface BrokerSignedIn {
+  readonly grant: BrokerGrant;
+  readonly token: BrokerToken;
+}
+
+export type SignedIn = AwsSignedIn | BrokerSignedIn;
 
 /** One sign-in attempt that the user can cancel at any point. */
 export class Attempt {
@@ -66,8 +74,16 @@ async function openInBrowser(ctx: FlowContext, url: string): Promise<void> {
   }
 }
 
-/** OIDC: Authorization Code + PKCE in the browser, loopback redirect, ID token checks, then STS. */
-export async function signInWithOidc(ctx: FlowContext, org: OidcOrg, attempt: Attempt): Promise<SignedIn> {
+/**
+ * OIDC in the browser: Authorization Code + PKCE, loopback redirect, ID token checks; the grant
+ * `grantOf` makes of the tokens is refused when the IdP reused a sign-in older than the policy allows.
+ */
+async function oidcBrowserGrant<G extends Grant<Expiring>>(
+  ctx: FlowContext,
+  org: OidcOrg | BrokerOrg,
+  attempt: Attempt,
+  grantOf: (client: OidcClient, tokens: OidcTokens & { readonly userName: string }, authTime: number) => G,
+): Promise<G> {
   const client = new OidcClient(org, ctx.clock, ctx.requestTimeoutMs);
   const state = randomState();
   const loopback = await startLoopback(ctx.clock, state, ctx.loopbackTimeoutMs);
@@ -81,17 +97,33 @@ export async function signInWithOidc(ctx: FlowContext, org: OidcOrg, attempt: At
     const callback = await attempt.race(loopback.callback);
     const tokens = await attempt.race(client.exchange(callback, loopback.redirectUri, pkce, state, nonce));
     // An IdP that omits auth_time: the user has just been through the browser; that time is kept in memory only.
-    const grant = new OidcGrant(org, client, ctx.clock, ctx.requestTimeoutMs, tokens.idToken, tokens.refreshToken ?? null, tokens.userName, tokens.authTime ?? ctx.clock.now(), tokens.subject);
+    const grant = grantOf(client, tokens, tokens.authTime ?? ctx.clock.now());
     const refusal = staleSignInRefusal(grant, org.policy, ctx.clock.now());
     if (refusal) {
       await grant.revoke().catch(() => grant.dispose());
       throw refusal;
     }
-    const credentials = await attempt.race(grant.renew());
-    return { grant, credentials };
+    return grant;
   } finally {
     await loopback.close();
   }
+}
+
+/** OIDC: the browser sign-in, then STS. */
+export async function signInWithOidc(ctx: FlowContext, org: OidcOrg, attempt: Attempt): Promise<AwsSignedIn> {
+  const grant = await oidcBrowserGrant(ctx, org, attempt, (client, tokens, authTime) =>
+    new OidcGrant(org, client, ctx.clock, ctx.requestTimeoutMs, tokens.idToken, tokens.refreshToken ?? null, tokens.userName, authTime, tokens.subject),
+  );
+  const credentials = await attempt.race(grant.renew());
+  return { grant, credentials };
+}
+
+/** Broker mode: the same browser sign-in, and no STS: the device keeps the IdP's tokens only. */
+export async function signInWithBroker(ctx: FlowContext, org: BrokerOrg, attempt: Attempt): Promise<BrokerSignedIn> {
+  const grant = await oidcBrowserGrant(ctx, org, attempt, (client, tokens, authTime) =>
+    new BrokerGrant(client, tokens.idToken, tokens.refreshToken ?? null, tokens.userName, authTime, tokens.subject),
+  );
+  return { grant, token: await grant.renew() };
 }
 
 /** A grant rebuilt from the keychain: no browser, just the refresh token. */
@@ -106,6 +138,16 @@ function restoredGrant(ctx: FlowContext, org: OrgProfile, userName: string, secr
 
 /** A remembered sign-in brought back without the browser, if the organization's sign-in age limit still allows it. */
 export async function signInFromKeychain(ctx: FlowContext, org: OrgProfile, userName: string, secrets: RememberedSecrets): Promise<SignedIn> {
+  if (org.signIn.method === 'broker') {
+    const brokerOrg = org as BrokerOrg;
+    const brokerGrant = new BrokerGrant(new OidcClient(brokerOrg, ctx.clock, ctx.requestTimeoutMs), null, secrets.refreshToken, userName, null);
+    try {
+      return { grant: brokerGrant, token: await renewWithinPolicy(brokerGrant, org.policy, () => ctx.clock.now()) };
+    } catch (error) {
+      brokerGrant.dispose();
+      throw error;
+    }
+  }
   const grant = restoredGrant(ctx, org, userName, secrets);
   try {
     return { grant, credentials: await renewWithinPolicy(grant, org.policy, () => ctx.clock.now()) };

@@ -29,6 +29,7 @@ export function isAccessDenied(error: unknown): boolean {
 function roleOf(session: AuthSession): string {
   const signIn = session.org.signIn;
   if (signIn.method === 'saml') return session.roleArn ?? signIn.preferredRoleArn ?? 'chosen at sign-in';
+  if (signIn.method === 'broker') return 'the broker’s own role';
   return signIn.method === 'oidc' ? signIn.roleArn : `${signIn.roleName} (account ${signIn.accountId})`;
 }
 

@@ -1,11 +1,3 @@
-import {
-  ModifyWorkspacePropertiesCommand,
-  RebootWorkspacesCommand,
-  RebuildWorkspacesCommand,
-  StartWorkspacesCommand,
-  type FailedWorkspaceChangeRequest,
-  type WorkSpacesClient,
-} from '@aws-sdk/client-workspaces';
 import type { DesktopsSnapshot, VolumeRequest } from '../../../shared/ipc/domains/desktops';
 import { fail, ok, type AppError, type Result } from '../../../shared/ipc/result';
 import {
@@ -16,7 +8,7 @@ import type { Desktop, RunningMode } from '../../../shared/models/desktop';
 import { explainActionDenied, isAccessDenied } from '../auth/workspaces-errors';
 import { awsErrorCode, describeFailure, plainAwsMessage } from './aws-errors';
 import type { DesktopService } from './desktop-service';
-import type { OrgDesktopsState } from './org-desktops';
+import type { ActionFailure, DesktopActionRequest, DesktopSource } from './source';
 
 type ActionName = SelfServiceAction | 'connect';
 
@@ -41,8 +33,8 @@ const ACTION_WORDS: Readonly<Record<ActionName, string>> = {
 interface Step {
   /** Checks beyond the permission × state gate (confirmation, targets, sizes). */
   readonly validate?: (desktop: Desktop) => AppError | null;
-  /** The AWS call; returns FailedRequests for this desktop, if any. */
-  readonly call: (client: WorkSpacesClient, desktop: Desktop) => Promise<readonly FailedWorkspaceChangeRequest[]>;
+  /** What the desktop source is to do (AWS direct or the broker). */
+  readonly request: (desktop: Desktop) => DesktopActionRequest;
   /** How the desktop looks right after AWS accepted the call, until the next refresh confirms. */
   readonly optimistic: (desktop: Desktop) => Desktop;
 }
@@ -56,14 +48,14 @@ export class DesktopActions {
 
   start(key: string): Promise<Result<DesktopsSnapshot>> {
     return this.run(key, 'start', {
-      call: async (client, d) => (await client.send(new StartWorkspacesCommand({ StartWorkspaceRequests: [{ WorkspaceId: d.workspaceId }] }))).FailedRequests ?? [],
+      request: () => ({ action: 'start' }),
       optimistic: (d) => ({ ...d, state: 'STARTING' }),
     });
   }
 
   restart(key: string): Promise<Result<DesktopsSnapshot>> {
     return this.run(key, 'restart', {
-      call: async (client, d) => (await client.send(new RebootWorkspacesCommand({ RebootWorkspaceRequests: [{ WorkspaceId: d.workspaceId }] }))).FailedRequests ?? [],
+      request: () => ({ action: 'restart' }),
       optimistic: (d) => ({ ...d, state: 'REBOOTING' }),
     });
   }
@@ -72,8 +64,7 @@ export class DesktopActions {
     return this.run(key, 'rebuild', {
       validate: (d) =>
         rebuildConfirmed(d.name, confirmation) ? null : { code: 'desktops.confirmRebuild', message: `Type the desktop’s name (${d.name}) to confirm the rebuild.`, params: { desktop: d.name } },
-      // One desktop per call, always (the API allows exactly one).
-      call: async (client, d) => (await client.send(new RebuildWorkspacesCommand({ RebuildWorkspaceRequests: [{ WorkspaceId: d.workspaceId }] }))).FailedRequests ?? [],
+      request: () => ({ action: 'rebuild', confirmation }),
       optimistic: (d) => ({ ...d, state: 'REBUILDING' }),
     });
   }
@@ -84,7 +75,7 @@ export class DesktopActions {
         d.computeType !== undefined && computeDirection(d.computeType, target) !== 'invalid'
           ? null
           : { code: 'desktops.computeTarget', message: `This desktop can’t change to ${target}. Allowed: ${computeTargets(d.computeType).join(', ') || 'none'}.`, params: { target, allowed: computeTargets(d.computeType).join(', ') || '–' } },
-      call: (client, d) => modify(client, d, { ComputeTypeName: target as never }),
+      request: () => ({ action: 'changeComputeType', computeType: target }),
       optimistic: (d) => withModification(d, 'COMPUTE_TYPE'),
     });
   }
@@ -96,11 +87,11 @@ export class DesktopActions {
         const problem = volumeRequestProblem({ rootGib: d.rootVolumeGib, userGib: d.userVolumeGib }, request);
         return problem === null ? null : { code: `desktops.volume.${problem}`, message: volumeMessage(problem, d, request), params: { allowed: allowedVolumeSizes(d, request).join(', ') || '–' } };
       },
-      call: (client, d) =>
-        modify(client, d, {
-          ...(request.rootGib === undefined ? {} : { RootVolumeSizeGib: request.rootGib }),
-          ...(request.userGib === undefined ? {} : { UserVolumeSizeGib: request.userGib }),
-        }),
+      request: () => ({
+        action: 'increaseVolume',
+        ...(request.rootGib === undefined ? {} : { rootGib: request.rootGib }),
+        ...(request.userGib === undefined ? {} : { userGib: request.userGib }),
+      }),
       optimistic: (d) => withModification(withModification(d, request.rootGib === undefined ? null : 'ROOT_VOLUME'), request.userGib === undefined ? null : 'USER_VOLUME'),
     });
   }
@@ -108,7 +99,7 @@ export class DesktopActions {
   switchRunningMode(key: string, mode: RunningMode): Promise<Result<DesktopsSnapshot>> {
     return this.run(key, 'switchRunningMode', {
       validate: (d) => (runningModeTargets(d.runningMode).includes(mode) ? null : { code: 'desktops.runningModeTarget', message: `The desktop already runs in ${mode} mode.`, params: { mode } }),
-      call: (client, d) => modify(client, d, { RunningMode: mode, ...(mode === 'AUTO_STOP' ? { RunningModeAutoStopTimeoutInMinutes: 60 } : {}) }),
+      request: () => ({ action: 'switchRunningMode', mode }),
       optimistic: (d) => ({ ...d, runningMode: mode }),
     });
   }
@@ -127,7 +118,7 @@ export class DesktopActions {
       return this.refuse(key, 'connect', { code: 'desktops.notConnectable', message: `The desktop is ${desktop.state} and can’t be connected to right now.`, params: { state: desktop.state } });
     }
     return this.run(key, 'connect', {
-      call: async (client, d) => (await client.send(new StartWorkspacesCommand({ StartWorkspaceRequests: [{ WorkspaceId: d.workspaceId }] }))).FailedRequests ?? [],
+      request: () => ({ action: 'start' }),
       optimistic: (d) => ({ ...d, state: 'STARTING' }),
     });
   }
@@ -137,7 +128,7 @@ export class DesktopActions {
     return ok(this.service.snapshot());
   }
 
-  private lookup(key: string): Result<{ state: OrgDesktopsState; desktop: Desktop }> {
+  private lookup(key: string): Result<{ state: DesktopSource; desktop: Desktop }> {
     const found = this.service.locate(key);
     if (found === undefined) return fail('desktops.notFound', 'This desktop is no longer in the list. It may have been removed, or you were signed out.');
     return ok(found);
@@ -157,9 +148,9 @@ export class DesktopActions {
     if (invalid !== null) return { ok: false, error: invalid };
 
     if (!this.service.markActionPending(key, action)) return busy();
-    let failed: readonly FailedWorkspaceChangeRequest[];
+    let failed: readonly ActionFailure[];
     try {
-      failed = await step.call(state.client, desktop);
+      failed = await state.act(desktop, step.request(desktop));
     } catch (error) {
       this.service.releaseAction(key);
       const denied = await this.explainDenied(state, desktop, action, error);
@@ -180,7 +171,7 @@ export class DesktopActions {
   }
 
   /** IAM refused: name the action, the desktop and the IT setting to check (the desktop's tags tell which). */
-  private async explainDenied(state: OrgDesktopsState, desktop: Desktop, action: ActionName, error: unknown): Promise<AppError | null> {
+  private async explainDenied(state: DesktopSource, desktop: Desktop, action: ActionName, error: unknown): Promise<AppError | null> {
     if (!isAccessDenied(error)) return null;
     const tags = await state.desktopTags(desktop.workspaceId).catch(() => null);
     return explainActionDenied(state.session, error, { action: ACTION_WORDS[action], desktopName: desktop.name, workspaceId: desktop.workspaceId, tags });
@@ -194,11 +185,6 @@ export class DesktopActions {
 
 function busy(): Result<never> {
   return fail('desktops.busy', 'Deskbridge is already working on this desktop. Wait until that has finished.');
-}
-
-async function modify(client: WorkSpacesClient, d: Desktop, props: NonNullable<ConstructorParameters<typeof ModifyWorkspacePropertiesCommand>[0]['WorkspaceProperties']>): Promise<readonly FailedWorkspaceChangeRequest[]> {
-  await client.send(new ModifyWorkspacePropertiesCommand({ WorkspaceId: d.workspaceId, WorkspaceProperties: props }));
-  return [];
 }
 
 /** The sizes (GiB, or ranges) the changed volume may take with the other as it is. */

@@ -2,6 +2,7 @@ import type { FailureKind } from '../../../shared/lib/polling-policy';
 import type { AppError } from '../../../shared/ipc/result';
 import type { AwsErrorCode } from '../../../shared/ipc/errors';
 import { redact } from '../log/redact';
+import { BrokerRequestError } from './broker-client';
 
 interface SdkLike {
   readonly name?: string;
@@ -17,6 +18,7 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_A
 
 /** Sorts an SDK or network error into what the scheduler and the user need to know. */
 export function classify(error: unknown): FailureKind {
+  if (error instanceof BrokerRequestError) return error.kind;
   const e = (typeof error === 'object' && error !== null ? error : {}) as SdkLike;
   const name = e.name ?? '';
   const status = e.$metadata?.httpStatusCode;
@@ -31,6 +33,7 @@ export function classify(error: unknown): FailureKind {
 
 /** AWS's own words are kept for the details; the message is for people. Never contains a secret. */
 export function describeFailure(error: unknown, context: { readonly orgName: string; readonly region: string | null }): AppError {
+  if (error instanceof BrokerRequestError) return error.toAppError(context.orgName);
   const kind = classify(error);
   const e = (typeof error === 'object' && error !== null ? error : {}) as SdkLike;
   // AWS may echo the canonical request (x-amz-security-token and all): redacted before it is cut or shown.

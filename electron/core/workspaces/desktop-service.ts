@@ -8,9 +8,13 @@ import type { AuthSession, AuthSessions } from '../auth/auth-session';
 import type { EventBus } from '../events';
 import type { ScopedLogger } from '../log/logger';
 import type { Clock } from '../ports';
+import type { Fetch } from '../auth/bounded-fetch';
 import { classify, describeFailure } from './aws-errors';
 import { desktopKey, splitKey } from './map-desktop';
-import { OrgDesktopsState, sameSignIn } from './org-desktops';
+import { BrokerClient } from './broker-client';
+import { BrokerDesktopSource } from './broker-source';
+import { OrgDesktopsState } from './org-desktops';
+import { type DesktopSource, sameSignIn } from './source';
 import { Overlay } from './overlay';
 import { PollScheduler, type RefreshOutcome } from './scheduler';
 
@@ -23,6 +27,8 @@ export interface DesktopServiceDeps {
   readonly random?: () => number;
   /** Tests and benchmarks may count or wrap calls; production builds its own client per session. */
   readonly clientFor?: (session: AuthSession) => WorkSpacesClient;
+  /** Broker mode's HTTP (the bounded fetch the OIDC client uses, until core's network port). */
+  readonly fetch?: Fetch;
 }
 
 const BAD_WHILE_CONNECTING = new Set(['ERROR', 'UNHEALTHY', 'IMPAIRED', 'TERMINATING', 'TERMINATED', 'SUSPENDED']);
@@ -33,7 +39,7 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
  * `desktops:changed`. Self-service actions live in actions.ts on top of this.
  */
 export class DesktopService {
-  private readonly orgs = new Map<string, OrgDesktopsState>();
+  private readonly orgs = new Map<string, DesktopSource>();
   private readonly overlay = new Overlay();
   private readonly scheduler: PollScheduler;
   private offline = false;
@@ -128,7 +134,7 @@ export class DesktopService {
   }
 
   /** A desktop in the list, with its organization's state; undefined when it isn't (any more). */
-  locate(key: string): { readonly state: OrgDesktopsState; readonly desktop: Desktop } | undefined {
+  locate(key: string): { readonly state: DesktopSource; readonly desktop: Desktop } | undefined {
     const parts = splitKey(key);
     const state = parts === null ? undefined : this.orgs.get(parts.orgId);
     const desktop = parts === null ? undefined : state?.desktops.get(parts.workspaceId);
@@ -163,7 +169,7 @@ export class DesktopService {
    * for the user to connect: it is followed until AVAILABLE (or broken). False when the organization
    * was signed out meanwhile (nothing is shown).
    */
-  applyActionResult(key: string, state: OrgDesktopsState, optimistic: (desktop: Desktop) => Desktop, connectStartedAt?: number): boolean {
+  applyActionResult(key: string, state: DesktopSource, optimistic: (desktop: Desktop) => Desktop, connectStartedAt?: number): boolean {
     const parts = splitKey(key);
     const listed = parts !== null && this.orgs.get(state.orgId) === state;
     if (listed) {
@@ -292,7 +298,16 @@ export class DesktopService {
   }
 
   private adopt(session: AuthSession): void {
-    this.orgs.set(session.org.id, new OrgDesktopsState(session, this.deps.log, this.deps.clock, this.deps.clientFor?.(session)));
+    this.orgs.set(session.org.id, this.sourceFor(session));
+  }
+
+  /** The organization's desktop source: its broker (broker mode), else the WorkSpaces API directly. */
+  private sourceFor(session: AuthSession): DesktopSource {
+    const signIn = session.org.signIn;
+    if (signIn.method === 'broker' && session.brokerToken !== undefined) {
+      return new BrokerDesktopSource(session, this.deps.log, this.deps.clock, new BrokerClient({ baseUrl: signIn.brokerUrl, token: session.brokerToken, ...(this.deps.fetch === undefined ? {} : { fetch: this.deps.fetch }) }));
+    }
+    return new OrgDesktopsState(session, this.deps.log, this.deps.clock, this.deps.clientFor?.(session));
   }
 
   private sync(orgId: string): void {
@@ -349,7 +364,7 @@ export class DesktopService {
   }
 
   /** Connect-in-progress desktops: AVAILABLE → ready (hand over to the launch step); broken → failed. */
-  private followConnects(state: OrgDesktopsState): void {
+  private followConnects(state: DesktopSource): void {
     const now = this.deps.clock.now();
     for (const [key, progress] of this.overlay.connects) {
       if (!key.startsWith(`${state.orgId}/`)) continue;

@@ -1,7 +1,12 @@
-import { DescribeTagsCommand, type WorkSpacesClient } from '@aws-sdk/client-workspaces';
-import type { OrgDesktops, OrgListStatus } from '../../../shared/ipc/domains/desktops';
-import type { AppError } from '../../../shared/ipc/result';
-import { type FailureKind, POLL_STABLE_MS } from '../../../shared/lib/polling-policy';
+import {
+  DescribeTagsCommand,
+  ModifyWorkspacePropertiesCommand,
+  RebootWorkspacesCommand,
+  RebuildWorkspacesCommand,
+  StartWorkspacesCommand,
+  type WorkSpacesClient,
+} from '@aws-sdk/client-workspaces';
+import { POLL_STABLE_MS } from '../../../shared/lib/polling-policy';
 import type { Desktop } from '../../../shared/models/desktop';
 import type { AuthSession } from '../auth/auth-session';
 import { type DesktopTag, explainWorkspacesAccessDenied } from '../auth/workspaces-errors';
@@ -13,7 +18,10 @@ import { DirectoryNotFound, resolveDirectory, type ResolvedDirectory } from './d
 import { Limiter } from './limiter';
 import { listDesktops } from './list-desktops';
 import { PagingError } from './pages';
-import { type ConnectionInfo, toConnection, toDesktop } from './map-desktop';
+import { toConnection, toDesktop } from './map-desktop';
+import { type ActionFailure, type DesktopActionRequest, DesktopSource, type OrgRefreshResult } from './source';
+
+export type { OrgRefreshResult } from './source';
 
 export const CONNECT_TAG = 'deskbridge:connect';
 /** Tags cost one call per desktop: fetched up front only for lists this small, else on demand. */
@@ -27,84 +35,29 @@ export const EAGER_TAG_LIMIT = 50;
  */
 export const DIRECTORY_REREAD_MS = 25 * POLL_STABLE_MS;
 
-/**
- * Whether a new session of an organization is the same sign-in as before, as far as its desktops
- * go: the same user and role, in the same Region, directory and endpoints. A credential renewal
- * gives such a session; then the list, the directory (with its permissions) and the desktops'
- * tags are kept, because new credentials change none of them. They are read again only when they
- * can have changed: the permissions on the slow cadence (DIRECTORY_REREAD_MS), a desktop's tags
- * when an action on it is refused, and everything on a new sign-in (another user, role, Region,
- * directory or endpoint) or after signing out.
- */
-export function sameSignIn(a: AuthSession, b: AuthSession): boolean {
-  return (
-    a.org.id === b.org.id &&
-    a.userName === b.userName &&
-    a.roleArn === b.roleArn &&
-    a.org.region === b.org.region &&
-    a.org.directoryId === b.org.directoryId &&
-    JSON.stringify(a.org.endpoints ?? {}) === JSON.stringify(b.org.endpoints ?? {})
-  );
-}
+export { sameSignIn } from './source';
 
-export interface OrgRefreshResult {
-  readonly ok: boolean;
-  readonly kind?: FailureKind;
-  /** The refresh's generation (see OrgDesktopsState.started). */
-  readonly generation: number;
-}
-
-/** One signed-in organization's desktops, kept across refreshes: a failed refresh loses nothing. */
-export class OrgDesktopsState {
+/** AWS direct: the desktop source on the WorkSpaces API, with the organization's role. */
+export class OrgDesktopsState extends DesktopSource {
+  readonly kind = 'aws' as const;
   readonly client: WorkSpacesClient;
-  status: OrgListStatus = 'loading';
-  error: AppError | undefined;
-  failureKind: FailureKind | undefined;
-  directory: ResolvedDirectory | undefined;
-  readonly desktops = new Map<string, Desktop>();
-  readonly connections = new Map<string, ConnectionInfo>();
-  /** workspaceId → the deskbridge:connect tag, or null when the desktop has none. */
-  readonly tags = new Map<string, string | null>();
-  /** Refreshes started so far; each refresh's number is its generation. */
-  started = 0;
   private readonly tagLimiter = new Limiter(4);
   /** Connection status is failing (logged once until a batch succeeds again, not on every poll). */
   private statusFailing = false;
   /** When the directory (and its permissions) was last read, in clock time. */
   private directoryReadAt = 0;
 
-  private current: AuthSession;
-
   constructor(
     session: AuthSession,
     private readonly log: ScopedLogger,
-    private readonly clock: Clock,
+    clock: Clock,
     client?: WorkSpacesClient,
   ) {
-    this.current = session;
+    super(session, clock);
     // The client asks the current session for credentials, so it outlives a renewal (see sameSignIn).
-    this.client = client ?? createWorkspacesClient({ org: session.org, userName: session.userName, credentials: () => this.current.credentials() });
+    this.client = client ?? createWorkspacesClient({ org: session.org, userName: session.userName, credentials: () => this.session.credentials() });
   }
 
-  get session(): AuthSession {
-    return this.current;
-  }
-
-  /** The same sign-in with renewed credentials (sameSignIn): everything known is kept. */
-  renewed(session: AuthSession): void {
-    if (!sameSignIn(this.current, session)) throw new Error('Not the same sign-in: the organization’s desktops must be listed afresh.');
-    this.current = session;
-  }
-
-  get orgId(): string {
-    return this.session.org.id;
-  }
-
-  /**
-   * Lists everything again. `onPage` fires after each page is merged (first page → shown at once).
-   * `holds(workspaceId, generation)` keeps a desktop's optimistic state from an action that
-   * finished after this refresh began.
-   */
   async refresh(onPage: (pageIndex: number) => void, holds: (workspaceId: string, generation: number) => boolean): Promise<OrgRefreshResult> {
     const generation = ++this.started;
     const org = this.session.org;
@@ -139,16 +92,8 @@ export class OrgDesktopsState {
       this.fail(explainWorkspacesAccessDenied(this.session, error) ?? describeFailure(error, { orgName: org.name, region: org.region }), kind);
       return { ok: false, kind, generation };
     }
-    for (const id of [...this.desktops.keys()]) {
-      if (!seen.has(id)) {
-        this.desktops.delete(id);
-        this.connections.delete(id);
-        this.tags.delete(id);
-      }
-    }
-    this.status = 'ready';
-    this.error = undefined;
-    this.failureKind = undefined;
+    this.forgetUnseen(seen);
+    this.succeed();
     return { ok: true, generation };
   }
 
@@ -201,16 +146,32 @@ export class OrgDesktopsState {
     return tags;
   }
 
-  describe(count: number): OrgDesktops {
-    return {
-      orgId: this.orgId,
-      orgName: this.session.org.name,
-      userName: this.session.userName,
-      status: this.status,
-      count,
-      ...(this.directory === undefined ? {} : { directoryId: this.directory.directoryId, permissions: this.directory.permissions }),
-      ...(this.error === undefined ? {} : { error: this.error }),
-    };
+  /** One self-service action as WorkSpaces API calls (one desktop per call). */
+  async act(d: Desktop, request: DesktopActionRequest): Promise<readonly ActionFailure[]> {
+    const target = { WorkspaceId: d.workspaceId };
+    switch (request.action) {
+      case 'start':
+        return (await this.client.send(new StartWorkspacesCommand({ StartWorkspaceRequests: [target] }))).FailedRequests ?? [];
+      case 'restart':
+        return (await this.client.send(new RebootWorkspacesCommand({ RebootWorkspaceRequests: [target] }))).FailedRequests ?? [];
+      case 'rebuild':
+        // One desktop per call, always (the API allows exactly one).
+        return (await this.client.send(new RebuildWorkspacesCommand({ RebuildWorkspaceRequests: [target] }))).FailedRequests ?? [];
+      case 'changeComputeType':
+        return this.modify(d, { ComputeTypeName: request.computeType as never });
+      case 'increaseVolume':
+        return this.modify(d, {
+          ...(request.rootGib === undefined ? {} : { RootVolumeSizeGib: request.rootGib }),
+          ...(request.userGib === undefined ? {} : { UserVolumeSizeGib: request.userGib }),
+        });
+      case 'switchRunningMode':
+        return this.modify(d, { RunningMode: request.mode, ...(request.mode === 'AUTO_STOP' ? { RunningModeAutoStopTimeoutInMinutes: 60 } : {}) });
+    }
+  }
+
+  private async modify(d: Desktop, props: NonNullable<ConstructorParameters<typeof ModifyWorkspacePropertiesCommand>[0]['WorkspaceProperties']>): Promise<readonly ActionFailure[]> {
+    await this.client.send(new ModifyWorkspacePropertiesCommand({ WorkspaceId: d.workspaceId, WorkspaceProperties: props }));
+    return [];
   }
 
   dispose(): void {
@@ -247,19 +208,6 @@ export class OrgDesktopsState {
         this.statusFailing = true;
       },
     });
-  }
-
-  /** Keeps when the desktop entered its state; a state seen for the first time counts from now. */
-  private withStateSince(listed: Desktop): Desktop {
-    const previous = this.desktops.get(listed.workspaceId);
-    const since = previous?.state === listed.state && previous.stateSince !== undefined ? previous.stateSince : this.clock.now();
-    return { ...listed, stateSince: since };
-  }
-
-  private fail(error: AppError, kind: FailureKind): void {
-    this.error = error;
-    this.failureKind = kind;
-    this.status = 'error';
   }
 }
 

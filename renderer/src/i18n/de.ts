@@ -151,4 +151,8 @@ export const de: Record<MessageKey, string> = {
   'nav.orgs': 'Organisationen',
   'home.accounts': 'Ihre Anmeldungen',
   'home.signedInTo': 'Angemeldet bei {orgs}',
+  'add.broker': 'Broker Ihrer Organisation (OIDC, keine AWS-Zugangsdaten auf diesem Computer)',
+  'add.brokerUrl': 'Broker-URL',
+  'add.brokerUrlHint': 'Diese Adresse erhalten Sie von Ihrer IT-Abteilung; deren verwaltete Konfiguration muss sie außerdem zulassen.',
+  'address.broker': 'Broker Ihrer Organisation',
 };

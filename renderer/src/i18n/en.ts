@@ -150,6 +150,10 @@ export const en = {
   'nav.orgs': 'Organizations',
   'home.accounts': 'Your sign-ins',
   'home.signedInTo': 'Signed in to {orgs}',
+  'add.broker': 'Your organization’s broker (OIDC, no AWS credentials on this computer)',
+  'add.brokerUrl': 'Broker URL',
+  'add.brokerUrlHint': 'Your IT department gives you this address; it must also be allowed by their managed configuration.',
+  'address.broker': 'Your organization’s broker',
 } as const;
 
 export type MessageKey = keyof typeof en;

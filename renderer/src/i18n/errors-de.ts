@@ -127,4 +127,8 @@ export const errorsDe: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.vnc-server-closed': 'Der Desktop hat die Verbindung beendet.',
   // settings
   'error.preference-locked': 'Diese Einstellung legt Ihre IT-Abteilung fest; sie lässt sich hier nicht ändern.',
+  'error.desktops.broker.unreachable': 'Deskbridge erreicht den Broker Ihrer Organisation nicht und versucht es weiter.',
+  'error.desktops.broker.invalidAnswer': 'Der Broker Ihrer Organisation hat eine Antwort gesendet, die Deskbridge nicht versteht; sie wurde nicht verwendet. Bitten Sie Ihre IT-Abteilung, die Version des Brokers zu prüfen.',
+  'error.desktops.broker.notFound': 'Der Broker Ihrer Organisation kennt diesen Desktop nicht als Ihren. Er wurde vielleicht entfernt oder jemand anderem zugewiesen.',
+  'error.desktops.broker.invalidRequest': 'Der Broker Ihrer Organisation hat die Anfrage als ungültig abgelehnt. Die Details nennen den Grund.',
 };

@@ -130,4 +130,8 @@ export const errorsEn: Readonly<Record<ErrorMessageKey | 'error.unknown', string
   'error.vnc-server-closed': 'The desktop closed the connection.',
   // settings
   'error.preference-locked': 'Your IT department sets this preference, so it cannot be changed here.',
+  'error.desktops.broker.unreachable': 'Deskbridge can’t reach your organization’s broker. It keeps trying.',
+  'error.desktops.broker.invalidAnswer': 'Your organization’s broker sent an answer Deskbridge doesn’t understand, so it was not used. Ask your IT department to check the broker’s version.',
+  'error.desktops.broker.notFound': 'Your organization’s broker doesn’t know this desktop as yours. It may have been removed or given to someone else.',
+  'error.desktops.broker.invalidRequest': 'Your organization’s broker refused the request as invalid. The details say why.',
 };

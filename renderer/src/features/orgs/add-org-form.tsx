@@ -12,7 +12,7 @@ interface Props {
   readonly onCancel?: () => void;
 }
 
-const EMPTY = { issuer: '', clientId: '', roleArn: '', userNameClaim: 'preferred_username', startUrl: '', ssoRegion: '', accountId: '', roleName: '', signInUrl: '', preferredRoleArn: '', userNameAttribute: '' };
+const EMPTY = { issuer: '', clientId: '', roleArn: '', userNameClaim: 'preferred_username', startUrl: '', ssoRegion: '', accountId: '', roleName: '', signInUrl: '', preferredRoleArn: '', userNameAttribute: '', brokerUrl: '' };
 
 /** SAML settings from the form: the optional fields only when filled in. */
 function samlSettings(f: typeof EMPTY): SignInSettings {
@@ -47,7 +47,9 @@ export function AddOrgForm({ onDone, onCancel }: Props) {
         ? samlSettings(f)
         : method === 'oidc'
         ? { method, issuer: f.issuer.trim(), clientId: f.clientId.trim(), roleArn: f.roleArn.trim(), userNameClaim: f.userNameClaim.trim() }
-        : { method, startUrl: f.startUrl.trim(), region: f.ssoRegion.trim(), accountId: f.accountId.trim(), roleName: f.roleName.trim() };
+        : method === 'broker'
+        ? { method, brokerUrl: f.brokerUrl.trim(), issuer: f.issuer.trim(), clientId: f.clientId.trim(), userNameClaim: f.userNameClaim.trim() }
+        : { method: 'identity-center', startUrl: f.startUrl.trim(), region: f.ssoRegion.trim(), accountId: f.accountId.trim(), roleName: f.roleName.trim() };
     const input: OrgInput = { code: code.trim(), name: name.trim() || (parsed.ok ? parsed.code : code.trim()), signIn, ...(region.trim() ? { region: region.trim() } : {}) };
     const result = await api().orgs.add(input);
     setBusy(false);
@@ -72,12 +74,22 @@ export function AddOrgForm({ onDone, onCancel }: Props) {
         <label>
           <input type="radio" name="method" checked={method === 'saml'} onChange={() => setMethod('saml')} /> {t('add.saml')}
         </label>
+        <label>
+          <input type="radio" name="method" checked={method === 'broker'} onChange={() => setMethod('broker')} /> {t('add.broker')}
+        </label>
       </fieldset>
       {method === 'saml' ? (
         <>
           <TextField label={t('add.samlSignInUrl')} name="signInUrl" value={f.signInUrl} onChange={set('signInUrl')} error={errors['signIn.signInUrl']} hint={t('add.samlSignInUrlHint')} placeholder="https://example.okta.com/home/amazon_aws/0oa…/272" />
           <TextField label={t('add.samlRoleArn')} name="preferredRoleArn" value={f.preferredRoleArn} onChange={set('preferredRoleArn')} error={errors['signIn.preferredRoleArn']} placeholder="arn:aws:iam::123456789012:role/WorkSpacesUsers" />
           <TextField label={t('add.samlUserNameAttribute')} name="userNameAttribute" value={f.userNameAttribute} onChange={set('userNameAttribute')} error={errors['signIn.userNameAttribute']} hint={t('add.samlUserNameAttributeHint')} />
+        </>
+      ) : method === 'broker' ? (
+        <>
+          <TextField label={t('add.brokerUrl')} name="brokerUrl" value={f.brokerUrl} onChange={set('brokerUrl')} error={errors['signIn.brokerUrl']} hint={t('add.brokerUrlHint')} placeholder="https://desktops.example.com" />
+          <TextField label={t('add.issuer')} name="issuer" value={f.issuer} onChange={set('issuer')} error={errors['signIn.issuer']} placeholder="https://login.example.com" />
+          <TextField label={t('add.clientId')} name="clientId" value={f.clientId} onChange={set('clientId')} error={errors['signIn.clientId']} />
+          <TextField label={t('add.userNameClaim')} name="userNameClaim" value={f.userNameClaim} onChange={set('userNameClaim')} error={errors['signIn.userNameClaim']} />
         </>
       ) : method === 'oidc' ? (
         <>
