@@ -1,6 +1,7 @@
 import { samlEs } from '../features/auth/messages-es';
 import { desktopsEs } from '../features/desktops/messages-es';
 import { diagnosticsEs } from '../features/diagnostics/messages-es';
+import { fieldReasonsEs } from '../features/orgs/field-reasons-es';
 import { settingsEs } from '../features/settings/messages-es';
 import type { MessageKey } from './en';
 import { errorsEs } from './errors-es';
@@ -10,6 +11,7 @@ export const es: Record<MessageKey, string> = {
   ...diagnosticsEs,
   ...errorsEs,
   ...samlEs,
+  ...fieldReasonsEs,
   ...settingsEs,
   'app.title': 'Deskbridge',
   'app.loading': 'Cargando…',
@@ -143,4 +145,9 @@ export const es: Record<MessageKey, string> = {
   'auth.userName': 'Nombre de usuario de WorkSpaces',
   'auth.userNameHint': 'Su proveedor de identidad no indicó qué usuario de WorkSpaces es usted. Introduzca su nombre de usuario de WorkSpaces.',
   'auth.saveUserName': 'Guardar nombre de usuario',
+  'nav.label': 'Vistas',
+  'nav.home': 'Escritorios',
+  'nav.orgs': 'Organizaciones',
+  'home.accounts': 'Sus inicios de sesión',
+  'home.signedInTo': 'Sesión iniciada en {orgs}',
 };

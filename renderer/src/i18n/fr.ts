@@ -1,6 +1,7 @@
 import { samlFr } from '../features/auth/messages-fr';
 import { desktopsFr } from '../features/desktops/messages-fr';
 import { diagnosticsFr } from '../features/diagnostics/messages-fr';
+import { fieldReasonsFr } from '../features/orgs/field-reasons-fr';
 import { settingsFr } from '../features/settings/messages-fr';
 import type { MessageKey } from './en';
 import { errorsFr } from './errors-fr';
@@ -10,6 +11,7 @@ export const fr: Record<MessageKey, string> = {
   ...diagnosticsFr,
   ...errorsFr,
   ...samlFr,
+  ...fieldReasonsFr,
   ...settingsFr,
   'app.title': 'Deskbridge',
   'app.loading': 'Chargement…',
@@ -143,4 +145,9 @@ export const fr: Record<MessageKey, string> = {
   'auth.userName': 'Nom d’utilisateur WorkSpaces',
   'auth.userNameHint': 'Votre fournisseur d’identité n’a pas indiqué quel utilisateur WorkSpaces vous êtes. Saisissez votre nom d’utilisateur WorkSpaces.',
   'auth.saveUserName': 'Enregistrer le nom d’utilisateur',
+  'nav.label': 'Vues',
+  'nav.home': 'Bureaux',
+  'nav.orgs': 'Organisations',
+  'home.accounts': 'Vos connexions',
+  'home.signedInTo': 'Connecté à {orgs}',
 };

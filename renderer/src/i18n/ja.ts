@@ -1,6 +1,7 @@
 import { samlJa } from '../features/auth/messages-ja';
 import { desktopsJa } from '../features/desktops/messages-ja';
 import { diagnosticsJa } from '../features/diagnostics/messages-ja';
+import { fieldReasonsJa } from '../features/orgs/field-reasons-ja';
 import { settingsJa } from '../features/settings/messages-ja';
 import type { MessageKey } from './en';
 import { errorsJa } from './errors-ja';
@@ -10,6 +11,7 @@ export const ja: Record<MessageKey, string> = {
   ...diagnosticsJa,
   ...errorsJa,
   ...samlJa,
+  ...fieldReasonsJa,
   ...settingsJa,
   'app.title': 'Deskbridge',
   'app.loading': '読み込んでいます…',
@@ -143,4 +145,9 @@ export const ja: Record<MessageKey, string> = {
   'auth.userName': 'WorkSpaces のユーザー名',
   'auth.userNameHint': 'ID プロバイダーからどの WorkSpaces ユーザーかが通知されませんでした。WorkSpaces のユーザー名を入力してください。',
   'auth.saveUserName': 'ユーザー名を保存',
+  'nav.label': 'ビュー',
+  'nav.home': 'デスクトップ',
+  'nav.orgs': '組織',
+  'home.accounts': 'サインイン状況',
+  'home.signedInTo': '{orgs} にサインイン済み',
 };
