@@ -121,4 +121,8 @@ export const errorsEs: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.vnc-unreachable': 'No se pudo acceder al escritorio.',
   'error.vnc-server-closed': 'El escritorio cerró la conexión.',
   'error.preference-locked': 'Su departamento de TI establece esta opción, así que no se puede cambiar aquí.',
+  'error.desktops.broker.unreachable': 'Deskbridge no puede conectar con el broker de su organización. Sigue intentándolo.',
+  'error.desktops.broker.invalidAnswer': 'El broker de su organización envió una respuesta que Deskbridge no entiende, así que no se usó. Pida a su departamento de TI que compruebe la versión del broker.',
+  'error.desktops.broker.notFound': 'El broker de su organización no reconoce este escritorio como suyo. Puede que se haya eliminado o asignado a otra persona.',
+  'error.desktops.broker.invalidRequest': 'El broker de su organización rechazó la solicitud por no ser válida. Los detalles indican el motivo.',
 };

@@ -121,4 +121,8 @@ export const errorsFr: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.vnc-unreachable': 'Le bureau n’a pas pu être joint.',
   'error.vnc-server-closed': 'Le bureau a fermé la connexion.',
   'error.preference-locked': 'Votre service informatique définit ce paramètre ; il ne peut pas être modifié ici.',
+  'error.desktops.broker.unreachable': 'Deskbridge ne parvient pas à joindre le broker de votre organisation. Il continue d’essayer.',
+  'error.desktops.broker.invalidAnswer': 'Le broker de votre organisation a envoyé une réponse que Deskbridge ne comprend pas ; elle n’a pas été utilisée. Demandez à votre service informatique de vérifier la version du broker.',
+  'error.desktops.broker.notFound': 'Le broker de votre organisation ne connaît pas ce bureau comme étant le vôtre. Il a peut-être été supprimé ou attribué à quelqu’un d’autre.',
+  'error.desktops.broker.invalidRequest': 'Le broker de votre organisation a refusé la demande comme non valide. Les détails indiquent pourquoi.',
 };

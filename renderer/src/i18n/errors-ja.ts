@@ -121,4 +121,8 @@ export const errorsJa: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.vnc-unreachable': 'デスクトップに接続できませんでした。',
   'error.vnc-server-closed': 'デスクトップが接続を閉じました。',
   'error.preference-locked': 'この設定は IT 部門が決めているため、ここでは変更できません。',
+  'error.desktops.broker.unreachable': 'Deskbridge が組織のブローカーに接続できません。再試行を続けています。',
+  'error.desktops.broker.invalidAnswer': '組織のブローカーから Deskbridge が理解できない応答が返されたため、使用しませんでした。ブローカーのバージョンを確認するよう IT 部門に依頼してください。',
+  'error.desktops.broker.notFound': '組織のブローカーは、このデスクトップをあなたのものとして認識していません。削除されたか、別のユーザーに割り当てられた可能性があります。',
+  'error.desktops.broker.invalidRequest': '組織のブローカーが要求を無効として拒否しました。理由は詳細に記載されています。',
 };

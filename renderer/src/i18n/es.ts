@@ -150,4 +150,8 @@ export const es: Record<MessageKey, string> = {
   'nav.orgs': 'Organizaciones',
   'home.accounts': 'Sus inicios de sesión',
   'home.signedInTo': 'Sesión iniciada en {orgs}',
+  'add.broker': 'El broker de su organización (OIDC, sin credenciales de AWS en este equipo)',
+  'add.brokerUrl': 'URL del broker',
+  'add.brokerUrlHint': 'Su departamento de TI le da esta dirección; su configuración gestionada también debe permitirla.',
+  'address.broker': 'El broker de su organización',
 };

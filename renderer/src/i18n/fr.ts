@@ -150,4 +150,8 @@ export const fr: Record<MessageKey, string> = {
   'nav.orgs': 'Organisations',
   'home.accounts': 'Vos connexions',
   'home.signedInTo': 'Connecté à {orgs}',
+  'add.broker': 'Le broker de votre organisation (OIDC, aucun identifiant AWS sur cet ordinateur)',
+  'add.brokerUrl': 'URL du broker',
+  'add.brokerUrlHint': 'Votre service informatique vous donne cette adresse ; sa configuration gérée doit aussi l’autoriser.',
+  'address.broker': 'Le broker de votre organisation',
 };

@@ -150,4 +150,8 @@ export const ja: Record<MessageKey, string> = {
   'nav.orgs': '組織',
   'home.accounts': 'サインイン状況',
   'home.signedInTo': '{orgs} にサインイン済み',
+  'add.broker': '組織のブローカー（OIDC、このコンピューターに AWS 認証情報を置きません）',
+  'add.brokerUrl': 'ブローカーの URL',
+  'add.brokerUrlHint': 'このアドレスは IT 部門から提供されます。IT 部門が管理する構成でも許可されている必要があります。',
+  'address.broker': '組織のブローカー',
 };

@@ -43,4 +43,5 @@ export const fieldReasonsEs: Readonly<Record<FieldReasonKey, string>> = {
   'fieldReason.trust-saml-acs': 'Capturar el inicio de sesión SAML en este equipo en lugar de en la dirección de inicio de sesión de AWS requiere la configuración gestionada de su departamento de TI.',
   'fieldReason.trust-default-connect':
     'Una conexión predeterminada a un host con nombre requiere la configuración gestionada de su departamento de TI; use handoff, o solo rdp, vnc o dcv (la dirección propia del escritorio).',
+  'fieldReason.trust-broker': '{host} es el broker propio de su organización, no una dirección de AWS; usarlo requiere la configuración gestionada de su departamento de TI.',
 };

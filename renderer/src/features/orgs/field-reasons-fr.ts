@@ -43,4 +43,5 @@ export const fieldReasonsFr: Readonly<Record<FieldReasonKey, string>> = {
   'fieldReason.trust-saml-acs': 'Intercepter la connexion SAML sur cet ordinateur plutôt qu’à l’adresse de connexion d’AWS nécessite la configuration gérée de votre service informatique.',
   'fieldReason.trust-default-connect':
     'Une connexion par défaut vers un hôte nommé nécessite la configuration gérée de votre service informatique ; utilisez handoff, ou simplement rdp, vnc ou dcv (l’adresse propre du bureau).',
+  'fieldReason.trust-broker': '{host} est le broker propre à votre organisation, pas une adresse AWS ; l’utiliser nécessite la configuration gérée de votre service informatique.',
 };

@@ -43,4 +43,5 @@ export const fieldReasonsJa: Readonly<Record<FieldReasonKey, string>> = {
   'fieldReason.trust-saml-acs': 'AWS のサインイン アドレスではなくこのコンピューターで SAML サインインを受け取るには、IT 部門が管理する構成が必要です。',
   'fieldReason.trust-default-connect':
     '名前付きホストへの既定の接続には、IT 部門が管理する構成が必要です。handoff を使用するか、rdp、vnc、dcv のみ（デスクトップ自身のアドレス）を指定してください。',
+  'fieldReason.trust-broker': '{host} は組織独自のブローカーで、AWS のアドレスではありません。使用するには、IT 部門が管理する構成が必要です。',
 };
