@@ -11,6 +11,8 @@ import { LinkInbox } from './orgs/link-inbox';
 import { loadManagedPolicy, type ManagedConfigSource, policyFileSource } from './orgs/managed-policy';
 import { OrgService } from './orgs/org-service';
 import { type Browser, type Clock, type Paths, type SecretStore, systemClock } from './ports';
+import { nodeNetwork } from './network/node-network';
+import type { NetworkFactory } from './network/port';
 import { createSessions, type SessionPorts } from './sessions';
 import { SettingsStore } from './settings/settings-store';
 import { SignInVault } from './vault/sign-in-vault';
@@ -32,6 +34,8 @@ export interface CoreDeps {
   readonly sessions?: SessionPorts;
   /** SAML's sign-in window (Electron); absent on hosts without it. */
   readonly samlWindow?: SamlCapture;
+  /** The one network port for all of core's HTTP (Electron: Chromium's stack; default: undici). */
+  readonly network?: NetworkFactory;
 }
 
 export interface Core {
@@ -58,8 +62,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   }
   const links = new LinkInbox(events, notices, (input) => orgs.vet(input));
   const clock = deps.clock ?? systemClock;
-  const auth = new AuthService({ orgs, events, notices, vault: new SignInVault(deps.secrets, clock), browser: deps.browser, clock, log: logger.scoped('auth'), ...(deps.samlWindow ? { samlWindow: deps.samlWindow } : {}) });
-  const desktops = createDesktops({ auth, clock, events, log: logger.scoped('desktops') });
+  const network = (deps.network ?? nodeNetwork())({ askProxyCredentials: () => Promise.resolve(null) });
+  const auth = new AuthService({ orgs, events, notices, vault: new SignInVault(deps.secrets, clock), browser: deps.browser, clock, fetch: network.fetch, log: logger.scoped('auth'), ...(deps.samlWindow ? { samlWindow: deps.samlWindow } : {}) });
+  const desktops = createDesktops({ auth, clock, events, log: logger.scoped('desktops'), fetch: network.fetch });
   // Remembered sign-ins come back in the background; the window shows "signing in" meanwhile.
   void auth.restore();
   const sessions = createSessions(
@@ -90,6 +95,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       desktops.service.dispose();
       auth.dispose();
       await sessions.dispose();
+      await network.dispose();
       logger.log('info', 'core', 'Deskbridge core stopped');
     },
   };

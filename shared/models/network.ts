@@ -14,3 +14,9 @@ export interface NetworkSettings {
 }
 
 export const DEFAULT_NETWORK_SETTINGS: NetworkSettings = { proxy: { mode: 'system' } };
+
+/** Two settings say the same (a change of either resets what the proxy sign-in remembered). */
+export function sameNetworkSettings(a: NetworkSettings, b: NetworkSettings): boolean {
+  const proxyUrl = (s: NetworkSettings): string => (s.proxy.mode === 'manual' ? s.proxy.url : '');
+  return a.proxy.mode === b.proxy.mode && proxyUrl(a) === proxyUrl(b) && (a.caFile ?? '') === (b.caFile ?? '');
+}

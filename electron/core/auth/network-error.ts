@@ -1,3 +1,4 @@
+import { networkFailureOf } from '../network/network-failure';
 import { AuthError, describeCause } from './auth-error';
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'UND_ERR_SOCKET']);
@@ -18,7 +19,8 @@ function codesOf(error: unknown): string[] {
 /** A transport failure, a timeout or a 5xx from the identity provider or AWS, explained. */
 export function explainNetworkError(error: unknown, who: 'idp' | 'aws', where: string): AuthError {
   if (error instanceof AuthError) return error;
-  const codes = codesOf(error);
+  const failure = networkFailureOf(error);
+  const codes = failure ? [...codesOf(error), failure.kind === 'timeout' ? 'TimeoutError' : 'ECONNREFUSED'] : codesOf(error);
   const label = who === 'idp' ? 'your organization’s identity provider' : 'AWS';
   if (codes.some((c) => TIMEOUT.has(c))) {
     return new AuthError(who === 'idp' ? 'idp-timeout' : 'aws-unreachable', `${capitalize(label)} did not answer in time. Check your network connection and try again.`, `No answer from ${where}. ${describeCause(error)}`);

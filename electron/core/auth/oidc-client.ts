@@ -4,7 +4,8 @@ import type { OidcSignIn, OrgProfile } from '../../../shared/models/org';
 import { USER_NAME_MAX, userNameMessage, userNameProblem } from '../../../shared/lib/user-name';
 import type { Clock } from '../ports';
 import { AuthError, describeCause } from './auth-error';
-import { boundedFetch, type Fetch } from './bounded-fetch';
+import type { NetworkFetch } from '../network/port';
+import { boundedFetch, type Fetch, MAX_IDP_RESPONSE_BYTES } from './bounded-fetch';
 import { explainNetworkError } from './network-error';
 import type { Pkce } from './pkce';
 
@@ -39,12 +40,14 @@ export class OidcClient {
     private readonly org: OidcOrg,
     private readonly clock: Clock,
     private readonly requestTimeoutMs: number,
+    /** The network port's fetch, wrapped so no answer is read past the size limit. */
+    readonly networkFetch: NetworkFetch,
   ) {
     this.issuer = new URL(org.signIn.issuer);
     this.client = { client_id: org.signIn.clientId };
   }
 
-  private readonly fetch = boundedFetch();
+  private readonly fetch: Fetch = boundedFetch(MAX_IDP_RESPONSE_BYTES, (url, init) => this.networkFetch(url, init));
 
   private options(): { [oauth.allowInsecureRequests]: boolean; [oauth.customFetch]: Fetch; signal: () => AbortSignal } {
     // Plain http only for a loopback issuer (the local emulator or a developer's IdP).

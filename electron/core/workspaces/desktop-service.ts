@@ -7,8 +7,10 @@ import { isRetryable } from '../../../shared/lib/polling-policy';
 import type { AuthSession, AuthSessions } from '../auth/auth-session';
 import type { EventBus } from '../events';
 import type { ScopedLogger } from '../log/logger';
+import type { NetworkFetch } from '../network/port';
 import type { Clock } from '../ports';
 import { classify, describeFailure } from './aws-errors';
+import { createWorkspacesClient } from './client';
 import { desktopKey, splitKey } from './map-desktop';
 import { OrgDesktopsState } from './org-desktops';
 import { Overlay } from './overlay';
@@ -23,6 +25,8 @@ export interface DesktopServiceDeps {
   readonly random?: () => number;
   /** Tests and benchmarks may count or wrap calls; production builds its own client per session. */
   readonly clientFor?: (session: AuthSession) => WorkSpacesClient;
+  /** The network port's fetch for the clients built here (when no clientFor is given). */
+  readonly fetch: NetworkFetch;
 }
 
 const BAD_WHILE_CONNECTING = new Set(['ERROR', 'UNHEALTHY', 'IMPAIRED', 'TERMINATING', 'TERMINATED', 'SUSPENDED']);
@@ -292,7 +296,7 @@ export class DesktopService {
   }
 
   private adopt(session: AuthSession): void {
-    this.orgs.set(session.org.id, new OrgDesktopsState(session, this.deps.log, this.deps.clock, this.deps.clientFor?.(session)));
+    this.orgs.set(session.org.id, new OrgDesktopsState(session, this.deps.log, this.deps.clock, this.deps.clientFor?.(session) ?? createWorkspacesClient(session, this.deps.fetch)));
   }
 
   private sync(orgId: string): void {

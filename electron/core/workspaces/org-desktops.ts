@@ -8,7 +8,6 @@ import { type DesktopTag, explainWorkspacesAccessDenied } from '../auth/workspac
 import type { ScopedLogger } from '../log/logger';
 import type { Clock } from '../ports';
 import { classify, describeFailure } from './aws-errors';
-import { createWorkspacesClient } from './client';
 import { DirectoryNotFound, resolveDirectory, type ResolvedDirectory } from './directory';
 import { Limiter } from './limiter';
 import { listDesktops } from './list-desktops';
@@ -55,9 +54,9 @@ export class OrgDesktopsState {
     readonly session: AuthSession,
     private readonly log: ScopedLogger,
     private readonly clock: Clock,
-    client?: WorkSpacesClient,
+    client: WorkSpacesClient,
   ) {
-    this.client = client ?? createWorkspacesClient(session);
+    this.client = client;
   }
 
   get orgId(): string {
