@@ -4,6 +4,7 @@ import type { OidcSignIn, OrgProfile } from '../../../shared/models/org';
 import { USER_NAME_MAX, userNameMessage, userNameProblem } from '../../../shared/lib/user-name';
 import type { Clock } from '../ports';
 import { AuthError, describeCause } from './auth-error';
+import { captivePortalIn } from '../network/network-failure';
 import type { NetworkFetch } from '../network/port';
 import { boundedFetch, type Fetch, MAX_IDP_RESPONSE_BYTES } from './bounded-fetch';
 import { explainNetworkError } from './network-error';
@@ -47,7 +48,16 @@ export class OidcClient {
     this.client = { client_id: org.signIn.clientId };
   }
 
-  private readonly fetch: Fetch = boundedFetch(MAX_IDP_RESPONSE_BYTES, (url, init) => this.networkFetch(url, init));
+  private readonly fetch: Fetch = boundedFetch(MAX_IDP_RESPONSE_BYTES, async (url, init) => {
+    const response = await this.networkFetch(url, init);
+    // Discovery, token and key set answers are JSON: a foreign redirect or a web page is a captive portal.
+    const portal = captivePortalIn(url, response);
+    if (portal) {
+      await response.body?.cancel().catch(() => undefined);
+      throw portal;
+    }
+    return response;
+  });
 
   private options(): { [oauth.allowInsecureRequests]: boolean; [oauth.customFetch]: Fetch; signal: () => AbortSignal } {
     // Plain http only for a loopback issuer (the local emulator or a developer's IdP).

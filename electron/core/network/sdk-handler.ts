@@ -4,6 +4,7 @@
  * SDK's own node:http handler.
  */
 import type { HeaderBag, HttpHandlerOptions, HttpRequest, HttpResponse, QueryParameterBag, RequestHandler, RequestHandlerOutput } from '@smithy/types';
+import { captivePortalIn } from './network-failure';
 import type { NetworkFetch } from './port';
 
 export interface SdkHandlerTimeouts {
@@ -79,13 +80,19 @@ export class NetworkSdkHandler implements RequestHandler<HttpRequest, HttpRespon
       headers.set(name, value);
     }
     const body = requestBody(request.body);
-    const response = await this.fetch(requestUrl(request), {
+    const url = requestUrl(request);
+    const response = await this.fetch(url, {
       method: request.method,
       headers,
       ...(body === undefined || request.method === 'GET' || request.method === 'HEAD' ? {} : { body }),
       redirect: 'manual',
       signal: signalFor(options, this.config.requestTimeoutMs),
     });
+    const portal = captivePortalIn(url, response);
+    if (portal) {
+      await response.body?.cancel().catch(() => undefined);
+      throw portal;
+    }
     // AWS answers are small JSON/XML documents: read whole, handed to the deserializer as bytes.
     const bytes = new Uint8Array(await response.arrayBuffer());
     return { response: { statusCode: response.status, reason: response.statusText, headers: headersOf(response), body: bytes } };
