@@ -97,6 +97,8 @@ export class NodeNetwork implements NetworkPort {
   private readonly asks = new Map<string, number>();
   private readonly asking = new Map<string, Promise<void>>();
   private readonly env: ProxyEnv;
+  /** After dispose (core stopping), nothing asks the user any more: late requests just fail. */
+  private disposed = false;
 
   constructor(
     private readonly hooks: NetworkHooks,
@@ -109,12 +111,19 @@ export class NodeNetwork implements NetworkPort {
   readonly fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = toRequest(input, init);
     for (;;) {
+      if (this.disposed) throw new NetworkFailure('unreachable', hostOf(request.url), 'Deskbridge is closing its network connections.');
       const proxy = this.proxyUrlFor(request.url);
       const label = proxy === null ? null : proxyLabel(proxy);
       const usedCredentials = label === null ? undefined : this.credentials.get(label);
       try {
         const dispatcher = await this.dispatcher(proxy);
         const response = await undiciFetch(request.url, { ...request.init, dispatcher } as Parameters<typeof undiciFetch>[1]);
+        if (response.status === 407 && label !== null) {
+          // A forwarded (absolute-URI) request: the proxy's 407 arrives as a response, not as an error.
+          await response.body?.cancel().catch(() => undefined);
+          await this.authenticate(label, request.url, usedCredentials);
+          continue;
+        }
         return new Response(NULL_BODY.has(response.status) ? null : (response.body as ReadableStream<Uint8Array> | null), {
           status: response.status,
           statusText: response.statusText,
@@ -159,6 +168,7 @@ export class NodeNetwork implements NetworkPort {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
     const all = [...this.dispatchers.values()];
     this.dispatchers.clear();
     this.credentials.clear();
@@ -206,6 +216,7 @@ export class NodeNetwork implements NetworkPort {
     if (current !== undefined && current !== used) return; // someone answered meanwhile: retry with that
     const pending = this.asking.get(proxy);
     if (pending) return pending;
+    if (this.disposed) throw new NetworkFailure('unreachable', hostOf(forUrl), 'Deskbridge is closing its network connections.');
     const asked = this.asks.get(proxy) ?? 0;
     const host = hostOf(forUrl);
     if (asked >= MAX_PROXY_ASKS) {
