@@ -5,6 +5,7 @@ import type { NoticeCenter } from './app/notice-center';
 import { createAuthApi } from './auth/auth-api';
 import { createDiagnosticsApi } from './log/diagnostics-api';
 import type { Logger } from './log/logger';
+import { createNetworkApi, type NetworkService } from './network/network-service';
 import type { AuthService } from './auth/auth-service';
 import type { LinkInbox } from './orgs/link-inbox';
 import type { OrgService } from './orgs/org-service';
@@ -21,6 +22,7 @@ export interface Services {
   readonly sessions: RemoteSessionService;
   readonly desktops: Desktops;
   readonly logger: Logger;
+  readonly network: NetworkService;
 }
 
 /** The DeskbridgeApi implementation, host-agnostic: contract → services. */
@@ -32,5 +34,6 @@ export function createApi(services: Services): DeskbridgeApi {
     sessions: createSessionsApi(services.sessions),
     desktops: createDesktopsApi(services.desktops.service, services.desktops.actions),
     diagnostics: createDiagnosticsApi(services.logger, services.info),
+    network: createNetworkApi(services.network),
   };
 }

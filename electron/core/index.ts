@@ -11,6 +11,7 @@ import { LinkInbox } from './orgs/link-inbox';
 import { loadManagedPolicy, type ManagedConfigSource, policyFileSource } from './orgs/managed-policy';
 import { OrgService } from './orgs/org-service';
 import { type Browser, type Clock, type Paths, type SecretStore, systemClock } from './ports';
+import { NetworkService } from './network/network-service';
 import { nodeNetwork } from './network/node-network';
 import type { NetworkFactory } from './network/port';
 import { createSessions, type SessionPorts } from './sessions';
@@ -62,7 +63,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   }
   const links = new LinkInbox(events, notices, (input) => orgs.vet(input));
   const clock = deps.clock ?? systemClock;
-  const network = (deps.network ?? nodeNetwork())({ askProxyCredentials: () => Promise.resolve(null) });
+  const networkService = new NetworkService(store, policy.kind === 'loaded' ? policy.policy.network : undefined, events, logger.scoped('network'));
+  const network = (deps.network ?? nodeNetwork())({ askProxyCredentials: networkService.askProxyCredentials });
+  await networkService.attach(network);
   const auth = new AuthService({ orgs, events, notices, vault: new SignInVault(deps.secrets, clock), browser: deps.browser, clock, fetch: network.fetch, log: logger.scoped('auth'), ...(deps.samlWindow ? { samlWindow: deps.samlWindow } : {}) });
   const desktops = createDesktops({ auth, clock, events, log: logger.scoped('desktops'), fetch: network.fetch });
   // Remembered sign-ins come back in the background; the window shows "signing in" meanwhile.
@@ -82,7 +85,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     },
     deps.sessions,
   );
-  const api = createApi({ info: deps.info, notices, orgs, links, auth, sessions, desktops, logger });
+  const api = createApi({ info: deps.info, notices, orgs, links, auth, sessions, desktops, logger, network: networkService });
   logger.log('info', 'core', `Deskbridge core started (${deps.info.host})`);
   return {
     api,
@@ -95,6 +98,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       desktops.service.dispose();
       auth.dispose();
       await sessions.dispose();
+      networkService.dispose();
       await network.dispose();
       logger.log('info', 'core', 'Deskbridge core stopped');
     },

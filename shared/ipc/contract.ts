@@ -9,6 +9,7 @@ import { desktopsEvents, desktopsMethods, type DesktopsApi, type DesktopsEvents 
 import { diagnosticsEvents, diagnosticsMethods, type DiagnosticsApi, type DiagnosticsEvents } from './domains/diagnostics';
 import { orgsEvents, orgsMethods, type OrgsApi, type OrgsEvents } from './domains/orgs';
 import { sessionsEvents, sessionsMethods, type SessionsApi, type SessionsEvents } from './domains/sessions';
+import { networkEvents, networkMethods, type NetworkApi, type NetworkEvents } from './domains/network';
 
 export interface DeskbridgeApi {
   readonly app: AppApi;
@@ -17,9 +18,10 @@ export interface DeskbridgeApi {
   readonly sessions: SessionsApi;
   readonly desktops: DesktopsApi;
   readonly diagnostics: DiagnosticsApi;
+  readonly network: NetworkApi;
 }
 
-export type DeskbridgeEvents = AppEvents & OrgsEvents & AuthEvents & SessionsEvents & DesktopsEvents & DiagnosticsEvents;
+export type DeskbridgeEvents = AppEvents & OrgsEvents & AuthEvents & SessionsEvents & DesktopsEvents & DiagnosticsEvents & NetworkEvents;
 
 export type Domain = keyof DeskbridgeApi;
 
@@ -31,9 +33,10 @@ export const API_MANIFEST = {
   sessions: sessionsMethods,
   desktops: desktopsMethods,
   diagnostics: diagnosticsMethods,
+  network: networkMethods,
 } as const satisfies { readonly [D in Domain]: readonly (keyof DeskbridgeApi[D])[] };
 
-export const EVENT_NAMES = [...appEvents, ...orgsEvents, ...authEvents, ...sessionsEvents, ...desktopsEvents, ...diagnosticsEvents] as const satisfies readonly (keyof DeskbridgeEvents)[];
+export const EVENT_NAMES = [...appEvents, ...orgsEvents, ...authEvents, ...sessionsEvents, ...desktopsEvents, ...diagnosticsEvents, ...networkEvents] as const satisfies readonly (keyof DeskbridgeEvents)[];
 
 // Compile-time proof that the manifest lists every method and every event of the interfaces.
 type Missing<D extends Domain> = Exclude<keyof DeskbridgeApi[D], (typeof API_MANIFEST)[D][number]>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { DeskbridgeApi, Domain } from './contract';
 import { LOG_LEVELS } from './domains/diagnostics';
+import { networkSettingsSchema } from '../models/network';
 
 const id = z.string().min(1).max(128);
 /** `${orgId}/${workspaceId}` */
@@ -70,6 +71,11 @@ export const ARG_SCHEMAS: { readonly [D in Domain]: DomainSchemas<D> } = {
     logs: z.tuple([]),
     setLevel: z.tuple([z.enum(LOG_LEVELS)]),
     exportLogs: z.tuple([]),
+  },
+  network: {
+    get: z.tuple([]),
+    update: z.tuple([networkSettingsSchema]),
+    answerProxyLogin: z.tuple([id, z.strictObject({ username: z.string().min(1).max(256), password: z.string().max(1024) }).nullable()]),
   },
 };
 

@@ -1,4 +1,5 @@
 /** An organization profile ("registration"): everything needed to sign in, never a secret. */
+import type { ManagedNetworkPolicy } from './network';
 
 export interface OidcSignIn {
   readonly method: 'oidc';
@@ -95,4 +96,6 @@ export interface ManagedPolicy {
    * endpoints, a default connection to that host, plain http on 127.0.0.1 / [::1].
    */
   readonly trustedHosts?: readonly string[];
+  /** Settings → Network preset (and optionally locked) by IT (issue 13). */
+  readonly network?: ManagedNetworkPolicy;
 }

@@ -24,6 +24,8 @@ export function explainNetworkError(error: unknown, who: 'idp' | 'aws', where: s
   if (error instanceof AuthError) return error;
   const failure = networkFailureOf(error) ?? classifyTransportError(error, where.split(' ')[0] ?? where, null);
   const code = failure === null ? null : failureCode(failure);
+  // The identity provider's timeout keeps its own code (its message says who did not answer).
+  if (failure?.kind === 'timeout' && who === 'idp') return new AuthError('idp-timeout', 'Your organization’s identity provider did not answer in time. Check your network connection and try again.', failureDetails(failure), failureParams(failure));
   if (failure !== null && code !== null) return new AuthError(code, failure.message, failureDetails(failure), failureParams(failure));
   const codes = failure?.kind === 'unreachable' ? [...codesOf(error), 'ECONNREFUSED'] : codesOf(error);
   const label = who === 'idp' ? 'your organization’s identity provider' : 'AWS';

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { managedNetworkSchema } from '../../../shared/models/network';
 import { badgeSchema, describeIssues, orgInputSchema, orgPolicySchema } from '../../../shared/lib/org-input';
 import { TRUSTED_HOST_PATTERN } from '../../../shared/lib/org-trust';
 import type { ManagedPolicy } from '../../../shared/models/org';
@@ -17,6 +18,7 @@ const policySchema = z.strictObject({
     .array(z.string().max(260).transform((host) => host.toLowerCase()).pipe(z.string().regex(TRUSTED_HOST_PATTERN, 'Not a host name, IP address or host:port.')))
     .max(50)
     .optional(),
+  network: managedNetworkSchema.optional(),
 });
 
 /** What a managed-configuration channel gives: nothing, the JSON text, or the document already parsed. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 export { orgProfileSchema } from '../../../shared/lib/org-input';
 import { roleArnSchema } from '../../../shared/lib/org-input';
+import { networkSettingsSchema } from '../../../shared/models/network';
 import type { OrgProfile } from '../../../shared/models/org';
 
 export const SETTINGS_VERSION = 1;
@@ -10,6 +11,8 @@ export const preferencesSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
   /** SAML: the role each organization's user chose among several (configuration, not user data). */
   samlRoles: z.record(z.string().max(128), roleArnSchema).optional().catch(undefined),
+  /** Settings → Network (issue 13): proxy choice and an extra CA file; never credentials. */
+  network: networkSettingsSchema.optional().catch(undefined),
 });
 
 export type Preferences = z.infer<typeof preferencesSchema>;

@@ -3,6 +3,7 @@ import { NoticeBar } from '../components/notice-bar';
 import { DesktopsView } from '../features/desktops/desktops-view';
 import { DiagnosticsButton } from '../features/diagnostics/log-viewer';
 import { LinkDialog } from '../features/orgs/link-dialog';
+import { NetworkButton, ProxyLoginHost } from '../features/network/network-settings';
 import { OrgsScreen } from '../features/orgs/orgs-screen';
 import { I18nContext, pickLanguage, translator } from '../i18n';
 import { api } from '../ipc/api';
@@ -28,8 +29,10 @@ export function App() {
       <footer className="app-footer">
         <p>{t('app.honest')}</p>
         <DiagnosticsButton />
+        <NetworkButton />
       </footer>
       {firstLink ? <LinkDialog key={firstLink.id} link={firstLink} /> : null}
+      <ProxyLoginHost />
     </I18nContext.Provider>
   );
 }

@@ -3,9 +3,11 @@ import { desktopsDe } from '../features/desktops/messages-de';
 import { diagnosticsDe } from '../features/diagnostics/messages-de';
 import type { MessageKey } from './en';
 import { errorsDe } from './errors-de';
+import { networkDe } from '../features/network/messages-de';
 
 export const de: Record<MessageKey, string> = {
   ...desktopsDe,
+  ...networkDe,
   ...diagnosticsDe,
   ...errorsDe,
   ...samlDe,

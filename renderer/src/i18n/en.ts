@@ -2,12 +2,14 @@ import { samlEn } from '../features/auth/messages-en';
 import { desktopsEn } from '../features/desktops/messages-en';
 import { diagnosticsEn } from '../features/diagnostics/messages-en';
 import { errorsEn } from './errors-en';
+import { networkEn } from '../features/network/messages-en';
 
 export const en = {
   ...desktopsEn,
   ...diagnosticsEn,
   ...errorsEn,
   ...samlEn,
+  ...networkEn,
   'app.title': 'Deskbridge',
   'app.loading': 'Loading…',
   'app.honest': 'Deskbridge signs you in with your organization’s identity provider and uses public AWS interfaces only.',

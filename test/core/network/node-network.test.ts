@@ -172,7 +172,8 @@ describe('failures a person can act on', () => {
     const net = network({ proxy: { mode: 'none' } });
     const failure = await failureOf(net.fetch(`http://${silent}/`, { signal: AbortSignal.timeout(300) }));
     expect(failure.kind).toBe('timeout');
-    expect(explainNetworkError(failure, 'idp', `http://${silent}`).params).toEqual({ host: silent });
+    expect(explainNetworkError(failure, 'idp', `http://${silent}`)).toMatchObject({ code: 'idp-timeout', params: { host: silent } });
+    expect(explainNetworkError(failure, 'aws', `http://${silent}`)).toMatchObject({ code: 'network.timeout', params: { host: silent } });
     await net.dispose();
   });
 

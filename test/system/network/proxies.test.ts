@@ -18,8 +18,18 @@ import { downProxy, type Running, startHttpsFront, startInspectingProxy, startSq
 const USER = 'deskbridge';
 const PASS = 'proxy-pass-1';
 
-function networkWith(settings: NetworkSettings, answers: (ProxyCredentials | null)[], asked: ProxyChallenge[]): NetworkFactory {
-  const factory = nodeNetwork({ env: {}, systemCaFiles: [], settings });
+/** The settings reach core through the settings file, as Settings → Network saves them. */
+interface Setup {
+  readonly settings: NetworkSettings;
+  readonly network: NetworkFactory;
+}
+
+function networkWith(settings: NetworkSettings, answers: (ProxyCredentials | null)[], asked: ProxyChallenge[]): Setup {
+  return { settings, network: askingNetwork(answers, asked) };
+}
+
+function askingNetwork(answers: (ProxyCredentials | null)[], asked: ProxyChallenge[]): NetworkFactory {
+  const factory = nodeNetwork({ env: {}, systemCaFiles: [] });
   return (hooks) =>
     factory({
       askProxyCredentials: (challenge) => {
@@ -31,8 +41,9 @@ function networkWith(settings: NetworkSettings, answers: (ProxyCredentials | nul
 }
 
 /** Sign in, list, restart: the whole path a user takes, through the given network. */
-async function journey(emu: Emulator, network: NetworkFactory, endpoints: { sts?: string; workspaces?: string } = {}) {
-  const run = await startCoreOnEmulator({ network, emu, policy: (e) => oidcPolicy(e, endpoints) });
+async function journey(emu: Emulator, setup: Setup, endpoints: { sts?: string; workspaces?: string } = {}) {
+  const settings = { version: 1, organizations: [], preferences: { language: 'system', theme: 'system', network: setup.settings } };
+  const run = await startCoreOnEmulator({ network: setup.network, emu, settings, policy: (e) => oidcPolicy(e, endpoints) });
   try {
     const orgId = await oidcOrgId(run.core);
     const signInError = await signIn(run.core, orgId);
