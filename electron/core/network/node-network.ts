@@ -121,7 +121,7 @@ export class NodeNetwork implements NetworkPort {
         if (response.status === 407 && label !== null) {
           // A forwarded (absolute-URI) request: the proxy's 407 arrives as a response, not as an error.
           await response.body?.cancel().catch(() => undefined);
-          await this.authenticate(label, request.url, usedCredentials);
+          await this.authenticate(label, request.url, usedCredentials, proxyChallengeOf(response.headers.get('proxy-authenticate')));
           continue;
         }
         return new Response(NULL_BODY.has(response.status) ? null : (response.body as ReadableStream<Uint8Array> | null), {
@@ -211,7 +211,7 @@ export class NodeNetwork implements NetworkPort {
   }
 
   /** One ask at a time per proxy; the answer is for every request waiting on that proxy. */
-  private async authenticate(proxy: string, forUrl: string, used: ProxyCredentials | undefined): Promise<void> {
+  private async authenticate(proxy: string, forUrl: string, used: ProxyCredentials | undefined, offered: OfferedChallenge | null = null): Promise<void> {
     const current = this.credentials.get(proxy);
     if (current !== undefined && current !== used) return; // someone answered meanwhile: retry with that
     const pending = this.asking.get(proxy);
@@ -224,7 +224,7 @@ export class NodeNetwork implements NetworkPort {
     }
     const ask = (async () => {
       this.asks.set(proxy, asked + 1);
-      const answer = await this.hooks.askProxyCredentials({ proxy, scheme: 'basic', forHost: host, attempt: asked + 1 });
+      const answer = await this.hooks.askProxyCredentials({ proxy, scheme: 'basic', forHost: host, attempt: asked + 1, ...(offered?.realm ? { realm: offered.realm } : {}) });
       if (answer === null) throw new NetworkFailure('proxy-auth', host, `Sign-in to the proxy ${proxy} was cancelled.`, { proxy, code: 'HTTP 407', cancelled: true });
       this.credentials.set(proxy, answer);
     })();
@@ -299,6 +299,20 @@ export class NodeNetwork implements NetworkPort {
       req.end();
     });
   }
+}
+
+interface OfferedChallenge {
+  readonly schemes: readonly string[];
+  readonly basic: boolean;
+  readonly realm?: string;
+}
+
+/** `Proxy-Authenticate: Basic realm="corp", Negotiate`: the schemes offered and Basic's realm (null: no header). */
+export function proxyChallengeOf(header: string | null): OfferedChallenge | null {
+  if (header === null || header.trim() === '') return null;
+  const schemes = [...header.matchAll(/(?:^|,)\s*([A-Za-z][\w-]*)(?=\s+[\w-]+=|\s*,|\s*$|\s+[A-Za-z0-9+/=]+\s*(?:,|$))/g)].map((m) => (m[1] ?? '').toLowerCase());
+  const realm = /basic\s+[^,]*?realm="([^"]*)"/i.exec(header)?.[1];
+  return { schemes, basic: schemes.includes('basic'), ...(realm ? { realm } : {}) };
 }
 
 /** A manual proxy URL: http(s)://host[:port], never with credentials in it (they are asked at use). */

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError } from '../../../electron/core/auth/auth-error';
 import { explainNetworkError } from '../../../electron/core/auth/network-error';
-import { checkProxyUrl, MAX_PROXY_ASKS, NodeNetwork, NetworkSettingsError } from '../../../electron/core/network/node-network';
+import { checkProxyUrl, MAX_PROXY_ASKS, NodeNetwork, NetworkSettingsError, proxyChallengeOf } from '../../../electron/core/network/node-network';
 import { classifyTransportError, NetworkFailure } from '../../../electron/core/network/network-failure';
 import type { ProxyChallenge, ProxyCredentials } from '../../../electron/core/network/port';
 import { bypassesProxy, environmentProxyFor } from '../../../electron/core/network/proxy-env';
@@ -224,5 +224,14 @@ describe('proxy choice', () => {
     expect(() => checkProxyUrl('http://ann:secret@proxy.corp:3128')).toThrow(/must not contain a user name or password/);
     expect(() => checkProxyUrl('socks5://proxy.corp:1080')).toThrow(NetworkSettingsError);
     expect(() => checkProxyUrl('http://proxy.corp:3128')).not.toThrow();
+  });
+});
+
+describe('what a proxy offers (Proxy-Authenticate)', () => {
+  it('reads the schemes and Basic’s realm', () => {
+    expect(proxyChallengeOf('Basic realm="corp proxy"')).toEqual({ schemes: ['basic'], basic: true, realm: 'corp proxy' });
+    expect(proxyChallengeOf('Negotiate, NTLM')).toEqual({ schemes: ['negotiate', 'ntlm'], basic: false });
+    expect(proxyChallengeOf('Digest realm="x", nonce="abc", Basic realm="y"')).toMatchObject({ basic: true, realm: 'y' });
+    expect(proxyChallengeOf(null)).toBeNull();
   });
 });
