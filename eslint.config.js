@@ -14,6 +14,14 @@ const rawIpc = [
   { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Raw IPC lives only in electron/main/ipc and electron/preload.' },
 ];
 
+/** Issue 13: HTTP clients core must not use directly (servers from node:http stay allowed). */
+const networkPortOnly = 'Core makes HTTP requests only through the network port (NetworkPort.fetch, electron/core/network).';
+const httpClientNames = ['request', 'get', 'Agent', 'globalAgent', 'ClientRequest'];
+const bypassNetworkPort = [
+  ...['node:http', 'http'].map((name) => ({ name, importNames: httpClientNames, message: networkPortOnly })),
+  ...['node:https', 'https', 'undici', 'node:http2', 'http2'].map((name) => ({ name, message: networkPortOnly })),
+];
+
 /** The layering table: what each folder must not import. Exported so a test can prove it bites. */
 export const layering = [
   {
@@ -27,6 +35,23 @@ export const layering = [
   },
   {
     files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron, ...bypassNetworkPort],
+        patterns: [ban(['**/main/**', '**/preload/**', '**/renderer/**', 'electron/*'], 'core/ may import only core/, shared/, Node and npm packages.'), ban(['undici/*'], networkPortOnly)],
+      }],
+    },
+  },
+  {
+    // Issue 13: every request core makes goes through the network port (electron/core/network/port.ts).
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...['fetch', 'XMLHttpRequest', 'EventSource'].map((name) => ({ name, message: networkPortOnly }))],
+    },
+  },
+  {
+    // The Node adapter of the network port is the one place that talks HTTP itself.
+    files: ['electron/core/network/node-network.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [noElectron],

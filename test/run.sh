@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 export NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false
 
 packages=(chromium tigervnc-standalone-server tigervnc-tools gnome-keyring dbus dbus-x11 libsecret-1-dev
-  xrdp freerdp2-x11 xvfb x11-utils xdotool x11-xserver-utils openssl xdg-utils python3-botocore)
+  xrdp freerdp2-x11 xvfb x11-utils xdotool x11-xserver-utils openssl xdg-utils python3-botocore
+  tinyproxy squid)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")

@@ -7,6 +7,7 @@ import { createAuthApi } from './auth/auth-api';
 import { createDiagnosticsApi } from './log/diagnostics-api';
 import type { Logger } from './log/logger';
 import type { NetworkCheck } from './network/network-check';
+import { createNetworkApi, type NetworkService } from './network/network-service';
 import type { AuthService } from './auth/auth-service';
 import type { LinkInbox } from './orgs/link-inbox';
 import type { OrgService } from './orgs/org-service';
@@ -27,6 +28,7 @@ export interface Services {
   readonly logger: Logger;
   readonly networkCheck: NetworkCheck;
   readonly preferences: PreferencesService;
+  readonly network: NetworkService;
 }
 
 /** The DeskbridgeApi implementation, host-agnostic: contract → services. */
@@ -39,5 +41,6 @@ export function createApi(services: Services): DeskbridgeApi {
     desktops: createDesktopsApi(services.desktops.service, services.desktops.actions),
     diagnostics: { ...createDiagnosticsApi(services.logger, services.info), networkCheck: async () => ok(await services.networkCheck.run()) },
     settings: createSettingsApi(services.preferences),
+    network: createNetworkApi(services.network),
   };
 }

@@ -8,7 +8,7 @@ import type { SamlCapture } from './auth/saml-capture';
 import { EventBus } from './events';
 import { Logger } from './log/logger';
 import { NetworkCheck } from './network/network-check';
-import type { NetworkFactory, NetworkPort } from './network/port';
+import type { NetworkFactory } from './network/port';
 import type { NetworkProbe } from './network/probe';
 import type { GatewayTable } from './network/probe-gateways';
 import { nodeNetworkProbe } from './network/probe-node';
@@ -16,12 +16,15 @@ import { LinkInbox } from './orgs/link-inbox';
 import { loadManagedPolicy, type ManagedConfigSource, policyFileSource } from './orgs/managed-policy';
 import { OrgService } from './orgs/org-service';
 import { type Browser, type Clock, type Paths, type SecretStore, systemClock } from './ports';
+import { NetworkService } from './network/network-service';
+import { nodeNetwork } from './network/node-network';
 import { createSessions, type SessionPorts } from './sessions';
 import { PreferencesService } from './settings/preferences-service';
 import { withRuntimeVersions } from './settings/runtime-versions';
 import { SettingsStore } from './settings/settings-store';
 import { SignInVault } from './vault/sign-in-vault';
 import { createDesktops } from './workspaces';
+import { fetchBrokerConfig } from './workspaces/broker-client';
 
 export interface CoreDeps {
   readonly info: AppInfo;
@@ -39,7 +42,7 @@ export interface CoreDeps {
   readonly sessions?: SessionPorts;
   /** SAML's sign-in window (Electron); absent on hosts without it. */
   readonly samlWindow?: SamlCapture;
-  /** The one network port's factory (issue 13): Electron's `net` in the app. */
+  /** The one network port for all of core's HTTP (Electron: Chromium's stack; default: undici). */
   readonly network?: NetworkFactory;
   /** The network check's raw probes and gateway table (defaults: node:dns/net/tls, AWS's table). */
   readonly networkCheck?: { readonly probe?: NetworkProbe; readonly gateways?: GatewayTable; readonly totalMs?: number };
@@ -68,10 +71,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   for (const dropped of await orgs.dropUntrusted()) {
     notices.add('warning', 'org-removed-untrusted', `“${dropped.name}” (${dropped.code}) was removed: it used addresses that only your IT department can set.`, dropped.details, { name: dropped.name, code: dropped.code });
   }
-  const links = new LinkInbox(events, notices, (input) => orgs.vet(input));
+  const networkService = new NetworkService(store, policy.kind === 'loaded' ? policy.policy.network : undefined, events, logger.scoped('network'));
+  const network = (deps.network ?? nodeNetwork())({ askProxyCredentials: networkService.askProxyCredentials });
+  await networkService.attach(network);
+  const links = new LinkInbox(events, notices, (input) => orgs.vet(input), (brokerUrl) => fetchBrokerConfig(brokerUrl, network.fetch));
   const clock = deps.clock ?? systemClock;
-  const auth = new AuthService({ orgs, events, notices, vault: new SignInVault(deps.secrets, clock), browser: deps.browser, clock, log: logger.scoped('auth'), ...(deps.samlWindow ? { samlWindow: deps.samlWindow } : {}) });
-  const desktops = createDesktops({ auth, clock, events, log: logger.scoped('desktops') });
+  const auth = new AuthService({ orgs, events, notices, vault: new SignInVault(deps.secrets, clock), browser: deps.browser, clock, fetch: network.fetch, log: logger.scoped('auth'), ...(deps.samlWindow ? { samlWindow: deps.samlWindow } : {}) });
+  const desktops = createDesktops({ auth, clock, events, log: logger.scoped('desktops'), fetch: network.fetch });
   // Remembered sign-ins come back in the background; the window shows "signing in" meanwhile.
   void auth.restore();
   const sessions = createSessions(
@@ -92,13 +98,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   );
   const networkCheck = new NetworkCheck({
     orgs: () => orgs.snapshot().organizations,
-    network: networkFor(deps, logger),
+    network,
     probe: deps.networkCheck?.probe ?? nodeNetworkProbe(),
     info: deps.info,
     ...(deps.networkCheck?.gateways ? { gateways: deps.networkCheck.gateways } : {}),
     ...(deps.networkCheck?.totalMs ? { totalMs: deps.networkCheck.totalMs } : {}),
   });
-  const api = createApi({ info: withRuntimeVersions(deps.info), notices, orgs, links, auth, sessions, desktops, logger, networkCheck, preferences });
+  const api = createApi({ info: withRuntimeVersions(deps.info), notices, orgs, links, auth, sessions, desktops, logger, networkCheck, preferences, network: networkService });
   logger.log('info', 'core', `Deskbridge core started (${deps.info.host})`);
   return {
     api,
@@ -111,24 +117,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       desktops.service.dispose();
       auth.dispose();
       await sessions.dispose();
+      networkService.dispose();
+      await network.dispose();
       logger.log('info', 'core', 'Deskbridge core stopped');
     },
   };
 }
 
-/**
- * The port the network check fetches and resolves proxies through: the host's factory when there
- * is one, else Node's own fetch without a proxy. (The proxy sign-in dialog is core's hook to give;
- * until it exists this one declines, so a proxy asking for credentials ends in a clear error.)
- */
-function networkFor(deps: CoreDeps, logger: Logger): Pick<NetworkPort, 'fetch' | 'resolveProxy'> {
-  if (deps.network) {
-    return deps.network({
-      askProxyCredentials: async (challenge) => {
-        logger.log('warn', 'network', `The proxy ${challenge.proxy} asks for sign-in, but this window cannot ask for it yet`);
-        return null;
-      },
-    });
-  }
-  return { fetch: (input, init) => fetch(input, init), resolveProxy: async () => 'DIRECT' };
-}

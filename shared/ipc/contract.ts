@@ -10,6 +10,7 @@ import { diagnosticsEvents, diagnosticsMethods, type DiagnosticsApi, type Diagno
 import { orgsEvents, orgsMethods, type OrgsApi, type OrgsEvents } from './domains/orgs';
 import { sessionsEvents, sessionsMethods, type SessionsApi, type SessionsEvents } from './domains/sessions';
 import { settingsEvents, settingsMethods, type SettingsApi, type SettingsEvents } from './domains/settings';
+import { networkEvents, networkMethods, type NetworkApi, type NetworkEvents } from './domains/network';
 
 export interface DeskbridgeApi {
   readonly app: AppApi;
@@ -19,9 +20,10 @@ export interface DeskbridgeApi {
   readonly desktops: DesktopsApi;
   readonly diagnostics: DiagnosticsApi;
   readonly settings: SettingsApi;
+  readonly network: NetworkApi;
 }
 
-export type DeskbridgeEvents = AppEvents & OrgsEvents & AuthEvents & SessionsEvents & DesktopsEvents & DiagnosticsEvents & SettingsEvents;
+export type DeskbridgeEvents = AppEvents & OrgsEvents & AuthEvents & SessionsEvents & DesktopsEvents & DiagnosticsEvents & SettingsEvents & NetworkEvents;
 
 export type Domain = keyof DeskbridgeApi;
 
@@ -34,9 +36,19 @@ export const API_MANIFEST = {
   desktops: desktopsMethods,
   diagnostics: diagnosticsMethods,
   settings: settingsMethods,
+  network: networkMethods,
 } as const satisfies { readonly [D in Domain]: readonly (keyof DeskbridgeApi[D])[] };
 
-export const EVENT_NAMES = [...appEvents, ...orgsEvents, ...authEvents, ...sessionsEvents, ...desktopsEvents, ...diagnosticsEvents, ...settingsEvents] as const satisfies readonly (keyof DeskbridgeEvents)[];
+export const EVENT_NAMES = [
+  ...appEvents,
+  ...orgsEvents,
+  ...authEvents,
+  ...sessionsEvents,
+  ...desktopsEvents,
+  ...diagnosticsEvents,
+  ...settingsEvents,
+  ...networkEvents,
+] as const satisfies readonly (keyof DeskbridgeEvents)[];
 
 // Compile-time proof that the manifest lists every method and every event of the interfaces.
 type Missing<D extends Domain> = Exclude<keyof DeskbridgeApi[D], (typeof API_MANIFEST)[D][number]>;

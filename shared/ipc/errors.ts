@@ -23,6 +23,20 @@ export const ORGS_ERROR_CODES = [
   'profile-file-too-new',
 ] as const;
 
+/**
+ * Network failures a person can act on (issue 13), in the auth and desktops domains alike. Params:
+ * `host` (what Deskbridge tried to reach), `proxy` (host:port), `issuer` (the untrusted CA's name).
+ */
+export const NETWORK_FAILURE_CODES = [
+  'network.proxyAuth',
+  'network.proxyCancelled',
+  'network.proxyUnreachable',
+  'network.tlsInspection',
+  'network.dns',
+  'network.timeout',
+  'network.captivePortal',
+] as const;
+
 export const AUTH_ERROR_CODES = [
   'sign-in-cancelled',
   'sign-in-denied',
@@ -60,6 +74,7 @@ export const AUTH_ERROR_CODES = [
   'no-role-choice',
   'no-device-code',
   'browser-failed',
+  ...NETWORK_FAILURE_CODES,
 ] as const;
 
 /** An IAM refusal names the IT setting to check. */
@@ -116,6 +131,7 @@ export const DESKTOPS_ERROR_CODES = [
   ...DESKTOP_REFUSAL_CODES,
   ...AWS_ERROR_CODES,
   ...BROKER_CLIENT_ERROR_CODES,
+  ...NETWORK_FAILURE_CODES,
 ] as const;
 
 
@@ -146,6 +162,11 @@ export const DIAGNOSTICS_ERROR_CODES = [] as const satisfies readonly string[];
 /** Preferences: a change to one IT's managed configuration locks. */
 export const SETTINGS_ERROR_CODES = ['preference-locked'] as const;
 
+/** Settings → Network (the network domain): bad input, a locked setting, a question no longer asked. */
+export const NETWORK_ERROR_CODES = ['network.invalidProxyUrl', 'network.caFileUnusable', 'network.locked', 'network.noQuestion'] as const;
+
+export type NetworkFailureCode = (typeof NETWORK_FAILURE_CODES)[number];
+export type NetworkErrorCode = (typeof NETWORK_ERROR_CODES)[number];
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 export type AppNoticeCode = (typeof APP_NOTICE_CODES)[number];
 export type OrgsErrorCode = (typeof ORGS_ERROR_CODES)[number];
@@ -168,10 +189,11 @@ export const ERROR_CODES_BY_DOMAIN = {
   sessions: SESSIONS_ERROR_CODES,
   diagnostics: DIAGNOSTICS_ERROR_CODES,
   settings: SETTINGS_ERROR_CODES,
+  network: NETWORK_ERROR_CODES,
 } as const;
 
 /** Every code (diagnostics adds none: its calls fail only with the app's IPC codes). */
-export type ErrorCode = AppErrorCode | OrgsErrorCode | AuthErrorCode | DesktopsErrorCode | SessionsErrorCode | SettingsErrorCode;
+export type ErrorCode = AppErrorCode | OrgsErrorCode | AuthErrorCode | DesktopsErrorCode | SessionsErrorCode | SettingsErrorCode | NetworkErrorCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [...new Set<ErrorCode>(Object.values(ERROR_CODES_BY_DOMAIN).flat())];
 
@@ -187,4 +209,5 @@ export const isErrorCode = member(ERROR_CODES);
 export const isDesktopsErrorCode = member<DesktopsErrorCode>(DESKTOPS_ERROR_CODES);
 export const isDesktopRefusalCode = member<DesktopRefusalCode>(DESKTOP_REFUSAL_CODES);
 export const isDesktopDeniedCode = member<DesktopDeniedCode>(DESKTOP_DENIED_CODES);
+export const isNetworkFailureCode = member<NetworkFailureCode>(NETWORK_FAILURE_CODES);
 export const isDesktopDialogErrorCode = member<(typeof DESKTOP_DIALOG_ERROR_CODES)[number]>(DESKTOP_DIALOG_ERROR_CODES);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DeskbridgeApi, Domain } from './contract';
 import { LOG_LEVELS } from './domains/diagnostics';
 import { LANGUAGE_PREFERENCES, THEME_PREFERENCES } from './domains/settings';
+import { networkSettingsSchema } from '../models/network';
 
 const id = z.string().min(1).max(128);
 /** `${orgId}/${workspaceId}` */
@@ -85,5 +86,10 @@ export const ARG_SCHEMAS: { readonly [D in Domain]: DomainSchemas<D> } = {
         })
         .refine((patch) => Object.keys(patch).length > 0, 'Name at least one preference to change.'),
     ]),
+  },
+  network: {
+    get: z.tuple([]),
+    update: z.tuple([networkSettingsSchema]),
+    answerProxyLogin: z.tuple([id, z.strictObject({ username: z.string().min(1).max(256), password: z.string().max(1024) }).nullable()]),
   },
 };

@@ -1,4 +1,5 @@
 /** An organization profile ("registration"): everything needed to sign in, never a secret. */
+import type { ManagedNetworkPolicy } from './network';
 
 export interface OidcSignIn {
   readonly method: 'oidc';
@@ -112,6 +113,8 @@ export interface ManagedPolicy {
   readonly trustedHosts?: readonly string[];
   /** Preferences IT sets (and may lock) for every user of this computer. */
   readonly preferences?: ManagedPreferences;
+  /** Settings → Network preset (and optionally locked) by IT (issue 13). */
+  readonly network?: ManagedNetworkPolicy;
 }
 
 /**

@@ -26,6 +26,7 @@ import { DIRECTORY_FULL } from '../emulator/seed';
 import { playingBrowser, startAuth } from '../core/auth/support';
 import { ManualClock } from '../core/workspaces/support/manual-clock';
 import { atMost, type Benchmark, type Figure } from './figures';
+import { testFetch } from '../core/support/network';
 
 const HOUR = 3_600_000;
 const STEADY_HOURS = 2;
@@ -63,7 +64,7 @@ const bench: Benchmark = async () => {
   });
   const clock = new ManualClock(emu.clock.now(), [emu.clock]);
   const app = await startAuth(emu, { clock, browser: playingBrowser(BULK) });
-  const service = new DesktopService({ auth: app.auth, clock, log: new Logger().scoped('bench'), clientFor: (session) => createWorkspacesClient(askCoreEachCall(session)) });
+  const service = new DesktopService({ auth: app.auth, clock, log: new Logger().scoped('bench'), fetch: testFetch, clientFor: (session) => createWorkspacesClient(askCoreEachCall(session), testFetch) });
   let naiveTick: Promise<void> = Promise.resolve();
   /** After each timer: let the work it started finish at that instant (no request left in flight). */
   const settle = async (): Promise<void> => {
@@ -91,7 +92,7 @@ const bench: Benchmark = async () => {
     service.dispose();
 
     // The naive client on the same sign-in (its renewals counted too): list + status every 5 s.
-    const client = createWorkspacesClient(askCoreEachCall(app.auth.session(app.oidcOrgId)!));
+    const client = createWorkspacesClient(askCoreEachCall(app.auth.session(app.oidcOrgId)!), testFetch);
     const poll = async (): Promise<void> => {
       const ids: string[] = [];
       let token: string | undefined;

@@ -6,6 +6,7 @@ import { systemClock } from '../../electron/core/ports';
 import { startEmulator } from '../emulator';
 import { EmulatorSessions } from '../core/workspaces/support/emulator-sessions';
 import { atMost, type Benchmark, type Figure, timed } from './figures';
+import { testFetch } from '../core/support/network';
 
 const DIRECTORY = 'd-906700a001';
 const LATENCY_MS = 50;
@@ -46,7 +47,7 @@ const bench: Benchmark = async () => {
     // Deskbridge's own path: a fresh service and client, as right after sign-in (permissions looked up alongside).
     const deskbridge = async (): Promise<{ firstPageMs: number; fullMs: number }> => {
       sessions.signOut(org.id);
-      const service = new DesktopService({ auth: sessions, clock: systemClock, log: new Logger().scoped('bench') });
+      const service = new DesktopService({ auth: sessions, clock: systemClock, log: new Logger().scoped('bench'), fetch: testFetch });
       let firstPageMs = 0;
       const start = performance.now();
       const off = service.onChange((s) => {

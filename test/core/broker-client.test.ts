@@ -3,6 +3,7 @@
  * gateway's bare status, a body off the contract, a flood): each becomes one closed client code.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { testFetch } from './support/network';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BrokerClient, BrokerRequestError } from '../../electron/core/workspaces/broker-client';
@@ -37,7 +38,7 @@ afterEach(async () => {
   server = null;
 });
 
-const client = (baseUrl: string) => new BrokerClient({ baseUrl, token: () => Promise.resolve('id.token.value') });
+const client = (baseUrl: string) => new BrokerClient({ baseUrl, token: () => Promise.resolve('id.token.value'), fetch: testFetch });
 const context = { orgName: 'Example', region: 'us-east-1' };
 
 async function failure(promise: Promise<unknown>): Promise<BrokerRequestError> {

@@ -5,8 +5,9 @@
  * desktops only; the device never calls STS nor WorkSpaces itself.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NetworkFetch } from '../../electron/core/network/port';
+import { testFetch } from './support/network';
 import { startLocalBroker, type LocalBroker } from '../../broker/src/local-server';
-import { boundedFetch } from '../../electron/core/auth/bounded-fetch';
 import { Logger } from '../../electron/core/log/logger';
 import { POLL_FAST_MS } from '../../shared/lib/polling-policy';
 import { DesktopActions } from '../../electron/core/workspaces/actions';
@@ -52,10 +53,10 @@ afterEach(async () => {
 
 /** Every request the desktop service sends (its HTTP port in broker mode). */
 const sent: string[] = [];
-const countingFetch = boundedFetch(4 * 1024 * 1024, (url, init) => {
-  sent.push(`${init?.method ?? 'GET'} ${url}`);
-  return fetch(url, init);
-});
+const countingFetch: NetworkFetch = (input, init) => {
+  sent.push(`${init?.method ?? 'GET'} ${String(input instanceof Request ? input.url : input)}`);
+  return testFetch(input, init);
+};
 
 async function signedInAlice(): Promise<{ service: DesktopService; actions: DesktopActions; clock: ManualClock }> {
   sent.length = 0;
@@ -108,7 +109,7 @@ describe('desktops in broker mode', () => {
     const { service: desktops, actions } = await signedInAlice();
     expect(await actions.restart(`${BROKER_ID}/ws-bob00000`)).toMatchObject({ ok: false, error: { code: 'desktops.notFound' } });
     const session = app!.auth.session(BROKER_ID)!;
-    const direct = new BrokerClient({ baseUrl: broker.url, token: session.brokerToken! });
+    const direct = new BrokerClient({ baseUrl: broker.url, token: session.brokerToken!, fetch: testFetch });
     const refused = await direct.act('ws-bob00000', { action: 'restart' }).then(() => null, (error: unknown) => error);
     expect(describeFailure(refused, { orgName: 'Demo', region: null })).toMatchObject({ code: 'desktops.broker.notFound' });
     expect(emu.state.getWorkspace('ws-bob00000')?.state).toBe('AVAILABLE');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../../electron/core';
+import { nodeNetwork } from '../../electron/core/network/node-network';
 import { KeytarSecretStore } from '../../electron/core/vault/keytar-secret-store';
 import { buildRendererForWeb } from './build-renderer';
 import { isWebHostOrigin, startHarness } from './server';
@@ -28,6 +29,8 @@ const core = await createCore({
   secrets: new KeytarSecretStore(),
   browser: systemBrowser(),
   sessions: { viewerOrigin: isWebHostOrigin },
+  // The web host's network port: undici (HTTPS_PROXY/HTTP_PROXY/NO_PROXY, Settings → Network, extra CAs).
+  network: nodeNetwork(),
 });
 const rendererDir = await buildRendererForWeb();
 const harness = await startHarness(core, rendererDir, Number(values.port));

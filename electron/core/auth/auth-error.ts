@@ -1,5 +1,6 @@
-import type { ErrorParams } from '../../../shared/ipc/errors';
+import type { ErrorParams, NetworkFailureCode } from '../../../shared/ipc/errors';
 import type { AppError } from '../../../shared/ipc/result';
+import { NETWORK_FAILURE_CODES } from '../../../shared/ipc/errors';
 
 /** The sign-in failures the user can be told about, each with a specific message. */
 export type AuthErrorCode =
@@ -33,7 +34,8 @@ export type AuthErrorCode =
   | 'saml-assertion-expired'
   | 'saml-token-expired'
   | 'saml-window-closed'
-  | 'saml-needs-prompt';
+  | 'saml-needs-prompt'
+  | NetworkFailureCode;
 
 /** Thrown inside the auth flows and turned into a Result at the service boundary. Never carries a secret. */
 export class AuthError extends Error {
@@ -66,7 +68,7 @@ export function scrub(text: string): string {
     .replace(/\b[A-Za-z0-9+/_-]{40,}={0,2}/g, '[removed]');
 }
 
-const TRANSIENT: ReadonlySet<string> = new Set<AuthErrorCode>(['idp-unreachable', 'idp-timeout', 'aws-unreachable']);
+const TRANSIENT: ReadonlySet<string> = new Set<AuthErrorCode>(['idp-unreachable', 'idp-timeout', 'aws-unreachable', ...NETWORK_FAILURE_CODES]);
 
 /** A failure that may pass by itself (network, an IdP in trouble): keep what is remembered and retry. */
 export function isTransient(code: string): boolean {

@@ -3,6 +3,7 @@ import { type AppError, fail, ok, type Result } from '../../../shared/ipc/result
 import type { OrgProfile } from '../../../shared/models/org';
 import type { NoticeCenter } from '../app/notice-center';
 import type { EventBus } from '../events';
+import type { NetworkFetch } from '../network/port';
 import type { ScopedLogger } from '../log/logger';
 import type { OrgService } from '../orgs/org-service';
 import type { Browser, Clock } from '../ports';
@@ -30,6 +31,8 @@ export interface AuthServiceDeps {
   readonly clock: Clock;
   readonly log: ScopedLogger;
   readonly requestTimeoutMs?: number;
+  /** The network port's fetch: every sign-in request (IdP, STS, Identity Center) goes through it. */
+  readonly fetch: NetworkFetch;
   readonly loopbackTimeoutMs?: number;
   /** SAML's sign-in window (Electron); hosts without it use a loopback ACS for managed organizations. */
   readonly samlWindow?: SamlCapture;
@@ -80,6 +83,7 @@ export class AuthService implements AuthSessions {
       clock: this.deps.clock,
       browser: this.deps.browser,
       requestTimeoutMs: this.requestTimeoutMs,
+      fetch: this.deps.fetch,
       ...(this.deps.loopbackTimeoutMs === undefined ? {} : { loopbackTimeoutMs: this.deps.loopbackTimeoutMs }),
       progress: (waitingFor, deviceCode) => {
         const e = this.signIns.get(orgId);
@@ -254,7 +258,7 @@ export class AuthService implements AuthSessions {
   /** SAML's capture (the window; where there is none, the loopback ACS only managed configuration may ask for), picker and memory. */
   private samlDeps(org: SamlOrg, entry: SignInEntry): SamlFlowDeps {
     const loopback = !this.deps.samlWindow && org.managed && org.endpoints?.samlAcs === 'loopback';
-    const capture = loopback ? loopbackSamlCapture(this.deps.browser, this.deps.clock) : this.deps.samlWindow;
+    const capture = loopback ? loopbackSamlCapture(this.deps.browser, this.deps.clock, this.deps.fetch) : this.deps.samlWindow;
     if (!capture) throw new AuthError('idp-refused', 'SAML sign-in needs Deskbridge’s sign-in window, which this version does not have.', 'No SAML capture is available on this host.');
     return {
       capture,

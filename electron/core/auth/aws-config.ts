@@ -1,5 +1,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { OrgProfile } from '../../../shared/models/org';
+import type { NetworkFetch } from '../network/port';
+import { NetworkSdkHandler } from '../network/sdk-handler';
 
 /** Endpoints of one organization: the profile's overrides, else the public AWS endpoint of the region. */
 export interface OrgEndpoints {
@@ -32,6 +34,8 @@ export interface ClientConfigInput {
   readonly endpoint: string;
   readonly credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   readonly requestTimeoutMs: number;
+  /** The network port's fetch: the SDK's requests go through it, never through node:http. */
+  readonly fetch: NetworkFetch;
 }
 
 /**
@@ -48,6 +52,6 @@ export function clientConfig(input: ClientConfigInput) {
     useFipsEndpoint: false,
     useDualstackEndpoint: false,
     defaultsMode: 'standard',
-    requestHandler: { connectionTimeout: input.requestTimeoutMs, requestTimeout: input.requestTimeoutMs },
+    requestHandler: new NetworkSdkHandler(input.fetch, { requestTimeoutMs: input.requestTimeoutMs }),
   } as const;
 }

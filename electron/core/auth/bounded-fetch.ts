@@ -48,9 +48,9 @@ async function readBounded(body: ReadableStream<Uint8Array>, url: string, limit:
 /**
  * A fetch for oauth4webapi's and jose's customFetch: the whole body is read here, up to `limit`
  * bytes, so a hostile or broken server cannot make Deskbridge read 200 MB. A declared
- * content-length over the limit is refused before reading anything.
+ * content-length over the limit is refused before reading anything. `inner` is the network port's fetch.
  */
-export function boundedFetch(limit = MAX_IDP_RESPONSE_BYTES, inner: Fetch = fetch): Fetch {
+export function boundedFetch(limit: number, inner: Fetch): Fetch {
   return async (url, init) => {
     const response = await inner(url, init);
     const declared = Number(response.headers.get('content-length') ?? Number.NaN);

@@ -97,7 +97,7 @@ export class OidcGrant implements Grant {
       this.userName = tokens.userName ?? this.userName;
       this.authenticatedAt = tokens.authTime ?? this.authenticatedAt;
     }
-    const credentials = await assumeRoleWithWebIdentity(this.org, this.idToken ?? '', this.userName, this.requestTimeoutMs);
+    const credentials = await assumeRoleWithWebIdentity(this.org, this.idToken ?? '', this.userName, this.requestTimeoutMs, this.client.networkFetch);
     // Next renewal must go through the IdP again: an ID token is presented to STS once.
     this.idToken = null;
     return credentials;

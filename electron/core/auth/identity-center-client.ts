@@ -1,6 +1,7 @@
 import { GetRoleCredentialsCommand, LogoutCommand, SSOClient } from '@aws-sdk/client-sso';
 import { CreateTokenCommand, RegisterClientCommand, SSOOIDCClient, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
 import type { IdentityCenterSignIn, OrgProfile } from '../../../shared/models/org';
+import type { NetworkFetch } from '../network/port';
 import type { Clock } from '../ports';
 import { AuthError, describeCause } from './auth-error';
 import { clientConfig, endpointsOf, NO_CREDENTIALS } from './aws-config';
@@ -50,11 +51,12 @@ export class IdentityCenterClient {
     private readonly org: IdcOrg,
     private readonly clock: Clock,
     requestTimeoutMs: number,
+    fetch: NetworkFetch,
   ) {
     this.endpoints = endpointsOf(org);
     const region = org.signIn.region;
-    this.oidc = new SSOOIDCClient(clientConfig({ region, endpoint: this.endpoints.ssoOidc, credentials: NO_CREDENTIALS, requestTimeoutMs }));
-    this.portal = new SSOClient(clientConfig({ region, endpoint: this.endpoints.sso, credentials: NO_CREDENTIALS, requestTimeoutMs }));
+    this.oidc = new SSOOIDCClient(clientConfig({ region, endpoint: this.endpoints.ssoOidc, credentials: NO_CREDENTIALS, requestTimeoutMs, fetch }));
+    this.portal = new SSOClient(clientConfig({ region, endpoint: this.endpoints.sso, credentials: NO_CREDENTIALS, requestTimeoutMs, fetch }));
   }
 
   destroy(): void {

@@ -1,3 +1,4 @@
+import { classifyTransportError, failureCode, failureDetails, failureParams, networkFailureOf } from '../network/network-failure';
 import { AuthError, describeCause } from './auth-error';
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'UND_ERR_SOCKET']);
@@ -15,10 +16,18 @@ function codesOf(error: unknown): string[] {
   return out;
 }
 
-/** A transport failure, a timeout or a 5xx from the identity provider or AWS, explained. */
+/**
+ * A transport failure, a timeout or a 5xx from the identity provider or AWS, explained. Failures a
+ * person can act on (proxy, TLS inspection, DNS, timeout, captive portal) get their own code naming the host.
+ */
 export function explainNetworkError(error: unknown, who: 'idp' | 'aws', where: string): AuthError {
   if (error instanceof AuthError) return error;
-  const codes = codesOf(error);
+  const failure = networkFailureOf(error) ?? classifyTransportError(error, where.split(' ')[0] ?? where, null);
+  const code = failure === null ? null : failureCode(failure);
+  // The identity provider's timeout keeps its own code (its message says who did not answer).
+  if (failure?.kind === 'timeout' && who === 'idp') return new AuthError('idp-timeout', 'Your organization’s identity provider did not answer in time. Check your network connection and try again.', failureDetails(failure), failureParams(failure));
+  if (failure !== null && code !== null) return new AuthError(code, failure.message, failureDetails(failure), failureParams(failure));
+  const codes = failure?.kind === 'unreachable' ? [...codesOf(error), 'ECONNREFUSED'] : codesOf(error);
   const label = who === 'idp' ? 'your organization’s identity provider' : 'AWS';
   if (codes.some((c) => TIMEOUT.has(c))) {
     return new AuthError(who === 'idp' ? 'idp-timeout' : 'aws-unreachable', `${capitalize(label)} did not answer in time. Check your network connection and try again.`, `No answer from ${where}. ${describeCause(error)}`);

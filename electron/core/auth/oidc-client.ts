@@ -4,7 +4,9 @@ import type { BrokerSignIn, OidcSignIn, OrgProfile } from '../../../shared/model
 import { USER_NAME_MAX, userNameMessage, userNameProblem } from '../../../shared/lib/user-name';
 import type { Clock } from '../ports';
 import { AuthError, describeCause } from './auth-error';
-import { boundedFetch, type Fetch } from './bounded-fetch';
+import { captivePortalIn } from '../network/network-failure';
+import type { NetworkFetch } from '../network/port';
+import { boundedFetch, type Fetch, MAX_IDP_RESPONSE_BYTES } from './bounded-fetch';
 import { explainNetworkError } from './network-error';
 import type { Pkce } from './pkce';
 
@@ -59,12 +61,23 @@ export class OidcClient {
     private readonly org: OidcOrg | BrokerOrg,
     private readonly clock: Clock,
     private readonly requestTimeoutMs: number,
+    /** The network port's fetch, wrapped so no answer is read past the size limit. */
+    readonly networkFetch: NetworkFetch,
   ) {
     this.issuer = new URL(org.signIn.issuer);
     this.client = { client_id: org.signIn.clientId };
   }
 
-  private readonly fetch = boundedFetch();
+  private readonly fetch: Fetch = boundedFetch(MAX_IDP_RESPONSE_BYTES, async (url, init) => {
+    const response = await this.networkFetch(url, init);
+    // Discovery, token and key set answers are JSON: a foreign redirect or a web page is a captive portal.
+    const portal = captivePortalIn(url, response);
+    if (portal) {
+      await response.body?.cancel().catch(() => undefined);
+      throw portal;
+    }
+    return response;
+  });
 
   private options(): { [oauth.allowInsecureRequests]: boolean; [oauth.customFetch]: Fetch; signal: () => AbortSignal } {
     // Plain http only for a loopback issuer (the local emulator or a developer's IdP).

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { isSafeExternalUrl } from '../../../shared/lib/external-url';
 import { parseRequestUrl } from '../../../shared/lib/parse-url';
+import type { NetworkFetch } from '../network/port';
 import type { Browser, Clock } from '../ports';
 import { AuthError, describeCause } from './auth-error';
 import { explainNetworkError } from './network-error';
@@ -56,7 +57,7 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
 }
 
 /** Is the IdP there at all? A transport failure becomes idp-unreachable before the browser opens. */
-async function probe(url: string, timeoutMs: number): Promise<void> {
+async function probe(fetch: NetworkFetch, url: string, timeoutMs: number): Promise<void> {
   try {
     const response = await fetch(url, { method: 'GET', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
     await response.body?.cancel();
@@ -70,10 +71,10 @@ async function probe(url: string, timeoutMs: number): Promise<void> {
  * IdP-initiated URL opened in the browser with `acs=` naming it. Only an organization from the
  * managed configuration may use this (EndpointOverrides.samlAcs); the IdP must honour `acs=`.
  */
-export function loopbackSamlCapture(browser: Browser, clock: Clock, timeoutMs = SAML_LOOPBACK_TIMEOUT_MS, probeTimeoutMs = 10_000): SamlCapture {
+export function loopbackSamlCapture(browser: Browser, clock: Clock, fetch: NetworkFetch, timeoutMs = SAML_LOOPBACK_TIMEOUT_MS, probeTimeoutMs = 10_000): SamlCapture {
   return {
     async capture(request, signal) {
-      await probe(request.signInUrl, probeTimeoutMs);
+      await probe(fetch, request.signInUrl, probeTimeoutMs);
       const path = `/saml/acs/${randomBytes(16).toString('hex')}`;
       let settle: { resolve: (value: string) => void; reject: (error: AuthError) => void } | null = null;
       const result = new Promise<string>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import type { OrgProfile, SamlSignIn } from '../../../shared/models/org';
+import type { NetworkFetch } from '../network/port';
 import type { Clock } from '../ports';
 import type { RememberedSecrets } from '../vault/sign-in-vault';
 import { AuthError } from './auth-error';
@@ -53,6 +54,7 @@ export class SamlGrant implements Grant {
     private readonly capture: SamlCapture,
     private readonly clock: Clock,
     private readonly requestTimeoutMs: number,
+    private readonly fetch: NetworkFetch,
     private readonly role: SamlRole,
     samlResponse: string,
     public userName: string,
@@ -74,7 +76,7 @@ export class SamlGrant implements Grant {
     if (!role) {
       throw new AuthError('saml-role-not-offered', `Your identity provider no longer offers you the role ${this.role.roleArn}. Sign in again to choose another.`, `Roles offered: ${assertion.roles.map((r) => r.roleArn).join(', ') || 'none'}`);
     }
-    return assumeRoleWithSaml(this.org, role, samlResponse, this.requestTimeoutMs);
+    return assumeRoleWithSaml(this.org, role, samlResponse, this.requestTimeoutMs, this.fetch);
   }
 
   private async again(): Promise<string> {
@@ -120,7 +122,7 @@ export async function signInWithSaml(ctx: FlowContext, org: SamlOrg, attempt: At
     await deps.remember(role.roleArn);
     checkFresh(assertion, ctx.clock.now());
   }
-  const grant = new SamlGrant(org, deps.capture, ctx.clock, ctx.requestTimeoutMs, role, samlResponse, samlUserName(assertion, org.signIn.userNameAttribute));
+  const grant = new SamlGrant(org, deps.capture, ctx.clock, ctx.requestTimeoutMs, ctx.fetch, role, samlResponse, samlUserName(assertion, org.signIn.userNameAttribute));
   try {
     return { grant, credentials: await attempt.race(grant.renew()) };
   } catch (error) {

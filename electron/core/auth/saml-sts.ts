@@ -1,5 +1,6 @@
 import { AssumeRoleWithSAMLCommand, STSClient } from '@aws-sdk/client-sts';
 import type { OrgProfile } from '../../../shared/models/org';
+import type { NetworkFetch } from '../network/port';
 import { AuthError, describeCause } from './auth-error';
 import { clientConfig, DEFAULT_REGION, endpointsOf, NO_CREDENTIALS } from './aws-config';
 import { explainNetworkError } from './network-error';
@@ -9,9 +10,9 @@ import type { TemporaryCredentials } from './sts';
 const TRUST = 'sts:AssumeRoleWithSAML and sts:TagSession for the SAML provider, with the condition SAML:aud = https://signin.aws.amazon.com/saml';
 
 /** STS AssumeRoleWithSAML (unsigned) through the same explicit client configuration as the other flows. */
-export async function assumeRoleWithSaml(org: OrgProfile, role: SamlRole, samlResponse: string, requestTimeoutMs: number): Promise<TemporaryCredentials> {
+export async function assumeRoleWithSaml(org: OrgProfile, role: SamlRole, samlResponse: string, requestTimeoutMs: number, fetch: NetworkFetch): Promise<TemporaryCredentials> {
   const endpoint = endpointsOf(org).sts;
-  const client = new STSClient(clientConfig({ region: org.region ?? DEFAULT_REGION, endpoint, credentials: NO_CREDENTIALS, requestTimeoutMs }));
+  const client = new STSClient(clientConfig({ region: org.region ?? DEFAULT_REGION, endpoint, credentials: NO_CREDENTIALS, requestTimeoutMs, fetch }));
   try {
     const out = await client.send(new AssumeRoleWithSAMLCommand({ RoleArn: role.roleArn, PrincipalArn: role.principalArn, SAMLAssertion: samlResponse }));
     const c = out.Credentials;

@@ -1,6 +1,7 @@
 import { isSafeExternalUrl } from '../../../shared/lib/external-url';
 import type { DeviceCodePrompt, SignInFlow } from '../../../shared/ipc/domains/auth';
 import type { OrgProfile } from '../../../shared/models/org';
+import type { NetworkFetch } from '../network/port';
 import type { Browser, Clock } from '../ports';
 import type { RememberedSecrets } from '../vault/sign-in-vault';
 import { AuthError, describeCause } from './auth-error';
@@ -17,6 +18,8 @@ export interface FlowContext {
   readonly clock: Clock;
   readonly browser: Browser;
   readonly requestTimeoutMs: number;
+  /** The network port's fetch: every request of a sign-in goes through it. */
+  readonly fetch: NetworkFetch;
   readonly loopbackTimeoutMs?: number;
   /** Called when the UI should show something new (waiting for the browser, the device code). */
   readonly progress: (waitingFor: 'browser' | 'device', deviceCode?: DeviceCodePrompt) => void;
@@ -84,7 +87,7 @@ async function oidcBrowserGrant<G extends Grant<Expiring>>(
   attempt: Attempt,
   grantOf: (client: OidcClient, tokens: OidcTokens & { readonly userName: string }, authTime: number) => G,
 ): Promise<G> {
-  const client = new OidcClient(org, ctx.clock, ctx.requestTimeoutMs);
+  const client = new OidcClient(org, ctx.clock, ctx.requestTimeoutMs, ctx.fetch);
   const state = randomState();
   const loopback = await startLoopback(ctx.clock, state, ctx.loopbackTimeoutMs);
   attempt.onCancel(() => loopback.cancel());
@@ -130,17 +133,17 @@ export async function signInWithBroker(ctx: FlowContext, org: BrokerOrg, attempt
 function restoredGrant(ctx: FlowContext, org: OrgProfile, userName: string, secrets: RememberedSecrets): Grant {
   if (org.signIn.method === 'oidc') {
     const oidcOrg = org as OidcOrg;
-    return new OidcGrant(oidcOrg, new OidcClient(oidcOrg, ctx.clock, ctx.requestTimeoutMs), ctx.clock, ctx.requestTimeoutMs, null, secrets.refreshToken, userName, null);
+    return new OidcGrant(oidcOrg, new OidcClient(oidcOrg, ctx.clock, ctx.requestTimeoutMs, ctx.fetch), ctx.clock, ctx.requestTimeoutMs, null, secrets.refreshToken, userName, null);
   }
   if (!secrets.registration) throw new AuthError('sign-in-expired', 'Your IAM Identity Center sign-in has expired. Sign in again.', 'No client registration was kept.');
-  return new IdentityCenterGrant(new IdentityCenterClient(org as IdcOrg, ctx.clock, ctx.requestTimeoutMs), ctx.clock, secrets.registration, { refreshToken: secrets.refreshToken }, userName);
+  return new IdentityCenterGrant(new IdentityCenterClient(org as IdcOrg, ctx.clock, ctx.requestTimeoutMs, ctx.fetch), ctx.clock, secrets.registration, { refreshToken: secrets.refreshToken }, userName);
 }
 
 /** A remembered sign-in brought back without the browser, if the organization's sign-in age limit still allows it. */
 export async function signInFromKeychain(ctx: FlowContext, org: OrgProfile, userName: string, secrets: RememberedSecrets): Promise<SignedIn> {
   if (org.signIn.method === 'broker') {
     const brokerOrg = org as BrokerOrg;
-    const brokerGrant = new BrokerGrant(new OidcClient(brokerOrg, ctx.clock, ctx.requestTimeoutMs), null, secrets.refreshToken, userName, null);
+    const brokerGrant = new BrokerGrant(new OidcClient(brokerOrg, ctx.clock, ctx.requestTimeoutMs, ctx.fetch), null, secrets.refreshToken, userName, null);
     try {
       return { grant: brokerGrant, token: await renewWithinPolicy(brokerGrant, org.policy, () => ctx.clock.now()) };
     } catch (error) {
@@ -173,7 +176,7 @@ export async function signInWithIdentityCenter(
   flow: SignInFlow,
   cached: IdcRegistration | null,
 ): Promise<SignedIn & { readonly registration: IdcRegistration }> {
-  const client = new IdentityCenterClient(org, ctx.clock, ctx.requestTimeoutMs);
+  const client = new IdentityCenterClient(org, ctx.clock, ctx.requestTimeoutMs, ctx.fetch);
   let done = false;
   try {
     const registration = cached && cached.expiresAt - ctx.clock.now() > 3600_000 ? cached : await attempt.race(client.register());
@@ -197,7 +200,7 @@ export async function signInWithIdentityCenter(
       }
     }
     const credentials = await attempt.race(client.roleCredentials(tokens.accessToken));
-    const sessionName = (await callerSessionName(org, credentials, ctx.requestTimeoutMs)) ?? '';
+    const sessionName = (await callerSessionName(org, credentials, ctx.requestTimeoutMs, ctx.fetch)) ?? '';
     // A name AWS WorkSpaces wouldn't accept (over 63 characters): left empty, so the user is asked for it.
     const userName = userNameProblem(sessionName) === null ? sessionName : '';
     const grant = new IdentityCenterGrant(client, ctx.clock, registration, tokens, userName);

@@ -1,6 +1,7 @@
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { OidcSignIn, OrgProfile } from '../../../shared/models/org';
+import type { NetworkFetch } from '../network/port';
 import { AuthError, describeCause } from './auth-error';
 import { clientConfig, DEFAULT_REGION, endpointsOf, NO_CREDENTIALS } from './aws-config';
 import { explainNetworkError } from './network-error';
@@ -26,9 +27,10 @@ export async function assumeRoleWithWebIdentity(
   idToken: string,
   userName: string,
   requestTimeoutMs: number,
+  fetch: NetworkFetch,
 ): Promise<TemporaryCredentials> {
   const endpoint = endpointsOf(org).sts;
-  const client = new STSClient(clientConfig({ region: org.region ?? DEFAULT_REGION, endpoint, credentials: NO_CREDENTIALS, requestTimeoutMs }));
+  const client = new STSClient(clientConfig({ region: org.region ?? DEFAULT_REGION, endpoint, credentials: NO_CREDENTIALS, requestTimeoutMs, fetch }));
   try {
     const out = await client.send(
       new AssumeRoleWithWebIdentityCommand({ RoleArn: org.signIn.roleArn, RoleSessionName: sessionNameFor(userName), WebIdentityToken: idToken }),
@@ -77,8 +79,8 @@ function explainStsError(error: unknown, org: OrgProfile & { readonly signIn: Oi
 }
 
 /** The caller's session name (Identity Center puts the user name there) from GetCallerIdentity. */
-export async function callerSessionName(org: OrgProfile, credentials: AwsCredentialIdentity, requestTimeoutMs: number): Promise<string | null> {
-  const client = new STSClient(clientConfig({ region: org.region ?? DEFAULT_REGION, endpoint: endpointsOf(org).sts, credentials, requestTimeoutMs }));
+export async function callerSessionName(org: OrgProfile, credentials: AwsCredentialIdentity, requestTimeoutMs: number, fetch: NetworkFetch): Promise<string | null> {
+  const client = new STSClient(clientConfig({ region: org.region ?? DEFAULT_REGION, endpoint: endpointsOf(org).sts, credentials, requestTimeoutMs, fetch }));
   try {
     const out = await client.send(new GetCallerIdentityCommand({}));
     const session = out.Arn?.split('/').pop();

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { BrokerConfig } from '../../../shared/broker/api';
 import { type BrokerLinkHints, parseLink } from '../../../shared/lib/deep-link';
 import { parseRegistrationCode } from '../../../shared/lib/registration-code';
-import { fetchBrokerConfig } from '../workspaces/broker-client';
 import type { PendingLink } from '../../../shared/ipc/domains/orgs';
 import type { Result } from '../../../shared/ipc/result';
 import type { OrgInput } from '../../../shared/models/org';
@@ -27,8 +26,8 @@ export class LinkInbox {
   constructor(
     private readonly events: EventBus,
     private readonly notices: NoticeCenter,
-    private readonly vet: ProfileVetter = (input) => ({ ok: true, value: input }),
-    private readonly brokerConfig: BrokerConfigReader = (brokerUrl) => fetchBrokerConfig(brokerUrl),
+    private readonly vet: ProfileVetter,
+    private readonly brokerConfig: BrokerConfigReader,
   ) {}
 
   list(): readonly PendingLink[] {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { managedNetworkSchema } from '../../../shared/models/network';
 import { badgeSchema, describeIssues, orgInputSchema, orgPolicySchema } from '../../../shared/lib/org-input';
 import { TRUSTED_HOST_PATTERN } from '../../../shared/lib/org-trust';
 import { LANGUAGE_PREFERENCES, THEME_PREFERENCES } from '../../../shared/ipc/domains/settings';
@@ -31,6 +32,7 @@ const policySchema = z.strictObject({
     .max(50)
     .optional(),
   preferences: managedPreferencesSchema.optional(),
+  network: managedNetworkSchema.optional(),
 });
 
 /** What a managed-configuration channel gives: nothing, the JSON text, or the document already parsed. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 export { orgProfileSchema } from '../../../shared/lib/org-input';
 import { LANGUAGE_PREFERENCES, THEME_PREFERENCES } from '../../../shared/ipc/domains/settings';
 import { roleArnSchema } from '../../../shared/lib/org-input';
+import { networkSettingsSchema } from '../../../shared/models/network';
 import type { OrgProfile } from '../../../shared/models/org';
 
 export const SETTINGS_VERSION = 1;
@@ -17,6 +18,8 @@ export const preferencesSchema = z.object({
   rdpFullScreen: z.boolean().optional().catch(undefined),
   /** SAML: the role each organization's user chose among several (configuration, not user data). */
   samlRoles: z.record(z.string().max(128), roleArnSchema).optional().catch(undefined),
+  /** Settings → Network (issue 13): proxy choice and an extra CA file; never credentials. */
+  network: networkSettingsSchema.optional().catch(undefined),
 });
 
 export type Preferences = z.infer<typeof preferencesSchema>;

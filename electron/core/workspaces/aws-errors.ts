@@ -3,6 +3,7 @@ import type { AppError } from '../../../shared/ipc/result';
 import type { AwsErrorCode } from '../../../shared/ipc/errors';
 import { redact } from '../log/redact';
 import { BrokerRequestError } from './broker-client';
+import { failureCode, failureDetails, failureParams, networkFailureOf } from '../network/network-failure';
 
 interface SdkLike {
   readonly name?: string;
@@ -22,6 +23,7 @@ export function classify(error: unknown): FailureKind {
   const e = (typeof error === 'object' && error !== null ? error : {}) as SdkLike;
   const name = e.name ?? '';
   const status = e.$metadata?.httpStatusCode;
+  if (networkFailureOf(error) !== null) return 'network';
   if (THROTTLED.has(name)) return 'throttled';
   if (AUTH.has(name)) return 'auth';
   if (name === 'AccessDeniedException') return 'denied';
@@ -42,8 +44,12 @@ export function describeFailure(error: unknown, context: { readonly orgName: str
   switch (kind) {
     case 'throttled':
       return { code: 'desktops.throttled', message: 'AWS is limiting requests right now. Deskbridge will try again shortly.', details };
-    case 'network':
+    case 'network': {
+      const failure = networkFailureOf(error);
+      const code = failure === null ? null : failureCode(failure);
+      if (failure !== null && code !== null) return { code, message: failure.message, details: redact(failureDetails(failure)), params: failureParams(failure) };
       return { code: 'desktops.offline', message: `Deskbridge can’t reach AWS WorkSpaces${context.region ? ` in ${context.region}` : ''}. It keeps trying.`, details };
+    }
     case 'server':
       return { code: 'desktops.serverError', message: 'AWS WorkSpaces is not answering properly right now. Deskbridge will try again.', details };
     case 'auth':

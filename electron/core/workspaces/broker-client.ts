@@ -19,6 +19,7 @@ import {
 import type { AppError } from '../../../shared/ipc/result';
 import type { FailureKind } from '../../../shared/lib/polling-policy';
 import { boundedFetch, type Fetch } from '../auth/bounded-fetch';
+import type { NetworkFetch } from '../network/port';
 import { redact } from '../log/redact';
 import { awsErrorCode, plainAwsMessage } from './aws-errors';
 
@@ -85,7 +86,8 @@ export interface BrokerClientOptions {
   readonly baseUrl: string;
   /** The current ID token (refreshed by the auth service before it expires). */
   readonly token: () => Promise<string>;
-  readonly fetch?: Fetch;
+  /** The network port's fetch; answers are read up to MAX_BROKER_RESPONSE_BYTES. */
+  readonly fetch: NetworkFetch;
   readonly timeoutMs?: number;
 }
 
@@ -95,7 +97,7 @@ export class BrokerClient {
   private readonly timeoutMs: number;
 
   constructor(private readonly options: BrokerClientOptions) {
-    this.fetch = options.fetch ?? boundedFetch(MAX_BROKER_RESPONSE_BYTES);
+    this.fetch = boundedFetch(MAX_BROKER_RESPONSE_BYTES, options.fetch);
     this.timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   }
 
@@ -156,6 +158,6 @@ function refusal(where: string, status: number, json: unknown): BrokerRequestErr
 }
 
 /** GET /v1/config of a broker (no sign-in needed). */
-export function fetchBrokerConfig(brokerUrl: string, fetch?: Fetch): Promise<BrokerConfig> {
-  return new BrokerClient({ baseUrl: brokerUrl, token: () => Promise.reject(new Error('No token for the configuration.')), ...(fetch === undefined ? {} : { fetch }), timeoutMs: 10_000 }).config();
+export function fetchBrokerConfig(brokerUrl: string, fetch: NetworkFetch): Promise<BrokerConfig> {
+  return new BrokerClient({ baseUrl: brokerUrl, token: () => Promise.reject(new Error('No token for the configuration.')), fetch, timeoutMs: 10_000 }).config();
 }

@@ -7,8 +7,8 @@ import { isRetryable } from '../../../shared/lib/polling-policy';
 import type { AuthSession, AuthSessions } from '../auth/auth-session';
 import type { EventBus } from '../events';
 import type { ScopedLogger } from '../log/logger';
+import type { NetworkFetch } from '../network/port';
 import type { Clock } from '../ports';
-import type { Fetch } from '../auth/bounded-fetch';
 import { classify, describeFailure } from './aws-errors';
 import { desktopKey, splitKey } from './map-desktop';
 import { BrokerClient } from './broker-client';
@@ -27,8 +27,8 @@ export interface DesktopServiceDeps {
   readonly random?: () => number;
   /** Tests and benchmarks may count or wrap calls; production builds its own client per session. */
   readonly clientFor?: (session: AuthSession) => WorkSpacesClient;
-  /** Broker mode's HTTP (the bounded fetch the OIDC client uses, until core's network port). */
-  readonly fetch?: Fetch;
+  /** The network port's fetch: the WorkSpaces clients built here (when no clientFor is given) and the broker's. */
+  readonly fetch: NetworkFetch;
 }
 
 const BAD_WHILE_CONNECTING = new Set(['ERROR', 'UNHEALTHY', 'IMPAIRED', 'TERMINATING', 'TERMINATED', 'SUSPENDED']);
@@ -305,9 +305,9 @@ export class DesktopService {
   private sourceFor(session: AuthSession): DesktopSource {
     const signIn = session.org.signIn;
     if (signIn.method === 'broker' && session.brokerToken !== undefined) {
-      return new BrokerDesktopSource(session, this.deps.log, this.deps.clock, new BrokerClient({ baseUrl: signIn.brokerUrl, token: session.brokerToken, ...(this.deps.fetch === undefined ? {} : { fetch: this.deps.fetch }) }));
+      return new BrokerDesktopSource(session, this.deps.log, this.deps.clock, new BrokerClient({ baseUrl: signIn.brokerUrl, token: session.brokerToken, fetch: this.deps.fetch }));
     }
-    return new OrgDesktopsState(session, this.deps.log, this.deps.clock, this.deps.clientFor?.(session));
+    return new OrgDesktopsState(session, this.deps.log, this.deps.clock, this.deps.clientFor?.(session) ?? this.deps.fetch);
   }
 
   private sync(orgId: string): void {

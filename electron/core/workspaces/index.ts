@@ -2,6 +2,7 @@
 import type { ScopedLogger } from '../log/logger';
 import type { AuthSessions } from '../auth/auth-session';
 import type { EventBus } from '../events';
+import type { NetworkFetch } from '../network/port';
 import type { Clock } from '../ports';
 import { DesktopActions } from './actions';
 import { DesktopService } from './desktop-service';
@@ -15,7 +16,7 @@ export interface Desktops {
   readonly actions: DesktopActions;
 }
 
-export function createDesktops(deps: { auth: AuthSessions; clock: Clock; events: EventBus; log: ScopedLogger }): Desktops {
+export function createDesktops(deps: { auth: AuthSessions; clock: Clock; events: EventBus; log: ScopedLogger; fetch: NetworkFetch }): Desktops {
   const service = new DesktopService(deps);
   return { service, actions: new DesktopActions(service) };
 }

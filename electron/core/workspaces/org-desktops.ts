@@ -11,6 +11,7 @@ import type { Desktop } from '../../../shared/models/desktop';
 import type { AuthSession } from '../auth/auth-session';
 import { type DesktopTag, explainWorkspacesAccessDenied } from '../auth/workspaces-errors';
 import type { ScopedLogger } from '../log/logger';
+import type { NetworkFetch } from '../network/port';
 import type { Clock } from '../ports';
 import { classify, describeFailure } from './aws-errors';
 import { createWorkspacesClient } from './client';
@@ -51,11 +52,12 @@ export class OrgDesktopsState extends DesktopSource {
     session: AuthSession,
     private readonly log: ScopedLogger,
     clock: Clock,
-    client?: WorkSpacesClient,
+    /** A client (tests), or the network port's fetch to build one with. */
+    client: WorkSpacesClient | NetworkFetch,
   ) {
     super(session, clock);
     // The client asks the current session for credentials, so it outlives a renewal (see sameSignIn).
-    this.client = client ?? createWorkspacesClient({ org: session.org, userName: session.userName, credentials: () => this.session.credentials() });
+    this.client = typeof client === 'function' ? createWorkspacesClient({ org: session.org, credentials: () => this.session.credentials() }, client) : client;
   }
 
   async refresh(onPage: (pageIndex: number) => void, holds: (workspaceId: string, generation: number) => boolean): Promise<OrgRefreshResult> {

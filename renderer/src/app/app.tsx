@@ -7,6 +7,7 @@ import { rememberConnect } from '../features/desktops/home-order';
 import { useDesktops } from '../features/desktops/use-desktops';
 import { DiagnosticsButton } from '../features/diagnostics/log-viewer';
 import { LinkDialog } from '../features/orgs/link-dialog';
+import { ProxyLoginHost } from '../features/network/network-settings';
 import { OrgsScreen } from '../features/orgs/orgs-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { useDocumentPreferences, useOpenSettingsEvent, usePreferences } from '../features/settings/use-preferences';
@@ -120,6 +121,7 @@ function Shell({ autoConnect, prefs }: { readonly autoConnect: boolean; readonly
         <DiagnosticsButton />
       </footer>
       {firstLink ? <LinkDialog key={firstLink.id} link={firstLink} /> : null}
+      <ProxyLoginHost />
     </>
   );
 }

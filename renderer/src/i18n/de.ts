@@ -5,9 +5,11 @@ import { fieldReasonsDe } from '../features/orgs/field-reasons-de';
 import type { MessageKey } from './en';
 import { errorsDe } from './errors-de';
 import { settingsDe } from '../features/settings/messages-de';
+import { networkDe } from '../features/network/messages-de';
 
 export const de: Record<MessageKey, string> = {
   ...desktopsDe,
+  ...networkDe,
   ...diagnosticsDe,
   ...errorsDe,
   ...samlDe,

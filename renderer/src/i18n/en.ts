@@ -4,6 +4,7 @@ import { diagnosticsEn } from '../features/diagnostics/messages-en';
 import { fieldReasonsEn } from '../features/orgs/field-reasons-en';
 import { errorsEn } from './errors-en';
 import { settingsEn } from '../features/settings/messages-en';
+import { networkEn } from '../features/network/messages-en';
 
 export const en = {
   ...desktopsEn,
@@ -12,6 +13,7 @@ export const en = {
   ...samlEn,
   ...fieldReasonsEn,
   ...settingsEn,
+  ...networkEn,
   'app.title': 'Deskbridge',
   'app.loading': 'Loading…',
   'app.honest': 'Deskbridge signs you in with your organization’s identity provider and uses public AWS interfaces only.',

@@ -131,4 +131,16 @@ export const errorsDe: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.desktops.broker.invalidAnswer': 'Der Broker Ihrer Organisation hat eine Antwort gesendet, die Deskbridge nicht versteht; sie wurde nicht verwendet. Bitten Sie Ihre IT-Abteilung, die Version des Brokers zu prüfen.',
   'error.desktops.broker.notFound': 'Der Broker Ihrer Organisation kennt diesen Desktop nicht als Ihren. Er wurde vielleicht entfernt oder jemand anderem zugewiesen.',
   'error.desktops.broker.invalidRequest': 'Der Broker Ihrer Organisation hat die Anfrage als ungültig abgelehnt. Die Details nennen den Grund.',
+  // network (issue 13): each names the host that failed
+  'error.network.proxyAuth': 'Der Proxy {proxy} hat Ihren Benutzernamen und Ihr Passwort nicht akzeptiert, daher konnte Deskbridge {host} nicht erreichen. Prüfen Sie die Angaben und versuchen Sie es erneut, oder wenden Sie sich an Ihre IT-Abteilung.',
+  'error.network.proxyCancelled': 'Der Proxy {proxy} braucht Ihren Benutzernamen und Ihr Passwort, um {host} zu erreichen; die Anmeldung am Proxy wurde abgebrochen.',
+  'error.network.proxyUnreachable': 'Deskbridge konnte den Proxy {proxy} nicht erreichen (auf dem Weg zu {host}). Prüfen Sie den Proxy unter Einstellungen → Netzwerk, oder wenden Sie sich an Ihre IT-Abteilung.',
+  'error.network.tlsInspection': 'Ihr Netzwerk prüft verschlüsselten Datenverkehr, und sein Zertifikat ist nicht vertrauenswürdig; bitten Sie Ihre IT-Abteilung, es zu installieren. Die Verbindung zu {host} wurde von „{issuer}“ signiert.',
+  'error.network.dns': 'Der Name {host} wurde nicht gefunden (DNS). Prüfen Sie Ihre Netzwerkverbindung; wenn andere Seiten funktionieren, wenden Sie sich an Ihre IT-Abteilung.',
+  'error.network.timeout': '{host} hat nicht rechtzeitig geantwortet. Prüfen Sie Ihre Netzwerkverbindung und versuchen Sie es erneut.',
+  'error.network.captivePortal': 'Das Netzwerk hat für {host} mit einer eigenen Anmeldeseite geantwortet (zum Beispiel Hotel- oder Gast-WLAN). Öffnen Sie eine Webseite in Ihrem Browser, schließen Sie die Anmeldung dort ab und versuchen Sie es dann erneut.',
+  'error.network.invalidProxyUrl': 'Geben Sie den Proxy als http://host:port an, ohne Benutzernamen oder Passwort (Deskbridge fragt danach, wenn der Proxy sie verlangt).',
+  'error.network.caFileUnusable': 'Die Zertifikatsdatei ist nicht verwendbar: Sie muss eine lesbare PEM-Datei mit mindestens einem Zertifikat sein.',
+  'error.network.locked': 'Diese Netzwerkeinstellung wird von Ihrer IT-Abteilung verwaltet und kann hier nicht geändert werden.',
+  'error.network.noQuestion': 'Diese Proxy-Anmeldefrage wurde bereits beantwortet oder ist abgelaufen.',
 };

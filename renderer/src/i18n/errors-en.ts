@@ -134,4 +134,16 @@ export const errorsEn: Readonly<Record<ErrorMessageKey | 'error.unknown', string
   'error.desktops.broker.invalidAnswer': 'Your organization’s broker sent an answer Deskbridge doesn’t understand, so it was not used. Ask your IT department to check the broker’s version.',
   'error.desktops.broker.notFound': 'Your organization’s broker doesn’t know this desktop as yours. It may have been removed or given to someone else.',
   'error.desktops.broker.invalidRequest': 'Your organization’s broker refused the request as invalid. The details say why.',
+  // network (issue 13): each names the host that failed
+  'error.network.proxyAuth': 'The proxy {proxy} did not accept your user name and password, so Deskbridge could not reach {host}. Check them and try again, or ask your IT department.',
+  'error.network.proxyCancelled': 'The proxy {proxy} needs your user name and password to reach {host}, and the sign-in to the proxy was cancelled.',
+  'error.network.proxyUnreachable': 'Deskbridge could not reach the proxy {proxy} (on the way to {host}). Check the proxy in Settings → Network, or ask your IT department.',
+  'error.network.tlsInspection': 'Your network inspects encrypted traffic and its certificate is not trusted; ask IT to install it. The connection to {host} was signed by “{issuer}”.',
+  'error.network.dns': 'The name {host} could not be found (DNS). Check your network connection; if it works for other sites, ask your IT department.',
+  'error.network.timeout': '{host} did not answer in time. Check your network connection and try again.',
+  'error.network.captivePortal': 'The network answered for {host} with a sign-in page of its own (for example hotel or guest Wi-Fi). Open a web page in your browser, complete that sign-in, then try again.',
+  'error.network.invalidProxyUrl': 'Enter the proxy as http://host:port, without a user name or password (Deskbridge asks for them when the proxy wants them).',
+  'error.network.caFileUnusable': 'The certificate file could not be used: it must be a readable PEM file with at least one certificate.',
+  'error.network.locked': 'Your IT department manages this network setting, so it cannot be changed here.',
+  'error.network.noQuestion': 'That proxy sign-in question was already answered or has expired.',
 };

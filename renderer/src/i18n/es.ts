@@ -2,6 +2,7 @@ import { samlEs } from '../features/auth/messages-es';
 import { desktopsEs } from '../features/desktops/messages-es';
 import { diagnosticsEs } from '../features/diagnostics/messages-es';
 import { fieldReasonsEs } from '../features/orgs/field-reasons-es';
+import { networkEs } from '../features/network/messages-es';
 import { settingsEs } from '../features/settings/messages-es';
 import type { MessageKey } from './en';
 import { errorsEs } from './errors-es';
@@ -10,6 +11,7 @@ export const es: Record<MessageKey, string> = {
   ...desktopsEs,
   ...diagnosticsEs,
   ...errorsEs,
+  ...networkEs,
   ...samlEs,
   ...fieldReasonsEs,
   ...settingsEs,

@@ -2,6 +2,7 @@ import { samlFr } from '../features/auth/messages-fr';
 import { desktopsFr } from '../features/desktops/messages-fr';
 import { diagnosticsFr } from '../features/diagnostics/messages-fr';
 import { fieldReasonsFr } from '../features/orgs/field-reasons-fr';
+import { networkFr } from '../features/network/messages-fr';
 import { settingsFr } from '../features/settings/messages-fr';
 import type { MessageKey } from './en';
 import { errorsFr } from './errors-fr';
@@ -10,6 +11,7 @@ export const fr: Record<MessageKey, string> = {
   ...desktopsFr,
   ...diagnosticsFr,
   ...errorsFr,
+  ...networkFr,
   ...samlFr,
   ...fieldReasonsFr,
   ...settingsFr,

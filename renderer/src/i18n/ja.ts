@@ -2,6 +2,7 @@ import { samlJa } from '../features/auth/messages-ja';
 import { desktopsJa } from '../features/desktops/messages-ja';
 import { diagnosticsJa } from '../features/diagnostics/messages-ja';
 import { fieldReasonsJa } from '../features/orgs/field-reasons-ja';
+import { networkJa } from '../features/network/messages-ja';
 import { settingsJa } from '../features/settings/messages-ja';
 import type { MessageKey } from './en';
 import { errorsJa } from './errors-ja';
@@ -10,6 +11,7 @@ export const ja: Record<MessageKey, string> = {
   ...desktopsJa,
   ...diagnosticsJa,
   ...errorsJa,
+  ...networkJa,
   ...samlJa,
   ...fieldReasonsJa,
   ...settingsJa,

@@ -6,6 +6,7 @@ import { createRemoteJWKSet, customFetch } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError } from '../../../electron/core/auth/auth-error';
 import { boundedFetch, MAX_IDP_RESPONSE_BYTES } from '../../../electron/core/auth/bounded-fetch';
+import { testFetch } from '../support/network';
 
 const HUGE = 200 * 1024 * 1024;
 let server: Server;
@@ -70,7 +71,7 @@ async function refusal(promise: Promise<unknown>): Promise<AuthError> {
 
 describe('boundedFetch', () => {
   it('refuses a body that announces 200 MB before reading it', async () => {
-    const error = await refusal(boundedFetch()(`${base}/announced`));
+    const error = await refusal(boundedFetch(MAX_IDP_RESPONSE_BYTES, testFetch)(`${base}/announced`));
     expect(error.code).toBe('idp-response-too-large');
     expect(error.message).toMatch(/far larger than a sign-in needs/);
     expect(error.details).toBe(`${base}/announced announced ${HUGE} bytes, more than the ${MAX_IDP_RESPONSE_BYTES} allowed.`);
@@ -78,26 +79,26 @@ describe('boundedFetch', () => {
   });
 
   it('stops reading a streamed body without a length once it passes 1 MB', async () => {
-    const error = await refusal(boundedFetch()(`${base}/chunked`));
+    const error = await refusal(boundedFetch(MAX_IDP_RESPONSE_BYTES, testFetch)(`${base}/chunked`));
     expect(error.code).toBe('idp-response-too-large');
     expect(error.details).toBe(`${base}/chunked sent more than the ${MAX_IDP_RESPONSE_BYTES} bytes allowed.`);
     expect(sent.get('/chunked') ?? 0).toBeLessThan(HUGE / 4);
   });
 
   it('counts the bytes after decompression (a small gzip that unpacks to 8 MB)', async () => {
-    expect((await refusal(boundedFetch()(`${base}/gzip-bomb`))).code).toBe('idp-response-too-large');
+    expect((await refusal(boundedFetch(MAX_IDP_RESPONSE_BYTES, testFetch)(`${base}/gzip-bomb`))).code).toBe('idp-response-too-large');
   });
 
   it('passes a small body through with its status and headers, and a body-less status', async () => {
-    const response = await boundedFetch()(`${base}/small`);
+    const response = await boundedFetch(MAX_IDP_RESPONSE_BYTES, testFetch)(`${base}/small`);
     expect(response.status).toBe(201);
     expect(response.headers.get('x-kept')).toBe('yes');
     expect(await response.json()).toEqual({ keys: [] });
-    expect((await boundedFetch()(`${base}/empty`)).status).toBe(204);
+    expect((await boundedFetch(MAX_IDP_RESPONSE_BYTES, testFetch)(`${base}/empty`)).status).toBe(204);
   });
 
   it('bounds jose’s key set download too', async () => {
-    const jwks = createRemoteJWKSet(new URL(`${base}/chunked`), { [customFetch]: boundedFetch() });
+    const jwks = createRemoteJWKSet(new URL(`${base}/chunked`), { [customFetch]: boundedFetch(MAX_IDP_RESPONSE_BYTES, testFetch) });
     const error = await jwks({ alg: 'RS256' }).then(
       () => null,
       (e: unknown) => e,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError } from '../../../electron/core/auth/auth-error';
 import { IdentityCenterClient, type IdcOrg } from '../../../electron/core/auth/identity-center-client';
 import { systemClock } from '../../../electron/core/ports';
+import { testFetch } from '../support/network';
 
 let server: Server;
 let endpoint: string;
@@ -37,7 +38,7 @@ function client(): IdentityCenterClient {
     policy: { allowStaySignedIn: true },
     managed: false,
   };
-  return new IdentityCenterClient(org, systemClock, 5_000);
+  return new IdentityCenterClient(org, systemClock, 5_000, testFetch);
 }
 
 describe('IAM Identity Center role credentials', () => {

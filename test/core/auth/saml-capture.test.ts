@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loopbackSamlCapture } from '../../../electron/core/auth/saml-capture';
 import type { Browser } from '../../../electron/core/ports';
 import { ManualClock } from './support';
+import { testFetch } from '../support/network';
 
 let idp: Server | null = null;
 afterEach(async () => {
@@ -39,7 +40,7 @@ describe('the loopback SAML ACS', () => {
         acs = new URL(url).searchParams.get('acs') ?? '';
       },
     };
-    const capture = loopbackSamlCapture(browser, ManualClock.fixed());
+    const capture = loopbackSamlCapture(browser, ManualClock.fixed(), testFetch);
     const result = capture.capture({ orgId: 'org', orgName: 'Example', signInUrl, hidden: false }, new AbortController().signal);
     await vi.waitFor(() => expect(acs).not.toBe(''));
     const reply = await rawRequest(Number(new URL(acs).port), 'POST http://[ HTTP/1.1');

@@ -19,6 +19,7 @@ import { type Emulator, startEmulator } from '../../emulator';
 import { CODE_SAML, DEFAULT_SAML_APP, SAML_SUPPORT_ROLE_ARN, SAML_USERS_ROLE_ARN } from '../../emulator/saml-idp';
 import { SamlBrowser } from '../../emulator/saml-login';
 import { ALICE, ManualClock } from './support';
+import { testFetch } from '../support/network';
 
 let emu: Emulator;
 let auth: AuthService | null = null;
@@ -87,6 +88,7 @@ async function start(options: { clock?: Clock; window?: SamlCapture; browser?: B
     browser: options.browser ?? { open: () => Promise.reject(new Error('no browser in this test')) },
     clock,
     log: new Logger().scoped('auth'),
+    fetch: testFetch,
     ...(options.window ? { samlWindow: options.window } : {}),
   });
   const orgId = orgs.snapshot().organizations.find((o) => o.signIn.method === 'saml')?.id ?? '';

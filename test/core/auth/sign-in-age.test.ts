@@ -8,6 +8,7 @@ import { KEYCHAIN_SERVICE } from '../../../electron/core/vault/sign-in-vault';
 import type { ManagedPolicy, OrgProfile } from '../../../shared/models/org';
 import { type Emulator, startEmulator } from '../../emulator';
 import { ALICE, type AuthUnderTest, ManualClock, playingBrowser, startAuth } from './support';
+import { testFetch } from '../support/network';
 
 const HOUR = 3_600_000;
 let emu: Emulator;
@@ -143,7 +144,7 @@ describe('signInAgeRefusal', () => {
     return { ...demo, id: 'o', managed: false, policy: { allowStaySignedIn: true, ...(maxSignInHours === undefined ? {} : { maxSignInHours }) } } as OrgProfile;
   };
   const oidcGrant = (profile: OrgProfile, clock: ManualClock, authenticatedAt: number | null): OidcGrant =>
-    new OidcGrant(profile as OidcOrg, new OidcClient(profile as OidcOrg, clock, 1_000), clock, 1_000, null, 'r', 'alice', authenticatedAt);
+    new OidcGrant(profile as OidcOrg, new OidcClient(profile as OidcOrg, clock, 1_000, testFetch), clock, 1_000, null, 'r', 'alice', authenticatedAt);
 
   it('refuses an OIDC sign-in whose IdP never said when the user authenticated, if there is a limit', () => {
     const clock = ManualClock.fixed();
@@ -172,7 +173,7 @@ describe('signInAgeRefusal', () => {
   it('leaves IAM Identity Center to the session duration configured in Identity Center', () => {
     const clock = ManualClock.fixed();
     const idc = { ...emu.demo.organizations[1]!, id: 'i', managed: false, policy: { allowStaySignedIn: true, maxSignInHours: 1 } } as IdcOrg;
-    const client = new IdentityCenterClient(idc, clock, 1_000);
+    const client = new IdentityCenterClient(idc, clock, 1_000, testFetch);
     const grant = new IdentityCenterGrant(client, clock, { clientId: 'c', clientSecret: 's', expiresAt: clock.now() + 90 * 24 * HOUR }, { refreshToken: 'r' }, 'alice');
     try {
       expect(signInAgeRefusal(grant, idc.policy, clock.now() + 1_000 * HOUR)).toBeNull();

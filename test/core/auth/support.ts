@@ -12,6 +12,8 @@ import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-st
 import { SignInVault } from '../../../electron/core/vault/sign-in-vault';
 import type { ManagedPolicy } from '../../../shared/models/org';
 import { type Emulator, loginWithPassword } from '../../emulator';
+import { testFetch } from '../support/network';
+import type { NetworkFetch } from '../../../electron/core/network/port';
 
 /** Core's Clock port under the test's hand: time moves only on advance(), which fires due timers. */
 export class ManualClock implements Clock {
@@ -144,7 +146,7 @@ export interface AuthUnderTest {
 
 export async function startAuth(
   emu: Emulator,
-  options: { clock: Clock; browser: Browser; secrets?: SecretStore; requestTimeoutMs?: number; policy?: ManagedPolicy; settingsDir?: string },
+  options: { clock: Clock; browser: Browser; secrets?: SecretStore; requestTimeoutMs?: number; fetch?: NetworkFetch; policy?: ManagedPolicy; settingsDir?: string },
 ): Promise<AuthUnderTest> {
   const dir = options.settingsDir ?? (await mkdtemp(join(tmpdir(), 'deskbridge-auth-')));
   const store = new SettingsStore(join(dir, 'settings.json'));
@@ -162,6 +164,7 @@ export async function startAuth(
     browser: options.browser,
     clock: options.clock,
     log: new Logger().scoped('auth'),
+    fetch: options.fetch ?? testFetch,
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   });
   const ids = orgs.snapshot().organizations;

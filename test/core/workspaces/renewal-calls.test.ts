@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testFetch } from '../support/network';
 import type { AuthSession } from '../../../electron/core/auth/auth-session';
 import { POLL_STABLE_MS } from '../../../shared/lib/polling-policy';
 import { Logger } from '../../../electron/core/log/logger';
@@ -46,7 +47,7 @@ beforeEach(async () => {
   app = await startAuth(emu, { clock, browser: playingBrowser(BULK) });
   // The SDK keeps credentials until shortly before they expire by real time; on the manual clock it must ask core each call (as the bench does).
   const askCoreEachCall = (session: AuthSession): AuthSession => ({ org: session.org, userName: session.userName, credentials: async () => ({ ...(await session.credentials()), expiration: new Date(0) }) });
-  service = new DesktopService({ auth: app.auth, clock, log: new Logger().scoped('test'), clientFor: (session) => createWorkspacesClient(askCoreEachCall(session)) });
+  service = new DesktopService({ auth: app.auth, clock, log: new Logger().scoped('test'), fetch: testFetch, clientFor: (session) => createWorkspacesClient(askCoreEachCall(session), testFetch) });
   service.setVisible(true);
 });
 afterEach(async () => {

@@ -8,6 +8,7 @@ import {
   type UserPreferences,
 } from '../../../../shared/ipc/domains/settings';
 import { DiagnosticsButton } from '../diagnostics/log-viewer';
+import { NetworkSection } from '../network/network-settings';
 import { errorText } from '../../i18n/error-text';
 import { useT } from '../../i18n';
 import { api } from '../../ipc/api';
@@ -73,6 +74,7 @@ export function SettingsScreen({ view, onClose }: Props) {
         <Switch label={t('settings.connectOnOpen')} locked={isLocked('connectOnOpen')} checked={shown.connectOnOpen} onChange={(connectOnOpen) => change({ connectOnOpen })} />
         <Switch label={t('settings.rdpFullScreen')} locked={isLocked('rdpFullScreen')} checked={shown.rdpFullScreen} onChange={(rdpFullScreen) => change({ rdpFullScreen })} />
       </section>
+      <NetworkSection />
       <section aria-labelledby="settings-diagnostics">
         <h3 id="settings-diagnostics">{t('settings.diagnostics')}</h3>
         <p className="hint">{t('settings.diagnosticsBody')}</p>

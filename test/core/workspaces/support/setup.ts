@@ -6,6 +6,7 @@ import type { DesktopsSnapshot } from '../../../../shared/ipc/domains/desktops';
 import { type Durations, type Emulator, type EmulatorOptions, startEmulator, type TapEvent } from '../../../emulator';
 import { EmulatorSessions } from './emulator-sessions';
 import { ManualClock } from './manual-clock';
+import { testFetch } from '../../support/network';
 
 export interface World {
   readonly emu: Emulator;
@@ -49,7 +50,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const pushes: DesktopsSnapshot[] = [];
   events.on('desktops:changed', (s) => pushes.push(s));
   const log = new Logger();
-  const service = new DesktopService({ auth: sessions, clock, events, log: log.scoped('desktops'), random: () => 0.5, ...(options.clientFor === undefined ? {} : { clientFor: options.clientFor }) });
+  const service = new DesktopService({ auth: sessions, clock, events, log: log.scoped('desktops'), fetch: testFetch, random: () => 0.5, ...(options.clientFor === undefined ? {} : { clientFor: options.clientFor }) });
   const actions = new DesktopActions(service);
   return {
     emu, clock, sessions, service, actions, events, log, calls, pushes,
