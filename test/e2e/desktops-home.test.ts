@@ -182,6 +182,32 @@ describe('the home for a user with one desktop (Chromium, harness, emulator)', (
       expect(followsSequence(sequence, ['none', 'starting', 'waiting', 'opening', 'open'])).toBe(true);
       expect(sequence).toContain('starting');
       expect(handoff.opened).toHaveLength(2);
+
+      // Opt in to "connect when I have one desktop" in Settings, for the next start.
+      await page.getByRole('button', { name: 'Settings' }).click();
+      const optIn = page.getByLabel('When Deskbridge opens and I have one desktop, connect to it');
+      await optIn.check();
+      await expect(optIn.isChecked()).resolves.toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('with the preference on, the next start opens the one desktop with ZERO clicks, once', async () => {
+    const opened = handoff.opened.length;
+    // The page is loaded once, with the click counter in place from the start (no reload).
+    const app = await launchApp(browser, { policy: emu.demo.managedPolicy, settingsDir, secrets, sessions: { handoff }, initScript: record });
+    try {
+      const { page } = app;
+      const card = page.getByRole('article', { name: 'Bob-PC', exact: true });
+      expect(await statusLine(card, 'open')).toBe('Handed to the WorkSpaces client');
+      expect(await page.evaluate(() => (window as unknown as Recorded).__clicks)).toBe(0);
+      expect(handoff.opened).toHaveLength(opened + 1);
+      expect(handoff.opened.at(-1)).toMatch(/^workspaces:\/\/bob@/);
+      // Once per run: a refresh does not connect again.
+      await page.keyboard.press('Control+r');
+      await page.getByText(`Signed in to ${ORG}`).waitFor();
+      expect(handoff.opened).toHaveLength(opened + 1);
     } finally {
       await app.close();
     }
@@ -254,7 +280,8 @@ describe('the home with many desktops: order and keyboard', () => {
     const { page } = app;
     await page.locator('body').click();
     await page.keyboard.press('Control+f');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('desktop-search');
+    // The search box takes focus on the next animation frame.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('desktop-search');
     await page.keyboard.type('Linux');
     const card = page.getByRole('article', { name: 'Linux-VNC', exact: true });
     await card.focus();

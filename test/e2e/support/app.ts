@@ -32,6 +32,8 @@ export interface LaunchOptions {
   readonly settingsDir?: string;
   /** Session ports to fake (e.g. the OS's workspaces:// handler); the viewer origin stays the harness's. */
   readonly sessions?: Omit<SessionPorts, 'viewerOrigin'>;
+  /** Runs in the page before the app's first load (e.g. to count the user's clicks from the start). */
+  readonly initScript?: () => void;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function launchApp(browser: Browser, options: LaunchOptions = {}): 
   });
   const harness = await startHarness(core, inject('rendererDir'));
   const context = await browser.newContext();
+  if (options.initScript !== undefined) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   await page.goto(harness.url);
   return {
