@@ -38,7 +38,7 @@ export const layering = [
     rules: {
       'no-restricted-imports': ['error', {
         paths: [noElectron, ...bypassNetworkPort],
-        patterns: [ban(['**/main/**', '**/preload/**', '**/renderer/**', 'electron/*'], 'core/ may import only core/, shared/, Node and npm packages.'), ban(['undici/*'], networkPortOnly)],
+        patterns: [ban(['**/main/**', '**/preload/**', '**/renderer/**', 'electron/*', '@main/*', '@preload/*', '@renderer/*'], 'core/ may import only core/, shared/, Node and npm packages.'), ban(['undici/*'], networkPortOnly)],
       }],
     },
   },

@@ -19,7 +19,7 @@ describe('broker sign-in settings', () => {
   });
 
   it('need IT’s managed configuration, or a host it trusts, to name a broker', () => {
-    expect(checkOrgTrust(BROKER, { managed: false, trustedHosts: [] })).toEqual([{ path: 'signIn.brokerUrl', message: expect.stringContaining('desktops.example.com') as string }]);
+    expect(checkOrgTrust(BROKER, { managed: false, trustedHosts: [] })).toEqual([{ path: 'signIn.brokerUrl', reason: 'trust-broker', params: { host: 'desktops.example.com' }, message: expect.stringContaining('desktops.example.com') as string }]);
     expect(checkOrgTrust(BROKER, { managed: false, trustedHosts: ['desktops.example.com'] })).toEqual([]);
     expect(checkOrgTrust(BROKER, { managed: false, trustedHosts: ['desktops.example.com:443'] })).toEqual([]);
     expect(checkOrgTrust(BROKER, { managed: false, trustedHosts: ['desktops.example.com:8443'] })).toHaveLength(1);
