@@ -1,6 +1,6 @@
 import type { WorkSpacesClient } from '@aws-sdk/client-workspaces';
 import type { BrokerDesktop, BrokerDirectory } from '../../shared/broker/api';
-import { Limiter } from './limiter';
+import { Limiter } from '../../shared/lib/limiter';
 import { describeDirectories, readConnectTag, readDesktop, sweepDirectory } from './sweep';
 import type { DirectorySnapshot, SweepCache } from './sweep-cache';
 

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-workspaces';
 import { type BrokerDesktop, type BrokerDirectory, brokerDesktopSchema, brokerDirectorySchema } from '../../shared/broker/api';
 import { CONNECT_TAG, toConnection, toDesktopFields, toPermissions } from '../../shared/lib/map-desktop';
-import { Limiter } from './limiter';
+import { Limiter } from '../../shared/lib/limiter';
 import type { DirectorySnapshot } from './sweep-cache';
 
 /** DescribeWorkspaces, DescribeWorkspacesConnectionStatus and DescribeWorkspaceDirectories take at most 25. */

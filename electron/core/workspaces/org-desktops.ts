@@ -16,7 +16,7 @@ import type { Clock } from '../ports';
 import { classify, describeFailure } from './aws-errors';
 import { createWorkspacesClient } from './client';
 import { DirectoryNotFound, resolveDirectory, type ResolvedDirectory } from './directory';
-import { Limiter } from './limiter';
+import { Limiter } from '../../../shared/lib/limiter';
 import { listDesktops } from './list-desktops';
 import { PagingError } from './pages';
 import { toConnection, toDesktop } from './map-desktop';
