@@ -13,6 +13,7 @@ import { createServer as createTlsServer } from 'node:tls';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NetworkCheck, targetsOf } from '../../electron/core/network/network-check';
+import { nodeNetwork } from '../../electron/core/network/node-network';
 import type { NetworkPort } from '../../electron/core/network/port';
 import { awsStreamingGateways, GATEWAY_SOURCE } from '../../electron/core/network/probe-gateways';
 import { nodeNetworkProbe, trustedCertificates } from '../../electron/core/network/probe-node';
@@ -174,6 +175,24 @@ describe('NetworkCheck', () => {
     if (!found) throw new Error(`no ${kind} result`);
     return found;
   }
+
+  it('reaches HTTP through the Node adapter (undici), the port core really uses', async () => {
+    const base = `http://127.0.0.1:${portOf(http)}`;
+    const port = nodeNetwork()({ askProxyCredentials: async () => null });
+    try {
+      const check = new NetworkCheck({
+        orgs: () => [org({ signIn: { method: 'oidc', issuer: `${base}/idp`, clientId: 'c', roleArn: 'arn:aws:iam::1:role/r', userNameClaim: 'sub' }, endpoints: { sts: `${base}/sts`, workspaces: `${base}/workspaces` } })],
+        network: port,
+        probe: nodeNetworkProbe(),
+        info: INFO,
+        gateways: () => [],
+      });
+      const { results } = await check.run();
+      expect(byKind(results, 'idp')).toMatchObject({ ok: true, proxy: 'DIRECT', http: { status: 'ok', detail: 'HTTP 200' } });
+    } finally {
+      await port.dispose();
+    }
+  });
 
   it('probes every endpoint in parallel and reports DNS, TCP, TLS, HTTP, the proxy and the failures, in the table and the text', async () => {
     const base = `http://127.0.0.1:${portOf(http)}`;

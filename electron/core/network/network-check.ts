@@ -226,8 +226,10 @@ export class NetworkCheck {
     const started = now();
     const targets = this.deps.orgs().flatMap((org) => targetsOf(org, this.deps.gateways));
     const controller = new AbortController();
-    // Every probe and fetch listens on the one signal that carries the total bound.
-    setMaxListeners(0, controller.signal);
+    // Every probe and fetch listens on the one signal that carries the total bound: a few listeners
+    // per target. A finite number: with 0 ("unlimited") Node 20's getMaxListeners, which undici's
+    // Request calls, throws on an AbortSignal.
+    setMaxListeners(Math.max(10, targets.length * 8), controller.signal);
     const timer = setTimeout(() => controller.abort(new Error('The network check ran out of time.')), this.deps.totalMs ?? NETWORK_CHECK_TOTAL_MS);
     try {
       const run = new ProbeRun(this.deps, controller.signal, now);
