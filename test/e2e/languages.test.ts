@@ -55,7 +55,7 @@ describe('five languages in Chromium (harness, emulator)', () => {
     const vnc = list.ok ? list.value.desktops.find((d) => d.name === 'Linux-VNC') : undefined;
     await app.core.api.desktops.connect(vnc!.key);
     await page.getByLabel('Search desktops').fill('Linux-VNC');
-    await page.locator('.desktop-problem').first().waitFor({ timeout: 20_000 });
+    await page.locator('.status-line[data-status="failed"]').first().waitFor({ timeout: 20_000 });
     await page.getByLabel('Search desktops').fill('');
   });
   afterAll(async () => {
@@ -77,8 +77,14 @@ describe('five languages in Chromium (harness, emulator)', () => {
     } finally {
       await page.getByLabel(CATALOGS[language]['desktops.search']).fill('');
     }
-    await page.getByRole('heading', { name: CATALOGS[language]['orgs.heading'], exact: true }).scrollIntoViewIfNeeded();
-    expect(await layoutProblems(page), `${language}: organizations`).toEqual([]);
+    // The organizations have their own view.
+    await page.getByRole('button', { name: CATALOGS[language]['nav.orgs'], exact: true }).click();
+    try {
+      await page.getByRole('heading', { name: CATALOGS[language]['orgs.heading'], exact: true }).waitFor();
+      expect(await layoutProblems(page), `${language}: organizations`).toEqual([]);
+    } finally {
+      await page.getByRole('button', { name: CATALOGS[language]['nav.home'], exact: true }).click();
+    }
   });
 
   it.each(LANGUAGES)('%s: the settings screen fits its boxes', async (language) => {

@@ -45,12 +45,13 @@ describe('the Settings screen', () => {
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'de' } });
     expect(await screen.findByRole('heading', { level: 2, name: 'Einstellungen' }, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Zurück zu den Desktops' })).toBeTruthy();
-    expect(document.documentElement.lang).toBe('de');
+    // The page's lang follows in an effect after the render.
+    await waitFor(() => expect(document.documentElement.lang).toBe('de'));
     const saved = JSON.parse(await readFile(b.paths.settingsFile, 'utf8')) as { preferences: Record<string, unknown> };
     expect(saved.preferences).toEqual({ language: 'de' });
     fireEvent.change(screen.getByLabelText('Sprache'), { target: { value: 'ja' } });
     expect(await screen.findByRole('heading', { level: 2, name: '設定' }, { timeout: 5000 })).toBeTruthy();
-    expect(document.documentElement.lang).toBe('ja');
+    await waitFor(() => expect(document.documentElement.lang).toBe('ja'));
   });
 
   it('changes the theme live through data-theme', async () => {

@@ -98,17 +98,6 @@ describe.each([
     expect(asked[0]).toMatchObject({ proxy: new URL(proxy.url).host, scheme: 'basic', attempt: 1 });
   });
 
-  // tinyproxy 1.11 answers wrong credentials with a 401 of its own, not a 407: squid shows this one.
-  it.runIf(name === 'squid')('wrong proxy credentials: a bounded number of asks, then the proxy-refused error naming proxy and host', async () => {
-    const asked: ProxyChallenge[] = [];
-    const wrong = { username: USER, password: 'not-it' };
-    const result = await journey(emu, networkWith({ proxy: { mode: 'manual', url: proxy.url } }, [wrong, wrong, wrong, wrong], asked));
-    expect(result.signInError?.code).toBe('network.proxyAuth');
-    expect(result.signInError?.params).toMatchObject({ proxy: new URL(proxy.url).host, host: new URL(emu.endpoints.oidcIssuer).host });
-    expect(asked).toHaveLength(3);
-    expect(JSON.stringify(result.signInError)).not.toContain('not-it');
-  });
-
   it('the same works for https endpoints through CONNECT', async () => {
     const caFile = join(dir, 'public.pem');
     await writeFile(caFile, publicCa.cert);
@@ -117,6 +106,25 @@ describe.each([
     expect(result.signInError).toBeNull();
     expect(result.list).toMatchObject({ listError: null, restart: null });
     expect(asked).toHaveLength(1);
+  });
+});
+
+// tinyproxy 1.11 answers wrong credentials with a 401 of its own, not a 407: squid shows this one.
+describe('squid with Basic authentication, wrong credentials', () => {
+  let proxy: Running;
+  beforeAll(async () => {
+    proxy = await startSquid(USER, PASS);
+  }, 30_000);
+  afterAll(() => proxy.stop());
+
+  it('wrong proxy credentials: a bounded number of asks, then the proxy-refused error naming proxy and host', async () => {
+    const asked: ProxyChallenge[] = [];
+    const wrong = { username: USER, password: 'not-it' };
+    const result = await journey(emu, networkWith({ proxy: { mode: 'manual', url: proxy.url } }, [wrong, wrong, wrong, wrong], asked));
+    expect(result.signInError?.code).toBe('network.proxyAuth');
+    expect(result.signInError?.params).toMatchObject({ proxy: new URL(proxy.url).host, host: new URL(emu.endpoints.oidcIssuer).host });
+    expect(asked).toHaveLength(3);
+    expect(JSON.stringify(result.signInError)).not.toContain('not-it');
   });
 });
 

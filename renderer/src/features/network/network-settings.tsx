@@ -6,6 +6,7 @@ import { errorText } from '../../i18n/error-text';
 import { api } from '../../ipc/api';
 import { useLive } from '../../ipc/use-live';
 import { ProxyLoginDialog } from './proxy-login-dialog';
+import './network.css';
 
 type Mode = Settings['proxy']['mode'];
 
@@ -45,13 +46,13 @@ export function NetworkSettings({ state }: { readonly state: NetworkState }) {
           </label>
         ))}
         {mode === 'manual' ? (
-          <div>
+          <div className="network-field">
             <label htmlFor={ids.url}>{t('network.proxyUrl')}</label>
             <input id={ids.url} type="url" required value={url} onChange={(event) => setUrl(event.target.value)} aria-describedby={ids.urlHint} placeholder="http://proxy.example.com:3128" />
             <small id={ids.urlHint}>{t('network.proxyUrlHint')}</small>
           </div>
         ) : null}
-        <div>
+        <div className="network-field">
           <label htmlFor={ids.ca}>{t('network.caFile')}</label>
           <input id={ids.ca} type="text" value={caFile} onChange={(event) => setCaFile(event.target.value)} aria-describedby={ids.caHint} />
           <small id={ids.caHint}>{t('network.caFileHint')}</small>
