@@ -1,6 +1,6 @@
-import type { DeskbridgeApi } from '../../shared/ipc/contract';
-import { ok } from '../../shared/ipc/result';
-import type { AppInfo } from '../../shared/ipc/domains/app';
+import type { DeskbridgeApi } from '@shared/ipc/contract';
+import { ok } from '@shared/ipc/result';
+import type { AppInfo } from '@shared/ipc/domains/app';
 import { createAppApi } from './app/app-api';
 import type { NoticeCenter } from './app/notice-center';
 import { createAuthApi } from './auth/auth-api';

@@ -1,4 +1,4 @@
-import type { DeskbridgeEvents } from '../../shared/ipc/contract';
+import type { DeskbridgeEvents } from '@shared/ipc/contract';
 
 type EventName = keyof DeskbridgeEvents;
 type AnyListener = (event: EventName, payload: unknown) => void;

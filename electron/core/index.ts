@@ -1,6 +1,6 @@
 /** Core: every Node-only service of Deskbridge, composed from injected ports; never imports electron. */
-import type { DeskbridgeApi } from '../../shared/ipc/contract';
-import type { AppInfo } from '../../shared/ipc/domains/app';
+import type { DeskbridgeApi } from '@shared/ipc/contract';
+import type { AppInfo } from '@shared/ipc/domains/app';
 import { createApi } from './api';
 import { NoticeCenter } from './app/notice-center';
 import { AuthService } from './auth/auth-service';

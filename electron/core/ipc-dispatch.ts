@@ -1,7 +1,7 @@
-import { API_MANIFEST, CALLER_BOUND_CHANNELS, channelName, type Caller, type DeskbridgeApi } from '../../shared/ipc/contract';
-import { fail, type Result } from '../../shared/ipc/result';
-import { ARG_SCHEMAS } from '../../shared/ipc/schemas';
-import { describeIssues } from '../../shared/lib/org-input';
+import { API_MANIFEST, CALLER_BOUND_CHANNELS, channelName, type Caller, type DeskbridgeApi } from '@shared/ipc/contract';
+import { fail, type Result } from '@shared/ipc/result';
+import { ARG_SCHEMAS } from '@shared/ipc/schemas';
+import { describeIssues } from '@shared/lib/org-input';
 import type { ScopedLogger } from './log/logger';
 
 type AnyMethod = (...args: unknown[]) => Promise<Result<unknown>>;

@@ -2,7 +2,7 @@
  * The tray menu's words. The menu is drawn by the OS from the main process, where the renderer's
  * catalogs are out of reach, so its few strings live here, in every language the renderer ships.
  */
-import type { Language } from '../../shared/ipc/domains/settings';
+import type { Language } from '@shared/ipc/domains/settings';
 
 export interface TrayLabels {
   readonly tooltip: string;

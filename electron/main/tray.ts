@@ -4,10 +4,10 @@
  * preference through the contract, like any other client of core.
  */
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
-import type { DeskbridgeApi } from '../../shared/ipc/contract';
-import type { DesktopsSnapshot } from '../../shared/ipc/domains/desktops';
+import type { DeskbridgeApi } from '@shared/ipc/contract';
+import type { DesktopsSnapshot } from '@shared/ipc/domains/desktops';
 import type { EventBus } from '../core/events';
-import { connectPlan } from '../../shared/lib/self-service';
+import { connectPlan } from '@shared/lib/self-service';
 import { fill, TRAY_LABELS, trayLanguage, type TrayLabels } from './tray-labels';
 
 export interface TrayElectron {

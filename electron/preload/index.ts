@@ -1,7 +1,7 @@
 /** Exposes window.deskbridge, built from the shared contract; nothing else crosses into the page. */
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildBridge } from '../../shared/ipc/bridge';
-import { EVENT_CHANNEL_PREFIX } from '../../shared/ipc/contract';
+import { buildBridge } from '@shared/ipc/bridge';
+import { EVENT_CHANNEL_PREFIX } from '@shared/ipc/contract';
 
 const bridge = buildBridge(
   (channel, args) => ipcRenderer.invoke(channel, ...args),

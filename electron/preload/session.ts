@@ -4,7 +4,7 @@
  * the same list and that the session id is the window's own.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildSessionBridge } from '../../shared/ipc/bridge';
+import { buildSessionBridge } from '@shared/ipc/bridge';
 
 contextBridge.exposeInMainWorld(
   'deskbridge',

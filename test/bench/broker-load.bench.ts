@@ -19,7 +19,7 @@
 import { DescribeWorkspacesCommand, DescribeWorkspacesConnectionStatusCommand } from '@aws-sdk/client-workspaces';
 import { startLocalBroker } from '../../broker/src/local-server';
 import { DEFAULT_CACHE_TTL_MS } from '../../broker/src/handler';
-import { POLL_STABLE_MS } from '../../shared/lib/polling-policy';
+import { POLL_STABLE_MS } from '@shared/lib/polling-policy';
 import { startTestIssuer, type TestIssuer } from '../broker/token-issuer';
 import { startEmulator, type Emulator } from '../emulator';
 import { workspacesClient } from '../emulator/helpers';

@@ -17,10 +17,10 @@
  * credential keeper decides on its Clock, as it does in the app.
  */
 import { DescribeWorkspacesCommand, DescribeWorkspacesConnectionStatusCommand } from '@aws-sdk/client-workspaces';
-import type { AuthSession } from '../../electron/core/auth/auth-session';
-import { Logger } from '../../electron/core/log/logger';
-import { createWorkspacesClient } from '../../electron/core/workspaces/client';
-import { DesktopService } from '../../electron/core/workspaces/desktop-service';
+import type { AuthSession } from '@core/auth/auth-session';
+import { Logger } from '@core/log/logger';
+import { createWorkspacesClient } from '@core/workspaces/client';
+import { DesktopService } from '@core/workspaces/desktop-service';
 import { startEmulator, type TapEvent } from '../emulator';
 import { DIRECTORY_FULL } from '../emulator/seed';
 import { playingBrowser, startAuth } from '../core/auth/support';

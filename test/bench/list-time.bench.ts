@@ -1,8 +1,8 @@
 /** Time to the full list of 2,500 desktops with 50 ms per call, next to the critical-path bound and a naive client. */
 import { DescribeWorkspacesCommand, DescribeWorkspacesConnectionStatusCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
-import { DesktopService } from '../../electron/core/workspaces/desktop-service';
-import { Logger } from '../../electron/core/log/logger';
-import { systemClock } from '../../electron/core/ports';
+import { DesktopService } from '@core/workspaces/desktop-service';
+import { Logger } from '@core/log/logger';
+import { systemClock } from '@core/ports';
 import { startEmulator } from '../emulator';
 import { EmulatorSessions } from '../core/workspaces/support/emulator-sessions';
 import { atMost, type Benchmark, type Figure, timed } from './figures';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { createCore } from '../../electron/core';
-import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
 import { launchChromium } from '../e2e/support/chromium';
 import { loginWithPassword, startEmulator } from '../emulator';
 import { buildRendererForWeb, HARNESS_CLIENT } from '../harness/build-renderer';

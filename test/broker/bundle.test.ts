@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bundleBroker } from '../../deploy/broker-bundle';
 import type { Broker } from '../../broker/src/handler';
-import { brokerConfigSchema, brokerErrorSchema } from '../../shared/broker/api';
+import { brokerConfigSchema, brokerErrorSchema } from '@shared/broker/api';
 
 const ENV = {
   AWS_REGION: 'eu-central-1', AWS_ACCESS_KEY_ID: 'ASIAEXAMPLEEXAMPLE01', AWS_SECRET_ACCESS_KEY: 'example-secret', AWS_SESSION_TOKEN: 'example-session',

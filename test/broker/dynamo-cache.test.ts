@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkDesktops, createDynamoSweepCache } from '../../broker/src/dynamo-cache';
 import { startLocalBroker, type LocalBroker } from '../../broker/src/local-server';
-import { brokerDesktopsResponseSchema } from '../../shared/broker/api';
-import { brokerPermissionPolicy } from '../../shared/iam/kit-policy';
+import { brokerDesktopsResponseSchema } from '@shared/broker/api';
+import { brokerPermissionPolicy } from '@shared/iam/kit-policy';
 import { BROKER_CACHE_TABLE } from '../emulator';
 import { loadModel, validateOutput } from '../emulator/model-validator';
 import { DIRECTORY_FULL, DIRECTORY_RESTRICTED, OIDC_CLIENT_ID } from '../emulator/seed';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brokerDesktopsResponseSchema, brokerErrorSchema } from '../../shared/broker/api';
+import { brokerDesktopsResponseSchema, brokerErrorSchema } from '@shared/broker/api';
 import { BROKER_ROLE_ARN, demoBrokerPolicy } from '../emulator';
-import type { PolicyDocument } from '../../shared/iam/kit-policy';
+import type { PolicyDocument } from '@shared/iam/kit-policy';
 import { operations, startBrokerWorld, type BrokerWorld } from './support';
 
 const count = (ops: readonly string[], name: string): number => ops.filter((o) => o === name).length;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brokerConfigSchema, brokerDesktopResponseSchema, brokerDesktopsResponseSchema, brokerErrorSchema } from '../../shared/broker/api';
+import { brokerConfigSchema, brokerDesktopResponseSchema, brokerDesktopsResponseSchema, brokerErrorSchema } from '@shared/broker/api';
 import { DIRECTORY_FULL, DIRECTORY_RESTRICTED, OIDC_CLIENT_ID } from '../emulator/seed';
 import { operations, startBrokerWorld, type BrokerWorld } from './support';
 

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { templateFile } from '../../deploy/synth';
-import { BROKER_ROUTES } from '../../shared/broker/api';
-import { BROKER_DESCRIBE_ACTIONS, brokerPermissionPolicy, type PolicyDocument } from '../../shared/iam/kit-policy';
+import { BROKER_ROUTES } from '@shared/broker/api';
+import { BROKER_DESCRIBE_ACTIONS, brokerPermissionPolicy, type PolicyDocument } from '@shared/iam/kit-policy';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 interface Resource {

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalBroker, type LocalBroker } from '../../broker/src/local-server';
-import { brokerDesktopsResponseSchema, brokerErrorSchema } from '../../shared/broker/api';
+import { brokerDesktopsResponseSchema, brokerErrorSchema } from '@shared/broker/api';
 import { DIRECTORY_FULL, OIDC_CLIENT_ID } from '../emulator/seed';
 import { startBrokerWorld, type BrokerWorld } from './support';
 import { startTestIssuer, type TestIssuer } from './token-issuer';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEEP_LINK_SCHEME } from '../../shared/lib/deep-link';
+import { DEEP_LINK_SCHEME } from '@shared/lib/deep-link';
 import { appFiles, productionClosure } from './asar-files';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { STACK_NAMES } from '../../deploy/app';
 import { synthesizeTemplates, templateFile } from '../../deploy/synth';
-import { DEFAULT_OWNER_TAG_KEY, kitPermissionPolicy } from '../../shared/iam/kit-policy';
+import { DEFAULT_OWNER_TAG_KEY, kitPermissionPolicy } from '@shared/iam/kit-policy';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

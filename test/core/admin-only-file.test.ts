@@ -6,10 +6,10 @@ import { chmod, chown, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { adminOnlyFileSource, readAdminOnlyFile } from '../../electron/core/orgs/admin-only-file';
+import { adminOnlyFileSource, readAdminOnlyFile } from '@core/orgs/admin-only-file';
 import { createCore } from '../../electron/core';
-import { loadManagedPolicy } from '../../electron/core/orgs/managed-policy';
-import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
+import { loadManagedPolicy } from '@core/orgs/managed-policy';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
 
 const OTHER_UID = 4242;
 const POLICY = JSON.stringify({ allowAddOrganizations: false, organizations: [] });

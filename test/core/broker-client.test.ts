@@ -6,8 +6,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { testFetch } from './support/network';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BrokerClient, BrokerRequestError } from '../../electron/core/workspaces/broker-client';
-import { classify, describeFailure } from '../../electron/core/workspaces/aws-errors';
+import { BrokerClient, BrokerRequestError } from '@core/workspaces/broker-client';
+import { classify, describeFailure } from '@core/workspaces/aws-errors';
 
 interface Reply {
   readonly status: number;

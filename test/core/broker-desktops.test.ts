@@ -5,15 +5,15 @@
  * desktops only; the device never calls STS nor WorkSpaces itself.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NetworkFetch } from '../../electron/core/network/port';
+import type { NetworkFetch } from '@core/network/port';
 import { testFetch } from './support/network';
 import { startLocalBroker, type LocalBroker } from '../../broker/src/local-server';
-import { Logger } from '../../electron/core/log/logger';
-import { POLL_FAST_MS } from '../../shared/lib/polling-policy';
-import { DesktopActions } from '../../electron/core/workspaces/actions';
-import { BrokerClient } from '../../electron/core/workspaces/broker-client';
-import { describeFailure } from '../../electron/core/workspaces/aws-errors';
-import { DesktopService } from '../../electron/core/workspaces/desktop-service';
+import { Logger } from '@core/log/logger';
+import { POLL_FAST_MS } from '@shared/lib/polling-policy';
+import { DesktopActions } from '@core/workspaces/actions';
+import { BrokerClient } from '@core/workspaces/broker-client';
+import { describeFailure } from '@core/workspaces/aws-errors';
+import { DesktopService } from '@core/workspaces/desktop-service';
 import { type Emulator, startEmulator, type TapEvent } from '../emulator';
 import { CODE_BROKER, withBrokerDemo } from '../emulator/demo';
 import { DIRECTORY_FULL, DIRECTORY_RESTRICTED, OIDC_CLIENT_ID } from '../emulator/seed';

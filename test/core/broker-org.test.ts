@@ -1,8 +1,8 @@
 /** Broker mode's organization settings (issue 14): the schema, and who may name a broker. */
 import { describe, expect, it } from 'vitest';
-import { orgInputSchema } from '../../shared/lib/org-input';
-import { checkOrgTrust, orgAddresses } from '../../shared/lib/org-trust';
-import type { OrgInput } from '../../shared/models/org';
+import { orgInputSchema } from '@shared/lib/org-input';
+import { checkOrgTrust, orgAddresses } from '@shared/lib/org-trust';
+import type { OrgInput } from '@shared/models/org';
 
 const BROKER: OrgInput = {
   code: 'SLiad+DEMO04',

@@ -4,8 +4,8 @@
  */
 import { decodeJwt } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KEYCHAIN_SERVICE } from '../../electron/core/vault/sign-in-vault';
-import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
+import { KEYCHAIN_SERVICE } from '@core/vault/sign-in-vault';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
 import { type Emulator, startEmulator, type TapEvent } from '../emulator';
 import { CODE_BROKER, withBrokerDemo } from '../emulator/demo';
 import { OIDC_CLIENT_ID } from '../emulator/seed';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { dispatch, resolveChannel } from '../../electron/core/ipc-dispatch';
-import { Logger } from '../../electron/core/log/logger';
-import { API_MANIFEST, channelName, type DeskbridgeApi } from '../../shared/ipc/contract';
+import { dispatch, resolveChannel } from '@core/ipc-dispatch';
+import { Logger } from '@core/log/logger';
+import { API_MANIFEST, channelName, type DeskbridgeApi } from '@shared/ipc/contract';
 import { PROTOTYPE_NAMES } from '../shared/support/hostile';
 import { OIDC_INPUT, startTempCore, unwrap, type TempCore } from './support/temp-core';
 

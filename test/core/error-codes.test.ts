@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeFailure } from '../../electron/core/workspaces/aws-errors';
-import { DESKTOPS_ERROR_CODES, isErrorCode } from '../../shared/ipc/errors';
+import { describeFailure } from '@core/workspaces/aws-errors';
+import { DESKTOPS_ERROR_CODES, isErrorCode } from '@shared/ipc/errors';
 
 const ROOT = join(__dirname, '..', '..');
 

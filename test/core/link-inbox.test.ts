@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PendingLink } from '../../shared/ipc/domains/orgs';
+import type { PendingLink } from '@shared/ipc/domains/orgs';
 import { OIDC_INPUT, startTempCore, unwrap, type TempCore } from './support/temp-core';
 
 let t: TempCore;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Logger } from '../../electron/core/log/logger';
-import { redact } from '../../electron/core/log/redact';
+import { Logger } from '@core/log/logger';
+import { redact } from '@core/log/redact';
 
 const secret = fc.stringMatching(/^[A-Za-z0-9._~+/=-]{12,64}$/).filter((s) => !/^[=+/.~-]/.test(s));
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadManagedPolicy } from '../../electron/core/orgs/managed-policy';
+import { loadManagedPolicy } from '@core/orgs/managed-policy';
 import { OIDC_INPUT, SSO_INPUT, startTempCore, storedProfile, unwrap, type TempCore } from './support/temp-core';
 
 let t: TempCore;

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
-import type { NetworkFactory } from '../../electron/core/network/port';
-import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
-import { DEFAULT_NETWORK_SETTINGS } from '../../shared/models/network';
+import type { NetworkFactory } from '@core/network/port';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
+import { DEFAULT_NETWORK_SETTINGS } from '@shared/models/network';
 
 let dir: string;
 let server: Server;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OrgsSnapshot } from '../../shared/ipc/domains/orgs';
+import type { OrgsSnapshot } from '@shared/ipc/domains/orgs';
 import { OIDC_INPUT, SSO_INPUT, startTempCore, unwrap, type TempCore } from './support/temp-core';
 
 let t: TempCore;

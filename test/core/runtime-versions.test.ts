@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { withRuntimeVersions } from '../../electron/core/settings/runtime-versions';
+import { withRuntimeVersions } from '@core/settings/runtime-versions';
 import { startTempCore, unwrap, type TempCore } from './support/temp-core';
 
 let t: TempCore | null = null;

@@ -1,6 +1,6 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OrgInput } from '../../shared/models/org';
+import type { OrgInput } from '@shared/models/org';
 import { startTempCore, tempDir, unwrap, type TempCore } from './support/temp-core';
 
 let t: TempCore;

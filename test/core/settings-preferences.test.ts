@@ -1,8 +1,8 @@
 /** Preferences: the settings domain over a real core on temp files, with and without IT's locks. */
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/core/ipc-dispatch';
-import type { PreferencesView } from '../../shared/ipc/domains/settings';
+import { dispatch } from '@core/ipc-dispatch';
+import type { PreferencesView } from '@shared/ipc/domains/settings';
 import { startTempCore, unwrap, type TempCore } from './support/temp-core';
 
 let t: TempCore | null = null;

@@ -3,11 +3,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventBus } from '../../electron/core/events';
-import { Logger } from '../../electron/core/log/logger';
-import type { OrgService } from '../../electron/core/orgs/org-service';
-import { createSessions, type RemoteSessionService } from '../../electron/core/sessions';
-import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
+import { EventBus } from '@core/events';
+import { Logger } from '@core/log/logger';
+import type { OrgService } from '@core/orgs/org-service';
+import { createSessions, type RemoteSessionService } from '@core/sessions';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
 import { desktop, FakeHandoff, FakeLauncher, ORG } from './sessions/fakes';
 
 let sessions: RemoteSessionService | null = null;

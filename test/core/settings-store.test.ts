@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptySettings, type Settings } from '../../electron/core/settings/settings-schema';
-import { setAsidePath, SettingsStore } from '../../electron/core/settings/settings-store';
-import type { OrgProfile } from '../../shared/models/org';
+import { emptySettings, type Settings } from '@core/settings/settings-schema';
+import { setAsidePath, SettingsStore } from '@core/settings/settings-store';
+import type { OrgProfile } from '@shared/models/org';
 import { startTempCore, storedProfile, tempDir, unwrap } from './support/temp-core';
 
 let dir: string;

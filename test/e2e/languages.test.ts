@@ -6,8 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANGUAGES, type Language, type ThemePreference } from '../../shared/ipc/domains/settings';
-import { CATALOGS } from '../../renderer/src/i18n';
+import { LANGUAGES, type Language, type ThemePreference } from '@shared/ipc/domains/settings';
+import { CATALOGS } from '@renderer/i18n';
 import { type Emulator, loginWithPassword, startEmulator } from '../emulator';
 import { launchApp, type AppUnderTest } from './support/app';
 import { accessibilityViolations } from './support/axe';

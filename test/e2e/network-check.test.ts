@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
-import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
 import { type Emulator, startEmulator } from '../emulator';
 import { startHarness, type Harness } from '../harness/server';
 import { accessibilityViolations } from './support/axe';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { VNC_SECRET_SERVICE, vncPasswordAccount } from '../../electron/core/sessions';
+import { VNC_SECRET_SERVICE, vncPasswordAccount } from '@core/sessions';
 import { run, startXvnc, type XvncServer } from '../system/support/xvnc';
 import { launchChromium } from './support/chromium';
 import { launchSessionApp, WORKSPACE_ID, type SessionAppUnderTest } from './support/session-app';

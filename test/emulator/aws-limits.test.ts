@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { USER_NAME_MAX, userNameProblem } from '../../shared/lib/user-name';
+import { USER_NAME_MAX, userNameProblem } from '@shared/lib/user-name';
 import { loadModel } from './model-validator';
 
 describe('the limits Deskbridge checks are AWS’s own (read from the service model)', () => {

@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-workspaces';
 import { decodeJwt } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { kitPermissionPolicy, type PolicyDocument } from '../../shared/iam/kit-policy';
+import { kitPermissionPolicy, type PolicyDocument } from '@shared/iam/kit-policy';
 import { failure, workspacesClient } from './helpers';
 import { type Emulator, startEmulator } from './index';
 import { signInWithOidc } from './oidc-helpers';

@@ -1,5 +1,5 @@
 import { runSimulation } from '@cloud-copilot/iam-simulate';
-import type { PolicyDocument } from '../../shared/iam/kit-policy';
+import type { PolicyDocument } from '@shared/iam/kit-policy';
 import type { Principal } from './credentials';
 
 /**

@@ -1,7 +1,7 @@
 /** The local cloud (docs/architecture.md): WorkSpaces, STS, IAM Identity Center and an OIDC IdP on 127.0.0.1. */
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { type Clock, type ClockOptions, createClock } from './clock';
-import { brokerPermissionPolicy, kitPermissionPolicy, type PolicyDocument } from '../../shared/iam/kit-policy';
+import { brokerPermissionPolicy, kitPermissionPolicy, type PolicyDocument } from '@shared/iam/kit-policy';
 import { ADMIN_KEY, createCredentialRegistry } from './credentials';
 import { buildDemo, type DemoData, type EmulatorEndpoints } from './demo';
 import { dynamodbService } from './dynamodb';

@@ -10,7 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { SignedXml } from 'xml-crypto';
-import { parseUrl } from '../../shared/lib/parse-url';
+import { parseUrl } from '@shared/lib/parse-url';
 import type { Clock } from './clock';
 import { loginPage, messagePage } from './html';
 import { ACCOUNT_ID, type DemoUser, OWNER_TAG_KEY } from './seed';

@@ -1,4 +1,4 @@
-import { DEFAULT_OWNER_TAG_KEY } from '../../shared/iam/kit-policy';
+import { DEFAULT_OWNER_TAG_KEY } from '@shared/iam/kit-policy';
 import type { StoreSeed } from './workspaces/store';
 import type { BundleRecord, DirectoryRecord, WorkspaceProps, WorkspaceRecord, WorkspaceState } from './workspaces/types';
 

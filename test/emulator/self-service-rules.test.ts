@@ -1,7 +1,7 @@
 import { RebootWorkspacesCommand, RebuildWorkspacesCommand, StopWorkspacesCommand } from '@aws-sdk/client-workspaces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCEPTED_STATES as CLIENT_STATES, ACCEPTED_WHEN_STUCK, gate } from '../../shared/lib/self-service';
-import { DESKTOP_STATES } from '../../shared/models/desktop';
+import { ACCEPTED_STATES as CLIENT_STATES, ACCEPTED_WHEN_STUCK, gate } from '@shared/lib/self-service';
+import { DESKTOP_STATES } from '@shared/models/desktop';
 import { workspacesClient } from './helpers';
 import { type Emulator, startEmulator } from './index';
 import { loadModel } from './model-validator';

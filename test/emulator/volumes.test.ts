@@ -1,6 +1,6 @@
 import { ModifyWorkspacePropertiesCommand, type WorkSpacesClient } from '@aws-sdk/client-workspaces';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isVolumeCombination, volumeRequestProblem } from '../../shared/lib/self-service';
+import { isVolumeCombination, volumeRequestProblem } from '@shared/lib/self-service';
 import { failure, workspacesClient } from './helpers';
 import { type Emulator, startEmulator } from './index';
 import { errorAllowed, loadModel } from './model-validator';

@@ -2,8 +2,8 @@
  * The web host's window.deskbridge: the same bridge as preload, built from the same manifest,
  * speaking to core over the harness's loopback WebSocket instead of Electron IPC.
  */
-import { buildBridge } from '../../shared/ipc/bridge';
-import type { DeskbridgeEvents } from '../../shared/ipc/contract';
+import { buildBridge } from '@shared/ipc/bridge';
+import type { DeskbridgeEvents } from '@shared/ipc/contract';
 
 type Reply = { id: number; result: unknown } | { event: string; payload: unknown };
 

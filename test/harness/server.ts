@@ -3,12 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { dispatch } from '../../electron/core/ipc-dispatch';
+import { dispatch } from '@core/ipc-dispatch';
 import type { Core } from '../../electron/core';
-import { sameToken } from '../../electron/core/lib/same-token';
-import { mimeType, resolveUnderRoot } from '../../electron/core/host/app-assets';
-import { cspFor } from '../../shared/lib/content-security-policy';
-import { parseRequestUrl } from '../../shared/lib/parse-url';
+import { sameToken } from '@core/lib/same-token';
+import { mimeType, resolveUnderRoot } from '@core/host/app-assets';
+import { cspFor } from '@shared/lib/content-security-policy';
+import { parseRequestUrl } from '@shared/lib/parse-url';
 
 export interface Harness {
   /** Open this in a browser: the token travels in the fragment, never to a server log. */

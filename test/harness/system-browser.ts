@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { isSafeExternalUrl } from '../../shared/lib/external-url';
-import type { Browser } from '../../electron/core/ports';
+import { isSafeExternalUrl } from '@shared/lib/external-url';
+import type { Browser } from '@core/ports';
 
 /** The web host's Browser port: the OS opener where there is one, and the address printed either way. */
 export function systemBrowser(): Browser {

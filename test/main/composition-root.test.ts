@@ -18,7 +18,7 @@ beforeAll(async () => {
   app.paths.set('temp', temp);
   app.paths.set('appData', appData);
   app.isPackaged = true;
-  await import('../../electron/main/index');
+  await import('@main/index');
   // The run folder is created asynchronously right after the synchronous path changes.
   await vi.waitFor(async () => expect((await readdir(temp)).length).toBe(1));
 });

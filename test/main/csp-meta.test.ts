@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cspFor } from '../../shared/lib/content-security-policy';
+import { cspFor } from '@shared/lib/content-security-policy';
 
 const renderer = resolve(import.meta.dirname, '../../renderer');
 

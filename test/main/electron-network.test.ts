@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Logger } from '../../electron/core/log/logger';
-import type { ProxyChallenge, ProxyCredentials } from '../../electron/core/network/port';
-import { electronNetwork, MAX_PROXY_ASKS, ProxyAuthError, type ElectronNetworkDeps } from '../../electron/main/platform/electron-network';
+import { Logger } from '@core/log/logger';
+import type { ProxyChallenge, ProxyCredentials } from '@core/network/port';
+import { electronNetwork, MAX_PROXY_ASKS, ProxyAuthError, type ElectronNetworkDeps } from '@main/platform/electron-network';
 import { calls, callsTo, net, resetFakeElectron, session, type FakeClientRequest } from './fake-electron';
 
 beforeEach(() => resetFakeElectron());

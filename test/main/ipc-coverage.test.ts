@@ -4,11 +4,11 @@
  */
 import type { IpcMain } from 'electron';
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { bindIpc } from '../../electron/main/ipc/bind-ipc';
-import { API_MANIFEST, channelName, type DeskbridgeApi } from '../../shared/ipc/contract';
-import { sessionWindowMethods } from '../../shared/ipc/domains/sessions';
-import { ok } from '../../shared/ipc/result';
-import { ARG_SCHEMAS } from '../../shared/ipc/schemas';
+import { bindIpc } from '@main/ipc/bind-ipc';
+import { API_MANIFEST, channelName, type DeskbridgeApi } from '@shared/ipc/contract';
+import { sessionWindowMethods } from '@shared/ipc/domains/sessions';
+import { ok } from '@shared/ipc/result';
+import { ARG_SCHEMAS } from '@shared/ipc/schemas';
 import { ipcMain, resetFakeElectron } from './fake-electron';
 
 const APP_FRAME = { url: 'app://deskbridge/index.html', parent: null };

@@ -1,10 +1,10 @@
 import type { IpcMain } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { Logger } from '../../electron/core/log/logger';
-import { serveContract } from '../../electron/main/ipc';
-import { bindIpc } from '../../electron/main/ipc/bind-ipc';
-import { isTrustedSender } from '../../electron/main/ipc/trusted-sender';
-import { API_MANIFEST, channelName, type DeskbridgeApi } from '../../shared/ipc/contract';
+import { Logger } from '@core/log/logger';
+import { serveContract } from '@main/ipc';
+import { bindIpc } from '@main/ipc/bind-ipc';
+import { isTrustedSender } from '@main/ipc/trusted-sender';
+import { API_MANIFEST, channelName, type DeskbridgeApi } from '@shared/ipc/contract';
 import { OIDC_INPUT, startTempCore, unwrap, type TempCore } from '../core/support/temp-core';
 import { BrowserWindow, ipcMain, resetFakeElectron } from './fake-electron';
 

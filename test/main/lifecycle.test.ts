@@ -3,8 +3,8 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { redirectElectronDirs, removeOnQuit } from '../../electron/main/lifecycle';
-import { electronPaths, settingsFolder } from '../../electron/main/platform/paths';
+import { redirectElectronDirs, removeOnQuit } from '@main/lifecycle';
+import { electronPaths, settingsFolder } from '@main/platform/paths';
 
 let tmpRoot: string;
 beforeEach(async () => {

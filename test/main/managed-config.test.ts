@@ -6,11 +6,11 @@ import { chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadManagedPolicy } from '../../electron/core/orgs/managed-policy';
-import { managedPreferencesSource, PLUTIL, PREFERENCES_DOMAIN } from '../../electron/main/platform/macos-managed-preferences';
-import { developmentPolicyFile, LINUX_POLICY_FILE, osManagedConfig } from '../../electron/main/platform/managed-config';
-import { electronPaths } from '../../electron/main/platform/paths';
-import { parseRegQuery, POLICY_KEY, REG_EXE, registrySource, type RunProgram } from '../../electron/main/platform/windows-registry';
+import { loadManagedPolicy } from '@core/orgs/managed-policy';
+import { managedPreferencesSource, PLUTIL, PREFERENCES_DOMAIN } from '@main/platform/macos-managed-preferences';
+import { developmentPolicyFile, LINUX_POLICY_FILE, osManagedConfig } from '@main/platform/managed-config';
+import { electronPaths } from '@main/platform/paths';
+import { parseRegQuery, POLICY_KEY, REG_EXE, registrySource, type RunProgram } from '@main/platform/windows-registry';
 
 const ORG = {
   code: 'WSpdx+ABC12D',

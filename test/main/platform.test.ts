@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deepLinkFromArgv } from '../../electron/main/deep-links';
-import { electronBrowser } from '../../electron/main/platform/electron-browser';
+import { deepLinkFromArgv } from '@main/deep-links';
+import { electronBrowser } from '@main/platform/electron-browser';
 import { callsTo, resetFakeElectron, shell } from './fake-electron';
 
 beforeEach(() => resetFakeElectron());

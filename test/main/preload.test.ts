@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_MANIFEST, channelName, type DeskbridgeBridge } from '../../shared/ipc/contract';
+import { API_MANIFEST, channelName, type DeskbridgeBridge } from '@shared/ipc/contract';
 import { callsTo, exposed, ipcRenderer, resetFakeElectron } from './fake-electron';
 
 describe('the preload', () => {
@@ -7,7 +7,7 @@ describe('the preload', () => {
   // Imported once, as Electron runs it once per page: it talks to this file's fake electron.
   beforeAll(async () => {
     resetFakeElectron();
-    await import('../../electron/preload/index');
+    await import('@preload/index');
     bridge = exposed.get('deskbridge') as DeskbridgeBridge;
   });
 

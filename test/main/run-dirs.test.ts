@@ -3,13 +3,13 @@ import { lstat, mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EventBus } from '../../electron/core/events';
-import { Logger } from '../../electron/core/log/logger';
-import { RemoteSessionService } from '../../electron/core/sessions/remote-session-service';
-import { TempFiles } from '../../electron/core/sessions/temp-files';
-import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
-import { electronHandoff } from '../../electron/main/platform/electron-handoff';
-import { electronSessionPorts } from '../../electron/main/windows/session-window';
+import { EventBus } from '@core/events';
+import { Logger } from '@core/log/logger';
+import { RemoteSessionService } from '@core/sessions/remote-session-service';
+import { TempFiles } from '@core/sessions/temp-files';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
+import { electronHandoff } from '@main/platform/electron-handoff';
+import { electronSessionPorts } from '@main/windows/session-window';
 import { desktop, FakeHandoff, FakeLauncher, ORG } from '../core/sessions/fakes';
 import { BrowserWindow } from './fake-electron';
 import {
@@ -20,7 +20,7 @@ import {
   removeRunDir,
   runDirPid,
   sweepStaleRunDirs,
-} from '../../electron/main/platform/run-dirs';
+} from '@main/platform/run-dirs';
 
 let tmpRoot: string;
 beforeEach(async () => {

@@ -1,8 +1,8 @@
 import type { BrowserWindowConstructorOptions, BrowserWindow as ElectronBrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AuthError } from '../../electron/core/auth/auth-error';
-import type { SamlCaptureRequest } from '../../electron/core/auth/saml-capture';
-import { chromeUserAgent, createSamlWindows, isAwsSamlEndpoint, type SamlWindowDeps } from '../../electron/main/windows/saml-window';
+import { AuthError } from '@core/auth/auth-error';
+import type { SamlCaptureRequest } from '@core/auth/saml-capture';
+import { chromeUserAgent, createSamlWindows, isAwsSamlEndpoint, type SamlWindowDeps } from '@main/windows/saml-window';
 import { BrowserWindow, type FakeSession, resetFakeElectron, session } from './fake-electron';
 
 const REQUEST: SamlCaptureRequest = { orgId: 'org-1', orgName: 'Example Corp', signInUrl: 'https://example.okta.com/home/amazon_aws/0oa1/272', hidden: false };

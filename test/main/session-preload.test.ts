@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sessionWindowMethods, type SessionWindowApi } from '../../shared/ipc/domains/sessions';
-import { channelName } from '../../shared/ipc/contract';
+import { sessionWindowMethods, type SessionWindowApi } from '@shared/ipc/domains/sessions';
+import { channelName } from '@shared/ipc/contract';
 import { callsTo, exposed, resetFakeElectron } from './fake-electron';
 
 describe('the session window’s preload', () => {
   let bridge: SessionWindowApi;
   beforeAll(async () => {
     resetFakeElectron();
-    await import('../../electron/preload/session');
+    await import('@preload/session');
     bridge = exposed.get('deskbridge') as SessionWindowApi;
   });
 

@@ -1,9 +1,9 @@
 import type { App, BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { electronHandoff } from '../../electron/main/platform/electron-handoff';
-import { planRunDir } from '../../electron/main/platform/run-dirs';
-import { createSessionWindows, electronSessionPorts, sessionPageUrl } from '../../electron/main/windows/session-window';
+import { electronHandoff } from '@main/platform/electron-handoff';
+import { planRunDir } from '@main/platform/run-dirs';
+import { createSessionWindows, electronSessionPorts, sessionPageUrl } from '@main/windows/session-window';
 
 class FakeWindow extends EventEmitter {
   static readonly made: FakeWindow[] = [];

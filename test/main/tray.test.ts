@@ -1,14 +1,14 @@
 /** The tray / menu-bar entry against the fake electron: its menu follows core's snapshot and preference. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Menu, resetFakeElectron, Tray } from './fake-electron';
-import { EventBus } from '../../electron/core/events';
-import { createTray, type DeskbridgeTray, type TrayDeps } from '../../electron/main/tray';
-import { TRAY_LABELS } from '../../electron/main/tray-labels';
-import type { DesktopEntry, DesktopsSnapshot } from '../../shared/ipc/domains/desktops';
-import type { SessionInfo } from '../../shared/ipc/domains/sessions';
-import { DEFAULT_USER_PREFERENCES, LANGUAGES } from '../../shared/ipc/domains/settings';
-import { ok } from '../../shared/ipc/result';
-import type { DesktopState, RunningMode } from '../../shared/models/desktop';
+import { EventBus } from '@core/events';
+import { createTray, type DeskbridgeTray, type TrayDeps } from '@main/tray';
+import { TRAY_LABELS } from '@main/tray-labels';
+import type { DesktopEntry, DesktopsSnapshot } from '@shared/ipc/domains/desktops';
+import type { SessionInfo } from '@shared/ipc/domains/sessions';
+import { DEFAULT_USER_PREFERENCES, LANGUAGES } from '@shared/ipc/domains/settings';
+import { ok } from '@shared/ipc/result';
+import type { DesktopState, RunningMode } from '@shared/models/desktop';
 
 function desktop(name: string, state: DesktopState, runningMode: RunningMode = 'AUTO_STOP'): DesktopEntry {
   const workspaceId = `ws-${name.toLowerCase().padEnd(9, '0').slice(0, 9)}`;

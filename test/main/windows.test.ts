@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import type { BrowserWindow as ElectronBrowserWindow, Session, WebContents } from 'electron';
 import { sep } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mimeType, resolveAppAsset, resolveUnderRoot } from '../../electron/core/host/app-assets';
-import { APP_ENTRY } from '../../shared/lib/app-origin';
-import { APP_CSP } from '../../shared/lib/content-security-policy';
-import { guardWebContents, hardenSession, isAppUrl } from '../../electron/main/windows/guards';
-import { createSecureWindow } from '../../electron/main/windows/secure-window';
+import { mimeType, resolveAppAsset, resolveUnderRoot } from '@core/host/app-assets';
+import { APP_ENTRY } from '@shared/lib/app-origin';
+import { APP_CSP } from '@shared/lib/content-security-policy';
+import { guardWebContents, hardenSession, isAppUrl } from '@main/windows/guards';
+import { createSecureWindow } from '@main/windows/secure-window';
 import { hostileString } from '../shared/support/hostile';
 import { BrowserWindow, callsTo, FakeSession, FakeWebContents, resetFakeElectron } from './fake-electron';
 

@@ -1,8 +1,8 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthErrorView } from '../../renderer/src/features/auth/auth-error-view';
-import { I18nContext, type Language, translator } from '../../renderer/src/i18n';
-import type { AppError } from '../../shared/ipc/result';
+import { AuthErrorView } from '@renderer/features/auth/auth-error-view';
+import { I18nContext, type Language, translator } from '@renderer/i18n';
+import type { AppError } from '@shared/ipc/result';
 
 afterEach(cleanup);
 

@@ -1,7 +1,7 @@
 /** Adding a broker-mode organization (issue 14) in the real renderer, backed by the real core. */
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../renderer/src/app/app';
+import { App } from '@renderer/app/app';
 import { unwrap } from '../core/support/temp-core';
 import { installInProcessBridge, type InProcessBridge } from './support/in-process-bridge';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { problemText } from '../../renderer/src/features/desktops/describe';
-import { translator } from '../../renderer/src/i18n';
+import { problemText } from '@renderer/features/desktops/describe';
+import { translator } from '@renderer/i18n';
 
 const vars = { desktop: 'Linux-VNC', user: 'alice' };
 

@@ -1,13 +1,13 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App, pickView } from '../../renderer/src/app/app';
-import { autoConnectTarget, useAutoConnect } from '../../renderer/src/app/use-auto-connect';
-import { shortcutOf } from '../../renderer/src/app/use-shortcuts';
-import { homeGroup, orderForHome, rememberConnect } from '../../renderer/src/features/desktops/home-order';
-import type { AuthSnapshot } from '../../shared/ipc/domains/auth';
-import type { DesktopEntry, DesktopsSnapshot } from '../../shared/ipc/domains/desktops';
-import type { SessionInfo } from '../../shared/ipc/domains/sessions';
-import type { DesktopState } from '../../shared/models/desktop';
+import { App, pickView } from '@renderer/app/app';
+import { autoConnectTarget, useAutoConnect } from '@renderer/app/use-auto-connect';
+import { shortcutOf } from '@renderer/app/use-shortcuts';
+import { homeGroup, orderForHome, rememberConnect } from '@renderer/features/desktops/home-order';
+import type { AuthSnapshot } from '@shared/ipc/domains/auth';
+import type { DesktopEntry, DesktopsSnapshot } from '@shared/ipc/domains/desktops';
+import type { SessionInfo } from '@shared/ipc/domains/sessions';
+import type { DesktopState } from '@shared/models/desktop';
 
 const desktop = (name: string, state: DesktopState, extra: Partial<DesktopEntry> = {}): DesktopEntry => ({
   key: `org/${name}`, orgId: 'org', workspaceId: name, directoryId: 'd-1', userName: 'alice', name, state, protocols: ['WSP'], modifications: [], ...extra,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { desktopStatus, nextStepFor } from '../../renderer/src/features/desktops/desktop-status';
-import type { DesktopEntry } from '../../shared/ipc/domains/desktops';
-import type { SessionInfo } from '../../shared/ipc/domains/sessions';
+import { desktopStatus, nextStepFor } from '@renderer/features/desktops/desktop-status';
+import type { DesktopEntry } from '@shared/ipc/domains/desktops';
+import type { SessionInfo } from '@shared/ipc/domains/sessions';
 
 const NOW = 1_800_000_000_000;
 const STOPPED: DesktopEntry = {

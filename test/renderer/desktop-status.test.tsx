@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DesktopRow } from '../../renderer/src/features/desktops/desktop-row';
-import { I18nContext, type Language, translator } from '../../renderer/src/i18n';
-import type { DesktopEntry } from '../../shared/ipc/domains/desktops';
-import type { SessionInfo } from '../../shared/ipc/domains/sessions';
+import { DesktopRow } from '@renderer/features/desktops/desktop-row';
+import { I18nContext, type Language, translator } from '@renderer/i18n';
+import type { DesktopEntry } from '@shared/ipc/domains/desktops';
+import type { SessionInfo } from '@shared/ipc/domains/sessions';
 
 afterEach(() => {
   cleanup();

@@ -1,16 +1,16 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NoticeBar } from '../../renderer/src/components/notice-bar';
-import { SessionBadge } from '../../renderer/src/features/sessions/session-badge';
-import { I18nContext, translator } from '../../renderer/src/i18n';
-import { de } from '../../renderer/src/i18n/de';
-import { en } from '../../renderer/src/i18n/en';
-import { errorText } from '../../renderer/src/i18n/error-text';
-import { ERROR_CODES, ERROR_CODES_BY_DOMAIN } from '../../shared/ipc/errors';
-import type { SessionInfo } from '../../shared/ipc/domains/sessions';
-import { englishReason, FIELD_REASONS, type FieldReason } from '../../shared/lib/field-reasons';
-import { parseRegistrationCode } from '../../shared/lib/registration-code';
-import { fieldErrors, fieldReasonText, orgFailureText } from '../../renderer/src/features/orgs/field-errors';
+import { NoticeBar } from '@renderer/components/notice-bar';
+import { SessionBadge } from '@renderer/features/sessions/session-badge';
+import { I18nContext, translator } from '@renderer/i18n';
+import { de } from '@renderer/i18n/de';
+import { en } from '@renderer/i18n/en';
+import { errorText } from '@renderer/i18n/error-text';
+import { ERROR_CODES, ERROR_CODES_BY_DOMAIN } from '@shared/ipc/errors';
+import type { SessionInfo } from '@shared/ipc/domains/sessions';
+import { englishReason, FIELD_REASONS, type FieldReason } from '@shared/lib/field-reasons';
+import { parseRegistrationCode } from '@shared/lib/registration-code';
+import { fieldErrors, fieldReasonText, orgFailureText } from '@renderer/features/orgs/field-errors';
 
 afterEach(cleanup);
 

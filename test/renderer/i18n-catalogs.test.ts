@@ -6,10 +6,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, LANGUAGES, pickLanguage, translator } from '../../renderer/src/i18n';
-import { en } from '../../renderer/src/i18n/en';
-import { formatMessage, placeholders } from '../../renderer/src/i18n/format';
-import { ERROR_CODES } from '../../shared/ipc/errors';
+import { CATALOGS, LANGUAGES, pickLanguage, translator } from '@renderer/i18n';
+import { en } from '@renderer/i18n/en';
+import { formatMessage, placeholders } from '@renderer/i18n/format';
+import { ERROR_CODES } from '@shared/ipc/errors';
 
 const ROOT = join(__dirname, '..', '..');
 const OTHERS = LANGUAGES.filter((language) => language !== 'en');

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LogViewer, DiagnosticsButton } from '../../renderer/src/features/diagnostics/log-viewer';
+import { LogViewer, DiagnosticsButton } from '@renderer/features/diagnostics/log-viewer';
 import { installInProcessBridge, type InProcessBridge } from './support/in-process-bridge';
 
 let b: InProcessBridge;

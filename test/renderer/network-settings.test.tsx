@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NetworkSection } from '../../renderer/src/features/network/network-settings';
-import { ProxyLoginDialog } from '../../renderer/src/features/network/proxy-login-dialog';
+import { NetworkSection } from '@renderer/features/network/network-settings';
+import { ProxyLoginDialog } from '@renderer/features/network/proxy-login-dialog';
 import { installInProcessBridge, type InProcessBridge } from './support/in-process-bridge';
 
 let b: InProcessBridge;

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { App } from '../../renderer/src/app/app';
+import { App } from '@renderer/app/app';
 import { OIDC_INPUT, SSO_INPUT, storedProfile, unwrap } from '../core/support/temp-core';
 import { installInProcessBridge, type InProcessBridge } from './support/in-process-bridge';
 

@@ -1,7 +1,7 @@
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RECEIVED_MARK, RENDER_MEASURE, markReceived, measureUntilPresented } from '../../renderer/src/features/desktops/render-timing';
-import { useDesktops } from '../../renderer/src/features/desktops/use-desktops';
+import { RECEIVED_MARK, RENDER_MEASURE, markReceived, measureUntilPresented } from '@renderer/features/desktops/render-timing';
+import { useDesktops } from '@renderer/features/desktops/use-desktops';
 import { installInProcessBridge, type InProcessBridge } from './support/in-process-bridge';
 
 const marks = (): number => performance.getEntriesByName(RECEIVED_MARK, 'mark').length;

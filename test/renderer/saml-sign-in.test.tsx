@@ -1,11 +1,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AuthErrorView } from '../../renderer/src/features/auth/auth-error-view';
-import { RolePicker } from '../../renderer/src/features/auth/role-picker';
-import { SignInForm } from '../../renderer/src/features/auth/sign-in-form';
-import { I18nContext, type Language, translator } from '../../renderer/src/i18n';
-import type { OrgProfile } from '../../shared/models/org';
+import { AuthErrorView } from '@renderer/features/auth/auth-error-view';
+import { RolePicker } from '@renderer/features/auth/role-picker';
+import { SignInForm } from '@renderer/features/auth/sign-in-form';
+import { I18nContext, type Language, translator } from '@renderer/i18n';
+import type { OrgProfile } from '@shared/models/org';
 import { installInProcessBridge, type InProcessBridge } from './support/in-process-bridge';
 
 let b: InProcessBridge;

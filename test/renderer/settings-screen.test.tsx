@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../renderer/src/app/app';
+import { App } from '@renderer/app/app';
 import { installInProcessBridge, type InProcessBridge } from './support/in-process-bridge';
 
 let b: InProcessBridge | null = null;

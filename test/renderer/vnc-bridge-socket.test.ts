@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { openBridge } from '../../renderer/src/session/vnc-viewer';
+import { openBridge } from '@renderer/session/vnc-viewer';
 
 let server: WebSocketServer | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ActionDialog, type Submit } from '../../renderer/src/features/desktops/action-dialog';
-import type { DesktopEntry } from '../../shared/ipc/domains/desktops';
+import { ActionDialog, type Submit } from '@renderer/features/desktops/action-dialog';
+import type { DesktopEntry } from '@shared/ipc/domains/desktops';
 
 afterEach(cleanup);
 

@@ -9,7 +9,7 @@ import { CADENCE_ANCHOR, CADENCE_SLIP_MS, checkElectronVersion, estimatedSupport
 import { ALLOWLIST, scanWithElectronegativity } from './electronegativity';
 import { lintSecurity } from './security-lint';
 import { checkSessionTrust, DESKBRIDGE } from './session-trust';
-import { vncPasswordAccount } from '../../electron/core/sessions';
+import { vncPasswordAccount } from '@core/sessions';
 import { checkTrustBoundaries, REAL_SUBJECTS } from './trust-boundaries';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -5,18 +5,18 @@
  * and connection files inside the per-run folder the startup sweep removes.
  */
 import { sep } from 'node:path';
-import { Logger } from '../../electron/core/log/logger';
-import type { OrgService } from '../../electron/core/orgs/org-service';
-import { createSessions, isViewerOrigin, VNC_SECRET_SERVICE, vncPasswordAccount } from '../../electron/core/sessions';
-import { EventBus } from '../../electron/core/events';
-import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
-import { planRunDir } from '../../electron/main/platform/run-dirs';
-import { electronSessionPorts } from '../../electron/main/windows/session-window';
-import { buildSessionBridge } from '../../shared/ipc/bridge';
-import { API_MANIFEST } from '../../shared/ipc/contract';
-import { sessionWindowMethods } from '../../shared/ipc/domains/sessions';
-import type { Desktop } from '../../shared/models/desktop';
-import type { OrgProfile } from '../../shared/models/org';
+import { Logger } from '@core/log/logger';
+import type { OrgService } from '@core/orgs/org-service';
+import { createSessions, isViewerOrigin, VNC_SECRET_SERVICE, vncPasswordAccount } from '@core/sessions';
+import { EventBus } from '@core/events';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
+import { planRunDir } from '@main/platform/run-dirs';
+import { electronSessionPorts } from '@main/windows/session-window';
+import { buildSessionBridge } from '@shared/ipc/bridge';
+import { API_MANIFEST } from '@shared/ipc/contract';
+import { sessionWindowMethods } from '@shared/ipc/domains/sessions';
+import type { Desktop } from '@shared/models/desktop';
+import type { OrgProfile } from '@shared/models/org';
 import type { Finding } from './finding';
 
 /** The modules checked; the gate's own test swaps one for a broken stand-in to see it fail. */

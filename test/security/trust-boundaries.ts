@@ -9,9 +9,9 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../electron/core';
-import { readAdminOnlyFile } from '../../electron/core/orgs/admin-only-file';
-import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
-import { electronPaths } from '../../electron/main/platform/paths';
+import { readAdminOnlyFile } from '@core/orgs/admin-only-file';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
+import { electronPaths } from '@main/platform/paths';
 import type { Finding } from './finding';
 
 export interface TrustSubjects {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimSchema } from '../../shared/lib/org-input';
+import { claimSchema } from '@shared/lib/org-input';
 
 describe('the user-name claim an organization names', () => {
   it('accepts plain claim names', () => {

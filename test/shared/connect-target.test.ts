@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkOrgDefault, chooseConnectMethod, formatConnectTarget, parseConnectTag } from '../../shared/lib/connect-target';
+import { checkOrgDefault, chooseConnectMethod, formatConnectTarget, parseConnectTag } from '@shared/lib/connect-target';
 
 describe('parseConnectTag', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildBridge, type Invoke, type Subscribe } from '../../shared/ipc/bridge';
-import { API_MANIFEST, channelName, EVENT_NAMES } from '../../shared/ipc/contract';
-import { ARG_SCHEMAS } from '../../shared/ipc/schemas';
+import { buildBridge, type Invoke, type Subscribe } from '@shared/ipc/bridge';
+import { API_MANIFEST, channelName, EVENT_NAMES } from '@shared/ipc/contract';
+import { ARG_SCHEMAS } from '@shared/ipc/schemas';
 import { PROTOTYPE_NAMES } from './support/hostile';
 
 const domains = Object.keys(API_MANIFEST) as (keyof typeof API_MANIFEST)[];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_DEEP_LINK_LENGTH, parseDeepLink, type DeepLinkRejection, type ParsedDeepLink } from '../../shared/lib/deep-link';
-import { orgInputSchema } from '../../shared/lib/org-input';
+import { MAX_DEEP_LINK_LENGTH, parseDeepLink, type DeepLinkRejection, type ParsedDeepLink } from '@shared/lib/deep-link';
+import { orgInputSchema } from '@shared/lib/org-input';
 import { anyValue, hostileString, insertAt, PROTOTYPE_NAMES } from './support/hostile';
 
 const REASONS: readonly DeepLinkRejection[] = [

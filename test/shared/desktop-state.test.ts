@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTransitional, needsAttention, STATE_ICONS, stateInfo } from '../../shared/lib/desktop-state';
-import { DESKTOP_STATES } from '../../shared/models/desktop';
+import { isTransitional, needsAttention, STATE_ICONS, stateInfo } from '@shared/lib/desktop-state';
+import { DESKTOP_STATES } from '@shared/models/desktop';
 
 describe('state → label, colour, icon, transitional (all 17 states)', () => {
   it('gives every state its own label, colour and icon', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSafeExternalUrl } from '../../shared/lib/external-url';
+import { isSafeExternalUrl } from '@shared/lib/external-url';
 import { anyValue, hostileString, insertAt } from './support/hostile';
 
 const RUNS = { numRuns: 3000 };

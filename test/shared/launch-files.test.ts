@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSafeExternalUrl, isWorkspacesHandoffUrl } from '../../shared/lib/external-url';
-import { dcvFileText, rdpFileText, workspacesHandoffUrl } from '../../shared/lib/launch-files';
+import { isSafeExternalUrl, isWorkspacesHandoffUrl } from '@shared/lib/external-url';
+import { dcvFileText, rdpFileText, workspacesHandoffUrl } from '@shared/lib/launch-files';
 
 const rdp = { protocol: 'rdp', host: '10.0.0.5', port: 3389 } as const;
 const dcv = { protocol: 'dcv', host: 'gpu.example.com', port: 8443, session: 'console' } as const;

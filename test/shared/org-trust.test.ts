@@ -4,10 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSafeExternalUrl, serviceUrlProblem } from '../../shared/lib/external-url';
-import { badgeSchema, orgInputSchema, orgNameSchema, serviceUrlSchema } from '../../shared/lib/org-input';
-import { checkOrgTrust, displayAddress, isAwsServiceHost, orgAddresses } from '../../shared/lib/org-trust';
-import type { OrgInput } from '../../shared/models/org';
+import { isSafeExternalUrl, serviceUrlProblem } from '@shared/lib/external-url';
+import { badgeSchema, orgInputSchema, orgNameSchema, serviceUrlSchema } from '@shared/lib/org-input';
+import { checkOrgTrust, displayAddress, isAwsServiceHost, orgAddresses } from '@shared/lib/org-trust';
+import type { OrgInput } from '@shared/models/org';
 
 const RUNS = { numRuns: 2000 };
 const OIDC: OrgInput = {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRequestUrl, parseUrl } from '../../shared/lib/parse-url';
+import { parseRequestUrl, parseUrl } from '@shared/lib/parse-url';
 import { hostileString } from './support/hostile';
 
 describe('parseUrl', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_MAX_MS, backoffDelay, isRetryable, nextPollDelay, POLL_FAST_MS, POLL_STABLE_MS } from '../../shared/lib/polling-policy';
+import { BACKOFF_MAX_MS, backoffDelay, isRetryable, nextPollDelay, POLL_FAST_MS, POLL_STABLE_MS } from '@shared/lib/polling-policy';
 
 describe('polling policy', () => {
   it('pauses while no window is visible, whatever else is going on', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SITE_REGIONS } from '../../shared/lib/regions';
-import { parseRegistrationCode, type CodeRejection, type ParsedCode } from '../../shared/lib/registration-code';
+import { SITE_REGIONS } from '@shared/lib/regions';
+import { parseRegistrationCode, type CodeRejection, type ParsedCode } from '@shared/lib/registration-code';
 import { anyValue, hostileString, insertAt, PROTOTYPE_NAMES, randomCase } from './support/hostile';
 
 const REASONS: readonly CodeRejection[] = ['empty', 'too-long', 'invalid-characters', 'malformed-registration-code', 'invalid-alias'];

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   availableActions, computeDirection, computeTargets, connectPlan, gate, rebuildConfirmed, runningModeTargets, SELF_SERVICE_ACTIONS,
   volumeChoices, volumeProblem, volumeRequestProblem, volumeTargets, type SelfServiceAction,
-} from '../../shared/lib/self-service';
-import { DESKTOP_STATES, type DesktopState, type RunningMode, type SelfServicePermissions } from '../../shared/models/desktop';
+} from '@shared/lib/self-service';
+import { DESKTOP_STATES, type DesktopState, type RunningMode, type SelfServicePermissions } from '@shared/models/desktop';
 
 const KEYS = ['restartWorkspace', 'increaseVolumeSize', 'changeComputeType', 'switchRunningMode', 'rebuildWorkspace'] as const;
 /** All 32 combinations of the five SelfservicePermissions. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_CLOSE } from '../../shared/ipc/domains/sessions';
-import { closeMeaning, isReleaseShortcut, reconnectDelay, shouldReconnect } from '../../shared/lib/viewer-policy';
+import { BRIDGE_CLOSE } from '@shared/ipc/domains/sessions';
+import { closeMeaning, isReleaseShortcut, reconnectDelay, shouldReconnect } from '@shared/lib/viewer-policy';
 
 describe('viewer policy', () => {
   it('tells a disconnect from a wrong password from a drop', () => {

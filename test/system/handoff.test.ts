@@ -3,12 +3,12 @@ import { access, chmod, constants, mkdir, mkdtemp, readFile, rm, writeFile } fro
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EventBus } from '../../electron/core/events';
-import { Logger } from '../../electron/core/log/logger';
-import { NodeProcessLauncher, NodeUrlHandoff, RemoteSessionService, TempFiles } from '../../electron/core/sessions';
-import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store';
-import type { Desktop } from '../../shared/models/desktop';
-import type { OrgProfile } from '../../shared/models/org';
+import { EventBus } from '@core/events';
+import { Logger } from '@core/log/logger';
+import { NodeProcessLauncher, NodeUrlHandoff, RemoteSessionService, TempFiles } from '@core/sessions';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
+import type { Desktop } from '@shared/models/desktop';
+import type { OrgProfile } from '@shared/models/org';
 import { ORG as EXAMPLE_ORG } from '../core/sessions/fakes';
 import { freeDisplay, run } from './support/xvnc';
 

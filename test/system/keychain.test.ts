@@ -6,12 +6,12 @@ import { promisify } from 'node:util';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
-import { dispatch } from '../../electron/core/ipc-dispatch';
-import { VNC_SECRET_SERVICE } from '../../electron/core/sessions';
-import type { Desktop } from '../../shared/models/desktop';
-import { KeytarSecretStore } from '../../electron/core/vault/keytar-secret-store';
-import { KEYCHAIN_SERVICE } from '../../electron/core/vault/sign-in-vault';
-import type { OrgAuthStatus } from '../../shared/ipc/domains/auth';
+import { dispatch } from '@core/ipc-dispatch';
+import { VNC_SECRET_SERVICE } from '@core/sessions';
+import type { Desktop } from '@shared/models/desktop';
+import { KeytarSecretStore } from '@core/vault/keytar-secret-store';
+import { KEYCHAIN_SERVICE } from '@core/vault/sign-in-vault';
+import type { OrgAuthStatus } from '@shared/ipc/domains/auth';
 import { type Emulator, startEmulator } from '../emulator';
 import { userAtBrowser } from './keychain/play-user';
 

@@ -1,5 +1,5 @@
-import type { AppApi, AppInfo } from '../../../shared/ipc/domains/app';
-import { ok } from '../../../shared/ipc/result';
+import type { AppApi, AppInfo } from '@shared/ipc/domains/app';
+import { ok } from '@shared/ipc/result';
 import type { NoticeCenter } from './notice-center';
 
 export function createAppApi(info: AppInfo, notices: NoticeCenter): AppApi {

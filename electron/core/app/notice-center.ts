@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Notice, NoticeLevel } from '../../../shared/ipc/domains/app';
-import type { AppNoticeCode, ErrorParams } from '../../../shared/ipc/errors';
+import type { Notice, NoticeLevel } from '@shared/ipc/domains/app';
+import type { AppNoticeCode, ErrorParams } from '@shared/ipc/errors';
 import type { EventBus } from '../events';
 
 const MAX_NOTICES = 20;

@@ -1,5 +1,5 @@
-import type { AuthApi } from '../../../shared/ipc/domains/auth';
-import { ok } from '../../../shared/ipc/result';
+import type { AuthApi } from '@shared/ipc/domains/auth';
+import { ok } from '@shared/ipc/result';
 import type { AuthService } from './auth-service';
 
 /** The auth domain of the contract: capabilities only; no token ever crosses. */

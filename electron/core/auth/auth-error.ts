@@ -1,6 +1,6 @@
-import type { ErrorParams, NetworkFailureCode } from '../../../shared/ipc/errors';
-import type { AppError } from '../../../shared/ipc/result';
-import { NETWORK_FAILURE_CODES } from '../../../shared/ipc/errors';
+import type { ErrorParams, NetworkFailureCode } from '@shared/ipc/errors';
+import type { AppError } from '@shared/ipc/result';
+import { NETWORK_FAILURE_CODES } from '@shared/ipc/errors';
 
 /** The sign-in failures the user can be told about, each with a specific message. */
 export type AuthErrorCode =

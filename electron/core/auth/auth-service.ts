@@ -1,6 +1,6 @@
-import type { AuthSnapshot, OrgAuthStatus, SignInOptions } from '../../../shared/ipc/domains/auth';
-import { type AppError, fail, ok, type Result } from '../../../shared/ipc/result';
-import type { OrgProfile } from '../../../shared/models/org';
+import type { AuthSnapshot, OrgAuthStatus, SignInOptions } from '@shared/ipc/domains/auth';
+import { type AppError, fail, ok, type Result } from '@shared/ipc/result';
+import type { OrgProfile } from '@shared/models/org';
 import type { NoticeCenter } from '../app/notice-center';
 import type { EventBus } from '../events';
 import type { NetworkFetch } from '../network/port';
@@ -16,7 +16,7 @@ import type { Expiring, Grant } from './grants';
 import type { IdcOrg, IdcRegistration } from './identity-center-client';
 import type { BrokerOrg, OidcOrg } from './oidc-client';
 import { Attempt, type FlowContext, signInFromKeychain, signInWithBroker, signInWithIdentityCenter, signInWithOidc, type SignedIn } from './sign-in-flows';
-import { USER_NAME_MAX, userNameProblem } from '../../../shared/lib/user-name';
+import { USER_NAME_MAX, userNameProblem } from '@shared/lib/user-name';
 import { loopbackSamlCapture, type SamlCapture } from './saml-capture';
 import { isSamlOrg, type SamlFlowDeps, type SamlOrg, signInWithSaml } from './saml-flow';
 

@@ -1,5 +1,5 @@
 import type { AwsCredentialIdentity } from '@smithy/types';
-import type { OrgProfile } from '../../../shared/models/org';
+import type { OrgProfile } from '@shared/models/org';
 
 /**
  * What the rest of core (workspaces, sessions) may know of a signed-in organization: a way to

@@ -1,6 +1,6 @@
-import type { AuthSnapshot, DeviceCodePrompt, OrgAuthStatus } from '../../../shared/ipc/domains/auth';
-import type { AppError } from '../../../shared/ipc/result';
-import type { OrgProfile } from '../../../shared/models/org';
+import type { AuthSnapshot, DeviceCodePrompt, OrgAuthStatus } from '@shared/ipc/domains/auth';
+import type { AppError } from '@shared/ipc/result';
+import type { OrgProfile } from '@shared/models/org';
 import type { EventBus } from '../events';
 import type { ScopedLogger } from '../log/logger';
 import type { OrgService } from '../orgs/org-service';

@@ -1,5 +1,5 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import type { OrgProfile } from '../../../shared/models/org';
+import type { OrgProfile } from '@shared/models/org';
 import type { NetworkFetch } from '../network/port';
 import { NetworkSdkHandler } from '../network/sdk-handler';
 

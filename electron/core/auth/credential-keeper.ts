@@ -1,4 +1,4 @@
-import type { OrgProfile } from '../../../shared/models/org';
+import type { OrgProfile } from '@shared/models/org';
 import type { Clock } from '../ports';
 import type { RememberedSecrets } from '../vault/sign-in-vault';
 import { AuthError, describeCause, isTransient } from './auth-error';

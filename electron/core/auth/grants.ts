@@ -1,4 +1,4 @@
-import type { SignInMethod } from '../../../shared/models/org';
+import type { SignInMethod } from '@shared/models/org';
 import type { Clock } from '../ports';
 import type { RememberedSecrets } from '../vault/sign-in-vault';
 import { AuthError } from './auth-error';

@@ -1,6 +1,6 @@
 import { GetRoleCredentialsCommand, LogoutCommand, SSOClient } from '@aws-sdk/client-sso';
 import { CreateTokenCommand, RegisterClientCommand, SSOOIDCClient, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
-import type { IdentityCenterSignIn, OrgProfile } from '../../../shared/models/org';
+import type { IdentityCenterSignIn, OrgProfile } from '@shared/models/org';
 import type { NetworkFetch } from '../network/port';
 import type { Clock } from '../ports';
 import { AuthError, describeCause } from './auth-error';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseRequestUrl } from '../../../shared/lib/parse-url';
+import { parseRequestUrl } from '@shared/lib/parse-url';
 import type { Clock } from '../ports';
 import { AuthError } from './auth-error';
 

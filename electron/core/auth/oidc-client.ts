@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, customFetch as joseCustomFetch, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import * as oauth from 'oauth4webapi';
-import type { BrokerSignIn, OidcSignIn, OrgProfile } from '../../../shared/models/org';
-import { USER_NAME_MAX, userNameMessage, userNameProblem } from '../../../shared/lib/user-name';
+import type { BrokerSignIn, OidcSignIn, OrgProfile } from '@shared/models/org';
+import { USER_NAME_MAX, userNameMessage, userNameProblem } from '@shared/lib/user-name';
 import type { Clock } from '../ports';
 import { AuthError, describeCause } from './auth-error';
 import { captivePortalIn } from '../network/network-failure';

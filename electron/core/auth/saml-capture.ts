@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isSafeExternalUrl } from '../../../shared/lib/external-url';
-import { parseRequestUrl } from '../../../shared/lib/parse-url';
+import { isSafeExternalUrl } from '@shared/lib/external-url';
+import { parseRequestUrl } from '@shared/lib/parse-url';
 import type { NetworkFetch } from '../network/port';
 import type { Browser, Clock } from '../ports';
 import { AuthError, describeCause } from './auth-error';

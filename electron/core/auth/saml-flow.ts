@@ -1,4 +1,4 @@
-import type { OrgProfile, SamlSignIn } from '../../../shared/models/org';
+import type { OrgProfile, SamlSignIn } from '@shared/models/org';
 import type { NetworkFetch } from '../network/port';
 import type { Clock } from '../ports';
 import type { RememberedSecrets } from '../vault/sign-in-vault';

@@ -1,5 +1,5 @@
 import { DOMParser } from '@xmldom/xmldom';
-import { roleArnSchema } from '../../../shared/lib/org-input';
+import { roleArnSchema } from '@shared/lib/org-input';
 import { AuthError } from './auth-error';
 
 /**

@@ -1,5 +1,5 @@
 import { AssumeRoleWithSAMLCommand, STSClient } from '@aws-sdk/client-sts';
-import type { OrgProfile } from '../../../shared/models/org';
+import type { OrgProfile } from '@shared/models/org';
 import type { NetworkFetch } from '../network/port';
 import { AuthError, describeCause } from './auth-error';
 import { clientConfig, DEFAULT_REGION, endpointsOf, NO_CREDENTIALS } from './aws-config';

@@ -1,4 +1,4 @@
-import type { OrgPolicy } from '../../../shared/models/org';
+import type { OrgPolicy } from '@shared/models/org';
 import { AuthError } from './auth-error';
 import type { Expiring, Grant } from './grants';
 

@@ -1,6 +1,6 @@
-import { isSafeExternalUrl } from '../../../shared/lib/external-url';
-import type { DeviceCodePrompt, SignInFlow } from '../../../shared/ipc/domains/auth';
-import type { OrgProfile } from '../../../shared/models/org';
+import { isSafeExternalUrl } from '@shared/lib/external-url';
+import type { DeviceCodePrompt, SignInFlow } from '@shared/ipc/domains/auth';
+import type { OrgProfile } from '@shared/models/org';
 import type { NetworkFetch } from '../network/port';
 import type { Browser, Clock } from '../ports';
 import type { RememberedSecrets } from '../vault/sign-in-vault';
@@ -12,7 +12,7 @@ import { type BrokerOrg, OidcClient, type OidcOrg, type OidcTokens } from './oid
 import { createPkce, randomNonce, randomState } from './pkce';
 import { renewWithinPolicy, staleSignInRefusal } from './sign-in-age';
 import { callerSessionName, type TemporaryCredentials } from './sts';
-import { userNameProblem } from '../../../shared/lib/user-name';
+import { userNameProblem } from '@shared/lib/user-name';
 
 export interface FlowContext {
   readonly clock: Clock;

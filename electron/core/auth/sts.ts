@@ -1,6 +1,6 @@
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
-import type { OidcSignIn, OrgProfile } from '../../../shared/models/org';
+import type { OidcSignIn, OrgProfile } from '@shared/models/org';
 import type { NetworkFetch } from '../network/port';
 import { AuthError, describeCause } from './auth-error';
 import { clientConfig, DEFAULT_REGION, endpointsOf, NO_CREDENTIALS } from './aws-config';

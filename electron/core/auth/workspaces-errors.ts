@@ -1,4 +1,4 @@
-import type { AppError } from '../../../shared/ipc/result';
+import type { AppError } from '@shared/ipc/result';
 import { describeCause } from './auth-error';
 import type { AuthSession } from './auth-session';
 

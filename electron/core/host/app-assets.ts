@@ -1,6 +1,6 @@
 import { extname, resolve, sep } from 'node:path';
-import { APP_HOST, APP_SCHEME } from '../../../shared/lib/app-origin';
-import { parseUrl } from '../../../shared/lib/parse-url';
+import { APP_HOST, APP_SCHEME } from '@shared/lib/app-origin';
+import { parseUrl } from '@shared/lib/parse-url';
 
 /*
  * Serving the built renderer, as every host does: Electron's app:// protocol handler and the web

@@ -1,6 +1,6 @@
-import type { AppInfo } from '../../../shared/ipc/domains/app';
-import type { DiagnosticsApi, LogEntry } from '../../../shared/ipc/domains/diagnostics';
-import { ok } from '../../../shared/ipc/result';
+import type { AppInfo } from '@shared/ipc/domains/app';
+import type { DiagnosticsApi, LogEntry } from '@shared/ipc/domains/diagnostics';
+import { ok } from '@shared/ipc/result';
 import type { Logger } from './logger';
 import { redact } from './redact';
 

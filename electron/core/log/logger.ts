@@ -1,4 +1,4 @@
-import type { LogEntry, LogLevel } from '../../../shared/ipc/domains/diagnostics';
+import type { LogEntry, LogLevel } from '@shared/ipc/domains/diagnostics';
 import { redact } from './redact';
 
 export type { LogEntry, LogLevel };

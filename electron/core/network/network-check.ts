@@ -5,9 +5,9 @@
  * Results stay on this machine: the report is text the user may copy for their IT department.
  */
 import { setMaxListeners } from 'node:events';
-import type { AppInfo } from '../../../shared/ipc/domains/app';
-import type { NetworkCheckReport, NetworkProbeResult, NetworkTargetKind, ProbeStep } from '../../../shared/ipc/domains/diagnostics';
-import type { OrgProfile } from '../../../shared/models/org';
+import type { AppInfo } from '@shared/ipc/domains/app';
+import type { NetworkCheckReport, NetworkProbeResult, NetworkTargetKind, ProbeStep } from '@shared/ipc/domains/diagnostics';
+import type { OrgProfile } from '@shared/models/org';
 import { DEFAULT_REGION, endpointsOf } from '../auth/aws-config';
 import type { ActiveNetwork, NetworkPort } from './port';
 import type { NetworkProbe } from './probe';

@@ -5,7 +5,7 @@
  * recognized too (`networkFailureOf`).
  */
 
-import type { ErrorParams, NetworkFailureCode } from '../../../shared/ipc/errors';
+import type { ErrorParams, NetworkFailureCode } from '@shared/ipc/errors';
 
 export type NetworkFailureKind =
   /** The proxy wants credentials and none were given, or they were refused (407), or the ask was cancelled. */

@@ -4,9 +4,9 @@
  * out, an answer back; the answer lives in the port's memory for this run only).
  */
 import { randomBytes } from 'node:crypto';
-import type { NetworkApi, NetworkState, ProxyLoginAnswer } from '../../../shared/ipc/domains/network';
-import { fail, ok, type Result } from '../../../shared/ipc/result';
-import { DEFAULT_NETWORK_SETTINGS, type ManagedNetworkPolicy, type NetworkSettings } from '../../../shared/models/network';
+import type { NetworkApi, NetworkState, ProxyLoginAnswer } from '@shared/ipc/domains/network';
+import { fail, ok, type Result } from '@shared/ipc/result';
+import { DEFAULT_NETWORK_SETTINGS, type ManagedNetworkPolicy, type NetworkSettings } from '@shared/models/network';
 import type { EventBus } from '../events';
 import type { ScopedLogger } from '../log/logger';
 import type { SettingsStore } from '../settings/settings-store';

@@ -14,7 +14,7 @@ import { request as httpRequest } from 'node:http';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import * as tls from 'node:tls';
 import { Agent, type Dispatcher, fetch as undiciFetch, ProxyAgent } from 'undici';
-import { DEFAULT_NETWORK_SETTINGS, type NetworkSettings, sameNetworkSettings } from '../../../shared/models/network';
+import { DEFAULT_NETWORK_SETTINGS, type NetworkSettings, sameNetworkSettings } from '@shared/models/network';
 import { classifyTransportError, hostOf, isProxyAuthError, NetworkFailure } from './network-failure';
 import type { ActiveNetwork, NetworkFactory, NetworkHooks, NetworkPort, ProxyCredentials } from './port';
 import { environmentProxies, environmentProxyFor, normalizeProxyUrl, type ProxyEnv } from './proxy-env';

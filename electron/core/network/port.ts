@@ -4,7 +4,7 @@
  * Chromium's stack (`net.request`: system proxy, PAC/WPAD, NTLM/Kerberos, OS certificates);
  * the web host, tests and plain Node implement it on undici.
  */
-import type { NetworkSettings } from '../../../shared/models/network';
+import type { NetworkSettings } from '@shared/models/network';
 
 /** WHATWG fetch semantics (what oauth4webapi, jose and the SDK handler expect). */
 export type NetworkFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { BrokerConfig } from '../../../shared/broker/api';
-import { type BrokerLinkHints, parseLink } from '../../../shared/lib/deep-link';
-import { parseRegistrationCode } from '../../../shared/lib/registration-code';
-import type { PendingLink } from '../../../shared/ipc/domains/orgs';
-import type { Result } from '../../../shared/ipc/result';
-import type { OrgInput } from '../../../shared/models/org';
+import type { BrokerConfig } from '@shared/broker/api';
+import { type BrokerLinkHints, parseLink } from '@shared/lib/deep-link';
+import { parseRegistrationCode } from '@shared/lib/registration-code';
+import type { PendingLink } from '@shared/ipc/domains/orgs';
+import type { Result } from '@shared/ipc/result';
+import type { OrgInput } from '@shared/models/org';
 import type { NoticeCenter } from '../app/notice-center';
 import type { EventBus } from '../events';
 

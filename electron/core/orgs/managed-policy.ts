@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { managedNetworkSchema } from '../../../shared/models/network';
-import { badgeSchema, describeIssues, orgInputSchema, orgPolicySchema } from '../../../shared/lib/org-input';
-import { TRUSTED_HOST_PATTERN } from '../../../shared/lib/org-trust';
-import { LANGUAGE_PREFERENCES, THEME_PREFERENCES } from '../../../shared/ipc/domains/settings';
-import type { ManagedPolicy } from '../../../shared/models/org';
+import { managedNetworkSchema } from '@shared/models/network';
+import { badgeSchema, describeIssues, orgInputSchema, orgPolicySchema } from '@shared/lib/org-input';
+import { TRUSTED_HOST_PATTERN } from '@shared/lib/org-trust';
+import { LANGUAGE_PREFERENCES, THEME_PREFERENCES } from '@shared/ipc/domains/settings';
+import type { ManagedPolicy } from '@shared/models/org';
 
 export const MAX_POLICY_BYTES = 256 * 1024;
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { describeIssues, fieldIssues, orgInputSchema, orgNameSchema } from '../../../shared/lib/org-input';
-import { checkOrgTrust, type TrustIssue } from '../../../shared/lib/org-trust';
-import { parseRegistrationCode } from '../../../shared/lib/registration-code';
-import type { OrgsSnapshot } from '../../../shared/ipc/domains/orgs';
-import { fail, failFields, ok, type Result } from '../../../shared/ipc/result';
-import type { ManagedPolicy, OrgInput, OrgPolicy, OrgProfile } from '../../../shared/models/org';
+import { describeIssues, fieldIssues, orgInputSchema, orgNameSchema } from '@shared/lib/org-input';
+import { checkOrgTrust, type TrustIssue } from '@shared/lib/org-trust';
+import { parseRegistrationCode } from '@shared/lib/registration-code';
+import type { OrgsSnapshot } from '@shared/ipc/domains/orgs';
+import { fail, failFields, ok, type Result } from '@shared/ipc/result';
+import type { ManagedPolicy, OrgInput, OrgPolicy, OrgProfile } from '@shared/models/org';
 import type { EventBus } from '../events';
 import type { SettingsStore } from '../settings/settings-store';
 

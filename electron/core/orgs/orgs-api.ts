@@ -1,5 +1,5 @@
-import type { OrgsApi } from '../../../shared/ipc/domains/orgs';
-import { fail, ok } from '../../../shared/ipc/result';
+import type { OrgsApi } from '@shared/ipc/domains/orgs';
+import { fail, ok } from '@shared/ipc/result';
 import type { LinkInbox } from './link-inbox';
 import type { OrgService } from './org-service';
 import { exportProfile, parseProfileFile } from './profile-file';

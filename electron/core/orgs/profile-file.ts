@@ -1,5 +1,5 @@
-import type { OrgInput, OrgProfile } from '../../../shared/models/org';
-import { fail, type Result } from '../../../shared/ipc/result';
+import type { OrgInput, OrgProfile } from '@shared/models/org';
+import { fail, type Result } from '@shared/ipc/result';
 import { validateOrgInput } from './org-service';
 
 const FORMAT = 'deskbridge-organization';

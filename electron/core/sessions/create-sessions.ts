@@ -1,5 +1,5 @@
-import type { AppError } from '../../../shared/ipc/result';
-import type { Desktop } from '../../../shared/models/desktop';
+import type { AppError } from '@shared/ipc/result';
+import type { Desktop } from '@shared/models/desktop';
 import type { AuthSessions } from '../auth/auth-session';
 import type { EventBus } from '../events';
 import type { Logger } from '../log/logger';

@@ -1,6 +1,6 @@
-import { isWorkspacesHandoffUrl } from '../../../shared/lib/external-url';
-import { WORKSPACES_SCHEME, workspacesHandoffUrl } from '../../../shared/lib/launch-files';
-import { fail, ok, type Result } from '../../../shared/ipc/result';
+import { isWorkspacesHandoffUrl } from '@shared/lib/external-url';
+import { WORKSPACES_SCHEME, workspacesHandoffUrl } from '@shared/lib/launch-files';
+import { fail, ok, type Result } from '@shared/ipc/result';
 import type { ScopedLogger } from '../log/logger';
 import type { UrlHandoff } from './ports';
 

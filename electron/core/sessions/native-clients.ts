@@ -1,5 +1,5 @@
-import type { ConnectProtocol } from '../../../shared/lib/connect-target';
-import type { SessionClient } from '../../../shared/ipc/domains/sessions';
+import type { ConnectProtocol } from '@shared/lib/connect-target';
+import type { SessionClient } from '@shared/ipc/domains/sessions';
 import type { ProcessLauncher } from './ports';
 
 /** A native client that opens a connection file: the program, its arguments, and who it is. */

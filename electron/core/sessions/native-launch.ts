@@ -1,6 +1,6 @@
-import type { ConnectTarget } from '../../../shared/lib/connect-target';
-import { dcvFileText, rdpFileText } from '../../../shared/lib/launch-files';
-import { fail, ok, type Result } from '../../../shared/ipc/result';
+import type { ConnectTarget } from '@shared/lib/connect-target';
+import { dcvFileText, rdpFileText } from '@shared/lib/launch-files';
+import { fail, ok, type Result } from '@shared/ipc/result';
 import { findNativeClient, installHint, type NativeClient } from './native-clients';
 import type { LaunchedProcess, ProcessLauncher } from './ports';
 import type { TempFiles } from './temp-files';

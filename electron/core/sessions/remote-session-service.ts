@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { AppError } from '../../../shared/ipc/result';
-import { fail, ok, type Result } from '../../../shared/ipc/result';
-import type { ConnectOutcome, SessionInfo, SessionsSnapshot, ViewerStatus, VncTicket } from '../../../shared/ipc/domains/sessions';
-import { chooseConnectMethod, type ConnectTarget } from '../../../shared/lib/connect-target';
-import type { Desktop } from '../../../shared/models/desktop';
-import type { OrgProfile } from '../../../shared/models/org';
+import type { AppError } from '@shared/ipc/result';
+import { fail, ok, type Result } from '@shared/ipc/result';
+import type { ConnectOutcome, SessionInfo, SessionsSnapshot, ViewerStatus, VncTicket } from '@shared/ipc/domains/sessions';
+import { chooseConnectMethod, type ConnectTarget } from '@shared/lib/connect-target';
+import type { Desktop } from '@shared/models/desktop';
+import type { OrgProfile } from '@shared/models/org';
 import type { EventBus } from '../events';
 import type { ScopedLogger } from '../log/logger';
 import type { Browser, SecretStore } from '../ports';
@@ -13,7 +13,7 @@ import { launchNative } from './native-launch';
 import type { LaunchedProcess, ProcessLauncher, SessionWindows, UrlHandoff } from './ports';
 import { TempFiles } from './temp-files';
 import { BridgeLimitError, VncBridge } from './vnc-bridge';
-import { WEB_ACCESS_URL } from '../../../shared/lib/launch-files';
+import { WEB_ACCESS_URL } from '@shared/lib/launch-files';
 
 /**
  * Keychain service of VNC passwords the user chose to remember. The account is the desktop and

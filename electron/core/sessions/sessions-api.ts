@@ -1,6 +1,6 @@
-import type { Caller } from '../../../shared/ipc/contract';
-import type { SessionsApi } from '../../../shared/ipc/domains/sessions';
-import { ok } from '../../../shared/ipc/result';
+import type { Caller } from '@shared/ipc/contract';
+import type { SessionsApi } from '@shared/ipc/domains/sessions';
+import { ok } from '@shared/ipc/result';
 import type { RemoteSessionService } from './remote-session-service';
 
 /** The sessions domain of the contract, on top of RemoteSessionService. */

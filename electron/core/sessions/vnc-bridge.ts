@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { BRIDGE_CLOSE } from '../../../shared/ipc/domains/sessions';
+import { BRIDGE_CLOSE } from '@shared/ipc/domains/sessions';
 import { sameToken } from '../lib/same-token';
 import type { ScopedLogger } from '../log/logger';
 import { Upstream } from './vnc-upstream';

@@ -4,9 +4,9 @@ import {
   type PreferenceName,
   type PreferencesView,
   type UserPreferences,
-} from '../../../shared/ipc/domains/settings';
-import { fail, ok, type Result } from '../../../shared/ipc/result';
-import type { ManagedPreferences } from '../../../shared/models/org';
+} from '@shared/ipc/domains/settings';
+import { fail, ok, type Result } from '@shared/ipc/result';
+import type { ManagedPreferences } from '@shared/models/org';
 import type { EventBus } from '../events';
 import type { SettingsStore } from './settings-store';
 

@@ -1,5 +1,5 @@
-import type { SettingsApi } from '../../../shared/ipc/domains/settings';
-import { ok } from '../../../shared/ipc/result';
+import type { SettingsApi } from '@shared/ipc/domains/settings';
+import { ok } from '@shared/ipc/result';
 import type { PreferencesService } from './preferences-service';
 
 export function createSettingsApi(preferences: PreferencesService): SettingsApi {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-export { orgProfileSchema } from '../../../shared/lib/org-input';
-import { LANGUAGE_PREFERENCES, THEME_PREFERENCES } from '../../../shared/ipc/domains/settings';
-import { roleArnSchema } from '../../../shared/lib/org-input';
-import { networkSettingsSchema } from '../../../shared/models/network';
-import type { OrgProfile } from '../../../shared/models/org';
+export { orgProfileSchema } from '@shared/lib/org-input';
+import { LANGUAGE_PREFERENCES, THEME_PREFERENCES } from '@shared/ipc/domains/settings';
+import { roleArnSchema } from '@shared/lib/org-input';
+import { networkSettingsSchema } from '@shared/models/network';
+import type { OrgProfile } from '@shared/models/org';
 
 export const SETTINGS_VERSION = 1;
 

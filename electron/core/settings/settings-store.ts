@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { OrgProfile } from '../../../shared/models/org';
+import type { OrgProfile } from '@shared/models/org';
 import {
   DEFAULT_PREFERENCES,
   emptySettings,

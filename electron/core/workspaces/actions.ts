@@ -1,10 +1,10 @@
-import type { DesktopsSnapshot, VolumeRequest } from '../../../shared/ipc/domains/desktops';
-import { fail, ok, type AppError, type Result } from '../../../shared/ipc/result';
+import type { DesktopsSnapshot, VolumeRequest } from '@shared/ipc/domains/desktops';
+import { fail, ok, type AppError, type Result } from '@shared/ipc/result';
 import {
   ALL_DENIED, computeDirection, computeTargets, connectPlan, gate, rebuildConfirmed, runningModeTargets, volumeRequestProblem, volumeTargets,
   type Refusal, type SelfServiceAction, type VolumeProblem,
-} from '../../../shared/lib/self-service';
-import type { Desktop, RunningMode } from '../../../shared/models/desktop';
+} from '@shared/lib/self-service';
+import type { Desktop, RunningMode } from '@shared/models/desktop';
 import { explainActionDenied, isAccessDenied } from '../auth/workspaces-errors';
 import { awsErrorCode, describeFailure, plainAwsMessage } from './aws-errors';
 import type { DesktopService } from './desktop-service';

@@ -1,6 +1,6 @@
-import type { FailureKind } from '../../../shared/lib/polling-policy';
-import type { AppError } from '../../../shared/ipc/result';
-import type { AwsErrorCode } from '../../../shared/ipc/errors';
+import type { FailureKind } from '@shared/lib/polling-policy';
+import type { AppError } from '@shared/ipc/result';
+import type { AwsErrorCode } from '@shared/ipc/errors';
 import { redact } from '../log/redact';
 import { BrokerRequestError } from './broker-client';
 import { failureCode, failureDetails, failureParams, networkFailureOf } from '../network/network-failure';

@@ -15,9 +15,9 @@ import {
   type BrokerDesktop,
   type BrokerDesktopsResponse,
   type BrokerErrorCode,
-} from '../../../shared/broker/api';
-import type { AppError } from '../../../shared/ipc/result';
-import type { FailureKind } from '../../../shared/lib/polling-policy';
+} from '@shared/broker/api';
+import type { AppError } from '@shared/ipc/result';
+import type { FailureKind } from '@shared/lib/polling-policy';
 import { boundedFetch, type Fetch } from '../auth/bounded-fetch';
 import type { NetworkFetch } from '../network/port';
 import { redact } from '../log/redact';

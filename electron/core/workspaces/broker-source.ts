@@ -1,5 +1,5 @@
-import type { BrokerDesktop, BrokerDesktopsResponse } from '../../../shared/broker/api';
-import type { Desktop } from '../../../shared/models/desktop';
+import type { BrokerDesktop, BrokerDesktopsResponse } from '@shared/broker/api';
+import type { Desktop } from '@shared/models/desktop';
 import type { AuthSession } from '../auth/auth-session';
 import type { DesktopTag } from '../auth/workspaces-errors';
 import type { ScopedLogger } from '../log/logger';

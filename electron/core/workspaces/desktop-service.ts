@@ -1,9 +1,9 @@
 import type { WorkSpacesClient } from '@aws-sdk/client-workspaces';
-import type { DesktopEntry, DesktopProblem, DesktopsSnapshot, PendingAction } from '../../../shared/ipc/domains/desktops';
-import type { AppError } from '../../../shared/ipc/result';
-import type { Desktop } from '../../../shared/models/desktop';
-import { isTransitional } from '../../../shared/lib/desktop-state';
-import { isRetryable } from '../../../shared/lib/polling-policy';
+import type { DesktopEntry, DesktopProblem, DesktopsSnapshot, PendingAction } from '@shared/ipc/domains/desktops';
+import type { AppError } from '@shared/ipc/result';
+import type { Desktop } from '@shared/models/desktop';
+import { isTransitional } from '@shared/lib/desktop-state';
+import { isRetryable } from '@shared/lib/polling-policy';
 import type { AuthSession, AuthSessions } from '../auth/auth-session';
 import type { EventBus } from '../events';
 import type { ScopedLogger } from '../log/logger';

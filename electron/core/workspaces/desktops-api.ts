@@ -1,5 +1,5 @@
-import type { DesktopsApi } from '../../../shared/ipc/domains/desktops';
-import { ok } from '../../../shared/ipc/result';
+import type { DesktopsApi } from '@shared/ipc/domains/desktops';
+import { ok } from '@shared/ipc/result';
 import type { DesktopActions } from './actions';
 import type { DesktopService } from './desktop-service';
 

@@ -1,6 +1,6 @@
 import { DescribeWorkspaceDirectoriesCommand, type WorkSpacesClient, type WorkspaceDirectory } from '@aws-sdk/client-workspaces';
-import type { OrgProfile } from '../../../shared/models/org';
-import type { SelfServicePermissions } from '../../../shared/models/desktop';
+import type { OrgProfile } from '@shared/models/org';
+import type { SelfServicePermissions } from '@shared/models/desktop';
 import { toPermissions } from './map-desktop';
 import { MAX_DIRECTORY_PAGES, PageChain } from './pages';
 

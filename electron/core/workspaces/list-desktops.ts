@@ -5,7 +5,7 @@ import {
   type Workspace,
   type WorkspaceConnectionStatus,
 } from '@aws-sdk/client-workspaces';
-import { Limiter } from '../../../shared/lib/limiter';
+import { Limiter } from '@shared/lib/limiter';
 import { MAX_DESKTOP_PAGES, PageChain } from './pages';
 
 export const PAGE_LIMIT = 25;

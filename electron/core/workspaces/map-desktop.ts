@@ -1,9 +1,9 @@
 import type { Workspace } from '@aws-sdk/client-workspaces';
-import { toDesktopFields } from '../../../shared/lib/map-desktop';
-import type { Desktop } from '../../../shared/models/desktop';
+import { toDesktopFields } from '@shared/lib/map-desktop';
+import type { Desktop } from '@shared/models/desktop';
 
 // The pure mapping lives in shared/ (the broker uses it too); core adds its key and organization.
-export { type ConnectionInfo, toConnection, toPermissions } from '../../../shared/lib/map-desktop';
+export { type ConnectionInfo, toConnection, toPermissions } from '@shared/lib/map-desktop';
 
 export function desktopKey(orgId: string, workspaceId: string): string {
   return `${orgId}/${workspaceId}`;

@@ -6,8 +6,8 @@ import {
   StartWorkspacesCommand,
   type WorkSpacesClient,
 } from '@aws-sdk/client-workspaces';
-import { POLL_STABLE_MS } from '../../../shared/lib/polling-policy';
-import type { Desktop } from '../../../shared/models/desktop';
+import { POLL_STABLE_MS } from '@shared/lib/polling-policy';
+import type { Desktop } from '@shared/models/desktop';
 import type { AuthSession } from '../auth/auth-session';
 import { type DesktopTag, explainWorkspacesAccessDenied } from '../auth/workspaces-errors';
 import type { ScopedLogger } from '../log/logger';
@@ -16,7 +16,7 @@ import type { Clock } from '../ports';
 import { classify, describeFailure } from './aws-errors';
 import { createWorkspacesClient } from './client';
 import { DirectoryNotFound, resolveDirectory, type ResolvedDirectory } from './directory';
-import { Limiter } from '../../../shared/lib/limiter';
+import { Limiter } from '@shared/lib/limiter';
 import { listDesktops } from './list-desktops';
 import { PagingError } from './pages';
 import { toConnection, toDesktop } from './map-desktop';

@@ -1,4 +1,4 @@
-import type { ConnectProgress, DesktopProblem, PendingAction } from '../../../shared/ipc/domains/desktops';
+import type { ConnectProgress, DesktopProblem, PendingAction } from '@shared/ipc/domains/desktops';
 
 interface Pending extends PendingAction {
   /** Set once the AWS call succeeded: released by the first refresh that starts after this generation. */

@@ -1,4 +1,4 @@
-import { nextPollDelay } from '../../../shared/lib/polling-policy';
+import { nextPollDelay } from '@shared/lib/polling-policy';
 import type { Clock } from '../ports';
 
 export interface RefreshOutcome {

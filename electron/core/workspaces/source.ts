@@ -5,11 +5,11 @@
  * credentials). The list, live updates, actions and launch work the same through either; the
  * DesktopService owns the polling and the only timer.
  */
-import type { OrgDesktops, OrgListStatus } from '../../../shared/ipc/domains/desktops';
-import type { AppError } from '../../../shared/ipc/result';
-import type { BrokerActionRequest } from '../../../shared/broker/api';
-import type { FailureKind } from '../../../shared/lib/polling-policy';
-import type { Desktop } from '../../../shared/models/desktop';
+import type { OrgDesktops, OrgListStatus } from '@shared/ipc/domains/desktops';
+import type { AppError } from '@shared/ipc/result';
+import type { BrokerActionRequest } from '@shared/broker/api';
+import type { FailureKind } from '@shared/lib/polling-policy';
+import type { Desktop } from '@shared/models/desktop';
 import type { AuthSession } from '../auth/auth-session';
 import type { DesktopTag } from '../auth/workspaces-errors';
 import type { Clock } from '../ports';

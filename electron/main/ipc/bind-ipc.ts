@@ -1,9 +1,9 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { API_MANIFEST, channelName, type Caller, type DeskbridgeApi } from '../../../shared/ipc/contract';
-import { sessionWindowMethods } from '../../../shared/ipc/domains/sessions';
-import { fail, type Result } from '../../../shared/ipc/result';
-import { dispatch } from '../../core/ipc-dispatch';
-import type { ScopedLogger } from '../../core/log/logger';
+import { API_MANIFEST, channelName, type Caller, type DeskbridgeApi } from '@shared/ipc/contract';
+import { sessionWindowMethods } from '@shared/ipc/domains/sessions';
+import { fail, type Result } from '@shared/ipc/result';
+import { dispatch } from '@core/ipc-dispatch';
+import type { ScopedLogger } from '@core/log/logger';
 import type { TrustedOrigin } from '../windows/guards';
 import { frameOrigin, isSessionPage, isTrustedSender } from './trusted-sender';
 

@@ -1,5 +1,5 @@
 import { BrowserWindow, ipcMain } from 'electron';
-import { EVENT_CHANNEL_PREFIX } from '../../../shared/ipc/contract';
+import { EVENT_CHANNEL_PREFIX } from '@shared/ipc/contract';
 import type { Core } from '../../core';
 import type { TrustedOrigin } from '../windows/guards';
 import { bindIpc, type IpcScopes } from './bind-ipc';

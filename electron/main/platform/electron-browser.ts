@@ -1,6 +1,6 @@
 import type { Shell } from 'electron';
-import { isSafeExternalUrl, isWorkspacesHandoffUrl } from '../../../shared/lib/external-url';
-import type { Browser } from '../../core/ports';
+import { isSafeExternalUrl, isWorkspacesHandoffUrl } from '@shared/lib/external-url';
+import type { Browser } from '@core/ports';
 
 /** Core's Browser port: shell.openExternal, only ever behind the one vetting function. */
 export function electronBrowser(shell: Pick<Shell, 'openExternal'>): Browser {

@@ -1,5 +1,5 @@
 import type { App, Shell } from 'electron';
-import { NodeUrlHandoff, type UrlHandoff } from '../../core/sessions';
+import { NodeUrlHandoff, type UrlHandoff } from '@core/sessions';
 import { openHandoffLink } from './electron-browser';
 
 /**

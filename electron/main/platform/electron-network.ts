@@ -8,9 +8,9 @@
  * on every platform, which is where the proxy sign-in is answered below.
  */
 import type { AuthInfo, ClientRequest, ClientRequestConstructorOptions, IncomingMessage, Session } from 'electron';
-import type { ScopedLogger } from '../../core/log/logger';
-import type { ActiveNetwork, NetworkFactory, NetworkHooks, NetworkPort, ProxyCredentials } from '../../core/network/port';
-import { DEFAULT_NETWORK_SETTINGS, type NetworkSettings } from '../../../shared/models/network';
+import type { ScopedLogger } from '@core/log/logger';
+import type { ActiveNetwork, NetworkFactory, NetworkHooks, NetworkPort, ProxyCredentials } from '@core/network/port';
+import { DEFAULT_NETWORK_SETTINGS, type NetworkSettings } from '@shared/models/network';
 
 /** How often Deskbridge asks for one proxy's credentials before it gives up (until a success or new settings). */
 export const MAX_PROXY_ASKS = 3;

@@ -10,8 +10,8 @@
  * ignored. Each file passes the same ownership checks as Linux's, then plutil converts it to JSON.
  */
 import { join } from 'node:path';
-import { adminOnlyFileProblem } from '../../core/orgs/admin-only-file';
-import type { ManagedConfigRead, ManagedConfigSource } from '../../core/orgs/managed-policy';
+import { adminOnlyFileProblem } from '@core/orgs/admin-only-file';
+import type { ManagedConfigRead, ManagedConfigSource } from '@core/orgs/managed-policy';
 import type { RunProgram } from './windows-registry';
 
 export const PREFERENCES_DOMAIN = 'org.deskbridge.app';

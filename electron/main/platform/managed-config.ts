@@ -1,8 +1,8 @@
 /** Which channel IT's managed configuration comes from, per OS: only ones an administrator controls. */
 import { execFile } from 'node:child_process';
 import { userInfo } from 'node:os';
-import { adminOnlyFileSource } from '../../core/orgs/admin-only-file';
-import type { ManagedConfigSource } from '../../core/orgs/managed-policy';
+import { adminOnlyFileSource } from '@core/orgs/admin-only-file';
+import type { ManagedConfigSource } from '@core/orgs/managed-policy';
 import { managedPreferencesSource } from './macos-managed-preferences';
 import { registrySource, type RunProgram } from './windows-registry';
 

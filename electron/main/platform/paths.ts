@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Paths } from '../../core/ports';
+import type { Paths } from '@core/ports';
 import { developmentPolicyFile } from './managed-config';
 
 export const PRODUCT_NAME = 'Deskbridge';

@@ -11,7 +11,7 @@
  * reg.exe prints in the console's code page, so the values must be ASCII: write other characters
  * as \uXXXX escapes inside the JSON.
  */
-import type { ManagedConfigRead, ManagedConfigSource } from '../../core/orgs/managed-policy';
+import type { ManagedConfigRead, ManagedConfigSource } from '@core/orgs/managed-policy';
 
 export const POLICY_KEY = 'HKLM\\SOFTWARE\\Policies\\Deskbridge';
 /** reg.exe from the Windows folder itself, never a PATH look-up. */

@@ -1,6 +1,6 @@
 import type { Session, WebContents } from 'electron';
-import { APP_HOST, APP_SCHEME } from '../../../shared/lib/app-origin';
-import { parseUrl } from '../../../shared/lib/parse-url';
+import { APP_HOST, APP_SCHEME } from '@shared/lib/app-origin';
+import { parseUrl } from '@shared/lib/parse-url';
 
 export interface TrustedOrigin {
   /** Dev only: the Vite dev server URL, when running unpackaged with electron-vite dev. */

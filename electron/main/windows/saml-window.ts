@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions, OnBeforeRequestListenerDetails, Session } from 'electron';
-import { isSafeExternalUrl } from '../../../shared/lib/external-url';
-import { parseUrl } from '../../../shared/lib/parse-url';
-import { AuthError } from '../../core/auth/auth-error';
-import type { SamlCapture, SamlCaptureRequest } from '../../core/auth/saml-capture';
+import { isSafeExternalUrl } from '@shared/lib/external-url';
+import { parseUrl } from '@shared/lib/parse-url';
+import { AuthError } from '@core/auth/auth-error';
+import type { SamlCapture, SamlCaptureRequest } from '@core/auth/saml-capture';
 
 type WindowClass = new (options: BrowserWindowConstructorOptions) => ElectronBrowserWindow;
 type SessionLike = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'clearStorageData' | 'clearCache' | 'clearAuthCache' | 'setUserAgent' | 'getUserAgent'> & {

@@ -1,10 +1,10 @@
 import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { join } from 'node:path';
-import type { SessionPorts, SessionWindows, UrlHandoff } from '../../core/sessions';
+import type { SessionPorts, SessionWindows, UrlHandoff } from '@core/sessions';
 import type { IpcScopes } from '../ipc/bind-ipc';
 import { frameOrigin } from '../ipc/trusted-sender';
 import type { RunDir } from '../platform/run-dirs';
-import { APP_HOST, APP_SCHEME } from '../../../shared/lib/app-origin';
+import { APP_HOST, APP_SCHEME } from '@shared/lib/app-origin';
 import type { TrustedOrigin } from './guards';
 import { createSecureWindow, type SecureWindowOptions } from './secure-window';
 

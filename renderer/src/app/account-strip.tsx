@@ -1,5 +1,5 @@
-import type { AuthSnapshot } from '../../../shared/ipc/domains/auth';
-import type { OrgProfile } from '../../../shared/models/org';
+import type { AuthSnapshot } from '@shared/ipc/domains/auth';
+import type { OrgProfile } from '@shared/models/org';
 import { AuthPanel } from '../features/auth/auth-panel';
 import { useT } from '../i18n';
 

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { AuthSnapshot } from '../../../shared/ipc/domains/auth';
-import type { DesktopEntry } from '../../../shared/ipc/domains/desktops';
+import type { AuthSnapshot } from '@shared/ipc/domains/auth';
+import type { DesktopEntry } from '@shared/ipc/domains/desktops';
 import { NoticeBar } from '../components/notice-bar';
 import { DesktopsSkeleton, DesktopsView } from '../features/desktops/desktops-view';
 import { rememberConnect } from '../features/desktops/home-order';

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { DesktopEntry, DesktopsSnapshot } from '../../../shared/ipc/domains/desktops';
-import { connectPlan } from '../../../shared/lib/self-service';
+import type { DesktopEntry, DesktopsSnapshot } from '@shared/ipc/domains/desktops';
+import { connectPlan } from '@shared/lib/self-service';
 
 /**
  * What auto-connect does with this list: 'wait' while it is not complete yet (nobody signed in, an

@@ -1,4 +1,4 @@
-import type { Notice } from '../../../shared/ipc/domains/app';
+import type { Notice } from '@shared/ipc/domains/app';
 import { useT } from '../i18n';
 import { errorText } from '../i18n/error-text';
 

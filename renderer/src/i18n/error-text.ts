@@ -1,4 +1,4 @@
-import { isErrorCode, type ErrorParams } from '../../../shared/ipc/errors';
+import { isErrorCode, type ErrorParams } from '@shared/ipc/errors';
 import type { Translate } from './index';
 
 /** What the renderer needs of an error to word it: never core's English message. */

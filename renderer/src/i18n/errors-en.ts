@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../shared/ipc/errors';
+import type { ErrorCode } from '@shared/ipc/errors';
 
 /** A message key per error code core can send (shared/ipc/errors.ts): the renderer words every code itself. */
 export type ErrorMessageKey = `error.${ErrorCode}`;

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { LANGUAGES, type Language } from '../../../shared/ipc/domains/settings';
+import { LANGUAGES, type Language } from '@shared/ipc/domains/settings';
 import { de } from './de';
 import { en, type MessageKey } from './en';
 import { es } from './es';

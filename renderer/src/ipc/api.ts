@@ -1,4 +1,4 @@
-import type { DeskbridgeBridge } from '../../../shared/ipc/contract';
+import type { DeskbridgeBridge } from '@shared/ipc/contract';
 
 declare global {
   interface Window {

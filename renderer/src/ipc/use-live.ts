@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { DeskbridgeEvents } from '../../../shared/ipc/contract';
-import type { Result } from '../../../shared/ipc/result';
+import type { DeskbridgeEvents } from '@shared/ipc/contract';
+import type { Result } from '@shared/ipc/result';
 import { api } from './api';
 
 /** State that core pushes: loaded once, then kept current by an event. Undefined until loaded. */

@@ -1,4 +1,4 @@
-import type { SessionWindowApi } from '../../../shared/ipc/domains/sessions';
+import type { SessionWindowApi } from '@shared/ipc/domains/sessions';
 
 /**
  * window.deskbridge as a session window has it: its own session's calls only (the session preload

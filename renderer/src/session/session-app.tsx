@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { isReleaseShortcut } from '../../../shared/lib/viewer-policy';
+import { isReleaseShortcut } from '@shared/lib/viewer-policy';
 import { useT } from '../i18n';
 import { errorText } from '../i18n/error-text';
 import { sessionApi as api } from './session-api';

@@ -3,9 +3,9 @@
  * address, the bridge's own close codes, the password, and automatic reconnect with back-off.
  */
 import type RFB from '@novnc/novnc';
-import type { AppError } from '../../../shared/ipc/result';
-import type { VncTicket } from '../../../shared/ipc/domains/sessions';
-import { closeMeaning, reconnectDelay, shouldReconnect } from '../../../shared/lib/viewer-policy';
+import type { AppError } from '@shared/ipc/result';
+import type { VncTicket } from '@shared/ipc/domains/sessions';
+import { closeMeaning, reconnectDelay, shouldReconnect } from '@shared/lib/viewer-policy';
 import { sessionApi as api } from './session-api';
 
 export type ViewerState =

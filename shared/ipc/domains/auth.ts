@@ -1,4 +1,4 @@
-import type { SignInMethod } from '../../models/org';
+import type { SignInMethod } from '@shared/models/org';
 import type { AppError, Result } from '../result';
 
 export type AuthState = 'signed-out' | 'signing-in' | 'signed-in' | 'error';

@@ -1,5 +1,5 @@
-import type { Desktop, RunningMode, SelfServicePermissions } from '../../models/desktop';
-import type { SelfServiceAction } from '../../lib/self-service';
+import type { Desktop, RunningMode, SelfServicePermissions } from '@shared/models/desktop';
+import type { SelfServiceAction } from '@shared/lib/self-service';
 import type { AppError, Result } from '../result';
 
 /** An action in flight on one desktop: the lock that keeps it from running twice. */

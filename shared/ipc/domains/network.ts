@@ -1,4 +1,4 @@
-import type { NetworkSettings } from '../../models/network';
+import type { NetworkSettings } from '@shared/models/network';
 import type { Result } from '../result';
 
 /** What Settings → Network shows: the settings in force, who set them, and what is used now. */

@@ -1,4 +1,4 @@
-import type { OrgInput, OrgProfile } from '../../models/org';
+import type { OrgInput, OrgProfile } from '@shared/models/org';
 import type { Result } from '../result';
 
 export interface OrgsSnapshot {

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { createRemoteJWKSet, customFetch } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthError } from '../../../electron/core/auth/auth-error';
-import { boundedFetch, MAX_IDP_RESPONSE_BYTES } from '../../../electron/core/auth/bounded-fetch';
+import { AuthError } from '@core/auth/auth-error';
+import { boundedFetch, MAX_IDP_RESPONSE_BYTES } from '@core/auth/bounded-fetch';
 import { testFetch } from '../support/network';
 
 const HUGE = 200 * 1024 * 1024;

@@ -1,9 +1,9 @@
 import { DescribeWorkspacesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LOOPBACK_TIMEOUT_MS } from '../../../electron/core/auth/loopback';
-import { explainWorkspacesAccessDenied } from '../../../electron/core/auth/workspaces-errors';
-import type { ManagedPolicy } from '../../../shared/models/org';
-import type { Result } from '../../../shared/ipc/result';
+import { LOOPBACK_TIMEOUT_MS } from '@core/auth/loopback';
+import { explainWorkspacesAccessDenied } from '@core/auth/workspaces-errors';
+import type { ManagedPolicy } from '@shared/models/org';
+import type { Result } from '@shared/ipc/result';
 import { type Emulator, IDC_ROLE_ARN, loginWithPassword, startEmulator } from '../../emulator';
 import { ALICE, type AuthUnderTest, ManualClock, playingBrowser, type Rewrites, startAuth } from './support';
 

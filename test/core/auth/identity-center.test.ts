@@ -1,6 +1,6 @@
 import { DescribeWorkspacesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KEYCHAIN_SERVICE } from '../../../electron/core/vault/sign-in-vault';
+import { KEYCHAIN_SERVICE } from '@core/vault/sign-in-vault';
 import { type Emulator, startEmulator, type TapEvent } from '../../emulator';
 import { ALICE, type AuthUnderTest, ManualClock, playingBrowser, startAuth } from './support';
 

@@ -4,8 +4,8 @@
  */
 import { DescribeWorkspacesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { REFRESH_MARGIN_MS } from '../../../electron/core/auth/auth-service';
-import type { ManagedPolicy } from '../../../shared/models/org';
+import { REFRESH_MARGIN_MS } from '@core/auth/auth-service';
+import type { ManagedPolicy } from '@shared/models/org';
 import { type Emulator, type EmulatorOptions, type IdpQuirks, startEmulator, URL_USER_NAME_CLAIM } from '../../emulator';
 import { DEMO_USERS } from '../../emulator/seed';
 import { ALICE, type AuthUnderTest, ManualClock, playingBrowser, startAuth } from './support';

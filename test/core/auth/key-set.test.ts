@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { REFRESH_MARGIN_MS } from '../../../electron/core/auth/credential-keeper';
+import { REFRESH_MARGIN_MS } from '@core/auth/credential-keeper';
 import { type Emulator, startEmulator, type TapEvent } from '../../emulator';
 import { type AuthUnderTest, playingBrowser, startAuth } from './support';
 import { ManualClock } from '../workspaces/support/manual-clock';

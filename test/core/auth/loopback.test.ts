@@ -1,8 +1,8 @@
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthError } from '../../../electron/core/auth/auth-error';
-import { type LoopbackListener, LOOPBACK_TIMEOUT_MS, startLoopback } from '../../../electron/core/auth/loopback';
+import { AuthError } from '@core/auth/auth-error';
+import { type LoopbackListener, LOOPBACK_TIMEOUT_MS, startLoopback } from '@core/auth/loopback';
 import { ManualClock } from './support';
 
 const listeners: LoopbackListener[] = [];

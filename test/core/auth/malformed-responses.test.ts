@@ -5,9 +5,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthError } from '../../../electron/core/auth/auth-error';
-import { IdentityCenterClient, type IdcOrg } from '../../../electron/core/auth/identity-center-client';
-import { systemClock } from '../../../electron/core/ports';
+import { AuthError } from '@core/auth/auth-error';
+import { IdentityCenterClient, type IdcOrg } from '@core/auth/identity-center-client';
+import { systemClock } from '@core/ports';
 import { testFetch } from '../support/network';
 
 let server: Server;

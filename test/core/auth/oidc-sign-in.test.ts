@@ -1,7 +1,7 @@
 import { DescribeWorkspacesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { REFRESH_MARGIN_MS } from '../../../electron/core/auth/auth-service';
-import { KEYCHAIN_SERVICE } from '../../../electron/core/vault/sign-in-vault';
+import { REFRESH_MARGIN_MS } from '@core/auth/auth-service';
+import { KEYCHAIN_SERVICE } from '@core/vault/sign-in-vault';
 import { type Emulator, startEmulator } from '../../emulator';
 import { ALICE, type AuthUnderTest, ManualClock, playingBrowser, startAuth } from './support';
 

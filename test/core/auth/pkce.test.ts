@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createPkce, pkceChallenge, randomNonce, randomState } from '../../../electron/core/auth/pkce';
+import { createPkce, pkceChallenge, randomNonce, randomState } from '@core/auth/pkce';
 
 // RFC 7636 Appendix B: the 32 octets, the verifier they encode to, and its S256 challenge.
 const APPENDIX_B_OCTETS = [116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212, 37, 77, 105, 214, 191, 240, 91, 88, 5, 88, 83, 132, 141, 121];

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loopbackSamlCapture } from '../../../electron/core/auth/saml-capture';
-import type { Browser } from '../../../electron/core/ports';
+import { loopbackSamlCapture } from '@core/auth/saml-capture';
+import type { Browser } from '@core/ports';
 import { ManualClock } from './support';
 import { testFetch } from '../support/network';
 

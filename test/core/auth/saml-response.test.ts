@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AuthError } from '../../../electron/core/auth/auth-error';
-import { MAX_SAML_RESPONSE_CHARS, parseRoleValue, parseSamlResponse, pickRole, samlUserName } from '../../../electron/core/auth/saml-response';
+import { AuthError } from '@core/auth/auth-error';
+import { MAX_SAML_RESPONSE_CHARS, parseRoleValue, parseSamlResponse, pickRole, samlUserName } from '@core/auth/saml-response';
 import {
   createSamlSigningKey, DEFAULT_SAML_APP, SAML_PROVIDER_ARN, SAML_SUPPORT_ROLE_ARN, SAML_USERS_ROLE_ARN, samlResponseXml, type SamlAppSettings, type SamlSigningKey, signAssertion,
 } from '../../emulator/saml-idp';

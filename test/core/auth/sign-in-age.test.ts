@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { REFRESH_MARGIN_MS } from '../../../electron/core/auth/auth-service';
-import { IdentityCenterClient, type IdcOrg } from '../../../electron/core/auth/identity-center-client';
-import { IdentityCenterGrant, OidcGrant } from '../../../electron/core/auth/grants';
-import { OidcClient, type OidcOrg } from '../../../electron/core/auth/oidc-client';
-import { signInAgeRefusal, staleSignInRefusal } from '../../../electron/core/auth/sign-in-age';
-import { KEYCHAIN_SERVICE } from '../../../electron/core/vault/sign-in-vault';
-import type { ManagedPolicy, OrgProfile } from '../../../shared/models/org';
+import { REFRESH_MARGIN_MS } from '@core/auth/auth-service';
+import { IdentityCenterClient, type IdcOrg } from '@core/auth/identity-center-client';
+import { IdentityCenterGrant, OidcGrant } from '@core/auth/grants';
+import { OidcClient, type OidcOrg } from '@core/auth/oidc-client';
+import { signInAgeRefusal, staleSignInRefusal } from '@core/auth/sign-in-age';
+import { KEYCHAIN_SERVICE } from '@core/vault/sign-in-vault';
+import type { ManagedPolicy, OrgProfile } from '@shared/models/org';
 import { type Emulator, startEmulator } from '../../emulator';
 import { ALICE, type AuthUnderTest, ManualClock, playingBrowser, startAuth } from './support';
 import { testFetch } from '../support/network';

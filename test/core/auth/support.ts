@@ -1,19 +1,19 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NoticeCenter } from '../../../electron/core/app/notice-center';
-import { AuthService } from '../../../electron/core/auth/auth-service';
-import { EventBus } from '../../../electron/core/events';
-import { Logger } from '../../../electron/core/log/logger';
-import { OrgService } from '../../../electron/core/orgs/org-service';
-import type { Browser, Clock, SecretStore } from '../../../electron/core/ports';
-import { SettingsStore } from '../../../electron/core/settings/settings-store';
-import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
-import { SignInVault } from '../../../electron/core/vault/sign-in-vault';
-import type { ManagedPolicy } from '../../../shared/models/org';
+import { NoticeCenter } from '@core/app/notice-center';
+import { AuthService } from '@core/auth/auth-service';
+import { EventBus } from '@core/events';
+import { Logger } from '@core/log/logger';
+import { OrgService } from '@core/orgs/org-service';
+import type { Browser, Clock, SecretStore } from '@core/ports';
+import { SettingsStore } from '@core/settings/settings-store';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
+import { SignInVault } from '@core/vault/sign-in-vault';
+import type { ManagedPolicy } from '@shared/models/org';
 import { type Emulator, loginWithPassword } from '../../emulator';
 import { testFetch } from '../support/network';
-import type { NetworkFetch } from '../../../electron/core/network/port';
+import type { NetworkFetch } from '@core/network/port';
 
 /** Core's Clock port under the test's hand: time moves only on advance(), which fires due timers. */
 export class ManualClock implements Clock {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { USER_NAME_MAX } from '../../../shared/lib/user-name';
+import { USER_NAME_MAX } from '@shared/lib/user-name';
 import { type Emulator, startEmulator } from '../../emulator';
 import { DEMO_USERS } from '../../emulator/seed';
 import { ALICE, type AuthUnderTest, ManualClock, playingBrowser, startAuth } from './support';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AuthSession } from '../../../electron/core/auth/auth-session';
-import { deniedSetting, explainActionDenied } from '../../../electron/core/auth/workspaces-errors';
-import type { OrgProfile } from '../../../shared/models/org';
+import type { AuthSession } from '@core/auth/auth-session';
+import { deniedSetting, explainActionDenied } from '@core/auth/workspaces-errors';
+import type { OrgProfile } from '@shared/models/org';
 
 const org: OrgProfile = {
   id: 'o', code: 'SLiad+DEMO01', name: 'Example', region: 'us-east-1', managed: false, policy: { allowStaySignedIn: false },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameToken } from '../../../electron/core/lib/same-token';
+import { sameToken } from '@core/lib/same-token';
 
 describe('sameToken', () => {
   it('is true for the same token', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../electron/core/ipc-dispatch';
-import { exportFileName } from '../../../electron/core/log/diagnostics-api';
-import type { LogExport, LogSnapshot } from '../../../shared/ipc/domains/diagnostics';
+import { dispatch } from '@core/ipc-dispatch';
+import { exportFileName } from '@core/log/diagnostics-api';
+import type { LogExport, LogSnapshot } from '@shared/ipc/domains/diagnostics';
 import { startTempCore, type TempCore } from '../support/temp-core';
 
 let t: TempCore;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Logger } from '../../../electron/core/log/logger';
-import { redact } from '../../../electron/core/log/redact';
+import { Logger } from '@core/log/logger';
+import { redact } from '@core/log/redact';
 
 // Secrets as their issuers make them: uniformly random bytes (no bias towards "AAAA…"), encoded.
 const bytes = (min: number, max = min) => fc.noBias(fc.uint8Array({ minLength: min, maxLength: max }));

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Logger } from '../../../electron/core/log/logger';
+import { Logger } from '@core/log/logger';
 
 const CREDENTIALS = {
   accessKeyId: 'ASIAQEXAMPLEKEY12345',

@@ -5,8 +5,8 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeNetwork } from '../../../electron/core/network/node-network';
-import type { ProxyLoginQuestion } from '../../../shared/ipc/domains/network';
+import { nodeNetwork } from '@core/network/node-network';
+import type { ProxyLoginQuestion } from '@shared/ipc/domains/network';
 import { type Emulator, startEmulator } from '../../emulator';
 import { oidcOrgId, oidcPolicy, signIn, startCoreOnEmulator } from './support';
 

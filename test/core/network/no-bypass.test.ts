@@ -7,8 +7,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeNetwork } from '../../../electron/core/network/node-network';
-import type { NetworkFactory, NetworkPort } from '../../../electron/core/network/port';
+import { NodeNetwork } from '@core/network/node-network';
+import type { NetworkFactory, NetworkPort } from '@core/network/port';
 import { type Emulator, startEmulator } from '../../emulator';
 import { listAndRestart, oidcOrgId, signIn, startCoreOnEmulator } from './support';
 

@@ -3,15 +3,15 @@ import { createServer as createHttpServer, request as httpRequest, type Server }
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthError } from '../../../electron/core/auth/auth-error';
-import { explainNetworkError } from '../../../electron/core/auth/network-error';
-import { checkProxyUrl, MAX_PROXY_ASKS, NodeNetwork, NetworkSettingsError, proxyChallengeOf } from '../../../electron/core/network/node-network';
-import { classifyTransportError, NetworkFailure } from '../../../electron/core/network/network-failure';
-import type { ProxyChallenge, ProxyCredentials } from '../../../electron/core/network/port';
-import { bypassesProxy, environmentProxyFor } from '../../../electron/core/network/proxy-env';
-import { NetworkSdkHandler } from '../../../electron/core/network/sdk-handler';
-import { describeFailure } from '../../../electron/core/workspaces/aws-errors';
-import type { NetworkSettings } from '../../../shared/models/network';
+import { AuthError } from '@core/auth/auth-error';
+import { explainNetworkError } from '@core/auth/network-error';
+import { checkProxyUrl, MAX_PROXY_ASKS, NodeNetwork, NetworkSettingsError, proxyChallengeOf } from '@core/network/node-network';
+import { classifyTransportError, NetworkFailure } from '@core/network/network-failure';
+import type { ProxyChallenge, ProxyCredentials } from '@core/network/port';
+import { bypassesProxy, environmentProxyFor } from '@core/network/proxy-env';
+import { NetworkSdkHandler } from '@core/network/sdk-handler';
+import { describeFailure } from '@core/workspaces/aws-errors';
+import type { NetworkSettings } from '@shared/models/network';
 import { makeCa, type TestCa } from './certs';
 
 const servers: Server[] = [];

@@ -6,10 +6,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../../electron/core';
-import type { NetworkFactory } from '../../../electron/core/network/port';
-import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
-import type { AppError } from '../../../shared/ipc/result';
-import type { ManagedPolicy } from '../../../shared/models/org';
+import type { NetworkFactory } from '@core/network/port';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
+import type { AppError } from '@shared/ipc/result';
+import type { ManagedPolicy } from '@shared/models/org';
 import { type Emulator, startEmulator } from '../../emulator';
 import { ALICE, playingBrowser, type PlayedBrowser } from '../auth/support';
 

@@ -1,6 +1,6 @@
-import type { LaunchedProcess, ProcessExit, ProcessLauncher, UrlHandoff } from '../../../electron/core/sessions/ports';
-import type { Desktop } from '../../../shared/models/desktop';
-import type { OrgProfile } from '../../../shared/models/org';
+import type { LaunchedProcess, ProcessExit, ProcessLauncher, UrlHandoff } from '@core/sessions/ports';
+import type { Desktop } from '@shared/models/desktop';
+import type { OrgProfile } from '@shared/models/org';
 
 /** A ProcessLauncher port that records launches; the test decides when each process exits. */
 export class FakeLauncher implements ProcessLauncher {

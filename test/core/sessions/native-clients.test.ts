@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNativeClient, installHint } from '../../../electron/core/sessions/native-clients';
+import { findNativeClient, installHint } from '@core/sessions/native-clients';
 import { FakeLauncher } from './fakes';
 
 describe('finding a native client', () => {

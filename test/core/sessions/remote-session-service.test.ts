@@ -2,14 +2,14 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SessionsSnapshot } from '../../../shared/ipc/domains/sessions';
-import type { Desktop } from '../../../shared/models/desktop';
-import { EventBus } from '../../../electron/core/events';
-import { Logger } from '../../../electron/core/log/logger';
-import { RemoteSessionService, VNC_SECRET_SERVICE, type RemoteSessionServiceDeps } from '../../../electron/core/sessions/remote-session-service';
-import { TempFiles } from '../../../electron/core/sessions/temp-files';
-import { MAX_OPEN_PER_DESKTOP, TICKET_TTL_MS } from '../../../electron/core/sessions/vnc-bridge';
-import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
+import type { SessionsSnapshot } from '@shared/ipc/domains/sessions';
+import type { Desktop } from '@shared/models/desktop';
+import { EventBus } from '@core/events';
+import { Logger } from '@core/log/logger';
+import { RemoteSessionService, VNC_SECRET_SERVICE, type RemoteSessionServiceDeps } from '@core/sessions/remote-session-service';
+import { TempFiles } from '@core/sessions/temp-files';
+import { MAX_OPEN_PER_DESKTOP, TICKET_TTL_MS } from '@core/sessions/vnc-bridge';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
 import { desktop, FakeHandoff, FakeLauncher, ORG } from './fakes';
 
 describe('RemoteSessionService', () => {

@@ -3,9 +3,9 @@
  * emulator's IdP and STS, the sessions service as core composes it, in-memory secrets.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Logger } from '../../../electron/core/log/logger';
-import { createSessions, VNC_SECRET_SERVICE, type RemoteSessionService } from '../../../electron/core/sessions';
-import type { Desktop } from '../../../shared/models/desktop';
+import { Logger } from '@core/log/logger';
+import { createSessions, VNC_SECRET_SERVICE, type RemoteSessionService } from '@core/sessions';
+import type { Desktop } from '@shared/models/desktop';
 import { type Emulator, startEmulator } from '../../emulator';
 import { ALICE, type AuthUnderTest, ManualClock, playingBrowser, settle, startAuth } from '../auth/support';
 import { desktop, FakeHandoff, FakeLauncher } from './fakes';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TempFiles } from '../../../electron/core/sessions/temp-files';
+import { TempFiles } from '@core/sessions/temp-files';
 
 describe('TempFiles', () => {
   let base: string;

@@ -2,9 +2,9 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { BRIDGE_CLOSE } from '../../../shared/ipc/domains/sessions';
-import { Logger } from '../../../electron/core/log/logger';
-import { BridgeLimitError, MAX_OPEN_PER_DESKTOP, MAX_OPEN_TOTAL, TICKET_TTL_MS, VncBridge } from '../../../electron/core/sessions/vnc-bridge';
+import { BRIDGE_CLOSE } from '@shared/ipc/domains/sessions';
+import { Logger } from '@core/log/logger';
+import { BridgeLimitError, MAX_OPEN_PER_DESKTOP, MAX_OPEN_TOTAL, TICKET_TTL_MS, VncBridge } from '@core/sessions/vnc-bridge';
 
 const ORIGIN = 'app://deskbridge';
 

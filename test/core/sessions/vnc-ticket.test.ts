@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EventBus } from '../../../electron/core/events';
-import { Logger } from '../../../electron/core/log/logger';
-import { RemoteSessionService, VNC_SECRET_SERVICE, vncPasswordAccount } from '../../../electron/core/sessions/remote-session-service';
-import { TempFiles } from '../../../electron/core/sessions/temp-files';
-import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
+import { EventBus } from '@core/events';
+import { Logger } from '@core/log/logger';
+import { RemoteSessionService, VNC_SECRET_SERVICE, vncPasswordAccount } from '@core/sessions/remote-session-service';
+import { TempFiles } from '@core/sessions/temp-files';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
 import { desktop, FakeHandoff, FakeLauncher, ORG } from './fakes';
 
 /** The keychain, counting reads (a read is a D-Bus round trip to the secret service in the app). */

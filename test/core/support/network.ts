@@ -1,5 +1,5 @@
-import { NodeNetwork } from '../../../electron/core/network/node-network';
-import type { NetworkFetch } from '../../../electron/core/network/port';
+import { NodeNetwork } from '@core/network/node-network';
+import type { NetworkFetch } from '@core/network/port';
 
 /**
  * Core's network port as tests use it by default: the real undici adapter, direct (no proxy from

@@ -2,10 +2,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { OrgInput } from '../../../shared/models/org';
+import type { OrgInput } from '@shared/models/org';
 import { createCore, type Core } from '../../../electron/core';
-import type { Browser, Paths } from '../../../electron/core/ports';
-import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
+import type { Browser, Paths } from '@core/ports';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
 
 export interface TempCore {
   readonly core: Core;

@@ -1,6 +1,6 @@
 import type * as KeytarModule from 'keytar';
 import { describe, expect, it } from 'vitest';
-import { KeytarSecretStore } from '../../../electron/core/vault/keytar-secret-store';
+import { KeytarSecretStore } from '@core/vault/keytar-secret-store';
 
 /** A stand-in keytar whose listing fails the first `failures` times as libsecret does when an item vanishes mid-listing. */
 function racingKeytar(failures: number): { keytar: typeof KeytarModule; calls: () => number } {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SELF_SERVICE_ACTIONS, type SelfServiceAction } from '../../../shared/lib/self-service';
-import type { DesktopActions } from '../../../electron/core/workspaces/actions';
+import { SELF_SERVICE_ACTIONS, type SelfServiceAction } from '@shared/lib/self-service';
+import type { DesktopActions } from '@core/workspaces/actions';
 import { byName, keyOf, startWorld, type World } from './support/setup';
 
 const DURATIONS = { startMs: 10_000, rebootMs: 5_000, rebuildMs: 20_000, modifyMs: 8_000, stopMs: 4_000 };

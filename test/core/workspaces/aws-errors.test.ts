@@ -7,7 +7,7 @@ import { DescribeWorkspacesCommand, WorkSpacesClient } from '@aws-sdk/client-wor
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeFailure } from '../../../electron/core/workspaces/aws-errors';
+import { describeFailure } from '@core/workspaces/aws-errors';
 
 const CREDENTIALS = {
   accessKeyId: 'ASIAQEXAMPLEKEY12345',

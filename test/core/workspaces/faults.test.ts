@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backoffDelay, POLL_FAST_MS } from '../../../shared/lib/polling-policy';
+import { backoffDelay, POLL_FAST_MS } from '@shared/lib/polling-policy';
 import { byName, startWorld, type World } from './support/setup';
 
 describe('throttling, 503 and network faults: back off, then succeed, nothing lost', () => {

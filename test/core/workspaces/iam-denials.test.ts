@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DesktopActions } from '../../../electron/core/workspaces/actions';
-import type { SelfServiceAction } from '../../../shared/lib/self-service';
+import type { DesktopActions } from '@core/workspaces/actions';
+import type { SelfServiceAction } from '@shared/lib/self-service';
 import { demoKitPolicy, OWNER_TAG_KEY } from '../../emulator';
 import { byName, keyOf, startWorld, type World } from './support/setup';
 

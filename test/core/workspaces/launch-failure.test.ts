@@ -3,9 +3,9 @@
  * emulator, the sessions service as core wires it, a launcher (port) with no RDP client installed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSessions, type RemoteSessionService } from '../../../electron/core/sessions';
-import type { OrgService } from '../../../electron/core/orgs/org-service';
-import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
+import { createSessions, type RemoteSessionService } from '@core/sessions';
+import type { OrgService } from '@core/orgs/org-service';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
 import { FakeHandoff, FakeLauncher, ORG } from '../sessions/fakes';
 import { byName, startWorld, type World } from './support/setup';
 

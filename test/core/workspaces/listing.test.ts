@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIRECTORY_REREAD_MS, EAGER_TAG_LIMIT } from '../../../electron/core/workspaces/org-desktops';
-import type { DesktopEntry } from '../../../shared/ipc/domains/desktops';
-import { POLL_FAST_MS } from '../../../shared/lib/polling-policy';
+import { DIRECTORY_REREAD_MS, EAGER_TAG_LIMIT } from '@core/workspaces/org-desktops';
+import type { DesktopEntry } from '@shared/ipc/domains/desktops';
+import { POLL_FAST_MS } from '@shared/lib/polling-policy';
 import { byName, startWorld, type World } from './support/setup';
 
 describe('listing every desktop of a signed-in organization', () => {

@@ -2,11 +2,11 @@ import {
   DescribeWorkspaceDirectoriesCommand, DescribeWorkspacesCommand, DescribeWorkspacesConnectionStatusCommand, WorkSpacesClient,
 } from '@aws-sdk/client-workspaces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveDirectory } from '../../../electron/core/workspaces/directory';
-import { listDesktops } from '../../../electron/core/workspaces/list-desktops';
-import { MAX_DESKTOP_PAGES, MAX_DIRECTORY_PAGES, PagingError } from '../../../electron/core/workspaces/pages';
-import { POLL_FAST_MS } from '../../../shared/lib/polling-policy';
-import type { OrgProfile } from '../../../shared/models/org';
+import { resolveDirectory } from '@core/workspaces/directory';
+import { listDesktops } from '@core/workspaces/list-desktops';
+import { MAX_DESKTOP_PAGES, MAX_DIRECTORY_PAGES, PagingError } from '@core/workspaces/pages';
+import { POLL_FAST_MS } from '@shared/lib/polling-policy';
+import type { OrgProfile } from '@shared/models/org';
 import { startWorld, type World } from './support/setup';
 
 /** A WorkSpaces client at the port whose DescribeWorkspaces/-Directories pages carry `token(n)`. */

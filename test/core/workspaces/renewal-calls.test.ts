@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testFetch } from '../support/network';
-import type { AuthSession } from '../../../electron/core/auth/auth-session';
-import { POLL_STABLE_MS } from '../../../shared/lib/polling-policy';
-import { Logger } from '../../../electron/core/log/logger';
-import { createWorkspacesClient } from '../../../electron/core/workspaces/client';
-import { DesktopService } from '../../../electron/core/workspaces/desktop-service';
+import type { AuthSession } from '@core/auth/auth-session';
+import { POLL_STABLE_MS } from '@shared/lib/polling-policy';
+import { Logger } from '@core/log/logger';
+import { createWorkspacesClient } from '@core/workspaces/client';
+import { DesktopService } from '@core/workspaces/desktop-service';
 import { type Emulator, startEmulator, type TapEvent } from '../../emulator';
 import { type AuthUnderTest, playingBrowser, startAuth } from '../auth/support';
 import { ManualClock } from './support/manual-clock';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POLL_FAST_MS, POLL_STABLE_MS } from '../../../shared/lib/polling-policy';
+import { POLL_FAST_MS, POLL_STABLE_MS } from '@shared/lib/polling-policy';
 import { byName, startWorld, type World } from './support/setup';
 
 describe('the one scheduler (controllable clock)', () => {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { createCore, type Core } from '../../../electron/core';
-import type { SecretStore } from '../../../electron/core/ports';
-import type { SessionPorts } from '../../../electron/core/sessions';
-import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
+import type { SecretStore } from '@core/ports';
+import type { SessionPorts } from '@core/sessions';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
 import { isWebHostOrigin, startHarness, type Harness } from '../../harness/server';
 
 export interface AppUnderTest {

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { createCore, type Core } from '../../../electron/core';
-import type { SessionPorts } from '../../../electron/core/sessions';
-import type { SecretStore } from '../../../electron/core/ports';
-import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
-import type { Desktop } from '../../../shared/models/desktop';
-import type { OrgProfile } from '../../../shared/models/org';
+import type { SessionPorts } from '@core/sessions';
+import type { SecretStore } from '@core/ports';
+import { MemorySecretStore } from '@core/vault/memory-secret-store';
+import type { Desktop } from '@shared/models/desktop';
+import type { OrgProfile } from '@shared/models/org';
 import { isWebHostOrigin, startHarness, type Harness } from '../../harness/server';
 
 export interface SessionAppUnderTest {

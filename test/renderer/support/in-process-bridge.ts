@@ -2,9 +2,9 @@
  * window.deskbridge backed by the REAL core in this process: the same buildBridge as preload and
  * the harness, every call through dispatch (schemas included), values cloned as IPC would.
  */
-import { dispatch } from '../../../electron/core/ipc-dispatch';
-import { buildBridge } from '../../../shared/ipc/bridge';
-import type { DeskbridgeBridge } from '../../../shared/ipc/contract';
+import { dispatch } from '@core/ipc-dispatch';
+import { buildBridge } from '@shared/ipc/bridge';
+import type { DeskbridgeBridge } from '@shared/ipc/contract';
 import { startTempCore, type TempCore, type TempCoreOptions } from '../../core/support/temp-core';
 
 export interface InProcessBridge extends TempCore {

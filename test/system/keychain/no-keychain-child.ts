@@ -3,7 +3,7 @@
  * KeytarSecretStore cannot reach a secret service. Signs in with "stay signed in" and prints what happened.
  */
 import { createCore } from '../../../electron/core';
-import { KeytarSecretStore } from '../../../electron/core/vault/keytar-secret-store';
+import { KeytarSecretStore } from '@core/vault/keytar-secret-store';
 import { userAtBrowser } from './play-user';
 
 const [settingsFile = '', policyFile = ''] = process.argv.slice(2);

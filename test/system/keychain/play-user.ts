@@ -1,4 +1,4 @@
-import type { Browser } from '../../../electron/core/ports';
+import type { Browser } from '@core/ports';
 import { loginWithPassword } from '../../emulator/login';
 
 /** The "system browser" of these tests: signs the user in on the emulator's form and follows the redirect home. */

@@ -1,6 +1,6 @@
-import type { AppError } from '../../../../shared/ipc/result';
-import { type MessageKey, type Translate, useT } from '../../i18n';
-import { errorText } from '../../i18n/error-text';
+import type { AppError } from '@shared/ipc/result';
+import { type MessageKey, type Translate, useT } from '@renderer/i18n';
+import { errorText } from '@renderer/i18n/error-text';
 import { samlEn } from './messages-en';
 
 /** SAML words some failures for the IdP administrator's settings; null when it has no wording of its own. */

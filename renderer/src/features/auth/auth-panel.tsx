@@ -1,4 +1,4 @@
-import type { OrgProfile } from '../../../../shared/models/org';
+import type { OrgProfile } from '@shared/models/org';
 import { SignedInView } from './signed-in-view';
 import { SignInForm } from './sign-in-form';
 import { useAuthStatus } from './use-auth-status';

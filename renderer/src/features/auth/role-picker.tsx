@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import type { OrgAuthStatus } from '../../../../shared/ipc/domains/auth';
-import { useT } from '../../i18n';
-import { api } from '../../ipc/api';
+import type { OrgAuthStatus } from '@shared/ipc/domains/auth';
+import { useT } from '@renderer/i18n';
+import { api } from '@renderer/ipc/api';
 
 /** arn:aws:iam::123456789012:role/path/Name → the name and the account. */
 export function describeRole(roleArn: string): { readonly name: string; readonly account: string } {

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
-import type { OrgAuthStatus, SignInFlow } from '../../../../shared/ipc/domains/auth';
-import type { OrgProfile } from '../../../../shared/models/org';
-import { useT } from '../../i18n';
-import { api } from '../../ipc/api';
+import type { OrgAuthStatus, SignInFlow } from '@shared/ipc/domains/auth';
+import type { OrgProfile } from '@shared/models/org';
+import { useT } from '@renderer/i18n';
+import { api } from '@renderer/ipc/api';
 import { AuthErrorView } from './auth-error-view';
 
 /** Signed out (or failed): the sign-in button, the stay-signed-in choice and the last error. */

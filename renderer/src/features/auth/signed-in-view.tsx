@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { OrgAuthStatus } from '../../../../shared/ipc/domains/auth';
-import type { OrgProfile } from '../../../../shared/models/org';
-import { TextField } from '../../components/text-field';
-import { useT } from '../../i18n';
-import { errorText } from '../../i18n/error-text';
-import { api } from '../../ipc/api';
+import type { OrgAuthStatus } from '@shared/ipc/domains/auth';
+import type { OrgProfile } from '@shared/models/org';
+import { TextField } from '@renderer/components/text-field';
+import { useT } from '@renderer/i18n';
+import { errorText } from '@renderer/i18n/error-text';
+import { api } from '@renderer/ipc/api';
 
 /** Signed in: who, whether it is remembered, and Sign out; asks for the user name if the IdP gave none. */
 export function SignedInView({ org, status }: { readonly org: OrgProfile; readonly status: OrgAuthStatus }) {

@@ -1,6 +1,6 @@
-import type { OrgAuthStatus } from '../../../../shared/ipc/domains/auth';
-import { useT } from '../../i18n';
-import { api } from '../../ipc/api';
+import type { OrgAuthStatus } from '@shared/ipc/domains/auth';
+import { useT } from '@renderer/i18n';
+import { api } from '@renderer/ipc/api';
 import { RolePicker } from './role-picker';
 
 /** Signing in: waiting for the browser, or the device code to enter elsewhere; Cancel either way. */

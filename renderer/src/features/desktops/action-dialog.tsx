@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { DesktopEntry } from '../../../../shared/ipc/domains/desktops';
+import type { DesktopEntry } from '@shared/ipc/domains/desktops';
 import {
   computeDirection, computeTargets, rebuildConfirmed, runningModeTargets, volumeChoices, volumeRequestProblem, volumeTargets,
   type SelfServiceAction, type SizeRange, type Volume, type VolumeProblem,
-} from '../../../../shared/lib/self-service';
-import type { RunningMode } from '../../../../shared/models/desktop';
-import { Modal } from '../../components/modal';
-import { useT } from '../../i18n';
+} from '@shared/lib/self-service';
+import type { RunningMode } from '@shared/models/desktop';
+import { Modal } from '@renderer/components/modal';
+import { useT } from '@renderer/i18n';
 
 export type DialogAction = Exclude<SelfServiceAction, 'start'>;
 

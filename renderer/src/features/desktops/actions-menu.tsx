@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import type { SelfServiceAction } from '../../../../shared/lib/self-service';
-import { useT } from '../../i18n';
+import type { SelfServiceAction } from '@shared/lib/self-service';
+import { useT } from '@renderer/i18n';
 
 interface Props {
   readonly name: string;

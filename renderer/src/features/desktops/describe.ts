@@ -1,6 +1,6 @@
 /** Display helpers for AWS enum values and errors. */
-import type { Translate } from '../../i18n';
-import { type CodedError, errorText } from '../../i18n/error-text';
+import type { Translate } from '@renderer/i18n';
+import { type CodedError, errorText } from '@renderer/i18n/error-text';
 
 /** A desktop's or an organization's problem in the user's language, by its code (an IAM refusal names the IT setting). */
 export function problemText(t: Translate, error: CodedError, vars: { readonly desktop?: string; readonly user: string }): string {

@@ -1,10 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import type { DesktopEntry } from '../../../../shared/ipc/domains/desktops';
-import type { SessionInfo } from '../../../../shared/ipc/domains/sessions';
-import type { SelfServiceAction } from '../../../../shared/lib/self-service';
-import type { SelfServicePermissions } from '../../../../shared/models/desktop';
-import { useT } from '../../i18n';
+import type { DesktopEntry } from '@shared/ipc/domains/desktops';
+import type { SessionInfo } from '@shared/ipc/domains/sessions';
+import type { SelfServiceAction } from '@shared/lib/self-service';
+import type { SelfServicePermissions } from '@shared/models/desktop';
+import { useT } from '@renderer/i18n';
 import { DesktopRow } from './desktop-row';
 import { measureUntilPresented } from './render-timing';
 

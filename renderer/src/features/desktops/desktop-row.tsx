@@ -1,10 +1,10 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import type { DesktopEntry } from '../../../../shared/ipc/domains/desktops';
-import { needsAttention, stateInfo } from '../../../../shared/lib/desktop-state';
-import { availableActions, connectPlan, type SelfServiceAction } from '../../../../shared/lib/self-service';
-import type { SelfServicePermissions } from '../../../../shared/models/desktop';
-import type { SessionInfo } from '../../../../shared/ipc/domains/sessions';
-import { useT } from '../../i18n';
+import type { DesktopEntry } from '@shared/ipc/domains/desktops';
+import { needsAttention, stateInfo } from '@shared/lib/desktop-state';
+import { availableActions, connectPlan, type SelfServiceAction } from '@shared/lib/self-service';
+import type { SelfServicePermissions } from '@shared/models/desktop';
+import type { SessionInfo } from '@shared/ipc/domains/sessions';
+import { useT } from '@renderer/i18n';
 import { ActionsMenu } from './actions-menu';
 import { desktopStatus } from './desktop-status';
 import { osLabel, protocolLabel } from './describe';

@@ -1,7 +1,7 @@
-import type { DesktopEntry } from '../../../../shared/ipc/domains/desktops';
-import type { SessionClient, SessionInfo } from '../../../../shared/ipc/domains/sessions';
-import type { AppError } from '../../../../shared/ipc/result';
-import type { SelfServiceAction } from '../../../../shared/lib/self-service';
+import type { DesktopEntry } from '@shared/ipc/domains/desktops';
+import type { SessionClient, SessionInfo } from '@shared/ipc/domains/sessions';
+import type { AppError } from '@shared/ipc/result';
+import type { SelfServiceAction } from '@shared/lib/self-service';
 
 /** What the user can do about a failure, shown after its reason. */
 export type NextStep = 'webAccess' | 'askIt' | 'tryAgain';

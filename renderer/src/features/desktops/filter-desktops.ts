@@ -1,6 +1,6 @@
-import type { DesktopEntry, OrgDesktops } from '../../../../shared/ipc/domains/desktops';
-import { stateInfo } from '../../../../shared/lib/desktop-state';
-import type { Translate } from '../../i18n';
+import type { DesktopEntry, OrgDesktops } from '@shared/ipc/domains/desktops';
+import { stateInfo } from '@shared/lib/desktop-state';
+import type { Translate } from '@renderer/i18n';
 
 /**
  * The desktops that match the search (name, state label in the user's language or the raw state,

@@ -1,6 +1,6 @@
-import type { DesktopEntry } from '../../../../shared/ipc/domains/desktops';
-import type { SessionInfo } from '../../../../shared/ipc/domains/sessions';
-import type { DesktopState } from '../../../../shared/models/desktop';
+import type { DesktopEntry } from '@shared/ipc/domains/desktops';
+import type { SessionInfo } from '@shared/ipc/domains/sessions';
+import type { DesktopState } from '@shared/models/desktop';
 
 /** The home's groups, in order: ready or in use, starting, stopped, problems. */
 export type HomeGroup = 0 | 1 | 2 | 3;

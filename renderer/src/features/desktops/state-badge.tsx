@@ -1,6 +1,6 @@
-import { stateInfo } from '../../../../shared/lib/desktop-state';
-import type { DesktopState } from '../../../../shared/models/desktop';
-import { useT } from '../../i18n';
+import { stateInfo } from '@shared/lib/desktop-state';
+import type { DesktopState } from '@shared/models/desktop';
+import { useT } from '@renderer/i18n';
 import { StateIcon } from './state-icon';
 
 /** The state in plain language with its own colour and icon; the explanation as a tooltip and for screen readers. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { StateIcon as IconName } from '../../../../shared/lib/desktop-state';
+import type { StateIcon as IconName } from '@shared/lib/desktop-state';
 
 /** One small, distinct glyph per state (16×16, currentColor), so colour is never the only cue. */
 const GLYPHS: Readonly<Record<IconName, ReactNode>> = {

@@ -1,7 +1,7 @@
-import type { DesktopEntry } from '../../../../shared/ipc/domains/desktops';
-import type { SessionClient } from '../../../../shared/ipc/domains/sessions';
-import { useT, type MessageKey } from '../../i18n';
-import { api } from '../../ipc/api';
+import type { DesktopEntry } from '@shared/ipc/domains/desktops';
+import type { SessionClient } from '@shared/ipc/domains/sessions';
+import { useT, type MessageKey } from '@renderer/i18n';
+import { api } from '@renderer/ipc/api';
 import { connectDesktop } from '../sessions/connect-desktop';
 import { problemText } from './describe';
 import type { DesktopStatus, NextStep } from './desktop-status';

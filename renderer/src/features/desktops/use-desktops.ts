@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { DesktopsSnapshot } from '../../../../shared/ipc/domains/desktops';
-import { api } from '../../ipc/api';
+import type { DesktopsSnapshot } from '@shared/ipc/domains/desktops';
+import { api } from '@renderer/ipc/api';
 import { markReceived } from './render-timing';
 
 /**

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { LOG_LEVELS, type LogLevel, type LogSnapshot } from '../../../../shared/ipc/domains/diagnostics';
-import { Modal } from '../../components/modal';
-import { useT } from '../../i18n';
-import { errorText } from '../../i18n/error-text';
-import { api } from '../../ipc/api';
+import { LOG_LEVELS, type LogLevel, type LogSnapshot } from '@shared/ipc/domains/diagnostics';
+import { Modal } from '@renderer/components/modal';
+import { useT } from '@renderer/i18n';
+import { errorText } from '@renderer/i18n/error-text';
+import { api } from '@renderer/ipc/api';
 import './diagnostics.css';
 import { NetworkCheckPanel } from './network-check';
 import { saveText } from './save-text';

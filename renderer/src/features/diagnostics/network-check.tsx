@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { NetworkCheckReport, NetworkProbeResult, ProbeStep } from '../../../../shared/ipc/domains/diagnostics';
-import { useT, type Translate } from '../../i18n';
-import { errorText } from '../../i18n/error-text';
-import { api } from '../../ipc/api';
+import type { NetworkCheckReport, NetworkProbeResult, ProbeStep } from '@shared/ipc/domains/diagnostics';
+import { useT, type Translate } from '@renderer/i18n';
+import { errorText } from '@renderer/i18n/error-text';
+import { api } from '@renderer/ipc/api';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 

@@ -1,10 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { NetworkState, ProxyLoginQuestion } from '../../../../shared/ipc/domains/network';
-import type { NetworkSettings as Settings } from '../../../../shared/models/network';
-import { useT } from '../../i18n';
-import { errorText } from '../../i18n/error-text';
-import { api } from '../../ipc/api';
-import { useLive } from '../../ipc/use-live';
+import type { NetworkState, ProxyLoginQuestion } from '@shared/ipc/domains/network';
+import type { NetworkSettings as Settings } from '@shared/models/network';
+import { useT } from '@renderer/i18n';
+import { errorText } from '@renderer/i18n/error-text';
+import { api } from '@renderer/ipc/api';
+import { useLive } from '@renderer/ipc/use-live';
 import { ProxyLoginDialog } from './proxy-login-dialog';
 import './network.css';
 

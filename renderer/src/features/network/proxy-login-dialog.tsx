@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { ProxyLoginQuestion } from '../../../../shared/ipc/domains/network';
-import { Modal } from '../../components/modal';
-import { useT } from '../../i18n';
-import { api } from '../../ipc/api';
+import type { ProxyLoginQuestion } from '@shared/ipc/domains/network';
+import { Modal } from '@renderer/components/modal';
+import { useT } from '@renderer/i18n';
+import { api } from '@renderer/ipc/api';
 
 /** A proxy asks for credentials: names the proxy and the host Deskbridge was reaching, says why, and that nothing is saved. */
 export function ProxyLoginDialog({ question, onDone }: { readonly question: ProxyLoginQuestion; readonly onDone: () => void }) {

@@ -1,10 +1,10 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { parseRegistrationCode } from '../../../../shared/lib/registration-code';
-import type { OrgInput, SignInSettings } from '../../../../shared/models/org';
-import { TextField } from '../../components/text-field';
-import { useT } from '../../i18n';
-import { errorText } from '../../i18n/error-text';
-import { api } from '../../ipc/api';
+import { parseRegistrationCode } from '@shared/lib/registration-code';
+import type { OrgInput, SignInSettings } from '@shared/models/org';
+import { TextField } from '@renderer/components/text-field';
+import { useT } from '@renderer/i18n';
+import { errorText } from '@renderer/i18n/error-text';
+import { api } from '@renderer/ipc/api';
 import { fieldErrors, fieldReasonText } from './field-errors';
 
 interface Props {

@@ -1,7 +1,7 @@
-import type { FieldIssue, ReasonOf } from '../../../../shared/lib/field-reasons';
-import type { AppError } from '../../../../shared/ipc/result';
-import type { Translate } from '../../i18n';
-import { errorText } from '../../i18n/error-text';
+import type { FieldIssue, ReasonOf } from '@shared/lib/field-reasons';
+import type { AppError } from '@shared/ipc/result';
+import type { Translate } from '@renderer/i18n';
+import { errorText } from '@renderer/i18n/error-text';
 
 /** Why a field was refused, in the user's language, from its reason code (never core's English). */
 export function fieldReasonText(t: Translate, problem: ReasonOf): string {

@@ -1,4 +1,4 @@
-import type { FieldReason } from '../../../../shared/lib/field-reasons';
+import type { FieldReason } from '@shared/lib/field-reasons';
 
 /** A message key per field reason (shared/lib/field-reasons.ts): the renderer words every refused field itself. */
 export type FieldReasonKey = `fieldReason.${FieldReason}`;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { PendingLink } from '../../../../shared/ipc/domains/orgs';
-import { orgAddresses, type AddressRole } from '../../../../shared/lib/org-trust';
-import { Modal } from '../../components/modal';
-import { useT, type MessageKey } from '../../i18n';
-import { api } from '../../ipc/api';
+import type { PendingLink } from '@shared/ipc/domains/orgs';
+import { orgAddresses, type AddressRole } from '@shared/lib/org-trust';
+import { Modal } from '@renderer/components/modal';
+import { useT, type MessageKey } from '@renderer/i18n';
+import { api } from '@renderer/ipc/api';
 import { orgFailureText } from './field-errors';
 
 const ROLE_LABELS: Readonly<Record<AddressRole, MessageKey>> = {

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import type { OrgProfile } from '../../../../shared/models/org';
-import { Modal } from '../../components/modal';
+import type { OrgProfile } from '@shared/models/org';
+import { Modal } from '@renderer/components/modal';
 import { AuthPanel } from '../auth/auth-panel';
-import { TextField } from '../../components/text-field';
-import { useT } from '../../i18n';
-import { errorText } from '../../i18n/error-text';
-import { api } from '../../ipc/api';
+import { TextField } from '@renderer/components/text-field';
+import { useT } from '@renderer/i18n';
+import { errorText } from '@renderer/i18n/error-text';
+import { api } from '@renderer/ipc/api';
 
 function download(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

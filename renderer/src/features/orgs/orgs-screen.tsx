@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
-import type { OrgsSnapshot } from '../../../../shared/ipc/domains/orgs';
-import { useT } from '../../i18n';
-import { api } from '../../ipc/api';
+import type { OrgsSnapshot } from '@shared/ipc/domains/orgs';
+import { useT } from '@renderer/i18n';
+import { api } from '@renderer/ipc/api';
 import { AddOrgForm } from './add-org-form';
 import { OrgRow } from './org-row';
 import { orgFailureText } from './field-errors';

@@ -1,6 +1,6 @@
-import type { ConnectOutcome } from '../../../../shared/ipc/domains/sessions';
-import type { Result } from '../../../../shared/ipc/result';
-import { api } from '../../ipc/api';
+import type { ConnectOutcome } from '@shared/ipc/domains/sessions';
+import type { Result } from '@shared/ipc/result';
+import { api } from '@renderer/ipc/api';
 
 /** The viewer page's address in the web host: the harness token (in the fragment) travels along. */
 export function viewerUrl(viewerPath: string, currentHash: string): string {

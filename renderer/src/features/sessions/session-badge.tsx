@@ -1,7 +1,7 @@
-import type { SessionInfo } from '../../../../shared/ipc/domains/sessions';
-import { useT, type MessageKey } from '../../i18n';
-import { errorText } from '../../i18n/error-text';
-import { api } from '../../ipc/api';
+import type { SessionInfo } from '@shared/ipc/domains/sessions';
+import { useT, type MessageKey } from '@renderer/i18n';
+import { errorText } from '@renderer/i18n/error-text';
+import { api } from '@renderer/ipc/api';
 import { connectDesktop } from './connect-desktop';
 
 const WHERE: Record<SessionInfo['client'], MessageKey> = {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { SessionInfo } from '../../../../shared/ipc/domains/sessions';
-import { api } from '../../ipc/api';
-import { useLive } from '../../ipc/use-live';
+import type { SessionInfo } from '@shared/ipc/domains/sessions';
+import { api } from '@renderer/ipc/api';
+import { useLive } from '@renderer/ipc/use-live';
 
 /** Every open session, kept live; look one up by desktop key (the same map until sessions change). */
 export function useSessions(): ReadonlyMap<string, SessionInfo> {

@@ -1,17 +1,17 @@
 import { Fragment, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { AppInfo } from '../../../../shared/ipc/domains/app';
+import type { AppInfo } from '@shared/ipc/domains/app';
 import {
   LANGUAGE_PREFERENCES,
   THEME_PREFERENCES,
   type PreferenceName,
   type PreferencesView,
   type UserPreferences,
-} from '../../../../shared/ipc/domains/settings';
+} from '@shared/ipc/domains/settings';
 import { DiagnosticsButton } from '../diagnostics/log-viewer';
 import { NetworkSection } from '../network/network-settings';
-import { errorText } from '../../i18n/error-text';
-import { useT } from '../../i18n';
-import { api } from '../../ipc/api';
+import { errorText } from '@renderer/i18n/error-text';
+import { useT } from '@renderer/i18n';
+import { api } from '@renderer/ipc/api';
 import licences from './licences.json';
 import './theme.css';
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { DEFAULT_USER_PREFERENCES, type PreferencesView } from '../../../../shared/ipc/domains/settings';
-import { api } from '../../ipc/api';
-import { useLive } from '../../ipc/use-live';
+import { DEFAULT_USER_PREFERENCES, type PreferencesView } from '@shared/ipc/domains/settings';
+import { api } from '@renderer/ipc/api';
+import { useLive } from '@renderer/ipc/use-live';
 
 /** The preferences as they apply now (defaults until core answers), kept current by settings:changed. */
 export function usePreferences(): PreferencesView & { readonly loaded: boolean } {

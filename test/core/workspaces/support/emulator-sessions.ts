@@ -1,7 +1,7 @@
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
-import type { AuthSession, AuthSessions } from '../../../../electron/core/auth/auth-session';
-import type { OrgProfile } from '../../../../shared/models/org';
+import type { AuthSession, AuthSessions } from '@core/auth/auth-session';
+import type { OrgProfile } from '@shared/models/org';
 import type { Emulator } from '../../../emulator';
 import { signInWithOidc } from '../../../emulator/oidc-helpers';
 import { DEMO_ROLE_ARN } from '../../../emulator/seed';

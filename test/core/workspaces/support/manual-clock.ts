@@ -1,4 +1,4 @@
-import type { Clock } from '../../../../electron/core/ports';
+import type { Clock } from '@core/ports';
 
 interface Timer {
   readonly id: number;

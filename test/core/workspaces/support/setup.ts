@@ -1,8 +1,8 @@
-import { DesktopActions } from '../../../../electron/core/workspaces/actions';
-import { DesktopService, type DesktopServiceDeps } from '../../../../electron/core/workspaces/desktop-service';
-import { EventBus } from '../../../../electron/core/events';
-import { Logger } from '../../../../electron/core/log/logger';
-import type { DesktopsSnapshot } from '../../../../shared/ipc/domains/desktops';
+import { DesktopActions } from '@core/workspaces/actions';
+import { DesktopService, type DesktopServiceDeps } from '@core/workspaces/desktop-service';
+import { EventBus } from '@core/events';
+import { Logger } from '@core/log/logger';
+import type { DesktopsSnapshot } from '@shared/ipc/domains/desktops';
 import { type Durations, type Emulator, type EmulatorOptions, startEmulator, type TapEvent } from '../../../emulator';
 import { EmulatorSessions } from './emulator-sessions';
 import { ManualClock } from './manual-clock';
