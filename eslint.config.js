@@ -10,9 +10,7 @@ const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), 'node
 const ban = (group, message) => ({ group, message });
 const noNode = ban(nodeBuiltins, 'Node built-ins are not available in this layer.');
 const noElectron = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
-const rawIpc = [
-  { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Raw IPC lives only in electron/main/ipc and electron/preload.' },
-];
+const rawIpc = [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Raw IPC lives only in electron/main/ipc and electron/preload.' }];
 
 /** Issue 13: HTTP clients core must not use directly (servers from node:http stay allowed). */
 const networkPortOnly = 'Core makes HTTP requests only through the network port (NetworkPort.fetch, electron/core/network).';
@@ -27,19 +25,37 @@ export const layering = [
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noElectron, { name: 'react', message: 'shared/ is pure TypeScript: no React.' }],
-        patterns: [noNode, ban(['**/electron/**', '**/renderer/**', 'react-dom', 'react-dom/*', '@core/*', '@main/*', '@preload/*', '@renderer/*'], 'shared/ may import only shared/ and pure packages.')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, { name: 'react', message: 'shared/ is pure TypeScript: no React.' }],
+          patterns: [
+            noNode,
+            ban(
+              ['**/electron/**', '**/renderer/**', 'react-dom', 'react-dom/*', '@core/*', '@main/*', '@preload/*', '@renderer/*'],
+              'shared/ may import only shared/ and pure packages.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noElectron, ...bypassNetworkPort],
-        patterns: [ban(['**/main/**', '**/preload/**', '**/renderer/**', 'electron/*', '@main/*', '@preload/*', '@renderer/*'], 'core/ may import only core/, shared/, Node and npm packages.'), ban(['undici/*'], networkPortOnly)],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, ...bypassNetworkPort],
+          patterns: [
+            ban(
+              ['**/main/**', '**/preload/**', '**/renderer/**', 'electron/*', '@main/*', '@preload/*', '@renderer/*'],
+              'core/ may import only core/, shared/, Node and npm packages.',
+            ),
+            ban(['undici/*'], networkPortOnly),
+          ],
+        },
+      ],
     },
   },
   {
@@ -53,50 +69,91 @@ export const layering = [
     // The Node adapter of the network port is the one place that talks HTTP itself.
     files: ['electron/core/network/node-network.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noElectron],
-        patterns: [ban(['**/main/**', '**/preload/**', '**/renderer/**', 'electron/*', '@main/*', '@preload/*', '@renderer/*'], 'core/ may import only core/, shared/, Node and npm packages.')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            ban(
+              ['**/main/**', '**/preload/**', '**/renderer/**', 'electron/*', '@main/*', '@preload/*', '@renderer/*'],
+              'core/ may import only core/, shared/, Node and npm packages.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/main/**/*.ts'],
     ignores: ['electron/main/ipc/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: rawIpc,
-        patterns: [ban(['**/renderer/**', '**/preload/**', '@renderer/*', '@preload/*'], 'main/ may not import renderer/ or preload/.')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: rawIpc,
+          patterns: [ban(['**/renderer/**', '**/preload/**', '@renderer/*', '@preload/*'], 'main/ may not import renderer/ or preload/.')],
+        },
+      ],
     },
   },
   {
     files: ['electron/main/ipc/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [ban(['**/renderer/**', '**/preload/**', '@renderer/*', '@preload/*'], 'main/ may not import renderer/ or preload/.')] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [ban(['**/renderer/**', '**/preload/**', '@renderer/*', '@preload/*'], 'main/ may not import renderer/ or preload/.')] },
+      ],
     },
   },
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [noNode, ban(['**/main/**', '**/core/**', '**/renderer/**', '**/shared/lib/**', '**/shared/models/**', '@main/*', '@core/*', '@renderer/*', '@shared/lib/*', '@shared/models/*'], 'preload/ may import only shared/ipc and electron.')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noNode,
+            ban(
+              [
+                '**/main/**',
+                '**/core/**',
+                '**/renderer/**',
+                '**/shared/lib/**',
+                '**/shared/models/**',
+                '@main/*',
+                '@core/*',
+                '@renderer/*',
+                '@shared/lib/*',
+                '@shared/models/*',
+              ],
+              'preload/ may import only shared/ipc and electron.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noElectron],
-        patterns: [noNode, ban(['**/electron/**', 'electron/*', '@core/*', '@main/*', '@preload/*'], 'renderer/ talks to core only through window.deskbridge.')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            noNode,
+            ban(['**/electron/**', 'electron/*', '@core/*', '@main/*', '@preload/*'], 'renderer/ talks to core only through window.deskbridge.'),
+          ],
+        },
+      ],
     },
   },
   {
     // no-restricted-imports does not see require() or import(): close that back door too.
     files: ['shared/**/*.ts', 'electron/core/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': [
+        'error',
         { selector: "CallExpression[callee.name='require']", message: 'Use import; require() bypasses the layering rules.' },
         { selector: 'ImportExpression[source.value=/^electron(\\/|$)/]', message: noElectron.message },
       ],
@@ -113,35 +170,62 @@ export const layering = [
     // The web host is a host of its own, like Electron's: core and shared/, never Electron's glue.
     files: ['test/harness/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noElectron],
-        patterns: [ban(['**/electron/main', '**/electron/main/**', 'electron/*', '@main/*'], 'test/harness may import core and shared/, never electron/main.')],
-      }],
-      'no-restricted-syntax': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            ban(['**/electron/main', '**/electron/main/**', 'electron/*', '@main/*'], 'test/harness may import core and shared/, never electron/main.'),
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
         { selector: 'ImportExpression[source.value=/^electron(\\/|$)/]', message: noElectron.message },
-        { selector: 'ImportExpression[source.value=/(^|\\/)electron\\/main(\\/|$)/]', message: 'test/harness may import core and shared/, never electron/main.' },
+        {
+          selector: 'ImportExpression[source.value=/(^|\\/)electron\\/main(\\/|$)/]',
+          message: 'test/harness may import core and shared/, never electron/main.',
+        },
         { selector: 'ImportExpression[source.value=/^@main\\//]', message: 'test/harness may import core and shared/, never electron/main.' },
       ],
     },
-  },  {
+  },
+  {
     // The IT kit (CDK app, admin tool) runs on IT's machine: shared/, Node and npm packages only.
     files: ['deploy/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noElectron],
-        patterns: [ban(['**/electron/**', '**/renderer/**', '**/test/**', 'electron/*', '@core/*', '@main/*', '@preload/*', '@renderer/*'], 'deploy/ may import only deploy/, shared/, Node and npm packages.')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            ban(
+              ['**/electron/**', '**/renderer/**', '**/test/**', 'electron/*', '@core/*', '@main/*', '@preload/*', '@renderer/*'],
+              'deploy/ may import only deploy/, shared/, Node and npm packages.',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     // The broker (broker mode) runs in AWS Lambda: broker/, shared/, Node and npm packages only.
     files: ['broker/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noElectron],
-        patterns: [ban(['**/electron/**', '**/renderer/**', '**/test/**', '**/deploy/**', 'electron/*'], 'broker/ may import only broker/, shared/, Node and npm packages.')],
-      }],
-      'no-restricted-syntax': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            ban(
+              ['**/electron/**', '**/renderer/**', '**/test/**', '**/deploy/**', 'electron/*'],
+              'broker/ may import only broker/, shared/, Node and npm packages.',
+            ),
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
         { selector: "CallExpression[callee.name='require']", message: 'Use import; require() bypasses the layering rules.' },
         { selector: 'ImportExpression[source.value=/^electron(\\/|$)/]', message: noElectron.message },
       ],

@@ -15,10 +15,26 @@ export default defineConfig({
         resolve: { alias: { ...aliases(root), electron: resolve(root, 'test/main/fake-electron.ts') } },
         test: { name: 'main', root, include: ['test/main/**/*.test.ts'], environment: 'node' },
       },
-      { resolve: resolveAliases, test: { name: 'broker', root, include: ['test/broker/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 } },
+      {
+        resolve: resolveAliases,
+        test: { name: 'broker', root, include: ['test/broker/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
+      },
       { resolve: resolveAliases, test: { name: 'renderer', root, include: ['test/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom', testTimeout: 20_000 } },
-      { resolve: resolveAliases, test: { name: 'build', root, include: ['test/build/**/*.test.ts', 'test/security/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 } },
-      { resolve: resolveAliases, test: { name: 'emulator', root, include: ['test/emulator/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 } },
+      {
+        resolve: resolveAliases,
+        test: {
+          name: 'build',
+          root,
+          include: ['test/build/**/*.test.ts', 'test/security/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: resolveAliases,
+        test: { name: 'emulator', root, include: ['test/emulator/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
+      },
       {
         resolve: resolveAliases,
         test: {

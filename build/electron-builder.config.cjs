@@ -63,4 +63,3 @@ module.exports = {
   deb: { depends: ['libsecret-1-0'] },
   rpm: { depends: ['libsecret'] },
 };
-

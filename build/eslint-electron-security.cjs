@@ -24,13 +24,20 @@ const RESTRICTED = [
     message: 'Only literal code may be injected into a page, never a variable.',
   },
   {
-    selector: 'CallExpression[callee.property.name=appendSwitch][arguments.0.value=/^(ignore-certificate-errors|disable-web-security|remote-debugging-port|inspect|js-flags)/]',
+    selector:
+      'CallExpression[callee.property.name=appendSwitch][arguments.0.value=/^(ignore-certificate-errors|disable-web-security|remote-debugging-port|inspect|js-flags)/]',
     message: 'This Chromium switch weakens Deskbridge’s security.',
   },
-  { selector: 'CallExpression[callee.object.name=crashReporter][callee.property.name=start]', message: 'Crash reports are never collected or uploaded (docs/architecture.md, the privacy contract).' },
+  {
+    selector: 'CallExpression[callee.object.name=crashReporter][callee.property.name=start]',
+    message: 'Crash reports are never collected or uploaded (docs/architecture.md, the privacy contract).',
+  },
   { selector: 'CallExpression[callee.property.name=loadFile]', message: 'Pages load from app://, never file://.' },
-  { selector: "CallExpression[callee.property.name=loadURL][arguments.0.value=/^file:/]", message: 'Pages load from app://, never file://.' },
-  { selector: 'CallExpression[callee.property.name=setPermissionRequestHandler] > ArrowFunctionExpression CallExpression[arguments.0.value=true]', message: 'Permissions are denied by default.' },
+  { selector: 'CallExpression[callee.property.name=loadURL][arguments.0.value=/^file:/]', message: 'Pages load from app://, never file://.' },
+  {
+    selector: 'CallExpression[callee.property.name=setPermissionRequestHandler] > ArrowFunctionExpression CallExpression[arguments.0.value=true]',
+    message: 'Permissions are denied by default.',
+  },
 ];
 const OPEN_EXTERNAL = [
   { selector: 'CallExpression[callee.property.name=openExternal]', message: `Open external links only through ${VETTING_MODULE} (isSafeExternalUrl).` },

@@ -79,7 +79,9 @@ function flipWire(bytes, at) {
   const length = bytes[at + SENTINEL.length + 1];
   if (version !== WIRE_VERSION) throw new Error(`Unknown fuse wire version ${version}: this hook knows version ${WIRE_VERSION}`);
   if (length !== FUSES.length) {
-    throw new Error(`The Electron binary's fuse wire has ${length} fuses but build/fuses.cjs decides ${FUSES.length}: decide every fuse of this Electron before packaging`);
+    throw new Error(
+      `The Electron binary's fuse wire has ${length} fuses but build/fuses.cjs decides ${FUSES.length}: decide every fuse of this Electron before packaging`,
+    );
   }
   const wire = at + SENTINEL.length + 2;
   FUSES.forEach(([name, enabled], i) => {

@@ -69,7 +69,13 @@ async function callAws(client: WorkSpacesClient, request: BrokerActionRequest, w
  * self-service permissions and the desktop's state first (the broker's role could do more than the
  * user may), then AWS. Throws a BrokerFailure when refused.
  */
-export async function runAction(client: WorkSpacesClient, request: BrokerActionRequest, desktop: BrokerDesktop, directory: BrokerDirectory, now: number): Promise<void> {
+export async function runAction(
+  client: WorkSpacesClient,
+  request: BrokerActionRequest,
+  desktop: BrokerDesktop,
+  directory: BrokerDirectory,
+  now: number,
+): Promise<void> {
   const verdict = gate(request.action, desktop, directory.selfService, now);
   if (!verdict.allowed) throw new BrokerFailure('action-refused', GATE_REFUSALS[verdict.reason]);
   const problem = requestProblem(request, desktop);
@@ -82,6 +88,8 @@ export async function runAction(client: WorkSpacesClient, request: BrokerActionR
   }
   const mine = failed.find((f) => f.WorkspaceId === undefined || f.WorkspaceId === desktop.workspaceId);
   if (mine !== undefined) {
-    throw new BrokerFailure('action-refused', `AWS refused the action (${mine.ErrorCode ?? 'unknown'}).`, { awsError: (mine.ErrorCode ?? 'Unknown').slice(0, 128) });
+    throw new BrokerFailure('action-refused', `AWS refused the action (${mine.ErrorCode ?? 'unknown'}).`, {
+      awsError: (mine.ErrorCode ?? 'Unknown').slice(0, 128),
+    });
   }
 }

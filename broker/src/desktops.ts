@@ -56,7 +56,10 @@ export class DesktopIndex {
   async find(userName: string, workspaceId: string): Promise<{ desktop: BrokerDesktop; directory: BrokerDirectory } | undefined> {
     for (const directory of await this.directories()) {
       const snapshot = await this.snapshot(directory);
-      const desktop = this.current(snapshot, snapshot.desktops.filter((d) => d.workspaceId === workspaceId))[0];
+      const desktop = this.current(
+        snapshot,
+        snapshot.desktops.filter((d) => d.workspaceId === workspaceId),
+      )[0];
       if (desktop !== undefined) return sameUser(desktop.userName, userName) ? { desktop: await this.withTag(desktop), directory } : undefined;
     }
     return undefined;

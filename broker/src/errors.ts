@@ -33,8 +33,13 @@ interface SdkLike {
 const THROTTLED = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded']);
 /** AWS refusing the action itself (state, configuration, limits): the caller's 409. */
 const REFUSED = new Set([
-  'InvalidResourceStateException', 'OperationNotSupportedException', 'OperationInProgressException', 'UnsupportedWorkspaceConfigurationException',
-  'InvalidParameterValuesException', 'ResourceLimitExceededException', 'ResourceNotFoundException',
+  'InvalidResourceStateException',
+  'OperationNotSupportedException',
+  'OperationInProgressException',
+  'UnsupportedWorkspaceConfigurationException',
+  'InvalidParameterValuesException',
+  'ResourceLimitExceededException',
+  'ResourceNotFoundException',
 ]);
 
 /** An AWS SDK error → the contract's code. Access denied means the broker's role lacks a permission: IT's problem, a 502. */
@@ -43,7 +48,8 @@ export function fromAwsError(error: unknown): BrokerFailure {
   const name = e.name ?? 'Error';
   if (THROTTLED.has(name)) return new BrokerFailure('throttled', 'AWS is throttling the broker.', { retryAfterSeconds: 5 });
   if (REFUSED.has(name)) return new BrokerFailure('action-refused', `AWS refused the action (${name}).`, { awsError: name });
-  if (name === 'AccessDeniedException') return new BrokerFailure('aws-unavailable', "The broker's role may not do this: check the kit's broker policy.", { awsError: name });
+  if (name === 'AccessDeniedException')
+    return new BrokerFailure('aws-unavailable', "The broker's role may not do this: check the kit's broker policy.", { awsError: name });
   const status = e.$metadata?.httpStatusCode;
   return new BrokerFailure('aws-unavailable', `AWS WorkSpaces failed (${name}).`, { status: status === 503 ? 503 : 502 });
 }

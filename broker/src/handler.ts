@@ -105,7 +105,13 @@ export function createBroker(settings: BrokerSettings, deps: BrokerDeps): Broker
     userNameClaim: settings.userNameClaim,
     ...(settings.defaultConnect === undefined ? {} : { defaultConnect: settings.defaultConnect }),
   });
-  const resolveCaller = createCallerResolver({ issuer: settings.issuer, audience: settings.audience, userNameClaim: settings.userNameClaim, now, ...(deps.keys === undefined ? {} : { keys: deps.keys }) });
+  const resolveCaller = createCallerResolver({
+    issuer: settings.issuer,
+    audience: settings.audience,
+    userNameClaim: settings.userNameClaim,
+    now,
+    ...(deps.keys === undefined ? {} : { keys: deps.keys }),
+  });
   const index = new DesktopIndex({
     client: deps.client,
     cache: deps.cache ?? createMemorySweepCache(),
@@ -131,9 +137,15 @@ export function createBroker(settings: BrokerSettings, deps: BrokerDeps): Broker
   };
 
   const listDesktops = async (caller: Caller): Promise<HttpApiResult> => {
-    if (caller.userName.length > 63) return json(200, brokerDesktopsResponseSchema, { userName: caller.userName.slice(0, 63), desktops: [], directories: [], asOf: now() });
+    if (caller.userName.length > 63)
+      return json(200, brokerDesktopsResponseSchema, { userName: caller.userName.slice(0, 63), desktops: [], directories: [], asOf: now() });
     const mine = await aws(() => index.list(caller.userName));
-    return json(200, brokerDesktopsResponseSchema, { userName: caller.userName, desktops: [...mine.desktops], directories: [...mine.directories], asOf: mine.asOf });
+    return json(200, brokerDesktopsResponseSchema, {
+      userName: caller.userName,
+      desktops: [...mine.desktops],
+      directories: [...mine.directories],
+      asOf: mine.asOf,
+    });
   };
 
   const showDesktop = async (caller: Caller, workspaceId: string): Promise<HttpApiResult> => {
@@ -147,7 +159,14 @@ export function createBroker(settings: BrokerSettings, deps: BrokerDeps): Broker
     let action = 'unknown';
     try {
       const request = brokerActionRequestSchema.safeParse(parseBody(event));
-      if (!request.success) throw new BrokerFailure('invalid-request', `The action request is not valid: ${request.error.issues.map((i) => i.message).join('; ').slice(0, 500)}`);
+      if (!request.success)
+        throw new BrokerFailure(
+          'invalid-request',
+          `The action request is not valid: ${request.error.issues
+            .map((i) => i.message)
+            .join('; ')
+            .slice(0, 500)}`,
+        );
       action = request.data.action;
       const found = WORKSPACE_ID.test(workspaceId) ? await aws(() => index.find(caller.userName, workspaceId)) : undefined;
       if (found === undefined) throw notFound();
@@ -158,7 +177,16 @@ export function createBroker(settings: BrokerSettings, deps: BrokerDeps): Broker
       return json(200, brokerDesktopResponseSchema, { desktop: fresh });
     } catch (error) {
       const failure = error instanceof BrokerFailure ? error : fromAwsError(error);
-      log(auditLine({ user: caller.userName, workspaceId: workspaceId.slice(0, 80), action, result: failure.code, requestId, ...(failure.extra.awsError === undefined ? {} : { awsError: failure.extra.awsError }) }));
+      log(
+        auditLine({
+          user: caller.userName,
+          workspaceId: workspaceId.slice(0, 80),
+          action,
+          result: failure.code,
+          requestId,
+          ...(failure.extra.awsError === undefined ? {} : { awsError: failure.extra.awsError }),
+        }),
+      );
       throw failure;
     }
   };

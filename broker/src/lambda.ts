@@ -29,9 +29,15 @@ const environmentSchema = z.object({
 /** The broker built from an environment (exported for tests). */
 export function brokerFromEnvironment(env: Readonly<Record<string, string | undefined>>): Broker {
   const e = environmentSchema.parse(env);
-  const credentials = { accessKeyId: e.AWS_ACCESS_KEY_ID, secretAccessKey: e.AWS_SECRET_ACCESS_KEY, ...(e.AWS_SESSION_TOKEN === undefined ? {} : { sessionToken: e.AWS_SESSION_TOKEN }) };
+  const credentials = {
+    accessKeyId: e.AWS_ACCESS_KEY_ID,
+    secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
+    ...(e.AWS_SESSION_TOKEN === undefined ? {} : { sessionToken: e.AWS_SESSION_TOKEN }),
+  };
   const aws = createBrokerAwsClient({ region: e.AWS_REGION, credentials, maxAttempts: 3 });
-  const directoryIds = e.BROKER_DIRECTORY_IDS?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const directoryIds = e.BROKER_DIRECTORY_IDS?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const table = e.BROKER_CACHE_TABLE?.trim();
   return createBroker(
     {
@@ -43,7 +49,9 @@ export function brokerFromEnvironment(env: Readonly<Record<string, string | unde
       ...(e.BROKER_DEFAULT_CONNECT === undefined || e.BROKER_DEFAULT_CONNECT === '' ? {} : { defaultConnect: e.BROKER_DEFAULT_CONNECT }),
       ...(directoryIds === undefined || directoryIds.length === 0 ? {} : { directoryIds }),
       ...(e.BROKER_CACHE_TTL_SECONDS === undefined ? {} : { cacheTtlMs: e.BROKER_CACHE_TTL_SECONDS * 1000 }),
-      ...(e.BROKER_USER_BURST === undefined || e.BROKER_USER_RATE === undefined ? {} : { userThrottle: { burst: e.BROKER_USER_BURST, perSecond: e.BROKER_USER_RATE } }),
+      ...(e.BROKER_USER_BURST === undefined || e.BROKER_USER_RATE === undefined
+        ? {}
+        : { userThrottle: { burst: e.BROKER_USER_BURST, perSecond: e.BROKER_USER_RATE } }),
     },
     {
       client: aws.client,

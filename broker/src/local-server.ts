@@ -57,7 +57,12 @@ export async function startLocalBroker(options: LocalBrokerOptions): Promise<Loc
       ...(options.tagTtlMs === undefined ? {} : { tagTtlMs: options.tagTtlMs }),
       ...(options.userThrottle === undefined ? {} : { userThrottle: options.userThrottle }),
     },
-    { client: aws.client, ...(options.now === undefined ? {} : { now: options.now }), ...(options.log === undefined ? {} : { log: options.log }), ...(options.cache === undefined ? {} : { cache: options.cache }) },
+    {
+      client: aws.client,
+      ...(options.now === undefined ? {} : { now: options.now }),
+      ...(options.log === undefined ? {} : { log: options.log }),
+      ...(options.cache === undefined ? {} : { cache: options.cache }),
+    },
   );
   const server = createServer((req, res) => {
     serve(broker, req, res).catch(() => {
@@ -132,6 +137,11 @@ export function toEvent(req: IncomingMessage, body: Buffer): HttpApiEvent {
     headers,
     ...(body.length === 0 ? {} : { body: body.toString('utf8') }),
     isBase64Encoded: false,
-    requestContext: { http: { method, path: url.pathname, sourceIp: req.socket.remoteAddress ?? '' }, requestId: randomUUID(), stage: '$default', timeEpoch: Date.now() },
+    requestContext: {
+      http: { method, path: url.pathname, sourceIp: req.socket.remoteAddress ?? '' },
+      requestId: randomUUID(),
+      stage: '$default',
+      timeEpoch: Date.now(),
+    },
   };
 }

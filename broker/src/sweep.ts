@@ -103,7 +103,11 @@ async function statusBatch(client: WorkSpacesClient, ids: readonly string[], lim
 }
 
 /** Maps and schema-checks; a desktop AWS describes in a way the contract can't carry is left out. */
-function toBrokerDesktops(workspaces: readonly Workspace[], statuses: ReadonlyMap<string, WorkspaceConnectionStatus>, directoryId: string | undefined): BrokerDesktop[] {
+function toBrokerDesktops(
+  workspaces: readonly Workspace[],
+  statuses: ReadonlyMap<string, WorkspaceConnectionStatus>,
+  directoryId: string | undefined,
+): BrokerDesktop[] {
   const desktops: BrokerDesktop[] = [];
   for (const ws of workspaces) {
     if (ws.UserName === undefined || (directoryId !== undefined && ws.DirectoryId !== directoryId)) continue;

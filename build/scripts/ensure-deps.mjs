@@ -12,7 +12,9 @@ if (!existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtime
   process.stdout.write('Installing npm dependencies (npm ci)…\n');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.status !== 0) {
-    process.stderr.write('npm ci failed. The keychain module (keytar) builds from source: on Debian or Ubuntu it needs `apt-get install libsecret-1-dev` (and python3, make, g++).\n');
+    process.stderr.write(
+      'npm ci failed. The keychain module (keytar) builds from source: on Debian or Ubuntu it needs `apt-get install libsecret-1-dev` (and python3, make, g++).\n',
+    );
     process.exit(result.status ?? 1);
   }
 }

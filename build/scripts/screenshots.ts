@@ -22,7 +22,10 @@ async function main(): Promise<void> {
   const rendererDir = await buildRendererForWeb();
   const emu = await startEmulator({ bulkCount: 0 });
   const dir = await mkdtemp(join(tmpdir(), 'deskbridge-screenshots-'));
-  await writeFile(join(dir, 'policy.json'), JSON.stringify({ ...emu.demo.managedPolicy, organizations: emu.demo.managedPolicy.organizations.filter((o) => o.name === ORG) }));
+  await writeFile(
+    join(dir, 'policy.json'),
+    JSON.stringify({ ...emu.demo.managedPolicy, organizations: emu.demo.managedPolicy.organizations.filter((o) => o.name === ORG) }),
+  );
   let open: ((url: string) => void) | undefined;
   const core = await createCore({
     info: { name: 'Deskbridge', version: '0.0.0-screenshots', host: 'web', platform: process.platform },
@@ -41,7 +44,10 @@ async function main(): Promise<void> {
     const url = new Promise<string>((resolve_) => (open = resolve_));
     await page.getByRole('button', { name: `Sign in to ${ORG}` }).click();
     await fetch(await loginWithPassword(await url, 'alice', 'alice-demo-pass'));
-    await page.getByText(/\d+ of \d+ desktops/).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByText(/\d+ of \d+ desktops/)
+      .first()
+      .waitFor({ timeout: 60_000 });
     // One desktop in use, so the picture shows a status line too.
     await page.getByRole('button', { name: 'Connect to Design-PC' }).click();
     await page.locator('.status-line[data-status="open"]').first().waitFor({ timeout: 30_000 });

@@ -87,7 +87,9 @@ async function main(): Promise<void> {
     ? spawn(bin('electron-vite'), ['preview'], { cwd: repo, env, stdio: 'inherit' })
     : spawn(bin('tsx'), [join(repo, 'test/harness/cli.ts'), '--policy', policyFile], { cwd: repo, env, stdio: 'inherit' });
   if (!electron) {
-    process.stdout.write('\nElectron’s binary is not installed on this machine, so Deskbridge runs as the web host:\nthe same app and core, shown in your browser.\n');
+    process.stdout.write(
+      '\nElectron’s binary is not installed on this machine, so Deskbridge runs as the web host:\nthe same app and core, shown in your browser.\n',
+    );
   }
   children.push(app);
 

@@ -56,12 +56,14 @@ const MOCKS = new Set(['mock', 'doMock', 'unmock', 'importActual', 'importMock']
 function specifiers(source, file) {
   const found = [];
   const visit = (node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier);
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier))
+      found.push(node.moduleSpecifier);
     else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) found.push(node.argument.literal);
     else if (ts.isCallExpression(node) && ts.isStringLiteral(node.arguments[0] ?? node)) {
       const callee = node.expression;
       const dynamicImport = callee.kind === ts.SyntaxKind.ImportKeyword;
-      const viMock = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'vi' && MOCKS.has(callee.name.text);
+      const viMock =
+        ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'vi' && MOCKS.has(callee.name.text);
       if (dynamicImport || viMock) found.push(node.arguments[0]);
     }
     ts.forEachChild(node, visit);

@@ -32,7 +32,8 @@ const TAG_KEY = /^(?!aws:)[A-Za-z0-9_.:/=+@-]{1,127}$/;
 
 export function parseTagOwnersArgs(argv: readonly string[]): TagOwnersArgs {
   const [command, ...rest] = argv;
-  if (command !== 'tag-owners') throw new UsageError(command === undefined ? 'Name a command: tag-owners.' : `Unknown command “${command}”. The only command is tag-owners.`);
+  if (command !== 'tag-owners')
+    throw new UsageError(command === undefined ? 'Name a command: tag-owners.' : `Unknown command “${command}”. The only command is tag-owners.`);
   let values;
   try {
     ({ values } = parseArgs({
@@ -53,11 +54,14 @@ export function parseTagOwnersArgs(argv: readonly string[]): TagOwnersArgs {
   const directoryId = values.directory ?? '';
   const region = values.region ?? '';
   const tagKey = values['tag-key'];
-  if (!DIRECTORY.test(directoryId)) throw new UsageError(`--directory must be a WorkSpaces directory id like d-1234567890${directoryId === '' ? '' : `, not “${directoryId}”`}.`);
+  if (!DIRECTORY.test(directoryId))
+    throw new UsageError(`--directory must be a WorkSpaces directory id like d-1234567890${directoryId === '' ? '' : `, not “${directoryId}”`}.`);
   if (!REGION.test(region)) throw new UsageError(`--region must be an AWS Region like eu-central-1${region === '' ? '' : `, not “${region}”`}.`);
-  if (!TAG_KEY.test(tagKey)) throw new UsageError(`--tag-key “${tagKey}” is not a tag key IAM session tags and WorkSpaces both accept (letters, digits, _ . : / = + @ -; not aws:…).`);
+  if (!TAG_KEY.test(tagKey))
+    throw new UsageError(`--tag-key “${tagKey}” is not a tag key IAM session tags and WorkSpaces both accept (letters, digits, _ . : / = + @ -; not aws:…).`);
   const endpointUrl = values['endpoint-url'];
-  if (endpointUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(endpointUrl)) throw new UsageError(`--endpoint-url must be an http(s) URL, not “${endpointUrl}”.`);
+  if (endpointUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(endpointUrl))
+    throw new UsageError(`--endpoint-url must be an http(s) URL, not “${endpointUrl}”.`);
   return { directoryId, region, dryRun: values['dry-run'], tagKey, ...(endpointUrl === undefined ? {} : { endpointUrl }) };
 }
 

@@ -30,7 +30,8 @@ const CACHE_TTL_ATTRIBUTE = 'expiresAt';
 export class DeskbridgeBrokerStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
-    this.templateOptions.description = 'Deskbridge IT kit: the broker (broker mode): Lambda, HTTP API with a JWT authorizer, least-privilege role. See docs/admin-guide.md.';
+    this.templateOptions.description =
+      'Deskbridge IT kit: the broker (broker mode): Lambda, HTTP API with a JWT authorizer, least-privilege role. See docs/admin-guide.md.';
 
     const issuerUrl = new CfnParameter(this, 'IssuerUrl', {
       type: 'String',
@@ -38,20 +39,91 @@ export class DeskbridgeBrokerStack extends Stack {
       constraintDescription: 'The issuer URL exactly as your identity provider’s discovery document states it: https://…, no trailing slash.',
       description: 'Your identity provider’s issuer URL (the "issuer" of its /.well-known/openid-configuration).',
     });
-    const clientId = new CfnParameter(this, 'ClientId', { type: 'String', minLength: 1, maxLength: 255, description: 'The client id of the Deskbridge app registration at your identity provider; the ID token’s audience.' });
-    const userNameClaim = new CfnParameter(this, 'UserNameClaim', { type: 'String', default: 'preferred_username', minLength: 1, maxLength: 128, description: 'The ID-token claim that holds the WorkSpaces user name.' });
-    const orgName = new CfnParameter(this, 'OrganizationName', { type: 'String', minLength: 1, maxLength: 100, description: 'The organization’s name as Deskbridge shows it.' });
-    const directoryIds = new CfnParameter(this, 'DirectoryIds', { type: 'String', default: '', allowedPattern: '^((d-[0-9a-f]{8,63}|wsd-[0-9a-z]{8,63})(,(d-[0-9a-f]{8,63}|wsd-[0-9a-z]{8,63}))*)?$', description: 'The WorkSpaces directories the broker serves, comma-separated. Empty: every directory in the Region.' });
-    const defaultConnect = new CfnParameter(this, 'DefaultConnect', { type: 'String', default: '', maxLength: 2048, description: 'Default connection for desktops without a deskbridge:connect tag (optional).' });
-    const cacheTtl = new CfnParameter(this, 'CacheTtlSeconds', { type: 'Number', default: 30, minValue: 5, maxValue: 3600, description: 'How long one sweep of a directory serves every user, in seconds.' });
-    const sharedCache = new CfnParameter(this, 'SharedCache', { type: 'String', default: 'no', allowedValues: ['yes', 'no'], description: '"yes": a DynamoDB table (with TTL) shares one sweep among all Lambda instances. "no": each instance sweeps on its own.' });
-    const codeBucket = new CfnParameter(this, 'CodeS3Bucket', { type: 'String', minLength: 3, description: 'The S3 bucket holding the broker bundle (npm run broker:bundle writes out/broker/deskbridge-broker.zip).' });
-    const codeKey = new CfnParameter(this, 'CodeS3Key', { type: 'String', default: 'deskbridge-broker.zip', minLength: 1, description: 'The bundle’s key in CodeS3Bucket.' });
-    const functionName = new CfnParameter(this, 'FunctionName', { type: 'String', default: 'deskbridge-broker', allowedPattern: '^[A-Za-z0-9_-]{1,64}$', description: 'Name of the broker Lambda function.' });
-    const routeRate = new CfnParameter(this, 'RouteRateLimit', { type: 'Number', default: 100, minValue: 1, description: 'Steady requests per second API Gateway lets through, per route.' });
-    const routeBurst = new CfnParameter(this, 'RouteBurstLimit', { type: 'Number', default: 200, minValue: 1, description: 'Burst of requests API Gateway lets through, per route.' });
-    const userBurst = new CfnParameter(this, 'UserBurst', { type: 'Number', default: 20, minValue: 1, description: 'Requests one user may make in a burst (checked by the function).' });
-    const userRate = new CfnParameter(this, 'UserRatePerSecond', { type: 'Number', default: 2, minValue: 1, description: 'Requests per second one user’s budget refills (checked by the function).' });
+    const clientId = new CfnParameter(this, 'ClientId', {
+      type: 'String',
+      minLength: 1,
+      maxLength: 255,
+      description: 'The client id of the Deskbridge app registration at your identity provider; the ID token’s audience.',
+    });
+    const userNameClaim = new CfnParameter(this, 'UserNameClaim', {
+      type: 'String',
+      default: 'preferred_username',
+      minLength: 1,
+      maxLength: 128,
+      description: 'The ID-token claim that holds the WorkSpaces user name.',
+    });
+    const orgName = new CfnParameter(this, 'OrganizationName', {
+      type: 'String',
+      minLength: 1,
+      maxLength: 100,
+      description: 'The organization’s name as Deskbridge shows it.',
+    });
+    const directoryIds = new CfnParameter(this, 'DirectoryIds', {
+      type: 'String',
+      default: '',
+      allowedPattern: '^((d-[0-9a-f]{8,63}|wsd-[0-9a-z]{8,63})(,(d-[0-9a-f]{8,63}|wsd-[0-9a-z]{8,63}))*)?$',
+      description: 'The WorkSpaces directories the broker serves, comma-separated. Empty: every directory in the Region.',
+    });
+    const defaultConnect = new CfnParameter(this, 'DefaultConnect', {
+      type: 'String',
+      default: '',
+      maxLength: 2048,
+      description: 'Default connection for desktops without a deskbridge:connect tag (optional).',
+    });
+    const cacheTtl = new CfnParameter(this, 'CacheTtlSeconds', {
+      type: 'Number',
+      default: 30,
+      minValue: 5,
+      maxValue: 3600,
+      description: 'How long one sweep of a directory serves every user, in seconds.',
+    });
+    const sharedCache = new CfnParameter(this, 'SharedCache', {
+      type: 'String',
+      default: 'no',
+      allowedValues: ['yes', 'no'],
+      description: '"yes": a DynamoDB table (with TTL) shares one sweep among all Lambda instances. "no": each instance sweeps on its own.',
+    });
+    const codeBucket = new CfnParameter(this, 'CodeS3Bucket', {
+      type: 'String',
+      minLength: 3,
+      description: 'The S3 bucket holding the broker bundle (npm run broker:bundle writes out/broker/deskbridge-broker.zip).',
+    });
+    const codeKey = new CfnParameter(this, 'CodeS3Key', {
+      type: 'String',
+      default: 'deskbridge-broker.zip',
+      minLength: 1,
+      description: 'The bundle’s key in CodeS3Bucket.',
+    });
+    const functionName = new CfnParameter(this, 'FunctionName', {
+      type: 'String',
+      default: 'deskbridge-broker',
+      allowedPattern: '^[A-Za-z0-9_-]{1,64}$',
+      description: 'Name of the broker Lambda function.',
+    });
+    const routeRate = new CfnParameter(this, 'RouteRateLimit', {
+      type: 'Number',
+      default: 100,
+      minValue: 1,
+      description: 'Steady requests per second API Gateway lets through, per route.',
+    });
+    const routeBurst = new CfnParameter(this, 'RouteBurstLimit', {
+      type: 'Number',
+      default: 200,
+      minValue: 1,
+      description: 'Burst of requests API Gateway lets through, per route.',
+    });
+    const userBurst = new CfnParameter(this, 'UserBurst', {
+      type: 'Number',
+      default: 20,
+      minValue: 1,
+      description: 'Requests one user may make in a burst (checked by the function).',
+    });
+    const userRate = new CfnParameter(this, 'UserRatePerSecond', {
+      type: 'Number',
+      default: 2,
+      minValue: 1,
+      description: 'Requests per second one user’s budget refills (checked by the function).',
+    });
 
     const useCache = new CfnCondition(this, 'UsingSharedCache', { expression: Fn.conditionEquals(sharedCache.valueAsString, 'yes') });
 
@@ -79,7 +151,10 @@ export class DeskbridgeBrokerStack extends Stack {
     };
     const role = new CfnRole(this, 'BrokerRole', {
       description: "The Deskbridge broker's execution role: sweeps WorkSpaces directories and runs self-service actions the broker has checked.",
-      assumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+      assumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      },
       policies: [
         { policyName: 'DeskbridgeBroker', policyDocument: policy },
         { policyName: 'DeskbridgeBrokerLogs', policyDocument: logsPolicy },
@@ -145,13 +220,21 @@ export class DeskbridgeBrokerStack extends Stack {
       autoDeploy: true,
       defaultRouteSettings: throttle,
       // RouteSettings is raw JSON in CloudFormation: spelled as the API spells it.
-      routeSettings: Object.fromEntries(BROKER_API_ROUTES.map((r) => [r.key, { ThrottlingRateLimit: routeRate.valueAsNumber, ThrottlingBurstLimit: routeBurst.valueAsNumber }])),
+      routeSettings: Object.fromEntries(
+        BROKER_API_ROUTES.map((r) => [r.key, { ThrottlingRateLimit: routeRate.valueAsNumber, ThrottlingBurstLimit: routeBurst.valueAsNumber }]),
+      ),
       accessLogSettings: {
         destinationArn: accessLogs.attrArn,
         // Who and what, never a token: API Gateway's context variables, not the Authorization header.
         format: JSON.stringify({
-          requestId: '$context.requestId', time: '$context.requestTime', route: '$context.routeKey', status: '$context.status',
-          sourceIp: '$context.identity.sourceIp', user: '$context.authorizer.claims.sub', latencyMs: '$context.responseLatency', error: '$context.authorizer.error',
+          requestId: '$context.requestId',
+          time: '$context.requestTime',
+          route: '$context.routeKey',
+          status: '$context.status',
+          sourceIp: '$context.identity.sourceIp',
+          user: '$context.authorizer.claims.sub',
+          latencyMs: '$context.responseLatency',
+          error: '$context.authorizer.error',
         }),
       },
     });
@@ -164,7 +247,10 @@ export class DeskbridgeBrokerStack extends Stack {
       sourceArn: `arn:${Aws.PARTITION}:execute-api:${Aws.REGION}:${Aws.ACCOUNT_ID}:${api.ref}/*/*`,
     });
 
-    new CfnOutput(this, 'BrokerUrl', { value: `https://${api.ref}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`, description: 'The broker URL for the organization’s settings (signIn.method broker).' });
+    new CfnOutput(this, 'BrokerUrl', {
+      value: `https://${api.ref}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`,
+      description: 'The broker URL for the organization’s settings (signIn.method broker).',
+    });
     new CfnOutput(this, 'BrokerRoleArn', { value: role.attrArn });
   }
 }

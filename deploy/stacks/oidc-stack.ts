@@ -33,7 +33,12 @@ export class DeskbridgeOidcStack extends Stack {
       allowedValues: ['yes', 'no'],
       description: 'An account holds one IAM OIDC provider per issuer URL: "no" if yours already exists (its client id list must then contain ClientId).',
     });
-    const roleName = new CfnParameter(this, 'RoleName', { type: 'String', default: 'Deskbridge', allowedPattern: '^[\\w+=,.@-]{1,64}$', description: 'Name of the role Deskbridge users assume.' });
+    const roleName = new CfnParameter(this, 'RoleName', {
+      type: 'String',
+      default: 'Deskbridge',
+      allowedPattern: '^[\\w+=,.@-]{1,64}$',
+      description: 'Name of the role Deskbridge users assume.',
+    });
     const ownerTagKey = ownerTagKeyParameter(this);
     const maxSessionHours = maxSessionHoursParameter(this);
 
@@ -46,7 +51,11 @@ export class DeskbridgeOidcStack extends Stack {
 
     const provider = new CfnOIDCProvider(this, 'OidcProvider', { url: issuerUrl.valueAsString, clientIdList: [clientId.valueAsString] });
     provider.cfnOptions.condition = creating;
-    const providerArn = Fn.conditionIf(creating.logicalId, provider.attrArn, `arn:${this.partition}:iam::${this.account}:oidc-provider/${issuerHost}`).toString();
+    const providerArn = Fn.conditionIf(
+      creating.logicalId,
+      provider.attrArn,
+      `arn:${this.partition}:iam::${this.account}:oidc-provider/${issuerHost}`,
+    ).toString();
 
     const trust = {
       Version: '2012-10-17',

@@ -20,6 +20,7 @@ export function maxSessionHoursParameter(stack: Stack): CfnParameter {
     type: 'String',
     default: '8',
     allowedValues: SESSION_HOURS,
-    description: 'The longest one set of AWS credentials may last, in hours (1–12; the role’s MaxSessionDuration). Deskbridge asks for one hour at a time and renews while the user stays signed in.',
+    description:
+      'The longest one set of AWS credentials may last, in hours (1–12; the role’s MaxSessionDuration). Deskbridge asks for one hour at a time and renews while the user stays signed in.',
   });
 }

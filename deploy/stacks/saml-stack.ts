@@ -17,15 +17,27 @@ export class DeskbridgeSamlStack extends Stack {
     this.templateOptions.description = 'Deskbridge IT kit: the Deskbridge role for a SAML identity provider (ABAC by owner tag). See docs/admin-guide.md.';
 
     const providerArnParam = new CfnParameter(this, 'SamlProviderArn', {
-      type: 'String', default: '',
+      type: 'String',
+      default: '',
       description: 'The ARN of your existing IAM SAML provider (arn:aws:iam::…:saml-provider/…). Empty: give SamlMetadataDocument and the stack creates one.',
     });
     const metadata = new CfnParameter(this, 'SamlMetadataDocument', {
-      type: 'String', default: '',
+      type: 'String',
+      default: '',
       description: 'Your identity provider’s SAML metadata XML, when the stack should create the IAM SAML provider.',
     });
-    const providerName = new CfnParameter(this, 'SamlProviderName', { type: 'String', default: 'Deskbridge', allowedPattern: '^[\\w._-]{1,128}$', description: 'Name of the IAM SAML provider the stack creates.' });
-    const roleName = new CfnParameter(this, 'RoleName', { type: 'String', default: 'DeskbridgeSaml', allowedPattern: '^[\\w+=,.@-]{1,64}$', description: 'Name of the role Deskbridge users assume.' });
+    const providerName = new CfnParameter(this, 'SamlProviderName', {
+      type: 'String',
+      default: 'Deskbridge',
+      allowedPattern: '^[\\w._-]{1,128}$',
+      description: 'Name of the IAM SAML provider the stack creates.',
+    });
+    const roleName = new CfnParameter(this, 'RoleName', {
+      type: 'String',
+      default: 'DeskbridgeSaml',
+      allowedPattern: '^[\\w+=,.@-]{1,64}$',
+      description: 'Name of the role Deskbridge users assume.',
+    });
     const ownerTagKey = ownerTagKeyParameter(this);
     const maxSessionHours = maxSessionHoursParameter(this);
 

@@ -69,14 +69,35 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const orgs = new OrgService(store, policy.kind === 'loaded' ? policy.policy : null, events);
   const preferences = new PreferencesService(store, policy.kind === 'loaded' ? policy.policy.preferences : undefined, events);
   for (const dropped of await orgs.dropUntrusted()) {
-    notices.add('warning', 'org-removed-untrusted', `“${dropped.name}” (${dropped.code}) was removed: it used addresses that only your IT department can set.`, dropped.details, { name: dropped.name, code: dropped.code });
+    notices.add(
+      'warning',
+      'org-removed-untrusted',
+      `“${dropped.name}” (${dropped.code}) was removed: it used addresses that only your IT department can set.`,
+      dropped.details,
+      { name: dropped.name, code: dropped.code },
+    );
   }
   const networkService = new NetworkService(store, policy.kind === 'loaded' ? policy.policy.network : undefined, events, logger.scoped('network'));
   const network = (deps.network ?? nodeNetwork())({ askProxyCredentials: networkService.askProxyCredentials });
   await networkService.attach(network);
-  const links = new LinkInbox(events, notices, (input) => orgs.vet(input), (brokerUrl) => fetchBrokerConfig(brokerUrl, network.fetch));
+  const links = new LinkInbox(
+    events,
+    notices,
+    (input) => orgs.vet(input),
+    (brokerUrl) => fetchBrokerConfig(brokerUrl, network.fetch),
+  );
   const clock = deps.clock ?? systemClock;
-  const auth = new AuthService({ orgs, events, notices, vault: new SignInVault(deps.secrets, clock), browser: deps.browser, clock, fetch: network.fetch, log: logger.scoped('auth'), ...(deps.samlWindow ? { samlWindow: deps.samlWindow } : {}) });
+  const auth = new AuthService({
+    orgs,
+    events,
+    notices,
+    vault: new SignInVault(deps.secrets, clock),
+    browser: deps.browser,
+    clock,
+    fetch: network.fetch,
+    log: logger.scoped('auth'),
+    ...(deps.samlWindow ? { samlWindow: deps.samlWindow } : {}),
+  });
   const desktops = createDesktops({ auth, clock, events, log: logger.scoped('desktops'), fetch: network.fetch });
   // Remembered sign-ins come back in the background; the window shows "signing in" meanwhile.
   void auth.restore();
@@ -104,7 +125,19 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...(deps.networkCheck?.gateways ? { gateways: deps.networkCheck.gateways } : {}),
     ...(deps.networkCheck?.totalMs ? { totalMs: deps.networkCheck.totalMs } : {}),
   });
-  const api = createApi({ info: withRuntimeVersions(deps.info), notices, orgs, links, auth, sessions, desktops, logger, networkCheck, preferences, network: networkService });
+  const api = createApi({
+    info: withRuntimeVersions(deps.info),
+    notices,
+    orgs,
+    links,
+    auth,
+    sessions,
+    desktops,
+    logger,
+    networkCheck,
+    preferences,
+    network: networkService,
+  });
   logger.log('info', 'core', `Deskbridge core started (${deps.info.host})`);
   return {
     api,
@@ -123,4 +156,3 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     },
   };
 }
-

@@ -35,7 +35,9 @@ export async function dispatch(api: DeskbridgeApi, channel: unknown, args: unkno
   const method = domainApi[target.method];
   if (!method) return fail('unknown-method', 'Deskbridge received a request it does not know.');
   try {
-    const callArgs = CALLER_BOUND_CHANNELS.includes(channelName(target.domain, target.method)) ? [...(parsed.data as unknown[]), caller] : (parsed.data as unknown[]);
+    const callArgs = CALLER_BOUND_CHANNELS.includes(channelName(target.domain, target.method))
+      ? [...(parsed.data as unknown[]), caller]
+      : (parsed.data as unknown[]);
     return await method.apply(domainApi, callArgs);
   } catch (error) {
     log?.error(`${target.domain}:${target.method} failed unexpectedly`, error);

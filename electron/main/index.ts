@@ -23,8 +23,7 @@ import { createSamlWindows } from './windows/saml-window';
 import { createTray, type DeskbridgeTray } from './tray';
 
 const PARTITION = 'deskbridge-main';
-const trusted: TrustedOrigin =
-  !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? { devServerUrl: process.env.ELECTRON_RENDERER_URL } : {};
+const trusted: TrustedOrigin = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? { devServerUrl: process.env.ELECTRON_RENDERER_URL } : {};
 
 app.enableSandbox();
 // The settings folder is decided before userData moves to the per-run temp folder; it also holds

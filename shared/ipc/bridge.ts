@@ -1,10 +1,4 @@
-import {
-  API_MANIFEST,
-  channelName,
-  EVENT_NAMES,
-  type DeskbridgeBridge,
-  type DeskbridgeEvents,
-} from './contract';
+import { API_MANIFEST, channelName, EVENT_NAMES, type DeskbridgeBridge, type DeskbridgeEvents } from './contract';
 import { sessionWindowMethods, type SessionWindowApi } from './domains/sessions';
 
 export type Invoke = (channel: string, args: unknown[]) => Promise<unknown>;

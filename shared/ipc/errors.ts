@@ -8,7 +8,14 @@
 export const APP_NOTICE_CODES = ['settings-reset', 'policy-ignored', 'org-removed-untrusted', 'stay-signed-in-unavailable', 'link-refused'] as const;
 
 /** The IPC layer itself: unknown channels, bad arguments, untrusted senders; and the app's notices. */
-export const APP_ERROR_CODES = ['unknown-method', 'invalid-arguments', 'internal-error', 'untrusted-sender', 'session-window-refused', ...APP_NOTICE_CODES] as const;
+export const APP_ERROR_CODES = [
+  'unknown-method',
+  'invalid-arguments',
+  'internal-error',
+  'untrusted-sender',
+  'session-window-refused',
+  ...APP_NOTICE_CODES,
+] as const;
 
 export const ORGS_ERROR_CODES = [
   'unknown-organization',
@@ -81,7 +88,12 @@ export const AUTH_ERROR_CODES = [
 export const DESKTOP_DENIED_CODES = ['desktops.denied.ownerTag', 'desktops.denied.principalTag', 'desktops.denied.policy', 'desktops.denied.list'] as const;
 
 /** Self-service refused before any call to AWS (shown beside the action, not as a page error). */
-export const DESKTOP_REFUSAL_CODES = ['desktops.refused.permission', 'desktops.refused.state', 'desktops.refused.runningMode', 'desktops.refused.modification'] as const;
+export const DESKTOP_REFUSAL_CODES = [
+  'desktops.refused.permission',
+  'desktops.refused.state',
+  'desktops.refused.runningMode',
+  'desktops.refused.modification',
+] as const;
 
 /** AWS's own refusals of a self-service action (FailedRequests codes and exceptions), and the rest. */
 export const AWS_ERROR_CODES = [
@@ -112,7 +124,12 @@ export const DESKTOP_DIALOG_ERROR_CODES = [
 ] as const;
 
 /** Broker mode: the organization's broker (not AWS) could not be used. */
-export const BROKER_CLIENT_ERROR_CODES = ['desktops.broker.unreachable', 'desktops.broker.invalidAnswer', 'desktops.broker.notFound', 'desktops.broker.invalidRequest'] as const;
+export const BROKER_CLIENT_ERROR_CODES = [
+  'desktops.broker.unreachable',
+  'desktops.broker.invalidAnswer',
+  'desktops.broker.notFound',
+  'desktops.broker.invalidRequest',
+] as const;
 
 export const DESKTOPS_ERROR_CODES = [
   ...DESKTOP_DIALOG_ERROR_CODES,
@@ -133,7 +150,6 @@ export const DESKTOPS_ERROR_CODES = [
   ...BROKER_CLIENT_ERROR_CODES,
   ...NETWORK_FAILURE_CODES,
 ] as const;
-
 
 export const SESSIONS_ERROR_CODES = [
   'org-not-found',

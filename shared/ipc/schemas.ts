@@ -7,7 +7,11 @@ import { networkSettingsSchema } from '../models/network';
 
 const id = z.string().min(1).max(128);
 /** `${orgId}/${workspaceId}` */
-const desktopKey = z.string().min(3).max(256).regex(/^[^/]+\/ws-[0-9a-z]{8,63}$/);
+const desktopKey = z
+  .string()
+  .min(3)
+  .max(256)
+  .regex(/^[^/]+\/ws-[0-9a-z]{8,63}$/);
 const volumeGib = z.number().int().min(1).max(2000);
 const viewerStatus = z.enum(['connecting', 'connected', 'reconnecting', 'failed']);
 

@@ -126,7 +126,8 @@ export function orgDefaultReason(raw: string): ReasonOf | null {
   const value = raw.trim().toLowerCase();
   if (value === 'handoff' || value === '') return null;
   const short = /^(rdp|vnc|dcv)(?::(\d{1,5}))?$/.exec(value);
-  if (short) return short[2] !== undefined && (Number(short[2]) < 1 || Number(short[2]) > 65535) ? { reason: 'connect-port-range', params: { value: short[2] } } : null;
+  if (short)
+    return short[2] !== undefined && (Number(short[2]) < 1 || Number(short[2]) > 65535) ? { reason: 'connect-port-range', params: { value: short[2] } } : null;
   const parsed = parseConnectTag(raw);
   return parsed.ok ? null : parsed.code;
 }

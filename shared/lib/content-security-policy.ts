@@ -13,7 +13,10 @@ export const APP_CSP = [
 ].join('; ');
 
 /** The session window's CSP: the app's, plus WebSockets to the VNC bridge on loopback (noVNC draws from blob: images). */
-export const SESSION_CSP = APP_CSP.replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:*").replace("img-src 'self' data:", "img-src 'self' data: blob:");
+export const SESSION_CSP = APP_CSP.replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:*").replace(
+  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
+);
 
 /** The CSP of one served file: only the session page may open the bridge. */
 export function cspFor(file: string): string {

@@ -7,13 +7,7 @@ export const DEEP_LINK_SCHEME = 'deskbridge';
 export const MAX_DEEP_LINK_LENGTH = 2048;
 
 export type DeepLinkRejection =
-  | 'not-a-link'
-  | 'too-long'
-  | 'wrong-scheme'
-  | 'unknown-action'
-  | 'unexpected-parameter'
-  | 'duplicate-parameter'
-  | 'invalid-value';
+  'not-a-link' | 'too-long' | 'wrong-scheme' | 'unknown-action' | 'unexpected-parameter' | 'duplicate-parameter' | 'invalid-value';
 
 /** What a broker link carries besides the broker's URL (the rest comes from its GET /v1/config). */
 export interface BrokerLinkHints {
@@ -72,18 +66,24 @@ function toInput(p: Map<string, string>): unknown {
   const method = p.get('method') ?? (p.has('startUrl') ? 'identity-center' : 'oidc');
   const signIn =
     method === 'broker'
-      ? { method, brokerUrl: p.get('brokerUrl'), issuer: p.get('issuer'), clientId: p.get('clientId'), userNameClaim: p.get('userNameClaim') ?? 'preferred_username' }
-      : method === 'saml'
-      ? samlInput(p)
-      : method === 'identity-center'
-      ? { method, startUrl: p.get('startUrl'), region: p.get('ssoRegion'), accountId: p.get('accountId'), roleName: p.get('roleName') }
-      : {
+      ? {
           method,
+          brokerUrl: p.get('brokerUrl'),
           issuer: p.get('issuer'),
           clientId: p.get('clientId'),
-          roleArn: p.get('roleArn'),
           userNameClaim: p.get('userNameClaim') ?? 'preferred_username',
-        };
+        }
+      : method === 'saml'
+        ? samlInput(p)
+        : method === 'identity-center'
+          ? { method, startUrl: p.get('startUrl'), region: p.get('ssoRegion'), accountId: p.get('accountId'), roleName: p.get('roleName') }
+          : {
+              method,
+              issuer: p.get('issuer'),
+              clientId: p.get('clientId'),
+              roleArn: p.get('roleArn'),
+              userNameClaim: p.get('userNameClaim') ?? 'preferred_username',
+            };
   // Form encoding turns an unencoded "+" into a space; registration codes never contain spaces.
   const code = (p.get('code') ?? '').replace(/ /g, '+');
   const input: Record<string, unknown> = { code, name: p.get('name') ?? code, signIn };
@@ -101,7 +101,8 @@ function toInput(p: Map<string, string>): unknown {
  */
 export function parseDeepLink(raw: unknown): ParsedDeepLink {
   const parsed = parseLink(raw);
-  if (parsed.ok && parsed.action === 'register-broker') return reject('invalid-value', 'This broker link has no sign-in settings: they come from the broker itself.');
+  if (parsed.ok && parsed.action === 'register-broker')
+    return reject('invalid-value', 'This broker link has no sign-in settings: they come from the broker itself.');
   return parsed;
 }
 
@@ -127,8 +128,8 @@ export function parseLink(raw: unknown): ParsedLink {
     method === 'broker'
       ? ['roleArn', ...SSO_PARAMS, ...SAML_PARAMS]
       : method === 'saml'
-      ? [...OIDC_PARAMS, ...SSO_PARAMS, ...BROKER_PARAMS]
-      : [...(method === 'identity-center' || (method === undefined && params.has('startUrl')) ? OIDC_PARAMS : SSO_PARAMS), ...SAML_PARAMS, ...BROKER_PARAMS];
+        ? [...OIDC_PARAMS, ...SSO_PARAMS, ...BROKER_PARAMS]
+        : [...(method === 'identity-center' || (method === undefined && params.has('startUrl')) ? OIDC_PARAMS : SSO_PARAMS), ...SAML_PARAMS, ...BROKER_PARAMS];
   const stray = other.find((key) => params.has(key));
   if (stray) return reject('unexpected-parameter', `"${stray}" does not belong to this sign-in method.`);
   if (method === 'broker' && !params.has('issuer') && !params.has('clientId')) return brokerOnlyLink(params);

@@ -20,8 +20,23 @@ export interface StateInfo {
 }
 
 export const STATE_ICONS = [
-  'clock', 'check', 'half', 'cross-circle', 'cycle', 'play', 'hammer', 'rewind', 'wrench', 'shield',
-  'arrow-out', 'tomb', 'pause', 'upload', 'stop-ring', 'stop', 'alert',
+  'clock',
+  'check',
+  'half',
+  'cross-circle',
+  'cycle',
+  'play',
+  'hammer',
+  'rewind',
+  'wrench',
+  'shield',
+  'arrow-out',
+  'tomb',
+  'pause',
+  'upload',
+  'stop-ring',
+  'stop',
+  'alert',
 ] as const;
 export type StateIcon = (typeof STATE_ICONS)[number];
 

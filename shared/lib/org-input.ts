@@ -22,7 +22,12 @@ export function isAllowedServiceUrl(value: string): boolean {
 const because = (reason: FieldReason) => ({ message: englishReason({ reason }), params: { reason } });
 /** A zod issue from a shared check's reason. */
 const addReason = (ctx: z.RefinementCtx, problem: ReasonOf, path?: string[]): void =>
-  ctx.addIssue({ code: 'custom', message: englishReason(problem), params: { ...problem.params, reason: problem.reason }, ...(path === undefined ? {} : { path }) });
+  ctx.addIssue({
+    code: 'custom',
+    message: englishReason(problem),
+    params: { ...problem.params, reason: problem.reason },
+    ...(path === undefined ? {} : { path }),
+  });
 
 const text = (max: number) =>
   z
@@ -101,7 +106,12 @@ export const endpointsSchema = z.strictObject({
 
 export const orgPolicySchema = z.strictObject({
   allowStaySignedIn: z.boolean(),
-  maxSignInHours: z.number().int().min(1).max(24 * 90).optional(),
+  maxSignInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .optional(),
 });
 
 export const orgNameSchema = text(64);

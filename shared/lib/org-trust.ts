@@ -122,7 +122,12 @@ function defaultConnectIssue(value: string | undefined, trustedHosts: readonly s
  */
 export function checkOrgTrust(input: OrgAddressFields, trust: OrgTrust): readonly TrustIssue[] {
   if (trust.managed) return [];
-  const issues = [signInIssue(input, trust.trustedHosts), brokerIssue(input, trust.trustedHosts), ...endpointIssues(input.endpoints, trust.trustedHosts), defaultConnectIssue(input.defaultConnect, trust.trustedHosts)];
+  const issues = [
+    signInIssue(input, trust.trustedHosts),
+    brokerIssue(input, trust.trustedHosts),
+    ...endpointIssues(input.endpoints, trust.trustedHosts),
+    defaultConnectIssue(input.defaultConnect, trust.trustedHosts),
+  ];
   return issues.filter((issue): issue is TrustIssue => issue !== null);
 }
 
@@ -167,9 +172,7 @@ function signInAddress(input: OrgAddressFields): readonly [path: string, value: 
 
 /** Every address a profile would use, in the order a confirmation lists them. */
 export function orgAddresses(input: OrgAddressFields): readonly OrgAddress[] {
-  const addresses: OrgAddress[] = [
-    addressOf(signInAddress(input)[2], signInAddress(input)[1]),
-  ];
+  const addresses: OrgAddress[] = [addressOf(signInAddress(input)[2], signInAddress(input)[1])];
   if (input.signIn.method === 'broker') addresses.push(addressOf('broker', input.signIn.brokerUrl));
   for (const service of ['sts', 'sso', 'ssoOidc', 'workspaces'] as const) {
     const value = input.endpoints?.[service];

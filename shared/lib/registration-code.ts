@@ -3,12 +3,7 @@ import { regionForSite } from './regions';
 
 export type CodeKind = 'registration' | 'opaque' | 'alias';
 
-export type CodeRejection =
-  | 'empty'
-  | 'too-long'
-  | 'invalid-characters'
-  | 'malformed-registration-code'
-  | 'invalid-alias';
+export type CodeRejection = 'empty' | 'too-long' | 'invalid-characters' | 'malformed-registration-code' | 'invalid-alias';
 
 export type ParsedCode =
   | {

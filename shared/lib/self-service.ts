@@ -56,7 +56,9 @@ export const ACCEPTED_WHEN_STUCK: Readonly<Partial<Record<SelfServiceAction, { r
 function stateAllows(action: SelfServiceAction, desktop: GateInput, now: number | undefined): boolean {
   if (ACCEPTED_STATES[action].includes(desktop.state)) return true;
   const stuck = ACCEPTED_WHEN_STUCK[action];
-  return stuck !== undefined && stuck.state === desktop.state && now !== undefined && desktop.stateSince !== undefined && now - desktop.stateSince > stuck.afterMs;
+  return (
+    stuck !== undefined && stuck.state === desktop.state && now !== undefined && desktop.stateSince !== undefined && now - desktop.stateSince > stuck.afterMs
+  );
 }
 
 const BLOCKED_BY_MODIFICATION: ReadonlySet<SelfServiceAction> = new Set(['rebuild', 'changeComputeType', 'increaseVolume', 'switchRunningMode']);

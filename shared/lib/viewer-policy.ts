@@ -40,6 +40,12 @@ export function shouldReconnect(attempt: number, everConnected: boolean): boolea
 }
 
 /** The user's shortcut that gives the keyboard back to this computer: Ctrl+Alt+Shift+R. */
-export function isReleaseShortcut(event: { readonly ctrlKey: boolean; readonly altKey: boolean; readonly shiftKey: boolean; readonly metaKey: boolean; readonly code: string }): boolean {
+export function isReleaseShortcut(event: {
+  readonly ctrlKey: boolean;
+  readonly altKey: boolean;
+  readonly shiftKey: boolean;
+  readonly metaKey: boolean;
+  readonly code: string;
+}): boolean {
   return event.ctrlKey && event.altKey && event.shiftKey && !event.metaKey && event.code === 'KeyR';
 }

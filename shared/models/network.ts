@@ -40,4 +40,8 @@ export interface ManagedNetworkPolicy {
   readonly locked?: boolean;
 }
 
-export const managedNetworkSchema = z.strictObject({ proxy: proxySettingSchema.optional(), caFile: z.string().min(1).max(4096).optional(), locked: z.boolean().optional() });
+export const managedNetworkSchema = z.strictObject({
+  proxy: proxySettingSchema.optional(),
+  caFile: z.string().min(1).max(4096).optional(),
+  locked: z.boolean().optional(),
+});

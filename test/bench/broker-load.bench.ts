@@ -43,36 +43,55 @@ interface Counter {
 /** Runs `work` over items with at most `limit` at once. */
 async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await work(item);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const item = items[next] as T;
+        next += 1;
+        await work(item);
+      }
+    }),
+  );
 }
 
 async function directCallsPerHour(emu: Emulator, counter: Counter, users: number): Promise<number> {
   const client = workspacesClient(emu);
   const before = counter.calls;
   try {
-    await pool(Array.from({ length: users }, (_, i) => i), 8, async (i) => {
-      const out = await client.send(new DescribeWorkspacesCommand({ DirectoryId: DIRECTORY_FULL, UserName: bulkUserName(i), Limit: 25 }));
-      const ids = (out.Workspaces ?? []).map((w) => w.WorkspaceId ?? '');
-      if (ids.length > 0) await client.send(new DescribeWorkspacesConnectionStatusCommand({ WorkspaceIds: ids }));
-    });
+    await pool(
+      Array.from({ length: users }, (_, i) => i),
+      8,
+      async (i) => {
+        const out = await client.send(new DescribeWorkspacesCommand({ DirectoryId: DIRECTORY_FULL, UserName: bulkUserName(i), Limit: 25 }));
+        const ids = (out.Workspaces ?? []).map((w) => w.WorkspaceId ?? '');
+        if (ids.length > 0) await client.send(new DescribeWorkspacesConnectionStatusCommand({ WorkspaceIds: ids }));
+      },
+    );
   } finally {
     client.destroy();
   }
   return (counter.calls - before) * PER_HOUR;
 }
 
-async function brokerCallsPerHour(emu: Emulator, issuer: TestIssuer, counter: Counter, users: number): Promise<{ perHour: number; tagsPerHour: number; sweepsInWindow: number }> {
+async function brokerCallsPerHour(
+  emu: Emulator,
+  issuer: TestIssuer,
+  counter: Counter,
+  users: number,
+): Promise<{ perHour: number; tagsPerHour: number; sweepsInWindow: number }> {
   let now = Date.now();
   const broker = await startLocalBroker({
-    workspacesEndpoint: emu.endpoints.workspaces, region: emu.region, credentials: emu.brokerCredentials,
-    issuer: issuer.issuer, audience: OIDC_CLIENT_ID, userNameClaim: 'preferred_username', name: 'Bench broker',
-    directoryIds: [DIRECTORY_FULL], now: () => now, log: () => undefined, userThrottle: { burst: 1e6, perSecond: 1e6 },
+    workspacesEndpoint: emu.endpoints.workspaces,
+    region: emu.region,
+    credentials: emu.brokerCredentials,
+    issuer: issuer.issuer,
+    audience: OIDC_CLIENT_ID,
+    userNameClaim: 'preferred_username',
+    name: 'Bench broker',
+    directoryIds: [DIRECTORY_FULL],
+    now: () => now,
+    log: () => undefined,
+    userThrottle: { burst: 1e6, perSecond: 1e6 },
   });
   const tokens = await Promise.all(Array.from({ length: users }, (_, i) => issuer.mint({ preferred_username: bulkUserName(i) }, { expiresIn: '3h' })));
   const poll = async (i: number): Promise<void> => {
@@ -83,7 +102,11 @@ async function brokerCallsPerHour(emu: Emulator, issuer: TestIssuer, counter: Co
   try {
     // Sign-in: every user's first list (the connect tags looked up here are looked up again each hour).
     const tagsBefore = counter.tags;
-    await pool(Array.from({ length: users }, (_, i) => i), 50, poll);
+    await pool(
+      Array.from({ length: users }, (_, i) => i),
+      50,
+      poll,
+    );
     const tagsPerHour = counter.tags - tagsBefore;
     // The measured polling period starts once the sign-in sweep has expired.
     const start = now + DEFAULT_CACHE_TTL_MS;
@@ -103,18 +126,29 @@ let sweeps = 0;
 
 async function listLatency(emu: Emulator, issuer: TestIssuer): Promise<{ cold: number[]; warm: number[] }> {
   const broker = await startLocalBroker({
-    workspacesEndpoint: emu.endpoints.workspaces, region: emu.region, credentials: emu.brokerCredentials,
-    issuer: issuer.issuer, audience: OIDC_CLIENT_ID, userNameClaim: 'preferred_username', name: 'Bench broker', directoryIds: [DIRECTORY_FULL], log: () => undefined,
+    workspacesEndpoint: emu.endpoints.workspaces,
+    region: emu.region,
+    credentials: emu.brokerCredentials,
+    issuer: issuer.issuer,
+    audience: OIDC_CLIENT_ID,
+    userNameClaim: 'preferred_username',
+    name: 'Bench broker',
+    directoryIds: [DIRECTORY_FULL],
+    log: () => undefined,
   });
-  const tokens = await Promise.all(Array.from({ length: CONCURRENT_USERS }, (_, i) => issuer.mint({ preferred_username: bulkUserName(i) }, { expiresIn: '3h' })));
+  const tokens = await Promise.all(
+    Array.from({ length: CONCURRENT_USERS }, (_, i) => issuer.mint({ preferred_username: bulkUserName(i) }, { expiresIn: '3h' })),
+  );
   const round = () =>
-    Promise.all(tokens.map(async (token) => {
-      const t0 = performance.now();
-      const response = await fetch(`${broker.url}/v1/desktops`, { headers: { authorization: `Bearer ${token}` } });
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`list answered ${response.status}`);
-      return performance.now() - t0;
-    }));
+    Promise.all(
+      tokens.map(async (token) => {
+        const t0 = performance.now();
+        const response = await fetch(`${broker.url}/v1/desktops`, { headers: { authorization: `Bearer ${token}` } });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`list answered ${response.status}`);
+        return performance.now() - t0;
+      }),
+    );
   try {
     const cold = await round();
     const warm: number[] = [];
@@ -148,22 +182,58 @@ const bench: Benchmark = async () => {
       const b = await brokerCallsPerHour(emu, issuer, counter, users);
       broker.set(users, b.perHour);
       figures.push(
-        { benchmark: NAME, metric: `direct mode, ${label}: AWS calls per hour (one polling period, scaled ×${PER_HOUR})`, value: direct.get(users) ?? NaN, unit: 'calls' },
-        { benchmark: NAME, metric: `broker mode, ${label}: AWS calls per hour (one polling period, scaled ×${PER_HOUR}, plus hourly tag look-ups)`, value: b.perHour, unit: 'calls' },
-        { benchmark: NAME, metric: `… of which connect-tag look-ups (one per listed desktop per hour); sweeps in the period: ${b.sweepsInWindow}`, value: b.tagsPerHour, unit: 'calls' },
+        {
+          benchmark: NAME,
+          metric: `direct mode, ${label}: AWS calls per hour (one polling period, scaled ×${PER_HOUR})`,
+          value: direct.get(users) ?? NaN,
+          unit: 'calls',
+        },
+        {
+          benchmark: NAME,
+          metric: `broker mode, ${label}: AWS calls per hour (one polling period, scaled ×${PER_HOUR}, plus hourly tag look-ups)`,
+          value: b.perHour,
+          unit: 'calls',
+        },
+        {
+          benchmark: NAME,
+          metric: `… of which connect-tag look-ups (one per listed desktop per hour); sweeps in the period: ${b.sweepsInWindow}`,
+          value: b.tagsPerHour,
+          unit: 'calls',
+        },
       );
     }
     const growth = (m: Map<number, number>): number => Math.round(((m.get(10_000) ?? NaN) / (m.get(100) ?? NaN)) * 100) / 100;
     figures.push(
       { benchmark: NAME, metric: 'direct mode: calls per hour at 10,000 users ÷ at 100 users', value: growth(direct), unit: '×' },
-      { benchmark: NAME, metric: 'broker mode: calls per hour at 10,000 users ÷ at 100 users (sweeps flat; tags grow with listed desktops)', value: growth(broker), unit: '×', target: atMost(1.25, '×') },
+      {
+        benchmark: NAME,
+        metric: 'broker mode: calls per hour at 10,000 users ÷ at 100 users (sweeps flat; tags grow with listed desktops)',
+        value: growth(broker),
+        unit: '×',
+        target: atMost(1.25, '×'),
+      },
     );
     const latency = await listLatency(emu, issuer);
     const ms = (v: number): number => Math.round(v * 10) / 10;
     figures.push(
-      { benchmark: `broker list latency, ${CONCURRENT_USERS} concurrent users, ${DESKTOPS.toLocaleString('en-US')}-desktop directory`, metric: 'cold (the first round waits for one sweep), p50', value: ms(quantile(latency.cold, 0.5)), unit: 'ms' },
-      { benchmark: `broker list latency, ${CONCURRENT_USERS} concurrent users, ${DESKTOPS.toLocaleString('en-US')}-desktop directory`, metric: `warm (${LATENCY_ROUNDS} rounds), p50`, value: ms(quantile(latency.warm, 0.5)), unit: 'ms' },
-      { benchmark: `broker list latency, ${CONCURRENT_USERS} concurrent users, ${DESKTOPS.toLocaleString('en-US')}-desktop directory`, metric: `warm (${LATENCY_ROUNDS} rounds), p95`, value: ms(quantile(latency.warm, 0.95)), unit: 'ms' },
+      {
+        benchmark: `broker list latency, ${CONCURRENT_USERS} concurrent users, ${DESKTOPS.toLocaleString('en-US')}-desktop directory`,
+        metric: 'cold (the first round waits for one sweep), p50',
+        value: ms(quantile(latency.cold, 0.5)),
+        unit: 'ms',
+      },
+      {
+        benchmark: `broker list latency, ${CONCURRENT_USERS} concurrent users, ${DESKTOPS.toLocaleString('en-US')}-desktop directory`,
+        metric: `warm (${LATENCY_ROUNDS} rounds), p50`,
+        value: ms(quantile(latency.warm, 0.5)),
+        unit: 'ms',
+      },
+      {
+        benchmark: `broker list latency, ${CONCURRENT_USERS} concurrent users, ${DESKTOPS.toLocaleString('en-US')}-desktop directory`,
+        metric: `warm (${LATENCY_ROUNDS} rounds), p95`,
+        value: ms(quantile(latency.warm, 0.95)),
+        unit: 'ms',
+      },
     );
     return figures;
   } finally {

@@ -64,11 +64,17 @@ const bench: Benchmark = async () => {
   });
   const clock = new ManualClock(emu.clock.now(), [emu.clock]);
   const app = await startAuth(emu, { clock, browser: playingBrowser(BULK) });
-  const service = new DesktopService({ auth: app.auth, clock, log: new Logger().scoped('bench'), fetch: testFetch, clientFor: (session) => createWorkspacesClient(askCoreEachCall(session), testFetch) });
+  const service = new DesktopService({
+    auth: app.auth,
+    clock,
+    log: new Logger().scoped('bench'),
+    fetch: testFetch,
+    clientFor: (session) => createWorkspacesClient(askCoreEachCall(session), testFetch),
+  });
   let naiveTick: Promise<void> = Promise.resolve();
   /** After each timer: let the work it started finish at that instant (no request left in flight). */
   const settle = async (): Promise<void> => {
-    for (let seen = -1; seen !== calls.length; ) {
+    for (let seen = -1; seen !== calls.length;) {
       seen = calls.length;
       await naiveTick;
       await service.idle();
@@ -97,7 +103,9 @@ const bench: Benchmark = async () => {
       const ids: string[] = [];
       let token: string | undefined;
       do {
-        const out = await client.send(new DescribeWorkspacesCommand({ DirectoryId: DIRECTORY_FULL, UserName: BULK.username, ...(token === undefined ? {} : { NextToken: token }) }));
+        const out = await client.send(
+          new DescribeWorkspacesCommand({ DirectoryId: DIRECTORY_FULL, UserName: BULK.username, ...(token === undefined ? {} : { NextToken: token }) }),
+        );
         ids.push(...(out.Workspaces ?? []).map((w) => w.WorkspaceId ?? ''));
         token = out.NextToken;
       } while (token !== undefined);
@@ -120,11 +128,31 @@ const bench: Benchmark = async () => {
     const auth = (xs: readonly Call[]): Call[] => xs.filter((c) => c.event.service !== 'workspaces');
     const name = '10 stable desktops, window visible, 1-h AWS sessions';
     const figures: Figure[] = [
-      { benchmark: name, metric: 'calls in the first hour (sign-in, first load, tags, renewal)', value: first.length, unit: 'calls', target: atMost(120, 'calls') },
+      {
+        benchmark: name,
+        metric: 'calls in the first hour (sign-in, first load, tags, renewal)',
+        value: first.length,
+        unit: 'calls',
+        target: atMost(120, 'calls'),
+      },
       { benchmark: name, metric: '… of which IdP and STS', value: auth(first).length, unit: 'calls' },
-      { benchmark: name, metric: `calls per hour, steady (mean of hours 2–${1 + STEADY_HOURS})`, value: perHour(steady, STEADY_HOURS), unit: 'calls', target: atMost(120, 'calls') },
+      {
+        benchmark: name,
+        metric: `calls per hour, steady (mean of hours 2–${1 + STEADY_HOURS})`,
+        value: perHour(steady, STEADY_HOURS),
+        unit: 'calls',
+        target: atMost(120, 'calls'),
+      },
       { benchmark: name, metric: '… of which IdP and STS (renewals)', value: perHour(auth(steady), STEADY_HOURS), unit: 'calls' },
-      { benchmark: name, metric: '… of which directory and tag look-ups', value: perHour(steady.filter((c) => RELOAD_OPERATIONS.has(c.event.operation ?? '')), STEADY_HOURS), unit: 'calls' },
+      {
+        benchmark: name,
+        metric: '… of which directory and tag look-ups',
+        value: perHour(
+          steady.filter((c) => RELOAD_OPERATIONS.has(c.event.operation ?? '')),
+          STEADY_HOURS,
+        ),
+        unit: 'calls',
+      },
       { benchmark: name, metric: `credential renewals in ${1 + STEADY_HOURS} h`, value: renewals, unit: 'renewals' },
       { benchmark: name, metric: 'naive 5-s polling (list + status), run for an hour', value: naive.length, unit: 'calls' },
       { benchmark: name, metric: '… of which IdP and STS (renewals)', value: auth(naive).length, unit: 'calls' },

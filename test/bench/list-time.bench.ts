@@ -28,7 +28,9 @@ const bench: Benchmark = async () => {
       const all: string[][] = [];
       let token: string | undefined;
       do {
-        const out = await client.send(new DescribeWorkspacesCommand({ DirectoryId: DIRECTORY, UserName: 'bulk', Limit: 25, ...(token ? { NextToken: token } : {}) }));
+        const out = await client.send(
+          new DescribeWorkspacesCommand({ DirectoryId: DIRECTORY, UserName: 'bulk', Limit: 25, ...(token ? { NextToken: token } : {}) }),
+        );
         all.push((out.Workspaces ?? []).map((w) => w.WorkspaceId ?? ''));
         token = out.NextToken;
       } while (token !== undefined);

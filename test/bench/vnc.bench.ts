@@ -52,7 +52,16 @@ interface ViewerTrace {
 function traceViewer([harnessPort, colour]: [number, [number, number, number]]): void {
   if (!location.pathname.endsWith('/session.html')) return;
   const now = (): number => performance.timeOrigin + performance.now();
-  const trace = { ticketAsked: null as number | null, ticketAnswered: null as number | null, ticketId: -1, bridgeCreated: null as number | null, bridgeOpen: null as number | null, firstReply: null as number | null, bridgeMessages: [] as [number, number][], firstFrame: null as number | null };
+  const trace = {
+    ticketAsked: null as number | null,
+    ticketAnswered: null as number | null,
+    ticketId: -1,
+    bridgeCreated: null as number | null,
+    bridgeOpen: null as number | null,
+    firstReply: null as number | null,
+    bridgeMessages: [] as [number, number][],
+    firstFrame: null as number | null,
+  };
   (window as unknown as { __viewerTrace: typeof trace }).__viewerTrace = trace;
   // A wrapper, not a subclass: noVNC checks the socket's own prototype for WebSocket's members.
   const Native = window.WebSocket;
@@ -68,7 +77,8 @@ function traceViewer([harnessPort, colour]: [number, [number, number, number]]):
         send(data);
       };
       socket.addEventListener('message', (event: MessageEvent) => {
-        if (trace.ticketAnswered === null && typeof event.data === 'string' && (JSON.parse(event.data) as { id?: number }).id === trace.ticketId) trace.ticketAnswered = now();
+        if (trace.ticketAnswered === null && typeof event.data === 'string' && (JSON.parse(event.data) as { id?: number }).id === trace.ticketId)
+          trace.ticketAnswered = now();
       });
       return socket;
     }
@@ -98,7 +108,9 @@ function traceViewer([harnessPort, colour]: [number, [number, number, number]]):
 }
 
 async function readTrace(page: Page): Promise<ViewerTrace> {
-  await page.waitForFunction(() => (window as unknown as { __viewerTrace?: { firstFrame: number | null } }).__viewerTrace?.firstFrame != null, undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => (window as unknown as { __viewerTrace?: { firstFrame: number | null } }).__viewerTrace?.firstFrame != null, undefined, {
+    timeout: 20_000,
+  });
   // No named inner functions here: tsx would wrap them in a __name helper the page lacks.
   return page.evaluate(() => {
     const t = (window as unknown as { __viewerTrace: Omit<ViewerTrace, 'navigationStart' | 'entryScript' | 'novncChunk'> }).__viewerTrace;
@@ -180,7 +192,8 @@ async function firstFrame(keychain: Keychain, password?: string): Promise<{ cold
     open: (sessionId) => {
       windowOpened.push(performance.timeOrigin + performance.now());
       const h = host.harness;
-      if (h !== undefined) void context?.newPage().then((page) => page.goto(`${h.origin}/session.html#token=${h.token}&session=${encodeURIComponent(sessionId)}`));
+      if (h !== undefined)
+        void context?.newPage().then((page) => page.goto(`${h.origin}/session.html#token=${h.token}&session=${encodeURIComponent(sessionId)}`));
     },
     close: () => undefined,
   };
@@ -269,7 +282,7 @@ async function firstFrame(keychain: Keychain, password?: string): Promise<{ cold
           'noVNC attached (its first reply)': since(t.firstReply),
           // With VncAuth: security types, challenge, result; without: security types, result.
           'security handshake done': since(messages[password === undefined ? 2 : 3]?.[0]),
-          'ServerInit': since(messages[password === undefined ? 3 : 4]?.[0]),
+          ServerInit: since(messages[password === undefined ? 3 : 4]?.[0]),
           'first frame on screen': since(t.firstFrame),
         },
       });
@@ -295,7 +308,13 @@ async function firstFrame(keychain: Keychain, password?: string): Promise<{ cold
 function frameFigures(how: string, result: { cold: Run; warm: Run[] }): Figure[] {
   const warm = result.warm.map((r) => r.clickToFrame);
   return [
-    { benchmark: 'vnc viewer', metric: `click Connect to first frame, ${how}, cold (first run)`, value: Math.round(result.cold.clickToFrame), unit: 'ms', target: atMost(500, 'ms') },
+    {
+      benchmark: 'vnc viewer',
+      metric: `click Connect to first frame, ${how}, cold (first run)`,
+      value: Math.round(result.cold.clickToFrame),
+      unit: 'ms',
+      target: atMost(500, 'ms'),
+    },
     { benchmark: 'vnc viewer', metric: `… ${how}, warm, median of ${warm.length}`, value: Math.round(median(warm)), unit: 'ms', target: atMost(500, 'ms') },
     { benchmark: 'vnc viewer', metric: `… ${how}, warm, p95 of ${warm.length}`, value: Math.round(quantile(warm, 0.95)), unit: 'ms' },
   ];
@@ -305,7 +324,10 @@ function frameFigures(how: string, result: { cold: Run; warm: Run[] }): Figure[]
 function breakdown(how: string, result: { cold: Run; warm: Run[] }): string {
   const steps = Object.keys(result.cold.steps);
   const warm = (step: string): number => median(result.warm.map((r) => r.steps[step] ?? NaN));
-  const rows = steps.map((step) => `  ${step.padEnd(38)} cold ${String(Math.round(result.cold.steps[step] ?? NaN)).padStart(5)} ms   warm ${String(Math.round(warm(step))).padStart(5)} ms`);
+  const rows = steps.map(
+    (step) =>
+      `  ${step.padEnd(38)} cold ${String(Math.round(result.cold.steps[step] ?? NaN)).padStart(5)} ms   warm ${String(Math.round(warm(step))).padStart(5)} ms`,
+  );
   return [`vnc viewer, ${how}: ms since the click on Connect (warm: median of ${result.warm.length})`, ...rows].join('\n');
 }
 
@@ -337,7 +359,7 @@ async function throughput(): Promise<Figure[]> {
       const socket = connect({ host: '127.0.0.1', port: peer.port });
       socket.on('data', (data: Buffer) => (bytes += data.length));
       socket.once('error', reject);
-      socket.once('end', () => resolve((bytes / (1024 * 1024)) / ((performance.now() - start) / 1000)));
+      socket.once('end', () => resolve(bytes / (1024 * 1024) / ((performance.now() - start) / 1000)));
     });
     const url = await bridge.issue('bench', { host: '127.0.0.1', port: peer.port }, 'app://deskbridge');
     const bridged = await new Promise<number>((resolve, reject) => {
@@ -346,7 +368,7 @@ async function throughput(): Promise<Figure[]> {
       const ws = new WebSocket(url, { origin: 'app://deskbridge', perMessageDeflate: false });
       ws.on('message', (data: Buffer) => (bytes += data.length));
       ws.once('error', reject);
-      ws.once('close', () => resolve((bytes / (1024 * 1024)) / ((performance.now() - start) / 1000)));
+      ws.once('close', () => resolve(bytes / (1024 * 1024) / ((performance.now() - start) / 1000)));
     });
     return [
       { benchmark: 'vnc bridge', metric: 'direct TCP throughput (64 MiB)', value: direct, unit: 'MiB/s' },
@@ -362,7 +384,10 @@ async function throughput(): Promise<Figure[]> {
 const bench: Benchmark = async () => {
   const figures = await throughput();
   const store = keychain();
-  for (const [how, password] of [['no password', undefined], [`remembered password (${store.label})`, 'bench-pw']] as const) {
+  for (const [how, password] of [
+    ['no password', undefined],
+    [`remembered password (${store.label})`, 'bench-pw'],
+  ] as const) {
     const result = await firstFrame(store, password);
     process.stdout.write(`${breakdown(how, result)}\n`);
     figures.push(...frameFigures(how, result));

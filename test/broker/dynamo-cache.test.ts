@@ -11,14 +11,26 @@ import { operations, startBrokerWorld, type BrokerWorld } from './support';
 const BULK = 1200;
 
 function dynamoCache(world: BrokerWorld) {
-  return createDynamoSweepCache({ tableName: BROKER_CACHE_TABLE, region: world.emu.region, credentials: world.emu.brokerCredentials, endpoint: world.emu.endpoints.dynamodb! });
+  return createDynamoSweepCache({
+    tableName: BROKER_CACHE_TABLE,
+    region: world.emu.region,
+    credentials: world.emu.brokerCredentials,
+    endpoint: world.emu.endpoints.dynamodb!,
+  });
 }
 
 async function secondInstance(world: BrokerWorld): Promise<LocalBroker> {
   return startLocalBroker({
-    workspacesEndpoint: world.emu.endpoints.workspaces, region: world.emu.region, credentials: world.emu.brokerCredentials,
-    issuer: world.emu.endpoints.oidcIssuer, audience: OIDC_CLIENT_ID, userNameClaim: 'preferred_username', name: 'Second instance',
-    directoryIds: [DIRECTORY_FULL, DIRECTORY_RESTRICTED], cache: dynamoCache(world), log: () => undefined,
+    workspacesEndpoint: world.emu.endpoints.workspaces,
+    region: world.emu.region,
+    credentials: world.emu.brokerCredentials,
+    issuer: world.emu.endpoints.oidcIssuer,
+    audience: OIDC_CLIENT_ID,
+    userNameClaim: 'preferred_username',
+    name: 'Second instance',
+    directoryIds: [DIRECTORY_FULL, DIRECTORY_RESTRICTED],
+    cache: dynamoCache(world),
+    log: () => undefined,
   });
 }
 
@@ -70,7 +82,15 @@ describe('broker: the DynamoDB sweep cache shares one sweep among Lambda instanc
   });
 
   it('chunks a directory so every item stays below 400 KB', () => {
-    const desktop = { workspaceId: 'ws-abcdefgh', directoryId: 'd-1234567890', userName: 'u', name: 'x'.repeat(200), state: 'AVAILABLE' as const, protocols: [], modifications: [] };
+    const desktop = {
+      workspaceId: 'ws-abcdefgh',
+      directoryId: 'd-1234567890',
+      userName: 'u',
+      name: 'x'.repeat(200),
+      state: 'AVAILABLE' as const,
+      protocols: [],
+      modifications: [],
+    };
     const chunks = chunkDesktops(Array.from({ length: 5000 }, () => desktop));
     expect(chunks.length).toBeGreaterThan(2);
     for (const chunk of chunks) expect(Buffer.byteLength(chunk)).toBeLessThan(350 * 1024);

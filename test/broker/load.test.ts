@@ -56,7 +56,10 @@ describe("broker: its role's policy is the kit's, evaluated by the emulator's IA
 
   const without = (action: string): PolicyDocument => {
     const policy = demoBrokerPolicy();
-    return { ...policy, Statement: policy.Statement.map((s) => ({ ...s, Action: (Array.isArray(s.Action) ? s.Action : [s.Action]).filter((a: string) => a !== action) })) };
+    return {
+      ...policy,
+      Statement: policy.Statement.map((s) => ({ ...s, Action: (Array.isArray(s.Action) ? s.Action : [s.Action]).filter((a: string) => a !== action) })),
+    };
   };
 
   it('works with the kit policy and fails when a permission it needs is missing', async () => {

@@ -16,7 +16,13 @@ describe('broker: each caller sees and acts on their own desktops only', () => {
     const { status, json } = await world.request('/v1/config');
     expect(status).toBe(200);
     const config = brokerConfigSchema.parse(json);
-    expect(config).toMatchObject({ version: 'v1', issuer: world.emu.endpoints.oidcIssuer, clientId: OIDC_CLIENT_ID, userNameClaim: 'preferred_username', region: 'us-east-1' });
+    expect(config).toMatchObject({
+      version: 'v1',
+      issuer: world.emu.endpoints.oidcIssuer,
+      clientId: OIDC_CLIENT_ID,
+      userNameClaim: 'preferred_username',
+      region: 'us-east-1',
+    });
   });
 
   it("lists only alice's desktops for alice's token, with status, connect tag and directories", async () => {
@@ -45,12 +51,21 @@ describe('broker: each caller sees and acts on their own desktops only', () => {
     const vnc = mine.find((d) => d.name === 'Linux-VNC')!;
     const { status, json } = await world.request(`/v1/desktops/${vnc.workspaceId}`, { token: alice });
     expect(status).toBe(200);
-    expect(brokerDesktopResponseSchema.parse(json).desktop).toMatchObject({ workspaceId: vnc.workspaceId, userName: 'alice', connectTag: 'vnc://127.0.0.1:5901' });
+    expect(brokerDesktopResponseSchema.parse(json).desktop).toMatchObject({
+      workspaceId: vnc.workspaceId,
+      userName: 'alice',
+      connectTag: 'vnc://127.0.0.1:5901',
+    });
   });
 
   it('answers not-found for routes the contract does not have', async () => {
     const alice = await world.idToken('alice');
-    for (const [path, method] of [['/v1/desktops', 'DELETE'], ['/v2/desktops', 'GET'], ['/v1/desktops/ws-alice0000/actions', 'GET'], ['/', 'GET']] as const) {
+    for (const [path, method] of [
+      ['/v1/desktops', 'DELETE'],
+      ['/v2/desktops', 'GET'],
+      ['/v1/desktops/ws-alice0000/actions', 'GET'],
+      ['/', 'GET'],
+    ] as const) {
       const { status, json } = await world.request(path, { token: alice, method });
       expect(status, `${method} ${path}`).toBe(404);
       expect(brokerErrorSchema.parse(json).error.code).toBe('not-found');
@@ -105,7 +120,10 @@ describe('broker: each caller sees and acts on their own desktops only', () => {
     const mine = brokerDesktopsResponseSchema.parse((await world.request('/v1/desktops', { token: alice })).json).desktops;
     const restricted = mine.find((d) => d.name === 'Restricted-PC');
     const before = world.calls.length;
-    const { status, json } = await world.request(`/v1/desktops/${restricted!.workspaceId}/actions`, { token: alice, body: { action: 'switchRunningMode', mode: 'ALWAYS_ON' } });
+    const { status, json } = await world.request(`/v1/desktops/${restricted!.workspaceId}/actions`, {
+      token: alice,
+      body: { action: 'switchRunningMode', mode: 'ALWAYS_ON' },
+    });
     expect(status).toBe(409);
     expect(brokerErrorSchema.parse(json).error.code).toBe('action-refused');
     expect(operations(world.calls, before)).not.toContain('ModifyWorkspaceProperties');

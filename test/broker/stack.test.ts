@@ -60,9 +60,13 @@ describe('the broker stack (deploy/templates/DeskbridgeBroker.template.json)', (
   it("gives the function's role exactly the kit's broker policy, with the cache table only when IT opts in", async () => {
     const { Resources } = await template();
     const role = Resources['BrokerRole']!.Properties;
-    expect(role['AssumeRolePolicyDocument']).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    expect(role['AssumeRolePolicyDocument']).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    });
     const [broker, logs] = role['Policies'] as { PolicyDocument: Json }[];
-    const resolved = (cache: boolean): PolicyDocument => JSON.parse(resolve(broker!.PolicyDocument, { ...PSEUDO, 'condition:UsingSharedCache': String(cache) }) as string) as PolicyDocument;
+    const resolved = (cache: boolean): PolicyDocument =>
+      JSON.parse(resolve(broker!.PolicyDocument, { ...PSEUDO, 'condition:UsingSharedCache': String(cache) }) as string) as PolicyDocument;
     const where = { partition: 'aws', region: 'eu-central-1', account: '111122223333' };
     expect(resolved(false)).toEqual(brokerPermissionPolicy(where));
     expect(resolved(true)).toEqual(brokerPermissionPolicy({ ...where, cacheTableArn: '<SweepCache.Arn>' }));
@@ -74,7 +78,10 @@ describe('the broker stack (deploy/templates/DeskbridgeBroker.template.json)', (
       expect(statement.Action).not.toContain('workspaces:StopWorkspaces');
       expect(statement.Action).not.toContain('workspaces:TerminateWorkspaces');
     }
-    expect(resolve(logs!.PolicyDocument, PSEUDO)).toEqual({ Version: '2012-10-17', Statement: [{ Sid: 'WriteOwnLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '<FunctionLogs.Arn>' }] });
+    expect(resolve(logs!.PolicyDocument, PSEUDO)).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'WriteOwnLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '<FunctionLogs.Arn>' }],
+    });
   });
 
   it('throttles every route at the stage and writes access logs without tokens', async () => {
@@ -84,7 +91,8 @@ describe('the broker stack (deploy/templates/DeskbridgeBroker.template.json)', (
     expect(props['DefaultRouteSettings']).toEqual({ ThrottlingBurstLimit: { Ref: 'RouteBurstLimit' }, ThrottlingRateLimit: { Ref: 'RouteRateLimit' } });
     const routeKeys = ofType(Resources, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties['RouteKey'] as string);
     const settings = props['RouteSettings'] as Record<string, Json>;
-    for (const key of routeKeys) expect(settings[key]).toEqual({ ThrottlingRateLimit: { Ref: 'RouteRateLimit' }, ThrottlingBurstLimit: { Ref: 'RouteBurstLimit' } });
+    for (const key of routeKeys)
+      expect(settings[key]).toEqual({ ThrottlingRateLimit: { Ref: 'RouteRateLimit' }, ThrottlingBurstLimit: { Ref: 'RouteBurstLimit' } });
     const access = props['AccessLogSettings'] as { DestinationArn: Json; Format: string };
     expect(access.DestinationArn).toEqual({ 'Fn::GetAtt': ['AccessLogs', 'Arn'] });
     expect(access.Format).not.toMatch(/authorization|header/i);

@@ -14,16 +14,23 @@ export interface BrokerWorld {
   /** An ID token of a demo user, from the emulator's OIDC IdP (the real sign-in flow). */
   idToken(username: string): Promise<string>;
   /** A request to the broker with an optional bearer token. */
-  request(path: string, init?: { token?: string; method?: string; body?: unknown }): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }>;
+  request(
+    path: string,
+    init?: { token?: string; method?: string; body?: unknown },
+  ): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }>;
   stop(): Promise<void>;
 }
 
 export async function startBrokerWorld(options: { emulator?: EmulatorOptions; broker?: Partial<LocalBrokerOptions> } = {}): Promise<BrokerWorld> {
   const calls: TapEvent[] = [];
   const logs: string[] = [];
-  const emu = await startEmulator({ bulkCount: 30, ...options.emulator, onResponse: (event) => {
-    if (event.service === 'workspaces' || event.service === 'dynamodb') calls.push(event);
-  } });
+  const emu = await startEmulator({
+    bulkCount: 30,
+    ...options.emulator,
+    onResponse: (event) => {
+      if (event.service === 'workspaces' || event.service === 'dynamodb') calls.push(event);
+    },
+  });
   let broker: LocalBroker;
   try {
     broker = await startLocalBroker({
@@ -78,5 +85,8 @@ export async function startBrokerWorld(options: { emulator?: EmulatorOptions; br
 
 /** WorkSpaces operations among the calls since `from`. */
 export function operations(calls: readonly TapEvent[], from = 0): string[] {
-  return calls.slice(from).filter((c) => c.service === 'workspaces').map((c) => c.operation ?? '?');
+  return calls
+    .slice(from)
+    .filter((c) => c.service === 'workspaces')
+    .map((c) => c.operation ?? '?');
 }

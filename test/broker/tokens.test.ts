@@ -20,8 +20,15 @@ describe('broker: only a valid ID token of the organization gets in', () => {
     world = await startBrokerWorld({ broker: { now: () => Date.now() + skewMs } });
     issuer = await startTestIssuer(OIDC_CLIENT_ID);
     second = await startLocalBroker({
-      workspacesEndpoint: world.emu.endpoints.workspaces, region: world.emu.region, credentials: world.emu.brokerCredentials,
-      issuer: issuer.issuer, audience: OIDC_CLIENT_ID, userNameClaim: 'preferred_username', name: 'Second', directoryIds: [DIRECTORY_FULL], log: () => undefined,
+      workspacesEndpoint: world.emu.endpoints.workspaces,
+      region: world.emu.region,
+      credentials: world.emu.brokerCredentials,
+      issuer: issuer.issuer,
+      audience: OIDC_CLIENT_ID,
+      userNameClaim: 'preferred_username',
+      name: 'Second',
+      directoryIds: [DIRECTORY_FULL],
+      log: () => undefined,
     });
   });
   afterAll(async () => {
@@ -87,7 +94,10 @@ describe('broker: only a valid ID token of the organization gets in', () => {
     const secret = new TextEncoder().encode(issuer.publicPem);
     const token = await new SignJWT({ preferred_username: 'alice' })
       .setProtectedHeader({ alg: 'HS256', kid: 'test-1' })
-      .setIssuer(issuer.issuer).setAudience(OIDC_CLIENT_ID).setIssuedAt().setExpirationTime('1h')
+      .setIssuer(issuer.issuer)
+      .setAudience(OIDC_CLIENT_ID)
+      .setIssuedAt()
+      .setExpirationTime('1h')
       .sign(secret);
     await expectUnauthorized(second.url, token);
   });

@@ -24,7 +24,13 @@ describe('the suite closing line', () => {
   });
 
   it('counts a suite whose beforeAll failed (its tests skipped) as failed', () => {
-    const r = closing(report([{ status: 'passed', tests: ['passed'] }, { status: 'failed', tests: ['skipped', 'skipped'] }]), 1);
+    const r = closing(
+      report([
+        { status: 'passed', tests: ['passed'] },
+        { status: 'failed', tests: ['skipped', 'skipped'] },
+      ]),
+      1,
+    );
     expect(r.line).toBe('tests: 1 passed, 1 failed, 2 skipped');
     expect(r.status).toBe(1);
   });

@@ -107,7 +107,9 @@ describe('what goes into the package', () => {
   beforeAll(async () => {
     // The real build, into a scratch project folder so the repository's out/ is left alone.
     project = await mkdtemp(join(tmpdir(), 'deskbridge-asar-test-'));
-    await promisify(execFile)(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', join(project, 'out')], { cwd: root });
+    await promisify(execFile)(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', join(project, 'out')], {
+      cwd: root,
+    });
     await copyFile(join(root, 'package.json'), join(project, 'package.json'));
     files = await appFiles(project, config.files);
   });
@@ -158,8 +160,23 @@ describe('what goes into the package', () => {
     for (const dependency of Object.keys(pkg.dependencies)) expect(closure.has(dependency)).toBe(true);
     // Dev tools never reach the package. (Some dev dependencies, e.g. @smithy/signature-v4 for the
     // emulator, are also dependencies of the AWS SDK and rightly ship as such.)
-    const devTools = ['electron', 'electron-builder', 'electron-vite', 'vite', 'vitest', 'typescript', 'tsx', 'eslint', 'jsdom',
-      'playwright-core', 'oidc-provider', 'fast-check', '@doyensec/electronegativity', '@electron/fuses', '@testing-library/react'];
+    const devTools = [
+      'electron',
+      'electron-builder',
+      'electron-vite',
+      'vite',
+      'vitest',
+      'typescript',
+      'tsx',
+      'eslint',
+      'jsdom',
+      'playwright-core',
+      'oidc-provider',
+      'fast-check',
+      '@doyensec/electronegativity',
+      '@electron/fuses',
+      '@testing-library/react',
+    ];
     for (const tool of devTools) expect(pkg.devDependencies).toHaveProperty([tool]);
     expect(devTools.filter((tool) => closure.has(tool))).toEqual([]);
   });

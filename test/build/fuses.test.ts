@@ -62,7 +62,11 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const linux = (): PackContext => ({ appOutDir: dir, electronPlatformName: 'linux', packager: { appInfo: { productFilename: 'Deskbridge' }, executableName: 'deskbridge' } });
+const linux = (): PackContext => ({
+  appOutDir: dir,
+  electronPlatformName: 'linux',
+  packager: { appInfo: { productFilename: 'Deskbridge' }, executableName: 'deskbridge' },
+});
 
 describe('fuses flipped by the afterPack hook', () => {
   it('is written for the pinned Electron’s fuse wire', () => {
@@ -72,7 +76,9 @@ describe('fuses flipped by the afterPack hook', () => {
   });
 
   it('decides the fuses @electron/fuses knows in its wire order, then WasmTrapHandlers', () => {
-    const known = Object.keys(FuseV1Options).filter((key) => !Number.isNaN(Number(key))).map(Number);
+    const known = Object.keys(FuseV1Options)
+      .filter((key) => !Number.isNaN(Number(key)))
+      .map(Number);
     for (const index of known) expect([index, afterPack.FUSES[index]?.[0]]).toEqual([index, FuseV1Options[index]]);
     expect(afterPack.FUSES[WASM_TRAP_HANDLERS]?.[0]).toBe('WasmTrapHandlers');
   });
@@ -83,7 +89,8 @@ describe('fuses flipped by the afterPack hook', () => {
     await afterPack(linux());
     const wire = await getCurrentFuseWire(binary);
     expect(Object.keys(wire).filter((key) => key !== 'version').length).toBe(ELECTRON_WIRE_LENGTH);
-    for (const [fuse, state] of Object.entries(EXPECTED)) expect([fuseName(Number(fuse)), wire[Number(fuse) as FuseV1Options]]).toEqual([fuseName(Number(fuse)), state]);
+    for (const [fuse, state] of Object.entries(EXPECTED))
+      expect([fuseName(Number(fuse)), wire[Number(fuse) as FuseV1Options]]).toEqual([fuseName(Number(fuse)), state]);
   });
 
   it('sets WasmTrapHandlers even when the binary had it disabled', async () => {
@@ -121,7 +128,9 @@ describe('fuses flipped by the afterPack hook', () => {
   });
 
   it('finds the Windows executable', () => {
-    expect(afterPack.electronBinaryPath({ appOutDir: 'C:/out', electronPlatformName: 'win32', packager: { appInfo: { productFilename: 'Deskbridge' } } })).toMatch(/Deskbridge\.exe$/);
+    expect(
+      afterPack.electronBinaryPath({ appOutDir: 'C:/out', electronPlatformName: 'win32', packager: { appInfo: { productFilename: 'Deskbridge' } } }),
+    ).toMatch(/Deskbridge\.exe$/);
   });
 
   it('fails the build when Electron adds a fuse nobody decided on', async () => {

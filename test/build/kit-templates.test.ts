@@ -35,7 +35,7 @@ function resolve(value: Json, refs: Readonly<Record<string, string>>, template: 
   }
   if (key === 'Fn::FindInMap') {
     const [map, top, second] = (arg as Json[]).map((a) => resolve(a, refs, template)) as [string, string, string];
-    return ((template.Mappings as Record<string, Record<string, Record<string, Json>>>)[map]?.[top]?.[second]) ?? null;
+    return (template.Mappings as Record<string, Record<string, Record<string, Json>>>)[map]?.[top]?.[second] ?? null;
   }
   if (key === 'Fn::GetAtt') return `<${(arg as string[]).join('.')}>`;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, refs, template)]));
@@ -55,17 +55,27 @@ describe('the IT kit (deploy/)', () => {
 
   it('the OIDC role trusts only that issuer and client id, for AssumeRoleWithWebIdentity and TagSession, and carries the shared policy', async () => {
     const template = await committed('DeskbridgeOidc');
-    const refs = { ...PSEUDO, IssuerUrl: 'https://example.okta.com/oauth2/default', ClientId: '0oa-deskbridge', OwnerTagKey: 'Owner', MaxSessionHours: '8', RoleName: 'Deskbridge', 'condition:CreatingOidcProvider': 'false' };
+    const refs = {
+      ...PSEUDO,
+      IssuerUrl: 'https://example.okta.com/oauth2/default',
+      ClientId: '0oa-deskbridge',
+      OwnerTagKey: 'Owner',
+      MaxSessionHours: '8',
+      RoleName: 'Deskbridge',
+      'condition:CreatingOidcProvider': 'false',
+    };
     const role = template.Resources['DeskbridgeRole']?.Properties ?? {};
     expect(JSON.parse(resolve(role['AssumeRolePolicyDocument'] ?? null, refs, template) as string)).toEqual({
       Version: '2012-10-17',
-      Statement: [{
-        Sid: 'DeskbridgeUsersOfThisIssuerAndClient',
-        Effect: 'Allow',
-        Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/example.okta.com/oauth2/default' },
-        Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'],
-        Condition: { StringEquals: { 'example.okta.com/oauth2/default:aud': '0oa-deskbridge' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Owner'] } },
-      }],
+      Statement: [
+        {
+          Sid: 'DeskbridgeUsersOfThisIssuerAndClient',
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/example.okta.com/oauth2/default' },
+          Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'],
+          Condition: { StringEquals: { 'example.okta.com/oauth2/default:aud': '0oa-deskbridge' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Owner'] } },
+        },
+      ],
     });
     expect(resolve(role['MaxSessionDuration'] ?? null, refs, template)).toBe(8 * 3600);
     const [policy] = role['Policies'] as { PolicyDocument: Json }[];
@@ -76,26 +86,43 @@ describe('the IT kit (deploy/)', () => {
 
   it('the Identity Center permission set has the same policy, and the attribute turns the user name into the owner principal tag', async () => {
     const template = await committed('DeskbridgeIdentityCenter');
-    const refs = { ...PSEUDO, WorkSpacesRegion: 'eu-west-1', WorkSpacesAccountId: '444455556666', OwnerTagKey: DEFAULT_OWNER_TAG_KEY, MaxSessionHours: '4', IdentityCenterInstanceArn: 'arn:aws:sso:::instance/ssoins-0123456789abcdef' };
+    const refs = {
+      ...PSEUDO,
+      WorkSpacesRegion: 'eu-west-1',
+      WorkSpacesAccountId: '444455556666',
+      OwnerTagKey: DEFAULT_OWNER_TAG_KEY,
+      MaxSessionHours: '4',
+      IdentityCenterInstanceArn: 'arn:aws:sso:::instance/ssoins-0123456789abcdef',
+    };
     const set = template.Resources['PermissionSet']?.Properties ?? {};
     expect(JSON.parse(resolve(set['InlinePolicy'] ?? null, refs, template) as string)).toEqual(
       kitPermissionPolicy({ partition: 'aws', region: 'eu-west-1', account: '444455556666', ownerTagKey: DEFAULT_OWNER_TAG_KEY }),
     );
     expect(resolve(set['SessionDuration'] ?? null, refs, template)).toBe('PT4H');
     const attributes = template.Resources['AttributesForAccessControl']?.Properties ?? {};
-    expect(resolve(attributes['AccessControlAttributes'] ?? null, refs, template)).toEqual([{ Key: DEFAULT_OWNER_TAG_KEY, Value: { Source: ['${path:userName}'] } }]);
+    expect(resolve(attributes['AccessControlAttributes'] ?? null, refs, template)).toEqual([
+      { Key: DEFAULT_OWNER_TAG_KEY, Value: { Source: ['${path:userName}'] } },
+    ]);
   });
 
   it('the SAML role trusts AssumeRoleWithSAML and TagSession for the AWS SAML audience only', async () => {
     const template = await committed('DeskbridgeSaml');
-    const refs = { ...PSEUDO, SamlProviderArn: 'arn:aws:iam::111122223333:saml-provider/Corp', OwnerTagKey: 'Owner', MaxSessionHours: '12', 'condition:CreatingSamlProvider': 'false' };
+    const refs = {
+      ...PSEUDO,
+      SamlProviderArn: 'arn:aws:iam::111122223333:saml-provider/Corp',
+      OwnerTagKey: 'Owner',
+      MaxSessionHours: '12',
+      'condition:CreatingSamlProvider': 'false',
+    };
     const role = template.Resources['DeskbridgeRole']?.Properties ?? {};
     const trust = JSON.parse(resolve(role['AssumeRolePolicyDocument'] ?? null, refs, template) as string) as { Statement: Record<string, Json>[] };
-    expect(trust.Statement).toEqual([expect.objectContaining({
-      Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Corp' },
-      Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession'],
-      Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Owner'] } },
-    })]);
+    expect(trust.Statement).toEqual([
+      expect.objectContaining({
+        Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Corp' },
+        Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession'],
+        Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Owner'] } },
+      }),
+    ]);
     const [policy] = role['Policies'] as { PolicyDocument: Json }[];
     expect(JSON.parse(resolve(policy?.PolicyDocument ?? null, refs, template) as string)).toEqual(
       kitPermissionPolicy({ partition: 'aws', region: 'eu-central-1', account: '111122223333', ownerTagKey: 'Owner' }),

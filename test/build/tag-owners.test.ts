@@ -20,7 +20,10 @@ const ownerOf = (e: Emulator, id: string): string | undefined => e.state.getWork
 /** Two of alice's desktops lose their owner tag, one of bob's names alice: what IT finds after reassignments. */
 async function untidy(e: Emulator): Promise<{ untagged: string[]; wrong: string }> {
   const admin = workspacesClient(e);
-  const untagged = e.state.listWorkspaces('alice').slice(0, 2).map((w) => w.id);
+  const untagged = e.state
+    .listWorkspaces('alice')
+    .slice(0, 2)
+    .map((w) => w.id);
   for (const id of untagged) await admin.send(new DeleteTagsCommand({ ResourceId: id, TagKeys: [OWNER_TAG_KEY] }));
   const wrong = e.state.listWorkspaces('bob')[0]?.id ?? '';
   e.state.setTag(wrong, OWNER_TAG_KEY, 'alice');
@@ -28,7 +31,14 @@ async function untidy(e: Emulator): Promise<{ untagged: string[]; wrong: string 
 }
 
 function adminEnv(e: Emulator): NodeJS.ProcessEnv {
-  return { ...process.env, AWS_ACCESS_KEY_ID: e.adminCredentials.accessKeyId, AWS_SECRET_ACCESS_KEY: e.adminCredentials.secretAccessKey, AWS_PROFILE: '', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
+  return {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: e.adminCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: e.adminCredentials.secretAccessKey,
+    AWS_PROFILE: '',
+    AWS_CONFIG_FILE: '/nonexistent',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+  };
 }
 
 describe('npm run admin -- tag-owners', () => {
@@ -40,7 +50,9 @@ describe('npm run admin -- tag-owners', () => {
       const lines: string[] = [];
       const saved = { ...process.env };
       Object.assign(process.env, env);
-      return main(['tag-owners', '--directory', DIRECTORY_FULL, '--region', 'us-east-1', '--endpoint-url', emu?.endpoints.workspaces ?? '', ...extra], (l) => lines.push(l))
+      return main(['tag-owners', '--directory', DIRECTORY_FULL, '--region', 'us-east-1', '--endpoint-url', emu?.endpoints.workspaces ?? '', ...extra], (l) =>
+        lines.push(l),
+      )
         .then((code) => ({ code, lines }))
         .finally(() => {
           process.env = saved;
@@ -67,7 +79,11 @@ describe('npm run admin -- tag-owners', () => {
   it('runs as a command with the administrator’s credentials from the environment', async () => {
     emu = await startEmulator({ bulkCount: 0 });
     await untidy(emu);
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'deploy/admin/cli.ts', 'tag-owners', '--directory', DIRECTORY_FULL, '--region', 'us-east-1', '--endpoint-url', emu.endpoints.workspaces], { cwd: root, env: adminEnv(emu) });
+    const { stdout } = await promisify(execFile)(
+      'npx',
+      ['tsx', 'deploy/admin/cli.ts', 'tag-owners', '--directory', DIRECTORY_FULL, '--region', 'us-east-1', '--endpoint-url', emu.endpoints.workspaces],
+      { cwd: root, env: adminEnv(emu) },
+    );
     expect(stdout).toContain('Added 2, corrected 1, unchanged 16, skipped 2, failed 0.');
     expect(stdout).not.toContain(emu.adminCredentials.secretAccessKey);
   });

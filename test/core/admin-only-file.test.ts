@@ -13,7 +13,11 @@ import { MemorySecretStore } from '@core/vault/memory-secret-store';
 
 const OTHER_UID = 4242;
 const POLICY = JSON.stringify({ allowAddOrganizations: false, organizations: [] });
-const MANAGED_ORG = { code: 'WSpdx+ABC12D', name: 'Contoso IT', signIn: { method: 'identity-center', startUrl: 'https://contoso.awsapps.com/start', region: 'us-east-1', accountId: '123456789012', roleName: 'Desk' } };
+const MANAGED_ORG = {
+  code: 'WSpdx+ABC12D',
+  name: 'Contoso IT',
+  signIn: { method: 'identity-center', startUrl: 'https://contoso.awsapps.com/start', region: 'us-east-1', accountId: '123456789012', roleName: 'Desk' },
+};
 
 async function coreWith(policyFile: string) {
   return createCore({
@@ -59,15 +63,23 @@ describe('the Linux policy file', () => {
     ['in a folder another user owns', async () => chown(folder, OTHER_UID, 0), /folder .*deskbridge is owned by user id 4242/],
     ['in a folder others can write', async () => chmod(folder, 0o757), /folder .*deskbridge can be written by group or others \(mode 0757\)/],
     ['below a folder others can write', async () => chmod(root, 0o777), /folder .*deskbridge-admin-file-\w+ can be written by group or others \(mode 0777\)/],
-    ['a symbolic link to a root-owned file', async () => {
-      await rm(file);
-      await writeFile(join(root, 'real.json'), POLICY, { mode: 0o644 });
-      await symlink(join(root, 'real.json'), file);
-    }, /symbolic link/],
-    ['a folder in its place', async () => {
-      await rm(file);
-      await mkdir(file, { mode: 0o755 });
-    }, /not a regular file/],
+    [
+      'a symbolic link to a root-owned file',
+      async () => {
+        await rm(file);
+        await writeFile(join(root, 'real.json'), POLICY, { mode: 0o644 });
+        await symlink(join(root, 'real.json'), file);
+      },
+      /symbolic link/,
+    ],
+    [
+      'a folder in its place',
+      async () => {
+        await rm(file);
+        await mkdir(file, { mode: 0o755 });
+      },
+      /not a regular file/,
+    ],
   ])('is ignored, with a notice saying why, when it is %s', async (_what, arrange, reason) => {
     await arrange();
     const read = await readAdminOnlyFile(file);
@@ -79,12 +91,15 @@ describe('the Linux policy file', () => {
   it('reaches core through its managed-configuration port: used when safe, else ignored with an error notice saying why', async () => {
     await writeFile(file, JSON.stringify({ organizations: [MANAGED_ORG], allowStaySignedIn: false }));
     const safe = await coreWith(file);
-    expect((await safe.api.orgs.list())).toMatchObject({ ok: true, value: { organizations: [{ name: 'Contoso IT', managed: true }], canStaySignedIn: false } });
+    expect(await safe.api.orgs.list()).toMatchObject({ ok: true, value: { organizations: [{ name: 'Contoso IT', managed: true }], canStaySignedIn: false } });
     await safe.dispose();
     await chmod(file, 0o666);
     const unsafe = await coreWith(file);
     expect(await unsafe.api.orgs.list()).toMatchObject({ ok: true, value: { organizations: [], canStaySignedIn: true } });
-    expect(await unsafe.api.app.notices()).toMatchObject({ ok: true, value: [{ level: 'error', message: expect.stringMatching(/policy file was ignored/), details: expect.stringMatching(/mode 0666/) }] });
+    expect(await unsafe.api.app.notices()).toMatchObject({
+      ok: true,
+      value: [{ level: 'error', message: expect.stringMatching(/policy file was ignored/), details: expect.stringMatching(/mode 0666/) }],
+    });
     await unsafe.dispose();
   });
 

@@ -42,7 +42,10 @@ const client = (baseUrl: string) => new BrokerClient({ baseUrl, token: () => Pro
 const context = { orgName: 'Example', region: 'us-east-1' };
 
 async function failure(promise: Promise<unknown>): Promise<BrokerRequestError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(BrokerRequestError);
   return error as BrokerRequestError;
 }
@@ -59,7 +62,10 @@ describe('the broker client', () => {
   });
 
   it('refuses an answer off the contract', async () => {
-    const url = await brokerAnswering({ status: 200, body: JSON.stringify({ userName: 'alice', desktops: [{ workspaceId: 'not-an-id' }], directories: [], asOf: 1 }) });
+    const url = await brokerAnswering({
+      status: 200,
+      body: JSON.stringify({ userName: 'alice', desktops: [{ workspaceId: 'not-an-id' }], directories: [], asOf: 1 }),
+    });
     const error = await failure(client(url).desktops());
     expect(describeFailure(error, context)).toMatchObject({ code: 'desktops.broker.invalidAnswer', details: expect.stringContaining('desktops.0') as string });
     expect(classify(error)).toBe('other');

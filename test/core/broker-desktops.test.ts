@@ -65,7 +65,11 @@ async function signedInAlice(): Promise<{ service: DesktopService; actions: Desk
   app = await startAuth(emu, { clock, browser: playingBrowser(ALICE), policy: demo.managedPolicy });
   expect((await app.auth.signIn(BROKER_ID, { staySignedIn: false })).ok).toBe(true);
   service = new DesktopService({
-    auth: app.auth, clock, log: new Logger().scoped('desktops'), random: () => 0.5, fetch: countingFetch,
+    auth: app.auth,
+    clock,
+    log: new Logger().scoped('desktops'),
+    random: () => 0.5,
+    fetch: countingFetch,
     // Broker mode builds no WorkSpaces client at all.
     clientFor: () => {
       throw new Error('a WorkSpaces client was asked for in broker mode');
@@ -81,9 +85,22 @@ describe('desktops in broker mode', () => {
   it('lists alice’s desktops only, with connection status, tags and permissions, through the broker', async () => {
     const { service: desktops } = await signedInAlice();
     const snapshot = desktops.snapshot();
-    expect(snapshot.orgs).toEqual([expect.objectContaining({ orgId: BROKER_ID, status: 'ready', userName: 'alice', directoryId: DIRECTORY_FULL, permissions: expect.objectContaining({ restartWorkspace: true }) as unknown })]);
+    expect(snapshot.orgs).toEqual([
+      expect.objectContaining({
+        orgId: BROKER_ID,
+        status: 'ready',
+        userName: 'alice',
+        directoryId: DIRECTORY_FULL,
+        permissions: expect.objectContaining({ restartWorkspace: true }) as unknown,
+      }),
+    ]);
     const ids = snapshot.desktops.map((d) => d.workspaceId);
-    expect(ids.sort()).toEqual(emu.state.listWorkspaces('alice').map((w) => w.id).sort());
+    expect(ids.sort()).toEqual(
+      emu.state
+        .listWorkspaces('alice')
+        .map((w) => w.id)
+        .sort(),
+    );
     expect(snapshot.desktops.every((d) => d.userName === 'alice' && d.orgId === BROKER_ID)).toBe(true);
     expect(ids.filter((id) => id.startsWith('ws-bob'))).toEqual([]);
     expect(ids).toEqual(expect.arrayContaining(['ws-alice0000', 'ws-alicr0000']));
@@ -110,7 +127,10 @@ describe('desktops in broker mode', () => {
     expect(await actions.restart(`${BROKER_ID}/ws-bob00000`)).toMatchObject({ ok: false, error: { code: 'desktops.notFound' } });
     const session = app!.auth.session(BROKER_ID)!;
     const direct = new BrokerClient({ baseUrl: broker.url, token: session.brokerToken!, fetch: testFetch });
-    const refused = await direct.act('ws-bob00000', { action: 'restart' }).then(() => null, (error: unknown) => error);
+    const refused = await direct.act('ws-bob00000', { action: 'restart' }).then(
+      () => null,
+      (error: unknown) => error,
+    );
     expect(describeFailure(refused, { orgName: 'Demo', region: null })).toMatchObject({ code: 'desktops.broker.notFound' });
     expect(emu.state.getWorkspace('ws-bob00000')?.state).toBe('AVAILABLE');
     expect(desktops.snapshot().desktops.some((d) => d.workspaceId.startsWith('ws-bob'))).toBe(false);
@@ -137,6 +157,9 @@ describe('desktops in broker mode', () => {
     const vnc = desktops.snapshot().desktops.find((d) => d.name === 'Linux-VNC');
     const ready = new Promise<{ key: string; connectTag?: string }>((resolve) => desktops.onReady(resolve));
     expect((await actions.connect(vnc?.key ?? '')).ok).toBe(true);
-    expect(await ready).toMatchObject({ key: vnc?.key, connectTag: emu.state.getWorkspace(vnc?.workspaceId ?? '')?.tags.find((t) => t.Key === 'deskbridge:connect')?.Value });
+    expect(await ready).toMatchObject({
+      key: vnc?.key,
+      connectTag: emu.state.getWorkspace(vnc?.workspaceId ?? '')?.tags.find((t) => t.Key === 'deskbridge:connect')?.Value,
+    });
   });
 });

@@ -20,8 +20,13 @@ let t: TempCore | null = null;
 beforeEach(async () => {
   emu = await startEmulator({ bulkCount: 0 });
   broker = await startLocalBroker({
-    workspacesEndpoint: emu.endpoints.workspaces, region: 'eu-central-1', credentials: emu.brokerCredentials, issuer: emu.endpoints.oidcIssuer,
-    audience: OIDC_CLIENT_ID, userNameClaim: 'preferred_username', name: 'Example Broker Corp',
+    workspacesEndpoint: emu.endpoints.workspaces,
+    region: 'eu-central-1',
+    credentials: emu.brokerCredentials,
+    issuer: emu.endpoints.oidcIssuer,
+    audience: OIDC_CLIENT_ID,
+    userNameClaim: 'preferred_username',
+    name: 'Example Broker Corp',
     log: () => undefined,
   });
 });
@@ -45,7 +50,14 @@ function nextLinks(core: TempCore): Promise<readonly PendingLink[]> {
 
 describe('a broker link with just the broker’s URL', () => {
   it('is completed from the broker’s configuration and waits for the user’s confirmation', async () => {
-    t = await startTempCore({ policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: [new URL(broker.url).host, new URL(emu.endpoints.oidcIssuer).host] } });
+    t = await startTempCore({
+      policy: {
+        organizations: [],
+        allowAddOrganizations: true,
+        allowStaySignedIn: true,
+        trustedHosts: [new URL(broker.url).host, new URL(emu.endpoints.oidcIssuer).host],
+      },
+    });
     const links = nextLinks(t);
     t.core.receiveDeepLink(brokerLink(broker.url, '&code=SLiad%2BDEMO04'));
     expect(await links).toEqual([
@@ -74,7 +86,9 @@ describe('a broker link with just the broker’s URL', () => {
     await new Promise<void>((resolve) => untrusted.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(untrusted.address() as AddressInfo).port}`;
-      t = await startTempCore({ policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: [new URL(emu.endpoints.oidcIssuer).host] } });
+      t = await startTempCore({
+        policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: [new URL(emu.endpoints.oidcIssuer).host] },
+      });
       t.core.receiveDeepLink(brokerLink(url));
       // Give a wrong implementation's request time to arrive (the refusal itself is synchronous).
       await new Promise<void>((resolve) => setTimeout(resolve, 200));
@@ -90,19 +104,43 @@ describe('a broker link with just the broker’s URL', () => {
   it('is refused, saying why, when the broker gives no valid configuration', async () => {
     const gone = broker.url;
     await broker.close();
-    broker = await startLocalBroker({ workspacesEndpoint: emu.endpoints.workspaces, region: 'us-east-1', credentials: emu.brokerCredentials, issuer: emu.endpoints.oidcIssuer, audience: OIDC_CLIENT_ID, userNameClaim: 'preferred_username', name: 'x' });
+    broker = await startLocalBroker({
+      workspacesEndpoint: emu.endpoints.workspaces,
+      region: 'us-east-1',
+      credentials: emu.brokerCredentials,
+      issuer: emu.endpoints.oidcIssuer,
+      audience: OIDC_CLIENT_ID,
+      userNameClaim: 'preferred_username',
+      name: 'x',
+    });
     t = await startTempCore({ policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: [new URL(gone).host] } });
     const notice = new Promise<void>((resolve) => t!.core.events.on('app:notices', () => resolve()));
     t.core.receiveDeepLink(brokerLink(gone));
     await notice;
-    expect(unwrap(await t.core.api.app.notices())).toEqual([expect.objectContaining({ code: 'link-refused', details: expect.stringContaining('did not give its configuration') as unknown })]);
+    expect(unwrap(await t.core.api.app.notices())).toEqual([
+      expect.objectContaining({ code: 'link-refused', details: expect.stringContaining('did not give its configuration') as unknown }),
+    ]);
     expect(unwrap(await t.core.api.orgs.pendingLinks())).toEqual([]);
   });
 
   it('is a link the plain parser refuses (it has no sign-in settings of its own), while a full broker link parses', () => {
     expect(parseDeepLink(brokerLink('https://desktops.example.com'))).toMatchObject({ ok: false, reason: 'invalid-value' });
     const full = parseDeepLink(`${brokerLink('https://desktops.example.com')}&code=SLiad%2BDEMO04&issuer=https%3A%2F%2Flogin.example.com&clientId=deskbridge`);
-    expect(full).toMatchObject({ ok: true, input: { signIn: { method: 'broker', brokerUrl: 'https://desktops.example.com', issuer: 'https://login.example.com', clientId: 'deskbridge', userNameClaim: 'preferred_username' } } });
-    expect(parseDeepLink(`${brokerLink('https://desktops.example.com')}&roleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2FX`)).toMatchObject({ ok: false, reason: 'unexpected-parameter' });
+    expect(full).toMatchObject({
+      ok: true,
+      input: {
+        signIn: {
+          method: 'broker',
+          brokerUrl: 'https://desktops.example.com',
+          issuer: 'https://login.example.com',
+          clientId: 'deskbridge',
+          userNameClaim: 'preferred_username',
+        },
+      },
+    });
+    expect(parseDeepLink(`${brokerLink('https://desktops.example.com')}&roleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2FX`)).toMatchObject({
+      ok: false,
+      reason: 'unexpected-parameter',
+    });
   });
 });

@@ -111,7 +111,10 @@ describe('dispatch', () => {
 
   it('lets the service explain a name it refuses, rather than a bare invalid-arguments', async () => {
     const org = unwrap(await t.core.api.orgs.add(OIDC_INPUT));
-    expect(await dispatch(api, 'orgs:rename', [org.id, '   '])).toMatchObject({ ok: false, error: { code: 'invalid-name', message: 'Enter a name of 1 to 64 characters.' } });
+    expect(await dispatch(api, 'orgs:rename', [org.id, '   '])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-name', message: 'Enter a name of 1 to 64 characters.' },
+    });
   });
 
   it('resolves exactly the manifest channels', () => {

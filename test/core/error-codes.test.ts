@@ -20,7 +20,10 @@ describe('error codes are a closed union', () => {
 
   it('maps any AWS exception, known or not, to a listed code', () => {
     for (const name of ['InvalidResourceStateException', 'ResourceLimitExceededException', 'SomethingAwsInventsTomorrow']) {
-      const error = describeFailure(Object.assign(new Error('AWS says no'), { name, $metadata: { httpStatusCode: 400 } }), { orgName: 'Acme', region: 'eu-west-1' });
+      const error = describeFailure(Object.assign(new Error('AWS says no'), { name, $metadata: { httpStatusCode: 400 } }), {
+        orgName: 'Acme',
+        region: 'eu-west-1',
+      });
       expect(isErrorCode(error.code), `${name} → ${error.code}`).toBe(true);
       expect(DESKTOPS_ERROR_CODES).toContain(error.code);
       expect(error.details).toContain('AWS says no');
@@ -28,7 +31,10 @@ describe('error codes are a closed union', () => {
   });
 
   it('sends the values its message needs as params', () => {
-    const error = describeFailure(Object.assign(new Error('expired'), { name: 'ExpiredTokenException', $metadata: { httpStatusCode: 403 } }), { orgName: 'Acme', region: null });
+    const error = describeFailure(Object.assign(new Error('expired'), { name: 'ExpiredTokenException', $metadata: { httpStatusCode: 403 } }), {
+      orgName: 'Acme',
+      region: null,
+    });
     expect(error).toMatchObject({ code: 'desktops.signInNeeded', params: { org: 'Acme' } });
   });
 });

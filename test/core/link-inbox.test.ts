@@ -16,7 +16,12 @@ describe('the link inbox', () => {
     t = await startTempCore();
     t.core.receiveDeepLink(link('SLiad+S393HD', '&issuer=https%3A%2F%2Fevil.example'));
     expect(unwrap(await t.core.api.app.notices())).toEqual([
-      expect.objectContaining({ level: 'error', code: 'link-refused', message: 'A Deskbridge link was refused.', details: 'The link gives "issuer" more than once.' }),
+      expect.objectContaining({
+        level: 'error',
+        code: 'link-refused',
+        message: 'A Deskbridge link was refused.',
+        details: 'The link gives "issuer" more than once.',
+      }),
     ]);
     expect(unwrap(await t.core.api.orgs.pendingLinks())).toEqual([]);
     expect(unwrap(await t.core.api.orgs.list()).organizations).toEqual([]);

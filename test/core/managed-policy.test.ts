@@ -35,7 +35,14 @@ describe('the managed policy file', () => {
   it('shows its entries locked: managed, with their badge and policy, never renamed or removed', async () => {
     t = await startTempCore({ policy: { organizations: [managedEntry] } });
     const [org] = unwrap(await t.core.api.orgs.list()).organizations;
-    expect(org).toMatchObject({ id: 'managed:wspdx+abc12d', code: 'WSpdx+ABC12D', region: 'us-west-2', managed: true, badge: 'IT', policy: { allowStaySignedIn: true, maxSignInHours: 8 } });
+    expect(org).toMatchObject({
+      id: 'managed:wspdx+abc12d',
+      code: 'WSpdx+ABC12D',
+      region: 'us-west-2',
+      managed: true,
+      badge: 'IT',
+      policy: { allowStaySignedIn: true, maxSignInHours: 8 },
+    });
     expect(await t.core.api.orgs.rename(org!.id, 'Mine now')).toMatchObject({ ok: false, error: { code: 'managed-organization' } });
     expect(await t.core.api.orgs.remove(org!.id)).toMatchObject({ ok: false, error: { code: 'managed-organization' } });
     expect(unwrap(await t.core.api.orgs.list()).organizations).toEqual([org]);
@@ -43,7 +50,10 @@ describe('the managed policy file', () => {
 
   it('wins over a user profile with the same code, and a user cannot add that code again', async () => {
     const own = storedProfile('own', 'WSpdx+ABC12D', 'My copy');
-    t = await startTempCore({ policy: { organizations: [managedEntry] }, settings: { version: 1, organizations: [own], preferences: { language: 'system', theme: 'system' } } });
+    t = await startTempCore({
+      policy: { organizations: [managedEntry] },
+      settings: { version: 1, organizations: [own], preferences: { language: 'system', theme: 'system' } },
+    });
     expect(unwrap(await t.core.api.orgs.list()).organizations.map((o) => o.id)).toEqual(['managed:wspdx+abc12d']);
     expect(await t.core.api.orgs.add({ ...OIDC_INPUT, code: 'wspdx+abc12d' })).toMatchObject({ ok: false, error: { code: 'duplicate-organization' } });
   });
@@ -54,7 +64,9 @@ describe('the managed policy file', () => {
     expect(await t.core.api.orgs.add(OIDC_INPUT)).toMatchObject({ ok: false, error: { code: 'policy-forbids-adding' } });
     const file = JSON.stringify({ format: 'deskbridge-organization', version: 1, organization: OIDC_INPUT });
     expect(await t.core.api.orgs.importProfile(file)).toMatchObject({ ok: false, error: { code: 'policy-forbids-adding' } });
-    t.core.receiveDeepLink(`deskbridge://register?code=SLiad%2BS393HD&issuer=https%3A%2F%2Flogin.example.com&clientId=x&roleArn=${encodeURIComponent(OIDC_INPUT.signIn.method === 'oidc' ? OIDC_INPUT.signIn.roleArn : '')}`);
+    t.core.receiveDeepLink(
+      `deskbridge://register?code=SLiad%2BS393HD&issuer=https%3A%2F%2Flogin.example.com&clientId=x&roleArn=${encodeURIComponent(OIDC_INPUT.signIn.method === 'oidc' ? OIDC_INPUT.signIn.roleArn : '')}`,
+    );
     const [link] = unwrap(await t.core.api.orgs.pendingLinks());
     expect(await t.core.api.orgs.answerLink(link!.id, true)).toMatchObject({ ok: false, error: { code: 'policy-forbids-adding' } });
     expect(unwrap(await t.core.api.orgs.list()).organizations).toHaveLength(1);

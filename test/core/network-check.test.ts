@@ -51,7 +51,23 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'deskbridge-netcheck-'));
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1'];
   await run('openssl', ['req', '-x509', ...ec, '-keyout', join(dir, 'ca.key'), '-out', join(dir, 'ca.pem'), '-subj', '/CN=Corp Inspection CA']);
-  await run('openssl', ['req', '-x509', ...ec, '-CA', join(dir, 'ca.pem'), '-CAkey', join(dir, 'ca.key'), '-keyout', join(dir, 'leaf.key'), '-out', join(dir, 'leaf.pem'), '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1']);
+  await run('openssl', [
+    'req',
+    '-x509',
+    ...ec,
+    '-CA',
+    join(dir, 'ca.pem'),
+    '-CAkey',
+    join(dir, 'ca.key'),
+    '-keyout',
+    join(dir, 'leaf.key'),
+    '-out',
+    join(dir, 'leaf.pem'),
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
+  ]);
   caPem = await readFile(join(dir, 'ca.pem'), 'utf8');
   tcp = await listen(createTcpServer((socket) => socket.end()));
   tls = await listen(createTlsServer({ key: await readFile(join(dir, 'leaf.key')), cert: await readFile(join(dir, 'leaf.pem')) }, (socket) => socket.end()));
@@ -121,7 +137,9 @@ function org(overrides: Partial<OrgProfile> & Pick<OrgProfile, 'signIn'>): OrgPr
 
 describe('targetsOf', () => {
   it('lists the identity provider, STS, the WorkSpaces API and the Region’s streaming gateways on 443, 4172 and 4195', () => {
-    const targets = targetsOf(org({ signIn: { method: 'oidc', issuer: 'https://login.example.com/tenant/', clientId: 'c', roleArn: 'arn:aws:iam::1:role/r', userNameClaim: 'sub' } }));
+    const targets = targetsOf(
+      org({ signIn: { method: 'oidc', issuer: 'https://login.example.com/tenant/', clientId: 'c', roleArn: 'arn:aws:iam::1:role/r', userNameClaim: 'sub' } }),
+    );
     expect(targets.map((t) => [t.kind, t.url ?? `${t.host}:${t.port}`])).toEqual([
       ['idp', 'https://login.example.com/tenant/.well-known/openid-configuration'],
       ['sts', 'https://sts.eu-central-1.amazonaws.com/'],
@@ -181,7 +199,12 @@ describe('NetworkCheck', () => {
     const port = nodeNetwork()({ askProxyCredentials: async () => null });
     try {
       const check = new NetworkCheck({
-        orgs: () => [org({ signIn: { method: 'oidc', issuer: `${base}/idp`, clientId: 'c', roleArn: 'arn:aws:iam::1:role/r', userNameClaim: 'sub' }, endpoints: { sts: `${base}/sts`, workspaces: `${base}/workspaces` } })],
+        orgs: () => [
+          org({
+            signIn: { method: 'oidc', issuer: `${base}/idp`, clientId: 'c', roleArn: 'arn:aws:iam::1:role/r', userNameClaim: 'sub' },
+            endpoints: { sts: `${base}/sts`, workspaces: `${base}/workspaces` },
+          }),
+        ],
         network: port,
         probe: nodeNetworkProbe(),
         info: INFO,
@@ -217,7 +240,14 @@ describe('NetworkCheck', () => {
     expect(results).toHaveLength(6);
 
     const idp = byKind(results, 'idp');
-    expect(idp).toMatchObject({ ok: true, proxy: 'DIRECT', dns: { status: 'ok', detail: '127.0.0.1' }, tcp: { status: 'ok' }, tls: { status: 'skipped' }, http: { status: 'ok', detail: 'HTTP 200' } });
+    expect(idp).toMatchObject({
+      ok: true,
+      proxy: 'DIRECT',
+      dns: { status: 'ok', detail: '127.0.0.1' },
+      tcp: { status: 'ok' },
+      tls: { status: 'skipped' },
+      http: { status: 'ok', detail: 'HTTP 200' },
+    });
     expect(byKind(results, 'workspaces-api')).toMatchObject({ ok: true, http: { status: 'ok', detail: 'HTTP 404' } });
 
     const sts = byKind(results, 'sts');
@@ -225,7 +255,12 @@ describe('NetworkCheck', () => {
     expect(sts.tls).toMatchObject({ status: 'failed', detail: 'issuer Corp Inspection CA, not trusted: UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
     expect(sts.http.status).toBe('failed');
 
-    expect(byKind(results, 'streaming-gateway', portOf(tcp))).toMatchObject({ ok: true, tcp: { status: 'ok' }, tls: { status: 'skipped' }, http: { status: 'skipped' } });
+    expect(byKind(results, 'streaming-gateway', portOf(tcp))).toMatchObject({
+      ok: true,
+      tcp: { status: 'ok' },
+      tls: { status: 'skipped' },
+      http: { status: 'skipped' },
+    });
     expect(byKind(results, 'streaming-gateway', closedPort)).toMatchObject({ ok: false, tcp: { status: 'failed' } });
     expect(byKind(results, 'streaming-gateway', closedPort).tcp.detail).toContain('ECONNREFUSED');
     const unresolvable = byKind(results, 'streaming-gateway', 4172);
@@ -245,10 +280,16 @@ describe('NetworkCheck', () => {
     const base = `http://127.0.0.1:${portOf(http)}`;
     const net = {
       ...network((url) => url.includes('/idp/')),
-      active: () => ({ settings: { proxy: { mode: 'manual', url: 'http://127.0.0.1:3128' } }, source: 'managed', description: 'PROXY 127.0.0.1:3128' }) as const,
+      active: () =>
+        ({ settings: { proxy: { mode: 'manual', url: 'http://127.0.0.1:3128' } }, source: 'managed', description: 'PROXY 127.0.0.1:3128' }) as const,
     };
     const check = new NetworkCheck({
-      orgs: () => [org({ signIn: { method: 'oidc', issuer: `${base}/idp`, clientId: 'c', roleArn: 'arn:aws:iam::1:role/r', userNameClaim: 'sub' }, endpoints: { sts: `${base}/sts`, workspaces: `${base}/ws` } })],
+      orgs: () => [
+        org({
+          signIn: { method: 'oidc', issuer: `${base}/idp`, clientId: 'c', roleArn: 'arn:aws:iam::1:role/r', userNameClaim: 'sub' },
+          endpoints: { sts: `${base}/sts`, workspaces: `${base}/ws` },
+        }),
+      ],
       network: net,
       probe: nodeNetworkProbe(),
       info: INFO,

@@ -113,7 +113,11 @@ describe.each(['oidc', 'identity-center'] as const)('an imported %s profile with
     const app = await start(emu.demo.trustedHosts, { version: 1, organizations: [stored], preferences: { language: 'system', theme: 'system' } });
     expect(unwrap(await app.api.orgs.list()).organizations).toEqual([]);
     expect(unwrap(await app.api.app.notices())).toEqual([
-      expect.objectContaining({ level: 'warning', message: expect.stringContaining('“Acme”'), details: expect.stringContaining(`endpoints.${service}: ${attackerHost()}`) }),
+      expect.objectContaining({
+        level: 'warning',
+        message: expect.stringContaining('“Acme”'),
+        details: expect.stringContaining(`endpoints.${service}: ${attackerHost()}`),
+      }),
     ]);
     expect(await readFile(join(dir, 'settings.json'), 'utf8')).not.toContain(attackerUrl);
     expect((await app.api.auth.signIn('imported-earlier', { staySignedIn: false })).ok).toBe(false);
@@ -132,11 +136,21 @@ describe('what only managed configuration may set', () => {
     const app = await start([]);
     const { policy: _policy, badge: _badge, endpoints: _endpoints, ...demo } = emu.demo.organizations[0]!;
     const result = await app.api.orgs.add(demo);
-    expect(result).toMatchObject({ ok: false, error: { code: 'untrusted-address', details: 'signIn.issuer: Plain http:// on 127.0.0.1 is for local testing and needs your IT department’s managed configuration.' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'untrusted-address',
+        details: 'signIn.issuer: Plain http:// on 127.0.0.1 is for local testing and needs your IT department’s managed configuration.',
+      },
+    });
     const issuer = demo.signIn.method === 'oidc' ? demo.signIn.issuer : '';
-    app.receiveDeepLink(`deskbridge://register?code=${encodeURIComponent(demo.code)}&region=us-east-1&issuer=${encodeURIComponent(issuer)}&clientId=x&roleArn=${encodeURIComponent('arn:aws:iam::123456789012:role/R')}`);
+    app.receiveDeepLink(
+      `deskbridge://register?code=${encodeURIComponent(demo.code)}&region=us-east-1&issuer=${encodeURIComponent(issuer)}&clientId=x&roleArn=${encodeURIComponent('arn:aws:iam::123456789012:role/R')}`,
+    );
     expect(unwrap(await app.api.orgs.pendingLinks())).toEqual([]);
-    expect(unwrap(await app.api.app.notices())).toEqual([expect.objectContaining({ message: 'A Deskbridge link was refused.', details: expect.stringContaining('signIn.issuer: Plain http://') })]);
+    expect(unwrap(await app.api.app.notices())).toEqual([
+      expect.objectContaining({ message: 'A Deskbridge link was refused.', details: expect.stringContaining('signIn.issuer: Plain http://') }),
+    ]);
   });
 
   it.each([
@@ -149,7 +163,12 @@ describe('what only managed configuration may set', () => {
     ['ssoOidc', 'https://oidc-fips.us-gov-east-1.amazonaws.com'],
   ])('accepts AWS’s own %s endpoint %s in a profile the user adds', async (service, url) => {
     const app = await start([]);
-    const input: OrgInput = { code: 'WSpdx+ABC12D', name: 'Contoso', signIn: { method: 'identity-center', startUrl: 'https://contoso.awsapps.com/start', region: 'us-east-1', accountId: '123456789012', roleName: 'Desk' }, endpoints: { [service]: url } };
+    const input: OrgInput = {
+      code: 'WSpdx+ABC12D',
+      name: 'Contoso',
+      signIn: { method: 'identity-center', startUrl: 'https://contoso.awsapps.com/start', region: 'us-east-1', accountId: '123456789012', roleName: 'Desk' },
+      endpoints: { [service]: url },
+    };
     expect(unwrap(await app.api.orgs.add(input)).endpoints).toEqual({ [service]: url });
   });
 
@@ -163,7 +182,12 @@ describe('what only managed configuration may set', () => {
     ['ssoOidc', 'https://oidc.us-east-1.api.aws'],
   ])('refuses %s endpoint %s, a host under AWS’s names that is not that service’s own', async (service, url) => {
     const app = await start([]);
-    const input: OrgInput = { code: 'WSpdx+ABC12D', name: 'Contoso', signIn: { method: 'identity-center', startUrl: 'https://contoso.awsapps.com/start', region: 'us-east-1', accountId: '123456789012', roleName: 'Desk' }, endpoints: { [service]: url } };
+    const input: OrgInput = {
+      code: 'WSpdx+ABC12D',
+      name: 'Contoso',
+      signIn: { method: 'identity-center', startUrl: 'https://contoso.awsapps.com/start', region: 'us-east-1', accountId: '123456789012', roleName: 'Desk' },
+      endpoints: { [service]: url },
+    };
     expect(await app.api.orgs.add(input)).toMatchObject({ ok: false, error: { details: expect.stringMatching(new RegExp(`^endpoints\\.${service}: `)) } });
   });
 });

@@ -23,15 +23,26 @@ describe('OrgService through the api', () => {
 
   it('asks for the Region of an unknown site or an opaque code, and takes an explicit one', async () => {
     t = await startTempCore();
-    expect(await t.core.api.orgs.add({ ...OIDC_INPUT, code: 'WSzzz+ABCDEF' })).toMatchObject({ ok: false, error: { details: 'region: Unknown site: choose the Region.' } });
+    expect(await t.core.api.orgs.add({ ...OIDC_INPUT, code: 'WSzzz+ABCDEF' })).toMatchObject({
+      ok: false,
+      error: { details: 'region: Unknown site: choose the Region.' },
+    });
     expect(unwrap(await t.core.api.orgs.add({ ...OIDC_INPUT, code: 'WSzzz+ABCDEF', region: 'ap-east-1' })).region).toBe('ap-east-1');
     expect(unwrap(await t.core.api.orgs.add({ ...SSO_INPUT, code: 'desktop.example.com', region: 'eu-west-1' })).region).toBe('eu-west-1');
-    expect(await t.core.api.orgs.add({ ...SSO_INPUT, code: 'corp-1' })).toMatchObject({ ok: false, error: { code: 'invalid-organization', details: 'region: Choose the Region for this code.' } });
+    expect(await t.core.api.orgs.add({ ...SSO_INPUT, code: 'corp-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-organization', details: 'region: Choose the Region for this code.' },
+    });
   });
 
   it('refuses invalid input with every field named in the details', async () => {
     t = await startTempCore();
-    const result = await t.core.api.orgs.add({ ...OIDC_INPUT, code: 'wsiad+12', name: '', signIn: { method: 'oidc', issuer: 'http://evil.example', clientId: 'x', roleArn: 'arn:aws:iam::123456789012:role/R', userNameClaim: 'sub' } });
+    const result = await t.core.api.orgs.add({
+      ...OIDC_INPUT,
+      code: 'wsiad+12',
+      name: '',
+      signIn: { method: 'oidc', issuer: 'http://evil.example', clientId: 'x', roleArn: 'arn:aws:iam::123456789012:role/R', userNameClaim: 'sub' },
+    });
     expect(result.ok).toBe(false);
     const details = result.ok ? '' : (result.error.details ?? '');
     expect(details).toMatch(/^code: /m);
@@ -49,7 +60,9 @@ describe('OrgService through the api', () => {
     }
     expect(unwrap(await t.core.api.orgs.list()).organizations).toEqual([]);
     for (const good of ['handoff', 'rdp', 'vnc:5901', 'dcv']) {
-      const added = unwrap(await t.core.api.orgs.add({ ...OIDC_INPUT, code: `WSiad+DEF${['handoff', 'rdp', 'vnc:5901', 'dcv'].indexOf(good) + 2}00`, defaultConnect: good }));
+      const added = unwrap(
+        await t.core.api.orgs.add({ ...OIDC_INPUT, code: `WSiad+DEF${['handoff', 'rdp', 'vnc:5901', 'dcv'].indexOf(good) + 2}00`, defaultConnect: good }),
+      );
       expect(added.defaultConnect).toBe(good);
     }
   });
@@ -57,12 +70,23 @@ describe('OrgService through the api', () => {
   it('refuses a default connection to a named host unless managed configuration trusts that host', async () => {
     t = await startTempCore();
     const result = await t.core.api.orgs.add({ ...OIDC_INPUT, defaultConnect: 'dcv://gpu.example.com:8443/#console' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'untrusted-address', details: expect.stringMatching(/^defaultConnect: A default connection to a named host needs your IT department’s managed configuration/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'untrusted-address',
+        details: expect.stringMatching(/^defaultConnect: A default connection to a named host needs your IT department’s managed configuration/),
+      },
+    });
     expect(unwrap(await t.core.api.orgs.list()).organizations).toEqual([]);
     await t.stop();
     t = await startTempCore({ policy: { trustedHosts: ['gpu.example.com:8443'] } });
-    expect(unwrap(await t.core.api.orgs.add({ ...OIDC_INPUT, defaultConnect: 'dcv://gpu.example.com:8443/#console' })).defaultConnect).toBe('dcv://gpu.example.com:8443/#console');
-    expect(await t.core.api.orgs.add({ ...OIDC_INPUT, code: 'WSpdx+ABC12D', defaultConnect: 'rdp://gpu.example.com:3389' })).toMatchObject({ ok: false, error: { code: 'untrusted-address' } });
+    expect(unwrap(await t.core.api.orgs.add({ ...OIDC_INPUT, defaultConnect: 'dcv://gpu.example.com:8443/#console' })).defaultConnect).toBe(
+      'dcv://gpu.example.com:8443/#console',
+    );
+    expect(await t.core.api.orgs.add({ ...OIDC_INPUT, code: 'WSpdx+ABC12D', defaultConnect: 'rdp://gpu.example.com:3389' })).toMatchObject({
+      ok: false,
+      error: { code: 'untrusted-address' },
+    });
   });
 
   it('refuses a second organization with the same code, whatever its case', async () => {
@@ -102,7 +126,9 @@ describe('OrgService through the api', () => {
 describe('profile files', () => {
   it('exports a profile without an id, a policy or any secret, and imports it back to the same settings once confirmed', async () => {
     t = await startTempCore();
-    const org = unwrap(await t.core.api.orgs.add({ ...OIDC_INPUT, directoryId: 'd-1234567890', endpoints: { workspaces: 'https://workspaces-fips.us-east-1.amazonaws.com' } }));
+    const org = unwrap(
+      await t.core.api.orgs.add({ ...OIDC_INPUT, directoryId: 'd-1234567890', endpoints: { workspaces: 'https://workspaces-fips.us-east-1.amazonaws.com' } }),
+    );
     const text = unwrap(await t.core.api.orgs.exportProfile(org.id));
     const file = JSON.parse(text) as { format: string; version: number; organization: Record<string, unknown> };
     expect(file.format).toBe('deskbridge-organization');
@@ -131,8 +157,20 @@ describe('profile files', () => {
     ['another format', JSON.stringify({ format: 'something-else', version: 1, organization: OIDC_INPUT }), 'invalid-profile-file'],
     ['a newer version', JSON.stringify({ format: 'deskbridge-organization', version: 2, organization: OIDC_INPUT }), 'profile-file-too-new'],
     ['no organization', JSON.stringify({ format: 'deskbridge-organization', version: 1 }), 'invalid-organization'],
-    ['an id smuggled in', JSON.stringify({ format: 'deskbridge-organization', version: 1, organization: { ...OIDC_INPUT, id: 'x', managed: true } }), 'invalid-organization'],
-    ['a javascript: issuer', JSON.stringify({ format: 'deskbridge-organization', version: 1, organization: { ...OIDC_INPUT, signIn: { ...OIDC_INPUT.signIn, issuer: 'javascript:alert(1)' } } }), 'invalid-organization'],
+    [
+      'an id smuggled in',
+      JSON.stringify({ format: 'deskbridge-organization', version: 1, organization: { ...OIDC_INPUT, id: 'x', managed: true } }),
+      'invalid-organization',
+    ],
+    [
+      'a javascript: issuer',
+      JSON.stringify({
+        format: 'deskbridge-organization',
+        version: 1,
+        organization: { ...OIDC_INPUT, signIn: { ...OIDC_INPUT.signIn, issuer: 'javascript:alert(1)' } },
+      }),
+      'invalid-organization',
+    ],
     ['a __proto__ payload', '{"format":"deskbridge-organization","version":1,"organization":{"__proto__":{"managed":true}}}', 'invalid-organization'],
   ])('refuses a malformed import: %s', async (_what, text, code) => {
     t = await startTempCore();

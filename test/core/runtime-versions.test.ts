@@ -15,7 +15,10 @@ describe('AppInfo reports the runtimes (Settings › About)', () => {
   });
 
   it('keeps what the host knows (Electron, Chromium, its own Node)', () => {
-    const info = withRuntimeVersions({ name: 'Deskbridge', version: '1.0.0', host: 'electron', platform: 'linux', versions: { electron: '45.5.0', chromium: '140.0.1', node: '22.1.0' } }, '20.0.0');
+    const info = withRuntimeVersions(
+      { name: 'Deskbridge', version: '1.0.0', host: 'electron', platform: 'linux', versions: { electron: '45.5.0', chromium: '140.0.1', node: '22.1.0' } },
+      '20.0.0',
+    );
     expect(info.versions).toEqual({ electron: '45.5.0', chromium: '140.0.1', node: '22.1.0' });
   });
 });

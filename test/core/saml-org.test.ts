@@ -35,7 +35,11 @@ describe('SAML organizations', () => {
   it('come from the managed configuration, and refuse an http sign-in URL off loopback or a bad role', async () => {
     t = await startTempCore({ policy: { organizations: [{ ...SAML_INPUT, policy: { allowStaySignedIn: false } }] } });
     expect(unwrap(await t.core.api.orgs.list()).organizations[0]).toMatchObject({ managed: true, signIn: SAML_INPUT.signIn });
-    const bad = await t.core.api.orgs.add({ ...SAML_INPUT, code: 'WSpdx+ABC12D', signIn: { method: 'saml', signInUrl: 'http://idp.example.com/app', preferredRoleArn: 'arn:aws:iam::1:role/x' } });
+    const bad = await t.core.api.orgs.add({
+      ...SAML_INPUT,
+      code: 'WSpdx+ABC12D',
+      signIn: { method: 'saml', signInUrl: 'http://idp.example.com/app', preferredRoleArn: 'arn:aws:iam::1:role/x' },
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-organization' } });
     const details = bad.ok ? '' : (bad.error.details ?? '');
     expect(details).toMatch(/^signIn\.signInUrl: /m);

@@ -26,7 +26,14 @@ async function rdpFileWith(preferences: { rdpFullScreen: boolean }): Promise<str
   const current = desktop({ connectTag: 'rdp://10.0.0.5:3389' });
   const orgs = { find: (id: string) => (id === ORG.id ? ORG : undefined), onRemove: () => () => undefined } as unknown as OrgService;
   sessions = createSessions(
-    { events: new EventBus(), logger: new Logger(), secrets: new MemorySecretStore(), browser: { open: async () => undefined }, orgs, preferences: () => preferences },
+    {
+      events: new EventBus(),
+      logger: new Logger(),
+      secrets: new MemorySecretStore(),
+      browser: { open: async () => undefined },
+      orgs,
+      preferences: () => preferences,
+    },
     { launcher, handoff: new FakeHandoff(), findDesktop: (key) => (key === current.key ? current : undefined), platform: 'linux', tempDir: dir },
   );
   const connected = await sessions.connect(current.key);

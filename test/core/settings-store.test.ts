@@ -67,7 +67,9 @@ describe('SettingsStore: writing', () => {
   it('serialises concurrent updates: none is lost and the last one wins', async () => {
     const store = new SettingsStore(file);
     await store.load();
-    await Promise.all(Array.from({ length: 25 }, (_, i) => store.update((s) => ({ ...s, organizations: [...s.organizations, profile(`id${i}`, `code${i}`)] }))));
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) => store.update((s) => ({ ...s, organizations: [...s.organizations, profile(`id${i}`, `code${i}`)] }))),
+    );
     const names = ['first', 'second', 'third', 'last'];
     await Promise.all(names.map((name) => store.update((s) => ({ ...s, organizations: s.organizations.map((o) => (o.id === 'id0' ? { ...o, name } : o)) }))));
     const onDisk = (await readJson(file)) as Settings;
@@ -141,7 +143,9 @@ describe('SettingsStore: recovery', () => {
     const t = await startTempCore({ settings: { ...valid, organizations: [...valid.organizations, bad] } });
     try {
       const notices = unwrap(await t.core.api.app.notices());
-      expect(notices).toEqual([expect.objectContaining({ level: 'warning', message: 'Some of your settings were invalid and were reset; everything else was kept.' })]);
+      expect(notices).toEqual([
+        expect.objectContaining({ level: 'warning', message: 'Some of your settings were invalid and were reset; everything else was kept.' }),
+      ]);
       expect(unwrap(await t.core.api.orgs.list()).organizations.map((o) => o.id)).toEqual(['a', 'b']);
     } finally {
       await t.stop();
@@ -152,7 +156,13 @@ describe('SettingsStore: recovery', () => {
     const content = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 200 }),
       fc.json(),
-      fc.record({ version: fc.constantFrom(1, 2, '1'), organizations: fc.array(fc.oneof(fc.anything(), fc.constant(storedProfile('x', 'xray'))), { maxLength: 4 }), preferences: fc.anything() }).map((v) => JSON.stringify(v)),
+      fc
+        .record({
+          version: fc.constantFrom(1, 2, '1'),
+          organizations: fc.array(fc.oneof(fc.anything(), fc.constant(storedProfile('x', 'xray'))), { maxLength: 4 }),
+          preferences: fc.anything(),
+        })
+        .map((v) => JSON.stringify(v)),
     );
     await fc.assert(
       fc.asyncProperty(content, async (text) => {

@@ -43,7 +43,9 @@ describe('broker mode in the app (Chromium, harness, local broker, emulator)', (
     });
     browser = await launchChromium();
     // Managed configuration names the broker, so its loopback address is trusted.
-    app = await launchApp(browser, { policy: { organizations: [brokerDemoOrganization(emu.endpoints, broker.url)], allowAddOrganizations: true, allowStaySignedIn: true } });
+    app = await launchApp(browser, {
+      policy: { organizations: [brokerDemoOrganization(emu.endpoints, broker.url)], allowAddOrganizations: true, allowStaySignedIn: true },
+    });
   });
   afterAll(async () => {
     await app.close();

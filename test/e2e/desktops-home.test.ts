@@ -56,7 +56,10 @@ function record(): void {
 
 async function statusKinds(page: Page, name: string, from = 0): Promise<string[]> {
   const log = await page.evaluate(() => (window as unknown as Recorded).__status);
-  return log.slice(from).filter((e) => e.name === name).map((e) => e.kinds);
+  return log
+    .slice(from)
+    .filter((e) => e.name === name)
+    .map((e) => e.kinds);
 }
 
 const statusCount = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as Recorded).__status.length);
@@ -241,7 +244,17 @@ describe('the home with many desktops: order and keyboard', () => {
     expect(names.slice(0, 2).sort()).toEqual(['Design-PC', 'Linux-VNC']);
     const states = await page.locator('article .state-badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
     // Ready, then starting, then stopped, then problems (the cards in the DOM: the list is virtualised).
-    const GROUP: Record<string, number> = { AVAILABLE: 0, STARTING: 1, REBOOTING: 1, PENDING: 1, REBUILDING: 1, RESTORING: 1, UPDATING: 1, STOPPED: 2, STOPPING: 2 };
+    const GROUP: Record<string, number> = {
+      AVAILABLE: 0,
+      STARTING: 1,
+      REBOOTING: 1,
+      PENDING: 1,
+      REBUILDING: 1,
+      RESTORING: 1,
+      UPDATING: 1,
+      STOPPED: 2,
+      STOPPING: 2,
+    };
     const groups = states.map((s) => GROUP[s ?? ''] ?? 3);
     expect(groups).toEqual([...groups].sort((a, b) => a - b));
     expect(new Set(groups).size).toBeGreaterThan(2);
@@ -287,7 +300,10 @@ describe('the home with many desktops: order and keyboard', () => {
     await card.focus();
     await page.keyboard.press('Enter');
     // Its deskbridge:connect tag names the in-app VNC viewer, which the web host opens as a page.
-    await card.locator('.status-line[data-status="opening"], .status-line[data-status="open"], .status-line[data-status="failed"]').first().waitFor({ timeout: 30_000 });
+    await card
+      .locator('.status-line[data-status="opening"], .status-line[data-status="open"], .status-line[data-status="failed"]')
+      .first()
+      .waitFor({ timeout: 30_000 });
     await page.getByLabel('Search desktops').fill('');
     await expect(page.locator('article .desktop-name').first().textContent()).resolves.toBe('Linux-VNC');
   });

@@ -113,7 +113,11 @@ describe('network check in the app (Chromium, harness, emulator)', () => {
     expect(report).toContain('Deskbridge network check — Deskbridge 0.0.0-e2e');
     expect(report).toContain('Nothing was sent anywhere');
     for (const org of emu.demo.managedPolicy.organizations) expect(report).toContain(`Organization: ${org.name}`);
-    expect(report).toMatch(new RegExp(`\\[PROBLEM\\] Streaming gateway \\(health check host\\) 127\\.0\\.0\\.1:${closedPort}\\n\\s+proxy DIRECT \\| DNS ok \\d+ ms \\(127\\.0\\.0\\.1\\) \\| TCP failed \\d+ ms \\(ECONNREFUSED`));
+    expect(report).toMatch(
+      new RegExp(
+        `\\[PROBLEM\\] Streaming gateway \\(health check host\\) 127\\.0\\.0\\.1:${closedPort}\\n\\s+proxy DIRECT \\| DNS ok \\d+ ms \\(127\\.0\\.0\\.1\\) \\| TCP failed \\d+ ms \\(ECONNREFUSED`,
+      ),
+    );
     expect(report).toContain('https://docs.aws.amazon.com/workspaces/latest/adminguide/workspaces-port-requirements.html');
 
     await dialog.getByRole('button', { name: 'Copy for IT' }).click();

@@ -127,7 +127,9 @@ describe('organizations in the app', () => {
     app = await launchApp(browser, {
       policy: {
         allowAddOrganizations: false,
-        organizations: [{ code: 'SLiad+MGD001', name: 'Managed Org', signIn: { method: 'oidc', issuer: ISSUER, clientId: 'm', roleArn: ROLE, userNameClaim: 'email' } }],
+        organizations: [
+          { code: 'SLiad+MGD001', name: 'Managed Org', signIn: { method: 'oidc', issuer: ISSUER, clientId: 'm', roleArn: ROLE, userNameClaim: 'email' } },
+        ],
       },
     });
     const { page, core } = app;

@@ -42,7 +42,10 @@ function profileFile(organization: OrgInput): { name: string; mimeType: string; 
 
 async function filesUnder(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => !e.isDirectory()).map((e) => relative(root, join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => !e.isDirectory())
+    .map((e) => relative(root, join(e.parentPath, e.name)))
+    .sort();
 }
 
 async function keychainEntries(secrets: KeytarSecretStore): Promise<string[]> {
@@ -93,12 +96,24 @@ describe('privacy audit: nothing of the user is left behind', () => {
   async function fullSession(staySignedIn: boolean, mode: 'direct' | 'broker' = 'direct'): Promise<RunResult> {
     // A fresh cloud for each run, so both start from the seeded states.
     const calls: TapEvent[] = [];
-    emu = await startEmulator({ bulkCount: 0, durations: { startMs: 1_500 }, vncAddress: `vnc://127.0.0.1:${xvnc.port}`, onResponse: (event) => calls.push(event) });
+    emu = await startEmulator({
+      bulkCount: 0,
+      durations: { startMs: 1_500 },
+      vncAddress: `vnc://127.0.0.1:${xvnc.port}`,
+      onResponse: (event) => calls.push(event),
+    });
     let broker: LocalBroker | null = null;
     if (mode === 'broker') {
       broker = await startLocalBroker({
-        workspacesEndpoint: emu.endpoints.workspaces, region: emu.region, credentials: emu.brokerCredentials, issuer: emu.endpoints.oidcIssuer,
-        audience: OIDC_CLIENT_ID, userNameClaim: 'preferred_username', name: ORG_NAME, directoryIds: [DIRECTORY_FULL], log: () => undefined,
+        workspacesEndpoint: emu.endpoints.workspaces,
+        region: emu.region,
+        credentials: emu.brokerCredentials,
+        issuer: emu.endpoints.oidcIssuer,
+        audience: OIDC_CLIENT_ID,
+        userNameClaim: 'preferred_username',
+        name: ORG_NAME,
+        directoryIds: [DIRECTORY_FULL],
+        log: () => undefined,
       });
     }
     const home = await mkdtemp(join(tmpdir(), 'deskbridge-privacy-home-'));
@@ -153,12 +168,18 @@ describe('privacy audit: nothing of the user is left behind', () => {
         for (const account of await secrets.accounts(KEYCHAIN_SERVICE)) {
           const stored = await secrets.get(KEYCHAIN_SERVICE, account);
           if (stored) keychainFields.push(...Object.keys(JSON.parse(stored) as Record<string, unknown>));
-          if (stored) secretsSeen.push(...Object.values(JSON.parse(stored) as Record<string, unknown>).filter((v): v is string => typeof v === 'string' && v.length > 12));
+          if (stored)
+            secretsSeen.push(
+              ...Object.values(JSON.parse(stored) as Record<string, unknown>).filter((v): v is string => typeof v === 'string' && v.length > 12),
+            );
         }
 
         // The desktops, and one started.
         await page.getByRole('heading', { name: 'Desktops', exact: true }).first().waitFor();
-        await page.getByText(/(\d+) of \1 desktops/).first().waitFor({ timeout: 30_000 });
+        await page
+          .getByText(/(\d+) of \1 desktops/)
+          .first()
+          .waitFor({ timeout: 30_000 });
         const list = await app.core.api.desktops.list();
         desktops = list.ok ? [...list.value.desktops] : [];
         expect(desktops.length).toBeGreaterThan(3);
@@ -170,21 +191,21 @@ describe('privacy audit: nothing of the user is left behind', () => {
         // An in-app VNC session, from the list: Connect, then (in the web host, which has no
         // session windows of its own) the viewer opens as a page of the app.
         if (broker === null) {
-        const vnc = await desktopCard(page, 'Linux-VNC');
-        await vnc.getByRole('button', { name: 'Connect to Linux-VNC' }).click();
-        const popup = app.context.waitForEvent('page');
-        await vnc.getByRole('button', { name: 'Show the viewer' }).click();
-        const viewer = await popup;
-        await viewer.getByLabel('VNC password').fill(VNC_PASSWORD);
-        // The user asks to remember it: sign-out must take it out of the keychain again.
-        await viewer.getByLabel('Remember it in this computer’s keychain').check();
-        await viewer.getByRole('button', { name: 'Connect', exact: true }).click();
-        await expect.poll(() => viewer.locator('.session').getAttribute('data-phase'), { timeout: 20_000 }).toBe('connected');
-        await expect.poll(async () => (await secrets.accounts(VNC_SECRET_SERVICE)).filter((e) => !baseline.includes(e)).length).toBe(1);
-        vncEntries = (await secrets.accounts(VNC_SECRET_SERVICE)).filter((e) => !baseline.includes(e));
-        await viewer.getByRole('button', { name: 'Disconnect' }).click();
-        await expect.poll(() => viewer.locator('.session').getAttribute('data-phase')).toBe('ended');
-        await viewer.close();
+          const vnc = await desktopCard(page, 'Linux-VNC');
+          await vnc.getByRole('button', { name: 'Connect to Linux-VNC' }).click();
+          const popup = app.context.waitForEvent('page');
+          await vnc.getByRole('button', { name: 'Show the viewer' }).click();
+          const viewer = await popup;
+          await viewer.getByLabel('VNC password').fill(VNC_PASSWORD);
+          // The user asks to remember it: sign-out must take it out of the keychain again.
+          await viewer.getByLabel('Remember it in this computer’s keychain').check();
+          await viewer.getByRole('button', { name: 'Connect', exact: true }).click();
+          await expect.poll(() => viewer.locator('.session').getAttribute('data-phase'), { timeout: 20_000 }).toBe('connected');
+          await expect.poll(async () => (await secrets.accounts(VNC_SECRET_SERVICE)).filter((e) => !baseline.includes(e)).length).toBe(1);
+          vncEntries = (await secrets.accounts(VNC_SECRET_SERVICE)).filter((e) => !baseline.includes(e));
+          await viewer.getByRole('button', { name: 'Disconnect' }).click();
+          await expect.poll(() => viewer.locator('.session').getAttribute('data-phase')).toBe('ended');
+          await viewer.close();
         }
 
         // Sign out, then quit.
@@ -198,15 +219,28 @@ describe('privacy audit: nothing of the user is left behind', () => {
         await page.getByLabel('Open RDP desktops full screen').check();
         await page.getByLabel('Language', { exact: true }).selectOption('de');
         await page.getByRole('heading', { level: 2, name: 'Einstellungen' }).waitFor();
-        await expect.poll(async () => (JSON.parse(await readFile(app.settingsFile, 'utf8')) as { preferences: Record<string, unknown> }).preferences).toEqual(PREFERENCES);
+        await expect
+          .poll(async () => (JSON.parse(await readFile(app.settingsFile, 'utf8')) as { preferences: Record<string, unknown> }).preferences)
+          .toEqual(PREFERENCES);
       } finally {
         await app.close();
       }
       const written: Record<string, string> = {};
-      for (const [root, label] of [[home, 'HOME'], [temp, 'TMP']] as const) {
+      for (const [root, label] of [
+        [home, 'HOME'],
+        [temp, 'TMP'],
+      ] as const) {
         for (const file of await filesUnder(root)) written[`${label}/${file}`] = await readFile(join(root, file), 'utf8').catch(() => '<unreadable>');
       }
-      return { written, secretsSeen, entriesWhileSignedIn, keychainFields, vncEntries, entriesAfter: (await keychainEntries(secrets)).filter((e) => !baseline.includes(e)), desktops };
+      return {
+        written,
+        secretsSeen,
+        entriesWhileSignedIn,
+        keychainFields,
+        vncEntries,
+        entriesAfter: (await keychainEntries(secrets)).filter((e) => !baseline.includes(e)),
+        desktops,
+      };
     } finally {
       // Broker mode: the device called the IdP and the broker, never STS.
       if (broker !== null) expect(calls.filter((c) => c.service === 'sts')).toEqual([]);

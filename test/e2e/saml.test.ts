@@ -40,8 +40,14 @@ describe('SAML sign-in in the app', () => {
     const idp = await app!.context.newPage();
     await idp.goto(url);
     const prompted = await Promise.race([
-      idp.getByRole('heading', { name: 'Signed in' }).waitFor().then(() => false),
-      idp.locator('#username').waitFor().then(() => true),
+      idp
+        .getByRole('heading', { name: 'Signed in' })
+        .waitFor()
+        .then(() => false),
+      idp
+        .locator('#username')
+        .waitFor()
+        .then(() => true),
     ]);
     if (prompted) {
       await idp.locator('#username').fill('alice');

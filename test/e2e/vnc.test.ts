@@ -57,9 +57,11 @@ describe('the in-app VNC viewer against TigerVNC', () => {
     await enterPassword(page, PASSWORD);
     await expect.poll(() => phase(page), { timeout: 15_000 }).toBe('connected');
     await expect.poll(() => pixel(page, 400, 300), { timeout: 15_000 }).toEqual([0x33, 0x66, 0xcc]);
-    await expect.poll(async () => (await app!.core.api.sessions.list()).ok && (await app!.core.api.sessions.list())).toMatchObject({
-      value: { sessions: [{ id: sessionId, status: 'connected', client: 'deskbridge', method: 'vnc' }] },
-    });
+    await expect
+      .poll(async () => (await app!.core.api.sessions.list()).ok && (await app!.core.api.sessions.list()))
+      .toMatchObject({
+        value: { sessions: [{ id: sessionId, status: 'connected', client: 'deskbridge', method: 'vnc' }] },
+      });
     // Nothing was remembered: the user did not ask.
     expect(await app.secrets.accounts(VNC_SECRET_SERVICE)).toEqual([]);
 
@@ -95,7 +97,9 @@ describe('the in-app VNC viewer against TigerVNC', () => {
     await enterPassword(page, PASSWORD, true);
     await expect.poll(() => phase(page), { timeout: 15_000 }).toBe('connected');
     await expect.poll(() => pixel(page, 10, 10), { timeout: 15_000 }).toEqual([0x22, 0xaa, 0x44]);
-    await expect.poll(() => app!.secrets.get(VNC_SECRET_SERVICE, vncPasswordAccount(`${app!.org.id}/${WORKSPACE_ID}`, { host: '127.0.0.1', port: xvnc.port }))).toBe(PASSWORD);
+    await expect
+      .poll(() => app!.secrets.get(VNC_SECRET_SERVICE, vncPasswordAccount(`${app!.org.id}/${WORKSPACE_ID}`, { host: '127.0.0.1', port: xvnc.port })))
+      .toBe(PASSWORD);
   });
 
   it('disconnects from the toolbar and the session leaves the list', async () => {
@@ -105,9 +109,11 @@ describe('the in-app VNC viewer against TigerVNC', () => {
     await expect.poll(() => phase(page), { timeout: 15_000 }).toBe('connected');
     await page.getByRole('button', { name: 'Disconnect' }).click();
     await expect.poll(() => phase(page)).toBe('ended');
-    await expect.poll(async () => {
-      const list = await app!.core.api.sessions.list();
-      return list.ok ? list.value.sessions.length : -1;
-    }).toBe(0);
+    await expect
+      .poll(async () => {
+        const list = await app!.core.api.sessions.list();
+        return list.ok ? list.value.sessions.length : -1;
+      })
+      .toBe(0);
   });
 });

@@ -88,7 +88,11 @@ async function signedCall(body: string, options: SignOptions = {}): Promise<{ st
     sha256: Sha256,
     applyChecksum: options.applyChecksum ?? true,
   });
-  const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'WorkspacesService.DescribeWorkspaces', host: url.host };
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-amz-json-1.1',
+    'x-amz-target': 'WorkspacesService.DescribeWorkspaces',
+    host: url.host,
+  };
   const signed = await signer.sign(
     { method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: options.path ?? '/', query: options.query, headers, body },
     { signingDate: options.signingDate, unsignableHeaders: new Set(options.unsignable ?? []) },
@@ -118,9 +122,17 @@ describe('SigV4: exactly what AWS verifies', () => {
 
   it('refuses a credential scope for another region or service', async () => {
     const region = await signedCall(BODY, { region: 'eu-west-1' });
-    expect(region).toMatchObject({ status: 403, type: 'InvalidSignatureException', json: { message: "Credential should be scoped to a valid region, not 'eu-west-1'." } });
+    expect(region).toMatchObject({
+      status: 403,
+      type: 'InvalidSignatureException',
+      json: { message: "Credential should be scoped to a valid region, not 'eu-west-1'." },
+    });
     const service = await signedCall(BODY, { service: 'sts' });
-    expect(service).toMatchObject({ status: 403, type: 'InvalidSignatureException', json: { message: "Credential should be scoped to correct service: 'workspaces'." } });
+    expect(service).toMatchObject({
+      status: 403,
+      type: 'InvalidSignatureException',
+      json: { message: "Credential should be scoped to correct service: 'workspaces'." },
+    });
   });
 
   it('serves the region it is started for, and only that one', async () => {
@@ -147,9 +159,15 @@ describe('SigV4: exactly what AWS verifies', () => {
   it('refuses a scope date that is not the signing date, and a signature that leaves out host', async () => {
     const otherDay = await signedCall(BODY, { tamper: (h) => void (h['authorization'] = (h['authorization'] ?? '').replace(/\/(\d{8})\//, '/20200101/')) });
     expect(otherDay).toMatchObject({ status: 403, type: 'InvalidSignatureException' });
-    expect(otherDay.json['message']).toMatch(/^Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '20200101' != '\d{8}'/);
+    expect(otherDay.json['message']).toMatch(
+      /^Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '20200101' != '\d{8}'/,
+    );
     const noHost = await signedCall(BODY, { unsignable: ['host'] });
-    expect(noHost).toMatchObject({ status: 403, type: 'InvalidSignatureException', json: { message: "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization." } });
+    expect(noHost).toMatchObject({
+      status: 403,
+      type: 'InvalidSignatureException',
+      json: { message: "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization." },
+    });
   });
 
   it('refuses an Authorization header without its parts with IncompleteSignature', async () => {
@@ -162,20 +180,25 @@ describe('SigV4: exactly what AWS verifies', () => {
 describe('SigV4 with temporary credentials', () => {
   let timed: Emulator;
   let session: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
-  const sts = (credentials: Keys): STSClient =>
-    new STSClient({ region: 'us-east-1', endpoint: timed.endpoints.sts, credentials, maxAttempts: 1 });
+  const sts = (credentials: Keys): STSClient => new STSClient({ region: 'us-east-1', endpoint: timed.endpoints.sts, credentials, maxAttempts: 1 });
 
   beforeAll(async () => {
     timed = await startEmulator({ bulkCount: 0, clock: { manual: true } });
     const tokens = await signInWithOidc(timed.endpoints.oidcIssuer, 'alice', 'alice-demo-pass');
-    const out = await sts(timed.adminCredentials).send(new AssumeRoleWithWebIdentityCommand({ RoleArn: DEMO_ROLE_ARN, RoleSessionName: 'alice', WebIdentityToken: tokens.id_token }));
-    session = { accessKeyId: out.Credentials?.AccessKeyId ?? '', secretAccessKey: out.Credentials?.SecretAccessKey ?? '', sessionToken: out.Credentials?.SessionToken ?? '' };
+    const out = await sts(timed.adminCredentials).send(
+      new AssumeRoleWithWebIdentityCommand({ RoleArn: DEMO_ROLE_ARN, RoleSessionName: 'alice', WebIdentityToken: tokens.id_token }),
+    );
+    session = {
+      accessKeyId: out.Credentials?.AccessKeyId ?? '',
+      secretAccessKey: out.Credentials?.SecretAccessKey ?? '',
+      sessionToken: out.Credentials?.SessionToken ?? '',
+    };
   });
   afterAll(async () => {
     await timed.stop();
   });
 
-  it('refuses a temporary key without its session token, in each protocol\'s words', async () => {
+  it("refuses a temporary key without its session token, in each protocol's words", async () => {
     const { sessionToken: _token, ...bare } = session;
     const ws = await failure(workspacesClient(timed, bare).send(new DescribeWorkspacesCommand({})));
     expect(ws).toMatchObject({ name: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' });
@@ -195,9 +218,12 @@ describe('SigV4 with temporary credentials', () => {
     expect((await sts(session).send(new GetCallerIdentityCommand({}))).Arn).toMatch(/assumed-role/);
     timed.clock.advance(3600_000);
     const ws = await failure(workspacesClient(timed, session).send(new DescribeWorkspacesCommand({})));
-    expect(ws).toMatchObject({ name: 'ExpiredTokenException', message: 'The security token included in the request is expired', $metadata: { httpStatusCode: 400 } });
+    expect(ws).toMatchObject({
+      name: 'ExpiredTokenException',
+      message: 'The security token included in the request is expired',
+      $metadata: { httpStatusCode: 400 },
+    });
     const query = await failure(sts(session).send(new GetCallerIdentityCommand({})));
     expect(query).toMatchObject({ name: 'ExpiredToken', message: 'The security token included in the request is expired', $metadata: { httpStatusCode: 403 } });
   });
 });
-

@@ -119,6 +119,10 @@ describe('the emulator under botocore (python3-botocore)', () => {
   });
 
   it('is refused when signing for another region', () => {
-    expect(outcome.wrongRegion).toMatchObject({ code: 'InvalidSignatureException', status: 403, message: "Credential should be scoped to a valid region, not 'eu-west-1'." });
+    expect(outcome.wrongRegion).toMatchObject({
+      code: 'InvalidSignatureException',
+      status: 403,
+      message: "Credential should be scoped to a valid region, not 'eu-west-1'.",
+    });
   });
 });

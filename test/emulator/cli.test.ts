@@ -43,7 +43,12 @@ describe('npm run emulator', () => {
     expect(start.organizations[0]?.badge).toBe('Local demo');
     expect(start.users.find((u) => u.username === 'alice')?.password).toBeTruthy();
 
-    const client = new WorkSpacesClient({ region: 'us-east-1', endpoint: start.endpoints.workspaces, credentials: { accessKeyId: ADMIN_KEY.accessKeyId, secretAccessKey: ADMIN_KEY.secretAccessKey }, maxAttempts: 1 });
+    const client = new WorkSpacesClient({
+      region: 'us-east-1',
+      endpoint: start.endpoints.workspaces,
+      credentials: { accessKeyId: ADMIN_KEY.accessKeyId, secretAccessKey: ADMIN_KEY.secretAccessKey },
+      maxAttempts: 1,
+    });
     const out = await client.send(new DescribeWorkspaceDirectoriesCommand({}));
     expect(out.Directories?.map((d) => d.RegistrationCode)).toContain('SLiad+DEMO01');
 

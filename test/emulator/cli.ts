@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({
     durations: DEMO_DURATIONS,
     ports: base === undefined ? {} : { workspaces: base, sts: base + 1, sso: base + 2, ssoOidc: base + 3, oidcIssuer: base + 4 },
-    faults: latency === undefined ? [] : (['workspaces', 'sts', 'sso', 'ssoOidc', 'oidc'] as const).map((service) => ({ service, spec: { latencyMs: latency } })),
+    faults:
+      latency === undefined ? [] : (['workspaces', 'sts', 'sso', 'ssoOidc', 'oidc'] as const).map((service) => ({ service, spec: { latencyMs: latency } })),
   });
   process.stdout.write(
     `${JSON.stringify({

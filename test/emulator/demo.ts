@@ -1,7 +1,15 @@
 import type { ManagedPolicy, OrgInput, OrgPolicy } from '@shared/models/org';
 import {
-  ACCOUNT_ID, CODE_FULL, CODE_RESTRICTED, DEMO_ROLE_ARN, DEMO_USERS, type DemoUser, DIRECTORY_FULL, DIRECTORY_RESTRICTED,
-  IDC_ROLE_NAME, OIDC_CLIENT_ID,
+  ACCOUNT_ID,
+  CODE_FULL,
+  CODE_RESTRICTED,
+  DEMO_ROLE_ARN,
+  DEMO_USERS,
+  type DemoUser,
+  DIRECTORY_FULL,
+  DIRECTORY_RESTRICTED,
+  IDC_ROLE_NAME,
+  OIDC_CLIENT_ID,
 } from './seed';
 import { CODE_SAML, SAML_APP_PATH } from './saml-idp';
 

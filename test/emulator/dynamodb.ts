@@ -43,7 +43,10 @@ function targetOf(request: ServiceRequest): string | undefined {
 }
 
 function itemBytes(item: Item): number {
-  return Object.entries(item).reduce((sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(JSON.stringify(Object.values(value)[0] ?? '')), 0);
+  return Object.entries(item).reduce(
+    (sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(JSON.stringify(Object.values(value)[0] ?? '')),
+    0,
+  );
 }
 
 export interface DynamoServiceDeps {
@@ -78,18 +81,42 @@ export function dynamodbService(deps: DynamoServiceDeps): ServiceDefinition {
     async handle(request) {
       const target = targetOf(request);
       if (request.req.method !== 'POST' || request.url.pathname !== '/') return jsonError('UnknownOperationException', 'Only POST / is served.', 404);
-      const auth = verifySigV4({ req: request.req, body: request.body, registry: deps.registry, scope: { region: deps.region, service: 'dynamodb' }, serviceNow: request.serviceNow, clockNow: deps.clock.now() });
+      const auth = verifySigV4({
+        req: request.req,
+        body: request.body,
+        registry: deps.registry,
+        scope: { region: deps.region, service: 'dynamodb' },
+        serviceNow: request.serviceNow,
+        clockNow: deps.clock.now(),
+      });
       if (!auth.ok) return jsonError(auth.failure.code, auth.failure.message, auth.failure.status, target);
-      if (target !== 'GetItem' && target !== 'PutItem') return jsonError('UnknownOperationException', `The operation ${String(request.req.headers['x-amz-target'])} is not served by the local cloud.`, 400, target);
+      if (target !== 'GetItem' && target !== 'PutItem')
+        return jsonError(
+          'UnknownOperationException',
+          `The operation ${String(request.req.headers['x-amz-target'])} is not served by the local cloud.`,
+          400,
+          target,
+        );
       const refusal = refuseInput(deps.model, target, request.body.toString('utf8'));
       if (refusal !== undefined) return jsonError(refusal.type, refusal.message, 400, target);
       const input = JSON.parse(request.body.toString('utf8')) as { TableName: string; Key?: Item; Item?: Item };
       const arn = `arn:aws:dynamodb:${deps.region}:${deps.account}:table/${input.TableName}`;
-      const decision = await authorize({ principal: auth.key.principal, policies: deps.iam.policiesOf(auth.key.principal), action: `dynamodb:${target}`, resource: arn });
+      const decision = await authorize({
+        principal: auth.key.principal,
+        policies: deps.iam.policiesOf(auth.key.principal),
+        action: `dynamodb:${target}`,
+        resource: arn,
+      });
       if (!decision.allowed) return jsonError('AccessDeniedException', decision.message, 400, target);
       const table = tables.get(input.TableName);
       if (table === undefined) return jsonError('ResourceNotFoundException', 'Requested resource not found', 400, target);
-      const ok = (output: Record<string, unknown>): Reply => ({ status: 200, operation: target, output, headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': randomUUID() }, body: JSON.stringify(output) });
+      const ok = (output: Record<string, unknown>): Reply => ({
+        status: 200,
+        operation: target,
+        output,
+        headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': randomUUID() },
+        body: JSON.stringify(output),
+      });
       if (target === 'GetItem') {
         const key = keyOf(table.spec, input.Key ?? {});
         if (key === undefined) return jsonError('ValidationException', 'The provided key element does not match the schema', 400, target);
@@ -98,7 +125,8 @@ export function dynamodbService(deps: DynamoServiceDeps): ServiceDefinition {
       }
       const item = input.Item ?? {};
       const key = typeof item[table.spec.hashKey]?.['S'] === 'string' ? (item[table.spec.hashKey]?.['S'] as string) : undefined;
-      if (key === undefined) return jsonError('ValidationException', `One or more parameter values were invalid: Missing the key ${table.spec.hashKey} in the item`, 400, target);
+      if (key === undefined)
+        return jsonError('ValidationException', `One or more parameter values were invalid: Missing the key ${table.spec.hashKey} in the item`, 400, target);
       if (itemBytes(item) > MAX_ITEM_BYTES) return jsonError('ValidationException', 'Item size has exceeded the maximum allowed size', 400, target);
       table.items.set(key, item);
       return ok({});

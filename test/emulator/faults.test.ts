@@ -85,13 +85,25 @@ describe('fault injection reaches the SDK as AWS would send it', () => {
     expect(out.Workspaces).toHaveLength(1);
   });
 
-  it('uses each protocol\'s own throttling shape: STS Throttling, portal TooManyRequestsException, OIDC ThrottlingException', async () => {
+  it("uses each protocol's own throttling shape: STS Throttling, portal TooManyRequestsException, OIDC ThrottlingException", async () => {
     emu.faults.set('sts', { throttleRate: 1 });
     emu.faults.set('sso', { throttleRate: 1 });
     emu.faults.set('ssoOidc', { throttleRate: 1 });
-    const sts = await failure(new STSClient({ region: 'us-east-1', endpoint: emu.endpoints.sts, credentials: emu.adminCredentials, maxAttempts: 1 }).send(new GetCallerIdentityCommand({})));
-    const sso = await failure(new SSOClient({ region: 'us-east-1', endpoint: emu.endpoints.sso, credentials: dummy, maxAttempts: 1 }).send(new ListAccountsCommand({ accessToken: 'x' })));
-    const oidc = await failure(new SSOOIDCClient({ region: 'us-east-1', endpoint: emu.endpoints.ssoOidc, credentials: dummy, maxAttempts: 1 }).send(new RegisterClientCommand({ clientName: 'x', clientType: 'public' })));
+    const sts = await failure(
+      new STSClient({ region: 'us-east-1', endpoint: emu.endpoints.sts, credentials: emu.adminCredentials, maxAttempts: 1 }).send(
+        new GetCallerIdentityCommand({}),
+      ),
+    );
+    const sso = await failure(
+      new SSOClient({ region: 'us-east-1', endpoint: emu.endpoints.sso, credentials: dummy, maxAttempts: 1 }).send(
+        new ListAccountsCommand({ accessToken: 'x' }),
+      ),
+    );
+    const oidc = await failure(
+      new SSOOIDCClient({ region: 'us-east-1', endpoint: emu.endpoints.ssoOidc, credentials: dummy, maxAttempts: 1 }).send(
+        new RegisterClientCommand({ clientName: 'x', clientType: 'public' }),
+      ),
+    );
     emu.faults.clear();
     expect(sts.name).toBe('Throttling');
     expect([sso.name, sso.$metadata?.httpStatusCode]).toEqual(['TooManyRequestsException', 429]);

@@ -61,10 +61,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** Listens on 127.0.0.1 and tracks sockets so stop() really lets the process exit. */
-export async function listen(
-  handler: (req: IncomingMessage, res: ServerResponse) => void,
-  port = 0,
-): Promise<RunningServer> {
+export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void, port = 0): Promise<RunningServer> {
   const server = createServer(handler);
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
@@ -93,10 +90,7 @@ export async function listen(
 }
 
 /** The shared request pipeline: body, faults (latency, drop, errors, skew), handler, tap. */
-export function serviceHandler(
-  def: ServiceDefinition,
-  timers: Set<NodeJS.Timeout>,
-): (req: IncomingMessage, res: ServerResponse) => void {
+export function serviceHandler(def: ServiceDefinition, timers: Set<NodeJS.Timeout>): (req: IncomingMessage, res: ServerResponse) => void {
   const delay = (ms: number): Promise<void> =>
     new Promise((resolve) => {
       const timer = setTimeout(() => {

@@ -1,7 +1,12 @@
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import {
-  DescribeWorkspacesCommand, ModifyWorkspacePropertiesCommand, RebootWorkspacesCommand, RebuildWorkspacesCommand, StartWorkspacesCommand,
-  StopWorkspacesCommand, type WorkSpacesClient,
+  DescribeWorkspacesCommand,
+  ModifyWorkspacePropertiesCommand,
+  RebootWorkspacesCommand,
+  RebuildWorkspacesCommand,
+  StartWorkspacesCommand,
+  StopWorkspacesCommand,
+  type WorkSpacesClient,
 } from '@aws-sdk/client-workspaces';
 import { decodeJwt } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,7 +38,9 @@ const reboot = (client: WorkSpacesClient, id: string) => client.send(new RebootW
 
 /** AWS's own wording of an implicit deny. */
 const deniedPattern = (action: string, id: string): RegExp =>
-  new RegExp(`^User: arn:aws:sts::${ACCOUNT_ID}:assumed-role/DeskbridgeDemo/alice is not authorized to perform: workspaces:${action} on resource: arn:aws:workspaces:us-east-1:${ACCOUNT_ID}:workspace/${id} because no identity-based policy allows the workspaces:${action} action$`);
+  new RegExp(
+    `^User: arn:aws:sts::${ACCOUNT_ID}:assumed-role/DeskbridgeDemo/alice is not authorized to perform: workspaces:${action} on resource: arn:aws:workspaces:us-east-1:${ACCOUNT_ID}:workspace/${id} because no identity-based policy allows the workspaces:${action} action$`,
+  );
 
 describe('the emulator enforces the IT kit’s policy with a real IAM evaluator', () => {
   it('the demo IdP issues the session tags claim, and alice restarts her own desktop', async () => {
@@ -70,7 +77,11 @@ describe('the emulator enforces the IT kit’s policy with a real IAM evaluator'
       ['StopWorkspaces', available, alice.send(new StopWorkspacesCommand({ StopWorkspaceRequests: [{ WorkspaceId: available }] }))],
       ['RebootWorkspaces', available, reboot(alice, available)],
       ['RebuildWorkspaces', available, alice.send(new RebuildWorkspacesCommand({ RebuildWorkspaceRequests: [{ WorkspaceId: available }] }))],
-      ['ModifyWorkspaceProperties', available, alice.send(new ModifyWorkspacePropertiesCommand({ WorkspaceId: available, WorkspaceProperties: { UserVolumeSizeGib: 200 } }))],
+      [
+        'ModifyWorkspaceProperties',
+        available,
+        alice.send(new ModifyWorkspacePropertiesCommand({ WorkspaceId: available, WorkspaceProperties: { UserVolumeSizeGib: 200 } })),
+      ],
     ];
     for (const [action, id, call] of calls) {
       const refused = await failure(call);
@@ -86,7 +97,9 @@ describe('the emulator enforces the IT kit’s policy with a real IAM evaluator'
     const kit = kitPermissionPolicy({ partition: 'aws', region: 'us-east-1', account: ACCOUNT_ID, ownerTagKey: OWNER_TAG_KEY });
     const inverted: PolicyDocument = {
       ...kit,
-      Statement: kit.Statement.map((s) => (s.Condition?.['StringEquals'] === undefined ? s : { ...s, Condition: { StringNotEquals: s.Condition['StringEquals'] } })),
+      Statement: kit.Statement.map((s) =>
+        s.Condition?.['StringEquals'] === undefined ? s : { ...s, Condition: { StringNotEquals: s.Condition['StringEquals'] } },
+      ),
     };
     emu = await startEmulator({ bulkCount: 0, durations: { rebootMs: 600_000 }, rolePolicies: [inverted] });
     const alice = await signedIn(emu, 'alice');
@@ -112,7 +125,10 @@ describe('the emulator enforces the IT kit’s policy with a real IAM evaluator'
 
 describe('session tags from the https://aws.amazon.com/tags claim, as STS reads them', () => {
   it('takes principal_tags (one value each) and checks transitive_tag_keys', () => {
-    expect(sessionTagsOf({ principal_tags: { DeskbridgeOwner: ['alice'], team: ['x'] }, transitive_tag_keys: ['DeskbridgeOwner'] })).toEqual({ DeskbridgeOwner: 'alice', team: 'x' });
+    expect(sessionTagsOf({ principal_tags: { DeskbridgeOwner: ['alice'], team: ['x'] }, transitive_tag_keys: ['DeskbridgeOwner'] })).toEqual({
+      DeskbridgeOwner: 'alice',
+      team: 'x',
+    });
     expect(sessionTagsOf(undefined)).toBeUndefined();
   });
 

@@ -33,18 +33,37 @@ afterAll(async () => {
 async function codeFlow(): Promise<{ accessToken: string; refreshToken?: string; clientId: string; clientSecret: string }> {
   const redirectUri = 'http://127.0.0.1:61234/oauth/callback';
   const client = await oidc.send(
-    new RegisterClientCommand({ clientName: 'deskbridge', clientType: 'public', grantTypes: ['authorization_code', 'refresh_token'], redirectUris: [redirectUri], scopes: ['sso:account:access'] }),
+    new RegisterClientCommand({
+      clientName: 'deskbridge',
+      clientType: 'public',
+      grantTypes: ['authorization_code', 'refresh_token'],
+      redirectUris: [redirectUri],
+      scopes: ['sso:account:access'],
+    }),
   );
   expect(client.authorizationEndpoint).toBe(`${emu.endpoints.ssoOidc}/authorize`);
   const { verifier, challenge } = pkcePair();
   const authorize = `${client.authorizationEndpoint ?? ''}?${new URLSearchParams({
-    response_type: 'code', client_id: client.clientId ?? '', redirect_uri: redirectUri, state: 'xyz', code_challenge: challenge, code_challenge_method: 'S256', scopes: 'sso:account:access',
+    response_type: 'code',
+    client_id: client.clientId ?? '',
+    redirect_uri: redirectUri,
+    state: 'xyz',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    scopes: 'sso:account:access',
   }).toString()}`;
   const final = new URL(await loginWithPassword(authorize, 'alice', 'alice-demo-pass'));
   expect(final.searchParams.get('state')).toBe('xyz');
   expect(`${final.origin}${final.pathname}`).toBe(redirectUri);
   const token = await oidc.send(
-    new CreateTokenCommand({ clientId: client.clientId, clientSecret: client.clientSecret, grantType: 'authorization_code', code: final.searchParams.get('code') ?? '', redirectUri, codeVerifier: verifier }),
+    new CreateTokenCommand({
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      grantType: 'authorization_code',
+      code: final.searchParams.get('code') ?? '',
+      redirectUri,
+      codeVerifier: verifier,
+    }),
   );
   expect(token.tokenType).toBe('Bearer');
   return { accessToken: token.accessToken ?? '', refreshToken: token.refreshToken, clientId: client.clientId ?? '', clientSecret: client.clientSecret ?? '' };
@@ -54,26 +73,48 @@ describe('IAM Identity Center OIDC', () => {
   it('signs in with authorization code + PKCE and refreshes the token', async () => {
     const first = await codeFlow();
     expect(first.refreshToken).toBeTruthy();
-    const refreshed = await oidc.send(new CreateTokenCommand({ clientId: first.clientId, clientSecret: first.clientSecret, grantType: 'refresh_token', refreshToken: first.refreshToken }));
+    const refreshed = await oidc.send(
+      new CreateTokenCommand({ clientId: first.clientId, clientSecret: first.clientSecret, grantType: 'refresh_token', refreshToken: first.refreshToken }),
+    );
     expect(refreshed.accessToken).toBeTruthy();
-    const reused = await failure(oidc.send(new CreateTokenCommand({ clientId: first.clientId, clientSecret: first.clientSecret, grantType: 'refresh_token', refreshToken: first.refreshToken })));
+    const reused = await failure(
+      oidc.send(
+        new CreateTokenCommand({ clientId: first.clientId, clientSecret: first.clientSecret, grantType: 'refresh_token', refreshToken: first.refreshToken }),
+      ),
+    );
     expect(reused.name).toBe('InvalidGrantException');
   });
 
   it('refuses a wrong PKCE verifier with InvalidGrantException', async () => {
     const redirectUri = 'http://127.0.0.1:61235/cb';
-    const client = await oidc.send(new RegisterClientCommand({ clientName: 'x', clientType: 'public', grantTypes: ['authorization_code'], redirectUris: [redirectUri] }));
+    const client = await oidc.send(
+      new RegisterClientCommand({ clientName: 'x', clientType: 'public', grantTypes: ['authorization_code'], redirectUris: [redirectUri] }),
+    );
     const { challenge } = pkcePair();
     const url = `${emu.endpoints.ssoOidc}/authorize?${new URLSearchParams({ response_type: 'code', client_id: client.clientId ?? '', redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: 'S256' }).toString()}`;
     const code = new URL(await loginWithPassword(url, 'alice', 'alice-demo-pass')).searchParams.get('code') ?? '';
-    const error = await failure(oidc.send(new CreateTokenCommand({ clientId: client.clientId, clientSecret: client.clientSecret, grantType: 'authorization_code', code, redirectUri, codeVerifier: 'wrong-verifier' })));
+    const error = await failure(
+      oidc.send(
+        new CreateTokenCommand({
+          clientId: client.clientId,
+          clientSecret: client.clientSecret,
+          grantType: 'authorization_code',
+          code,
+          redirectUri,
+          codeVerifier: 'wrong-verifier',
+        }),
+      ),
+    );
     expect(error.name).toBe('InvalidGrantException');
   });
 
   it('runs the device flow: pending, slow down, approved on the verification page', async () => {
     const client = await oidc.send(new RegisterClientCommand({ clientName: 'deskbridge', clientType: 'public' }));
-    const device = await oidc.send(new StartDeviceAuthorizationCommand({ clientId: client.clientId, clientSecret: client.clientSecret, startUrl: `${emu.endpoints.ssoOidc}/start` }));
-    const poll = () => oidc.send(new CreateTokenCommand({ clientId: client.clientId, clientSecret: client.clientSecret, grantType: DEVICE, deviceCode: device.deviceCode }));
+    const device = await oidc.send(
+      new StartDeviceAuthorizationCommand({ clientId: client.clientId, clientSecret: client.clientSecret, startUrl: `${emu.endpoints.ssoOidc}/start` }),
+    );
+    const poll = () =>
+      oidc.send(new CreateTokenCommand({ clientId: client.clientId, clientSecret: client.clientSecret, grantType: DEVICE, deviceCode: device.deviceCode }));
     expect((await failure(poll())).name).toBe('AuthorizationPendingException');
     expect((await failure(poll())).name).toBe('SlowDownException');
     emu.clock.advance((device.interval ?? 1) * 1000);
@@ -83,7 +124,8 @@ describe('IAM Identity Center OIDC', () => {
     expect(html).toContain(device.userCode ?? '');
     expect(html).toMatch(/<label for="username">/);
     const approve = await fetch(`${emu.endpoints.ssoOidc}/device`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ user_code: device.userCode ?? '', username: 'alice', password: 'alice-demo-pass' }),
     });
     expect(approve.status).toBe(200);
@@ -94,10 +136,14 @@ describe('IAM Identity Center OIDC', () => {
 
   it('reports a denied and an expired device authorization', async () => {
     const client = await oidc.send(new RegisterClientCommand({ clientName: 'deskbridge', clientType: 'public' }));
-    const start = () => oidc.send(new StartDeviceAuthorizationCommand({ clientId: client.clientId, clientSecret: client.clientSecret, startUrl: `${emu.endpoints.ssoOidc}/start` }));
+    const start = () =>
+      oidc.send(
+        new StartDeviceAuthorizationCommand({ clientId: client.clientId, clientSecret: client.clientSecret, startUrl: `${emu.endpoints.ssoOidc}/start` }),
+      );
     const denied = await start();
     emu.state.denyDeviceAuthorization(denied.userCode ?? '');
-    const poll = (deviceCode?: string) => oidc.send(new CreateTokenCommand({ clientId: client.clientId, clientSecret: client.clientSecret, grantType: DEVICE, deviceCode }));
+    const poll = (deviceCode?: string) =>
+      oidc.send(new CreateTokenCommand({ clientId: client.clientId, clientSecret: client.clientSecret, grantType: DEVICE, deviceCode }));
     expect((await failure(poll(denied.deviceCode))).name).toBe('AccessDeniedException');
     const expiring = await start();
     emu.clock.advance((expiring.expiresIn ?? 600) * 1000);
@@ -120,7 +166,11 @@ describe('IAM Identity Center portal', () => {
     const out = await portal.send(new GetRoleCredentialsCommand({ accessToken, accountId: ACCOUNT_ID, roleName: IDC_ROLE_NAME }));
     const creds = out.roleCredentials;
     expect(creds?.expiration).toBe(emu.clock.now() + 3600_000);
-    const ws = workspacesClient(emu, { accessKeyId: creds?.accessKeyId ?? '', secretAccessKey: creds?.secretAccessKey ?? '', sessionToken: creds?.sessionToken ?? '' });
+    const ws = workspacesClient(emu, {
+      accessKeyId: creds?.accessKeyId ?? '',
+      secretAccessKey: creds?.secretAccessKey ?? '',
+      sessionToken: creds?.sessionToken ?? '',
+    });
     const dirs = await ws.send(new DescribeWorkspaceDirectoriesCommand({}));
     // IAM cannot scope the Describe actions to a resource: the role lists the whole account and Region.
     expect(dirs.Directories?.map((d) => d.DirectoryId)).toEqual([DIRECTORY_FULL, DIRECTORY_RESTRICTED]);

@@ -135,7 +135,9 @@ export function createIdp(options: IdpOptions): Provider {
     findAccount: (_ctx: unknown, sub: string, token?: { kind?: string }): Account | undefined => {
       const found = options.users.find((u) => subjectOf(u) === sub);
       const user = token?.kind === 'RefreshToken' && quirks.refreshAnswersFor ? quirks.refreshAnswersFor : found;
-      return user === undefined || found === undefined ? undefined : { accountId: subjectOf(user), claims: (use: string) => Promise.resolve(claimsWithQuirks(user, quirks, use, token, options.sessionTags ?? true)) };
+      return user === undefined || found === undefined
+        ? undefined
+        : { accountId: subjectOf(user), claims: (use: string) => Promise.resolve(claimsWithQuirks(user, quirks, use, token, options.sessionTags ?? true)) };
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     renderError: (ctx: { type: string; body: string }, out: Record<string, string>) => {
@@ -200,7 +202,16 @@ export function idpHandler(
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const operation = url.pathname.startsWith('/interaction/') ? '/interaction' : url.pathname;
     // Every answer counts as one IdP call (benchmarks count calls at the emulator).
-    if (tap !== undefined) res.once('finish', () => tap({ service: 'oidc', operation, status: res.statusCode, headers: Object.fromEntries(Object.entries(res.getHeaders()).map(([k, v]) => [k, String(v)])), body: '' }));
+    if (tap !== undefined)
+      res.once('finish', () =>
+        tap({
+          service: 'oidc',
+          operation,
+          status: res.statusCode,
+          headers: Object.fromEntries(Object.entries(res.getHeaders()).map(([k, v]) => [k, String(v)])),
+          body: '',
+        }),
+      );
     const spec = faults.spec('oidc', operation);
     const outcome = faults.decide('oidc', operation);
     if (spec.latencyMs !== undefined && spec.latencyMs > 0) {

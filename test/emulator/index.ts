@@ -16,7 +16,15 @@ import { ACCOUNT_ID, DEMO_ROLE_ARN, DEMO_USERS, IDC_ROLE_ARN, IDC_ROLE_NAME, OID
 import { BROKER_CACHE_TABLE, BROKER_ROLE_ARN, BROKER_SESSION_ARN } from './seed';
 import { ssoOidcService } from './sso-oidc';
 import { ssoPortalService } from './sso-portal';
-import { createSamlIdp, createSamlSigningKey, SAML_IDP_ENTITY_ID, SAML_PROVIDER_ARN, SAML_SUPPORT_ROLE_ARN, SAML_USERS_ROLE_ARN, type SamlIdp } from './saml-idp';
+import {
+  createSamlIdp,
+  createSamlSigningKey,
+  SAML_IDP_ENTITY_ID,
+  SAML_PROVIDER_ARN,
+  SAML_SUPPORT_ROLE_ARN,
+  SAML_USERS_ROLE_ARN,
+  type SamlIdp,
+} from './saml-idp';
 import { stsService } from './sts';
 import { workspacesService } from './workspaces/server';
 import { createStateHelpers, createStore, type StateHelpers } from './workspaces/store';
@@ -79,7 +87,12 @@ export function demoKitPolicy(): PolicyDocument {
 
 /** The kit's broker policy as deployed into the demo account (with the shared sweep cache table). */
 export function demoBrokerPolicy(): PolicyDocument {
-  return brokerPermissionPolicy({ partition: 'aws', region: 'us-east-1', account: ACCOUNT_ID, cacheTableArn: `arn:aws:dynamodb:us-east-1:${ACCOUNT_ID}:table/${BROKER_CACHE_TABLE}` });
+  return brokerPermissionPolicy({
+    partition: 'aws',
+    region: 'us-east-1',
+    account: ACCOUNT_ID,
+    cacheTableArn: `arn:aws:dynamodb:us-east-1:${ACCOUNT_ID}:table/${BROKER_CACHE_TABLE}`,
+  });
 }
 
 export interface Emulator {
@@ -111,9 +124,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const registry = createCredentialRegistry();
   registry.add(ADMIN_KEY);
   const rolePolicies = options.rolePolicies ?? [demoKitPolicy()];
-  const iam = createIamStore({ [DEMO_ROLE_ARN]: rolePolicies, [IDC_ROLE_ARN]: rolePolicies, [SAML_USERS_ROLE_ARN]: rolePolicies, [SAML_SUPPORT_ROLE_ARN]: rolePolicies, [ADMIN_KEY.principal.arn]: [ADMINISTRATOR_POLICY], [BROKER_ROLE_ARN]: options.brokerPolicies ?? [demoBrokerPolicy()] });
+  const iam = createIamStore({
+    [DEMO_ROLE_ARN]: rolePolicies,
+    [IDC_ROLE_ARN]: rolePolicies,
+    [SAML_USERS_ROLE_ARN]: rolePolicies,
+    [SAML_SUPPORT_ROLE_ARN]: rolePolicies,
+    [ADMIN_KEY.principal.arn]: [ADMINISTRATOR_POLICY],
+    [BROKER_ROLE_ARN]: options.brokerPolicies ?? [demoBrokerPolicy()],
+  });
   // Lambda's execution-role session: not an end user (the broker applies self-service rules itself).
-  const brokerKey = registry.issueTemporary({ arn: BROKER_SESSION_ARN, account: ACCOUNT_ID, userId: 'AROAEMULATORBROKER01:deskbridge-broker', endUser: false }, clock.now() + 100 * 365 * 86_400_000);
+  const brokerKey = registry.issueTemporary(
+    { arn: BROKER_SESSION_ARN, account: ACCOUNT_ID, userId: 'AROAEMULATORBROKER01:deskbridge-broker', endUser: false },
+    clock.now() + 100 * 365 * 86_400_000,
+  );
   const sessionTags = options.sessionTags ?? true;
   const tap = options.onResponse;
   const timers = new Set<NodeJS.Timeout>();
@@ -129,8 +152,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     users: DEMO_USERS,
     accessTokenSeconds: options.tokenTtl?.accessTokenSeconds,
     assignments: [
-      { accountId: ACCOUNT_ID, accountName: 'Deskbridge Demo', emailAddress: 'aws-demo@example.com', roleName: IDC_ROLE_NAME,
-        attributes: sessionTags ? { [OWNER_TAG_KEY]: '${path:userName}' } : {} },
+      {
+        accountId: ACCOUNT_ID,
+        accountName: 'Deskbridge Demo',
+        emailAddress: 'aws-demo@example.com',
+        roleName: IDC_ROLE_NAME,
+        attributes: sessionTags ? { [OWNER_TAG_KEY]: '${path:userName}' } : {},
+      },
     ],
   });
 
@@ -151,12 +179,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     res.end();
   };
   try {
-    servers.push(await listen(serviceHandler(workspacesService({ store, registry, faults, clock, tap, model: workspacesModel, region, iam }), timers), ports.workspaces));
+    servers.push(
+      await listen(serviceHandler(workspacesService({ store, registry, faults, clock, tap, model: workspacesModel, region, iam }), timers), ports.workspaces),
+    );
     servers.push(
       await listen(
         serviceHandler(
           stsService({
-            registry, clock, faults, tap, region,
+            registry,
+            clock,
+            faults,
+            tap,
+            region,
             providers: () => [{ issuer: oidcIssuer, audiences: [OIDC_CLIENT_ID], jwks }],
             roles: () => [{ arn: DEMO_ROLE_ARN, trustedIssuer: oidcIssuer, trustedAudience: OIDC_CLIENT_ID, allowsTagSession: true, maxSessionSeconds: 43200 }],
             samlProviders: () => [{ arn: SAML_PROVIDER_ARN, entityId: SAML_IDP_ENTITY_ID, certificate: saml.metadataCertificate }],
@@ -177,7 +211,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     servers.push(await listen((req, res) => saml.handler(req, res), ports.samlIdp));
     servers.push(
       await listen(
-        serviceHandler(dynamodbService({ registry, faults, clock, tap, model: await loadModel('dynamodb'), region, account: ACCOUNT_ID, iam, tables: [{ name: BROKER_CACHE_TABLE, hashKey: 'pk' }] }), timers),
+        serviceHandler(
+          dynamodbService({
+            registry,
+            faults,
+            clock,
+            tap,
+            model: await loadModel('dynamodb'),
+            region,
+            account: ACCOUNT_ID,
+            iam,
+            tables: [{ name: BROKER_CACHE_TABLE, hashKey: 'pk' }],
+          }),
+          timers,
+        ),
         ports.dynamodb,
       ),
     );
@@ -185,13 +232,37 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     await Promise.all(servers.map((s) => s.stop()));
     throw error;
   }
-  const [ws, sts, sso, ssoOidc, idp, samlIdp, dynamodb] = servers as [RunningServer, RunningServer, RunningServer, RunningServer, RunningServer, RunningServer, RunningServer];
+  const [ws, sts, sso, ssoOidc, idp, samlIdp, dynamodb] = servers as [
+    RunningServer,
+    RunningServer,
+    RunningServer,
+    RunningServer,
+    RunningServer,
+    RunningServer,
+    RunningServer,
+  ];
   oidcIssuer = idp.url;
   ssoOidcUrl = ssoOidc.url;
-  const provider = createIdp({ issuer: oidcIssuer, clientId: OIDC_CLIENT_ID, users: DEMO_USERS, signingKey: privateJwk, ttl: options.tokenTtl, sessionTags, ...(options.idpQuirks ? { quirks: options.idpQuirks } : {}) });
+  const provider = createIdp({
+    issuer: oidcIssuer,
+    clientId: OIDC_CLIENT_ID,
+    users: DEMO_USERS,
+    signingKey: privateJwk,
+    ttl: options.tokenTtl,
+    sessionTags,
+    ...(options.idpQuirks ? { quirks: options.idpQuirks } : {}),
+  });
   idpDispatch = idpHandler(provider, DEMO_USERS, faults, timers, options.idpQuirks, () => clock.now(), tap);
 
-  const endpoints: EmulatorEndpoints = { workspaces: ws.url, sts: sts.url, sso: sso.url, ssoOidc: ssoOidc.url, oidcIssuer, samlIdp: samlIdp.url, dynamodb: dynamodb.url };
+  const endpoints: EmulatorEndpoints = {
+    workspaces: ws.url,
+    sts: sts.url,
+    sso: sso.url,
+    ssoOidc: ssoOidc.url,
+    oidcIssuer,
+    samlIdp: samlIdp.url,
+    dynamodb: dynamodb.url,
+  };
   return {
     endpoints,
     region,

@@ -143,9 +143,13 @@ describe('WorkSpace lifecycle on a controllable clock', () => {
     expect(shrink.name).toBe('InvalidParameterValuesException');
     await client.send(new ModifyWorkspacePropertiesCommand({ WorkspaceId: id, WorkspaceProperties: { RunningMode: 'ALWAYS_ON' } }));
     expect(emu.state.getWorkspace(id)?.props.runningMode).toBe('ALWAYS_ON');
-    const suspended = await failure(client.send(new ModifyWorkspacePropertiesCommand({ WorkspaceId: idOf('Suspended-PC'), WorkspaceProperties: { RunningMode: 'MANUAL' } })));
+    const suspended = await failure(
+      client.send(new ModifyWorkspacePropertiesCommand({ WorkspaceId: idOf('Suspended-PC'), WorkspaceProperties: { RunningMode: 'MANUAL' } })),
+    );
     expect(suspended.name).toBe('InvalidResourceStateException');
-    const missing = await failure(client.send(new ModifyWorkspacePropertiesCommand({ WorkspaceId: 'ws-missing000', WorkspaceProperties: { RunningMode: 'MANUAL' } })));
+    const missing = await failure(
+      client.send(new ModifyWorkspacePropertiesCommand({ WorkspaceId: 'ws-missing000', WorkspaceProperties: { RunningMode: 'MANUAL' } })),
+    );
     expect(missing.name).toBe('ResourceNotFoundException');
   });
 

@@ -47,11 +47,27 @@ export async function loadModel(service: keyof typeof MODEL_FILES): Promise<Serv
 
 /** AWS's errors common to all operations, plus the spellings the query protocol (STS) uses for them. */
 export const COMMON_ERRORS: readonly string[] = [
-  'UnrecognizedClientException', 'InvalidSignatureException', 'IncompleteSignature', 'MissingAuthenticationToken',
-  'ExpiredTokenException', 'ThrottlingException', 'AccessDeniedException', 'ValidationException', 'InternalFailure',
-  'ServiceUnavailable', 'SerializationException',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'IncompleteSignature',
+  'MissingAuthenticationToken',
+  'ExpiredTokenException',
+  'ThrottlingException',
+  'AccessDeniedException',
+  'ValidationException',
+  'InternalFailure',
+  'ServiceUnavailable',
+  'SerializationException',
 ];
-export const QUERY_COMMON_ERRORS: readonly string[] = ['AccessDenied', 'ValidationError', 'Throttling', 'InvalidClientTokenId', 'SignatureDoesNotMatch', 'InvalidAction', 'ExpiredToken'];
+export const QUERY_COMMON_ERRORS: readonly string[] = [
+  'AccessDenied',
+  'ValidationError',
+  'Throttling',
+  'InvalidClientTokenId',
+  'SignatureDoesNotMatch',
+  'InvalidAction',
+  'ExpiredToken',
+];
 
 export function errorAllowed(model: ServiceModel, operation: string | undefined, errorType: string): boolean {
   if (COMMON_ERRORS.includes(errorType)) return true;
@@ -122,7 +138,8 @@ export function validateShape(model: ServiceModel, shapeName: string, value: unk
       return typeof value === 'boolean' ? [] : [`${path}: expected boolean`];
     case 'timestamp':
       // JSON protocols send epoch seconds; the query protocol sends ISO 8601.
-      if (model.metadata.protocol === 'query') return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? [] : [`${path}: expected ISO 8601 timestamp`];
+      if (model.metadata.protocol === 'query')
+        return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? [] : [`${path}: expected ISO 8601 timestamp`];
       return typeof value === 'number' ? [] : [`${path}: expected epoch seconds`];
     case 'blob':
       return typeof value === 'string' ? [] : [`${path}: expected base64 blob`];
@@ -135,7 +152,8 @@ export function validateShape(model: ServiceModel, shapeName: string, value: unk
 export function validateOutput(model: ServiceModel, operation: string, output: unknown): string[] {
   const op = model.operations[operation];
   if (op === undefined) return [`unknown operation ${operation}`];
-  if (op.output === undefined) return output === undefined || (typeof output === 'object' && output !== null && Object.keys(output).length === 0) ? [] : ['operation has no output'];
+  if (op.output === undefined)
+    return output === undefined || (typeof output === 'object' && output !== null && Object.keys(output).length === 0) ? [] : ['operation has no output'];
   return validateShape(model, op.output.shape, output ?? {});
 }
 
@@ -151,8 +169,17 @@ export interface InputRefusal {
 class WrongType extends Error {}
 
 const JAVA_TYPES: Readonly<Record<string, string>> = {
-  string: 'a String', integer: 'an Integer', long: 'a Long', float: 'a Float', double: 'a Double', boolean: 'a Boolean',
-  timestamp: 'a Date', blob: 'a ByteBuffer', list: 'a List', map: 'a Map', structure: 'a Structure',
+  string: 'a String',
+  integer: 'an Integer',
+  long: 'a Long',
+  float: 'a Float',
+  double: 'a Double',
+  boolean: 'a Boolean',
+  timestamp: 'a Date',
+  blob: 'a ByteBuffer',
+  list: 'a List',
+  map: 'a Map',
+  structure: 'a Structure',
 };
 
 function jsonToken(value: unknown): string {
@@ -185,8 +212,16 @@ const isNumber = (v: unknown): boolean => typeof v === 'number';
 
 /** The JSON value each model type accepts (JSON protocols send timestamps as epoch seconds). */
 const JSON_TYPES: Readonly<Record<string, (value: unknown) => boolean>> = {
-  structure: isRecord, map: isRecord, list: Array.isArray, string: isString, blob: isString,
-  integer: isInteger, long: isInteger, float: isNumber, double: isNumber, timestamp: isNumber,
+  structure: isRecord,
+  map: isRecord,
+  list: Array.isArray,
+  string: isString,
+  blob: isString,
+  integer: isInteger,
+  long: isInteger,
+  float: isNumber,
+  double: isNumber,
+  timestamp: isNumber,
   boolean: (v) => typeof v === 'boolean',
 };
 

@@ -21,7 +21,14 @@ afterAll(async () => {
 });
 
 const assume = (token: string, extra: { RoleArn?: string; DurationSeconds?: number } = {}) =>
-  sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: extra.RoleArn ?? DEMO_ROLE_ARN, RoleSessionName: 'alice', WebIdentityToken: token, DurationSeconds: extra.DurationSeconds }));
+  sts.send(
+    new AssumeRoleWithWebIdentityCommand({
+      RoleArn: extra.RoleArn ?? DEMO_ROLE_ARN,
+      RoleSessionName: 'alice',
+      WebIdentityToken: token,
+      DurationSeconds: extra.DurationSeconds,
+    }),
+  );
 
 describe('OIDC identity provider', () => {
   it('serves discovery with PKCE S256 and a JWKS', async () => {
@@ -36,14 +43,25 @@ describe('OIDC identity provider', () => {
   it('signs alice in with a login form and issues ID, access and refresh tokens with her claims', async () => {
     const tokens = await signInWithOidc(emu.endpoints.oidcIssuer, 'alice', 'alice-demo-pass', { port: 53123 });
     const claims = decodeJwt(tokens.id_token);
-    expect(claims).toMatchObject({ iss: emu.endpoints.oidcIssuer, aud: OIDC_CLIENT_ID, sub: '00u-alice', preferred_username: 'alice', email: 'alice@example.com', name: 'Alice Example' });
+    expect(claims).toMatchObject({
+      iss: emu.endpoints.oidcIssuer,
+      aud: OIDC_CLIENT_ID,
+      sub: '00u-alice',
+      preferred_username: 'alice',
+      email: 'alice@example.com',
+      name: 'Alice Example',
+    });
     expect(tokens.refresh_token).toBeTruthy();
   });
 
   it('refreshes and revokes a refresh token', async () => {
     const tokens = await signInWithOidc(emu.endpoints.oidcIssuer, 'alice', 'alice-demo-pass');
     const refresh = (body: Record<string, string>) =>
-      fetch(`${emu.endpoints.oidcIssuer}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) });
+      fetch(`${emu.endpoints.oidcIssuer}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(body),
+      });
     const refreshed = await refresh({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '', client_id: OIDC_CLIENT_ID });
     expect(refreshed.status).toBe(200);
     const next = (await refreshed.json()) as { refresh_token: string; id_token: string };
@@ -52,7 +70,8 @@ describe('OIDC identity provider', () => {
     expect(decodeJwt(next.id_token).auth_time).toBe(decodeJwt(tokens.id_token).auth_time);
     expect(typeof decodeJwt(tokens.id_token).auth_time).toBe('number');
     const revoked = await fetch(`${emu.endpoints.oidcIssuer}/token/revocation`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ token: next.refresh_token, client_id: OIDC_CLIENT_ID }),
     });
     expect(revoked.status).toBe(200);
@@ -82,7 +101,11 @@ describe('STS AssumeRoleWithWebIdentity', () => {
     expect(out.Credentials?.Expiration?.getTime()).toBe(Math.floor((emu.clock.now() + 900_000) / 1000) * 1000);
     expect(out.AssumedRoleUser?.Arn).toBe('arn:aws:sts::123456789012:assumed-role/DeskbridgeDemo/alice');
     expect(out.SubjectFromWebIdentityToken).toBe('00u-alice');
-    const credentials = { accessKeyId: out.Credentials?.AccessKeyId ?? '', secretAccessKey: out.Credentials?.SecretAccessKey ?? '', sessionToken: out.Credentials?.SessionToken ?? '' };
+    const credentials = {
+      accessKeyId: out.Credentials?.AccessKeyId ?? '',
+      secretAccessKey: out.Credentials?.SecretAccessKey ?? '',
+      sessionToken: out.Credentials?.SessionToken ?? '',
+    };
     const ws = workspacesClient(emu, credentials);
     const dirs = await ws.send(new DescribeWorkspaceDirectoriesCommand({}));
     // IAM cannot scope the Describe actions to a resource: the role lists the whole account and Region.
@@ -93,7 +116,9 @@ describe('STS AssumeRoleWithWebIdentity', () => {
     const other = await failure(ws.send(new RebootWorkspacesCommand({ RebootWorkspaceRequests: [{ WorkspaceId: bobs }] })));
     expect(other.name).toBe('AccessDeniedException');
 
-    const identity = await new STSClient({ region: 'us-east-1', endpoint: emu.endpoints.sts, credentials, maxAttempts: 1 }).send(new GetCallerIdentityCommand({}));
+    const identity = await new STSClient({ region: 'us-east-1', endpoint: emu.endpoints.sts, credentials, maxAttempts: 1 }).send(
+      new GetCallerIdentityCommand({}),
+    );
     expect(identity.Arn).toBe(out.AssumedRoleUser?.Arn);
 
     emu.clock.advance(900_000);
@@ -110,7 +135,12 @@ describe('STS AssumeRoleWithWebIdentity', () => {
 
   it('refuses a token signed by another key with InvalidIdentityToken', async () => {
     const { privateKey } = await generateKeyPair('RS256');
-    const forged = await new SignJWT({ sub: 'alice' }).setProtectedHeader({ alg: 'RS256', kid: 'emulator-1' }).setIssuer(emu.endpoints.oidcIssuer).setAudience(OIDC_CLIENT_ID).setExpirationTime('1h').sign(privateKey);
+    const forged = await new SignJWT({ sub: 'alice' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'emulator-1' })
+      .setIssuer(emu.endpoints.oidcIssuer)
+      .setAudience(OIDC_CLIENT_ID)
+      .setExpirationTime('1h')
+      .sign(privateKey);
     const error = await failure(assume(forged));
     // The SDK names the wire code InvalidIdentityToken InvalidIdentityTokenException.
     expect(error.name).toBe('InvalidIdentityTokenException');
@@ -118,7 +148,12 @@ describe('STS AssumeRoleWithWebIdentity', () => {
 
   it('refuses a token from an unknown issuer or for another audience with InvalidIdentityToken', async () => {
     const { privateKey } = await generateKeyPair('RS256');
-    const foreign = await new SignJWT({ sub: 'alice' }).setProtectedHeader({ alg: 'RS256' }).setIssuer('https://elsewhere.example.com').setAudience(OIDC_CLIENT_ID).setExpirationTime('1h').sign(privateKey);
+    const foreign = await new SignJWT({ sub: 'alice' })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setIssuer('https://elsewhere.example.com')
+      .setAudience(OIDC_CLIENT_ID)
+      .setExpirationTime('1h')
+      .sign(privateKey);
     expect((await failure(assume(foreign))).name).toBe('InvalidIdentityTokenException');
     expect((await failure(assume('not.a.jwt'))).name).toBe('InvalidIdentityTokenException');
   });

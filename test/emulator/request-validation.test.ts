@@ -31,7 +31,11 @@ function expectWireError(response: WireResponse, type: string, message: string |
 describe('WorkSpaces request validation from the model', () => {
   it('refuses an unknown ComputeTypeName with the enum, and it never shows up later', async () => {
     const id = aliceDesktop('Daily-AutoStop');
-    const out = await wireCall(emu, 'ModifyWorkspaceProperties', JSON.stringify({ WorkspaceId: id, WorkspaceProperties: { ComputeTypeName: 'NOT_A_COMPUTE' } }));
+    const out = await wireCall(
+      emu,
+      'ModifyWorkspaceProperties',
+      JSON.stringify({ WorkspaceId: id, WorkspaceProperties: { ComputeTypeName: 'NOT_A_COMPUTE' } }),
+    );
     expectWireError(
       out,
       'ValidationException',
@@ -46,7 +50,11 @@ describe('WorkSpaces request validation from the model', () => {
 
   it('refuses switching a general-purpose desktop to a G6 graphics compute type', async () => {
     const id = aliceDesktop('Daily-AutoStop');
-    const out = await wireCall(emu, 'ModifyWorkspaceProperties', JSON.stringify({ WorkspaceId: id, WorkspaceProperties: { ComputeTypeName: 'GRAPHICS_G6_XLARGE' } }));
+    const out = await wireCall(
+      emu,
+      'ModifyWorkspaceProperties',
+      JSON.stringify({ WorkspaceId: id, WorkspaceProperties: { ComputeTypeName: 'GRAPHICS_G6_XLARGE' } }),
+    );
     expect(out.status).toBe(400);
     expect(out.json['__type']).toBe('UnsupportedWorkspaceConfigurationException');
     const after = await wireCall(emu, 'DescribeWorkspaces', JSON.stringify({ WorkspaceIds: [id] }));
@@ -54,11 +62,27 @@ describe('WorkSpaces request validation from the model', () => {
   });
 
   it.each([
-    ['an empty UserName', { DirectoryId: DIRECTORY_FULL, UserName: '' }, "Value '' at 'userName' failed to satisfy constraint: Member must have length greater than or equal to 1"],
-    ['an over-long UserName', { DirectoryId: DIRECTORY_FULL, UserName: 'u'.repeat(64) }, `Value '${'u'.repeat(64)}' at 'userName' failed to satisfy constraint: Member must have length less than or equal to 63`],
+    [
+      'an empty UserName',
+      { DirectoryId: DIRECTORY_FULL, UserName: '' },
+      "Value '' at 'userName' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    ],
+    [
+      'an over-long UserName',
+      { DirectoryId: DIRECTORY_FULL, UserName: 'u'.repeat(64) },
+      `Value '${'u'.repeat(64)}' at 'userName' failed to satisfy constraint: Member must have length less than or equal to 63`,
+    ],
     ['an empty NextToken', { NextToken: '' }, "Value '' at 'nextToken' failed to satisfy constraint: Member must have length greater than or equal to 1"],
-    ['an over-long NextToken', { NextToken: 'n'.repeat(2049) }, `Value '${'n'.repeat(2049)}' at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to 2048`],
-    ['a bad WorkspaceId in the list', { WorkspaceIds: ['nope'] }, "Value 'nope' at 'workspaceIds.1.member' failed to satisfy constraint: Member must satisfy regular expression pattern: ^ws-[0-9a-z]{8,63}$"],
+    [
+      'an over-long NextToken',
+      { NextToken: 'n'.repeat(2049) },
+      `Value '${'n'.repeat(2049)}' at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to 2048`,
+    ],
+    [
+      'a bad WorkspaceId in the list',
+      { WorkspaceIds: ['nope'] },
+      "Value 'nope' at 'workspaceIds.1.member' failed to satisfy constraint: Member must satisfy regular expression pattern: ^ws-[0-9a-z]{8,63}$",
+    ],
     ['Limit 0', { Limit: 0 }, "Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"],
   ])('DescribeWorkspaces refuses %s with ValidationException', async (_name, body, violation) => {
     expectWireError(await wireCall(emu, 'DescribeWorkspaces', JSON.stringify(body)), 'ValidationException', `1 validation error detected: ${violation}`);
@@ -67,12 +91,24 @@ describe('WorkSpaces request validation from the model', () => {
   it('refuses a bad enum, a missing required member and a too-long list, each in AWS words', async () => {
     const id = aliceDesktop('Daily-AutoStop');
     const mode = await wireCall(emu, 'ModifyWorkspaceProperties', JSON.stringify({ WorkspaceId: id, WorkspaceProperties: { RunningMode: 'SOMETIMES' } }));
-    expectWireError(mode, 'ValidationException', "1 validation error detected: Value 'SOMETIMES' at 'workspaceProperties.runningMode' failed to satisfy constraint: Member must satisfy enum value set: [AUTO_STOP, ALWAYS_ON, MANUAL]");
+    expectWireError(
+      mode,
+      'ValidationException',
+      "1 validation error detected: Value 'SOMETIMES' at 'workspaceProperties.runningMode' failed to satisfy constraint: Member must satisfy enum value set: [AUTO_STOP, ALWAYS_ON, MANUAL]",
+    );
     const missing = await wireCall(emu, 'StartWorkspaces', '{}');
-    expectWireError(missing, 'ValidationException', "1 validation error detected: Value null at 'startWorkspaceRequests' failed to satisfy constraint: Member must not be null");
+    expectWireError(
+      missing,
+      'ValidationException',
+      "1 validation error detected: Value null at 'startWorkspaceRequests' failed to satisfy constraint: Member must not be null",
+    );
     const ids = Array.from({ length: 2 }, () => ({ WorkspaceId: id }));
     const rebuild = await wireCall(emu, 'RebuildWorkspaces', JSON.stringify({ RebuildWorkspaceRequests: ids }));
-    expectWireError(rebuild, 'ValidationException', /^1 validation error detected: Value '\[.*\]' at 'rebuildWorkspaceRequests' failed to satisfy constraint: Member must have length less than or equal to 1$/);
+    expectWireError(
+      rebuild,
+      'ValidationException',
+      /^1 validation error detected: Value '\[.*\]' at 'rebuildWorkspaceRequests' failed to satisfy constraint: Member must have length less than or equal to 1$/,
+    );
   });
 
   it('lists every violation of one request', async () => {
@@ -85,10 +121,26 @@ describe('WorkSpaces request validation from the model', () => {
   });
 
   it('answers wrong JSON types and bad JSON with SerializationException', async () => {
-    expectWireError(await wireCall(emu, 'DescribeWorkspaces', JSON.stringify({ Limit: '5' })), 'SerializationException', 'STRING_VALUE can not be converted to an Integer');
-    expectWireError(await wireCall(emu, 'DescribeWorkspaces', JSON.stringify({ UserName: 7, DirectoryId: DIRECTORY_FULL })), 'SerializationException', 'NUMBER_INT_VALUE can not be converted to a String');
-    expectWireError(await wireCall(emu, 'DescribeWorkspaces', JSON.stringify({ WorkspaceIds: 'ws-alice0000' })), 'SerializationException', 'STRING_VALUE can not be converted to a List');
-    expectWireError(await wireCall(emu, 'DescribeTags', JSON.stringify({ ResourceId: { id: 'x' } })), 'SerializationException', 'Start of structure or map found where not expected.');
+    expectWireError(
+      await wireCall(emu, 'DescribeWorkspaces', JSON.stringify({ Limit: '5' })),
+      'SerializationException',
+      'STRING_VALUE can not be converted to an Integer',
+    );
+    expectWireError(
+      await wireCall(emu, 'DescribeWorkspaces', JSON.stringify({ UserName: 7, DirectoryId: DIRECTORY_FULL })),
+      'SerializationException',
+      'NUMBER_INT_VALUE can not be converted to a String',
+    );
+    expectWireError(
+      await wireCall(emu, 'DescribeWorkspaces', JSON.stringify({ WorkspaceIds: 'ws-alice0000' })),
+      'SerializationException',
+      'STRING_VALUE can not be converted to a List',
+    );
+    expectWireError(
+      await wireCall(emu, 'DescribeTags', JSON.stringify({ ResourceId: { id: 'x' } })),
+      'SerializationException',
+      'Start of structure or map found where not expected.',
+    );
     expectWireError(await wireCall(emu, 'DescribeWorkspaces', '{"Limit": 5'), 'SerializationException', 'Request body is not valid JSON');
     expectWireError(await wireCall(emu, 'DescribeWorkspaces', '[]'), 'SerializationException', 'Start of list found where not expected');
   });

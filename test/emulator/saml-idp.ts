@@ -105,7 +105,10 @@ export interface SamlResponseInput {
 
 const attribute = (name: string, values: readonly string[]): string =>
   `<saml:Attribute Name="${escapeXml(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri">${values
-    .map((v) => `<saml:AttributeValue xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="xs:string">${escapeXml(v)}</saml:AttributeValue>`)
+    .map(
+      (v) =>
+        `<saml:AttributeValue xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="xs:string">${escapeXml(v)}</saml:AttributeValue>`,
+    )
     .join('')}</saml:Attribute>`;
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -119,10 +122,21 @@ export function samlResponseXml(input: SamlResponseInput): { xml: string; assert
   const until = iso(now + settings.assertionSeconds * 1000);
   const attributes = [
     attribute('https://aws.amazon.com/SAML/Attributes/RoleSessionName', [input.userName]),
-    ...(settings.sendRoles ? [attribute('https://aws.amazon.com/SAML/Attributes/Role', input.roles.map((role) => `${role},${SAML_PROVIDER_ARN}`))] : []),
-    ...(settings.sessionDurationSeconds === null ? [] : [attribute('https://aws.amazon.com/SAML/Attributes/SessionDuration', [String(settings.sessionDurationSeconds)])]),
+    ...(settings.sendRoles
+      ? [
+          attribute(
+            'https://aws.amazon.com/SAML/Attributes/Role',
+            input.roles.map((role) => `${role},${SAML_PROVIDER_ARN}`),
+          ),
+        ]
+      : []),
+    ...(settings.sessionDurationSeconds === null
+      ? []
+      : [attribute('https://aws.amazon.com/SAML/Attributes/SessionDuration', [String(settings.sessionDurationSeconds)])]),
     // The owner tag the IT kit's policy compares with each desktop's (the admin guide maps it to the user name).
-    ...Object.entries({ ...settings.principalTags, [OWNER_TAG_KEY]: input.userName }).map(([key, value]) => attribute(`https://aws.amazon.com/SAML/Attributes/PrincipalTag:${key}`, [value])),
+    ...Object.entries({ ...settings.principalTags, [OWNER_TAG_KEY]: input.userName }).map(([key, value]) =>
+      attribute(`https://aws.amazon.com/SAML/Attributes/PrincipalTag:${key}`, [value]),
+    ),
     attribute('email', [input.email]),
   ].join('');
   const xml =

@@ -79,7 +79,9 @@ describe('STS AssumeRoleWithSAML', () => {
 
   it('refuses an unknown provider and a signature the provider metadata does not vouch for (InvalidIdentityToken)', async () => {
     const { samlResponse } = await new SamlBrowser().signIn(appUrl, alice);
-    expect((await failure(assume(samlResponse, SAML_USERS_ROLE_ARN, 'arn:aws:iam::123456789012:saml-provider/Other'))).name).toBe('InvalidIdentityTokenException');
+    expect((await failure(assume(samlResponse, SAML_USERS_ROLE_ARN, 'arn:aws:iam::123456789012:saml-provider/Other'))).name).toBe(
+      'InvalidIdentityTokenException',
+    );
     emu.state.saml.settings.signWithStaleKey = true;
     const stale = await new SamlBrowser().signIn(appUrl, alice);
     const error = await failure(assume(stale.samlResponse));
@@ -112,10 +114,19 @@ describe('STS AssumeRoleWithSAML', () => {
     const { samlResponse } = await new SamlBrowser().signIn(appUrl, { username: 'nobody', password: 'nobody-demo-pass' });
     const genuine = xmlOf(samlResponse);
     const signedAssertion = genuine.slice(genuine.indexOf('<saml:Assertion'), genuine.indexOf('</saml:Assertion>') + '</saml:Assertion>'.length);
-    const { xml: forgedXml } = samlResponseXml({ userName: 'alice', email: 'alice@example.com', roles: [SAML_SUPPORT_ROLE_ARN], now: emu.clock.now(), settings: DEFAULT_SAML_APP, key: emu.state.saml.key });
+    const { xml: forgedXml } = samlResponseXml({
+      userName: 'alice',
+      email: 'alice@example.com',
+      roles: [SAML_SUPPORT_ROLE_ARN],
+      now: emu.clock.now(),
+      settings: DEFAULT_SAML_APP,
+      key: emu.state.saml.key,
+    });
     const forged = forgedXml.slice(forgedXml.indexOf('<saml:Assertion'), forgedXml.indexOf('</saml:Assertion>') + '</saml:Assertion>'.length);
     // 1. The signed assertion moved into Extensions, the forged one in its place.
-    const moved = genuine.replace(signedAssertion, `${forged}`).replace('<samlp:Status>', `<samlp:Extensions>${signedAssertion}</samlp:Extensions><samlp:Status>`);
+    const moved = genuine
+      .replace(signedAssertion, `${forged}`)
+      .replace('<samlp:Status>', `<samlp:Extensions>${signedAssertion}</samlp:Extensions><samlp:Status>`);
     // 2. The forged assertion carrying the genuine signature, with the genuine assertion's ID.
     const id = /ID="([^"]+)"/.exec(signedAssertion)![1]!;
     const signature = signedAssertion.slice(signedAssertion.indexOf('<ds:Signature'), signedAssertion.indexOf('</ds:Signature>') + '</ds:Signature>'.length);
@@ -132,7 +143,14 @@ describe('STS AssumeRoleWithSAML', () => {
   });
 
   it('signs a response it builds itself the same way (the helper tests use)', async () => {
-    const { xml, assertionId } = samlResponseXml({ userName: 'alice', email: 'alice@example.com', roles: [SAML_USERS_ROLE_ARN], now: emu.clock.now(), settings: DEFAULT_SAML_APP, key: emu.state.saml.key });
+    const { xml, assertionId } = samlResponseXml({
+      userName: 'alice',
+      email: 'alice@example.com',
+      roles: [SAML_USERS_ROLE_ARN],
+      now: emu.clock.now(),
+      settings: DEFAULT_SAML_APP,
+      key: emu.state.saml.key,
+    });
     const out = await assume(b64(signAssertion(xml, assertionId, emu.state.saml.key)));
     expect(out.AssumedRoleUser?.Arn).toContain('DeskbridgeSamlUsers/alice');
   });
@@ -142,7 +160,9 @@ describe('STS AssumeRoleWithSAML', () => {
     const model = await loadModel('sts');
     const saml = events.filter((e) => e.service === 'sts' && e.operation === 'AssumeRoleWithSAML');
     expect(saml.filter((e) => e.status === 200).length).toBeGreaterThanOrEqual(3);
-    expect(new Set(saml.flatMap((e) => (e.errorType ? [e.errorType] : [])))).toEqual(new Set(['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim', 'ExpiredTokenException']));
+    expect(new Set(saml.flatMap((e) => (e.errorType ? [e.errorType] : [])))).toEqual(
+      new Set(['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim', 'ExpiredTokenException']),
+    );
     expect(saml.filter((e) => e.status === 200).flatMap((e) => validateOutput(model, 'AssumeRoleWithSAML', e.output))).toEqual([]);
     expect(saml.filter((e) => e.errorType !== undefined && !errorAllowed(model, 'AssumeRoleWithSAML', e.errorType))).toEqual([]);
   });

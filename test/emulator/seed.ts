@@ -27,31 +27,102 @@ export const CODE_RESTRICTED = 'SLiad+DEMO02';
 export const OWNER_TAG_KEY = DEFAULT_OWNER_TAG_KEY;
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { username: 'alice', password: 'alice-demo-pass', email: 'alice@example.com', name: 'Alice Example', description: 'one desktop in each of the 17 states, plus two in the restricted directory' },
+  {
+    username: 'alice',
+    password: 'alice-demo-pass',
+    email: 'alice@example.com',
+    name: 'Alice Example',
+    description: 'one desktop in each of the 17 states, plus two in the restricted directory',
+  },
   { username: 'nobody', password: 'nobody-demo-pass', email: 'nobody@example.com', name: 'Nobody Example', description: 'no desktops' },
   // 64 characters: one more than DescribeWorkspaces accepts as a UserName.
-  { username: 'maximilian.mustermann-schmidt.external-contract@corp.example.com', password: 'longname-demo-pass', email: 'longname@example.com', name: 'Long Name Example', description: 'a user name longer than AWS WorkSpaces accepts' },
+  {
+    username: 'maximilian.mustermann-schmidt.external-contract@corp.example.com',
+    password: 'longname-demo-pass',
+    email: 'longname@example.com',
+    name: 'Long Name Example',
+    description: 'a user name longer than AWS WorkSpaces accepts',
+  },
   { username: 'bulk', password: 'bulk-demo-pass', email: 'bulk@example.com', name: 'Bulk Example', description: '2,500 desktops (benchmarks)' },
-  { username: 'bob', password: 'bob-demo-pass', email: 'bob@example.com', name: 'Bob Example', description: 'two desktops in the OIDC directory (alice may list them, not act on them)' },
+  {
+    username: 'bob',
+    password: 'bob-demo-pass',
+    email: 'bob@example.com',
+    name: 'Bob Example',
+    description: 'two desktops in the OIDC directory (alice may list them, not act on them)',
+  },
 ];
 
 export const BUNDLES: readonly BundleRecord[] = [
-  { id: 'wsb-standard01', name: 'Standard with Windows 11', description: 'Standard bundle', computeType: 'STANDARD', rootCapacity: '80', userCapacity: '50', imageId: 'wsi-win11std01' },
-  { id: 'wsb-perform001', name: 'Performance with Windows 11', description: 'Performance bundle', computeType: 'PERFORMANCE', rootCapacity: '175', userCapacity: '100', imageId: 'wsi-win11prf01' },
-  { id: 'wsb-ubuntu0001', name: 'Standard with Ubuntu 22.04', description: 'Linux bundle', computeType: 'STANDARD', rootCapacity: '80', userCapacity: '50', imageId: 'wsi-ubuntu2201' },
-  { id: 'wsb-custom0001', name: 'Engineering (custom)', description: 'A custom bundle of the demo account', computeType: 'POWER', rootCapacity: '175', userCapacity: '100', imageId: 'wsi-custom0001', owner: ACCOUNT_ID },
+  {
+    id: 'wsb-standard01',
+    name: 'Standard with Windows 11',
+    description: 'Standard bundle',
+    computeType: 'STANDARD',
+    rootCapacity: '80',
+    userCapacity: '50',
+    imageId: 'wsi-win11std01',
+  },
+  {
+    id: 'wsb-perform001',
+    name: 'Performance with Windows 11',
+    description: 'Performance bundle',
+    computeType: 'PERFORMANCE',
+    rootCapacity: '175',
+    userCapacity: '100',
+    imageId: 'wsi-win11prf01',
+  },
+  {
+    id: 'wsb-ubuntu0001',
+    name: 'Standard with Ubuntu 22.04',
+    description: 'Linux bundle',
+    computeType: 'STANDARD',
+    rootCapacity: '80',
+    userCapacity: '50',
+    imageId: 'wsi-ubuntu2201',
+  },
+  {
+    id: 'wsb-custom0001',
+    name: 'Engineering (custom)',
+    description: 'A custom bundle of the demo account',
+    computeType: 'POWER',
+    rootCapacity: '175',
+    userCapacity: '100',
+    imageId: 'wsi-custom0001',
+    owner: ACCOUNT_ID,
+  },
 ];
 
 const DIRECTORIES: readonly DirectoryRecord[] = [
   {
-    id: DIRECTORY_FULL, name: 'corp.example.com', alias: 'deskbridge-demo', registrationCode: CODE_FULL,
-    directoryType: 'SIMPLE_AD', samlEnabled: false,
-    selfservice: { RestartWorkspace: 'ENABLED', IncreaseVolumeSize: 'ENABLED', ChangeComputeType: 'ENABLED', SwitchRunningMode: 'ENABLED', RebuildWorkspace: 'ENABLED' },
+    id: DIRECTORY_FULL,
+    name: 'corp.example.com',
+    alias: 'deskbridge-demo',
+    registrationCode: CODE_FULL,
+    directoryType: 'SIMPLE_AD',
+    samlEnabled: false,
+    selfservice: {
+      RestartWorkspace: 'ENABLED',
+      IncreaseVolumeSize: 'ENABLED',
+      ChangeComputeType: 'ENABLED',
+      SwitchRunningMode: 'ENABLED',
+      RebuildWorkspace: 'ENABLED',
+    },
   },
   {
-    id: DIRECTORY_RESTRICTED, name: 'restricted.example.com', alias: 'deskbridge-restricted', registrationCode: CODE_RESTRICTED,
-    directoryType: 'AD_CONNECTOR', samlEnabled: true,
-    selfservice: { RestartWorkspace: 'ENABLED', IncreaseVolumeSize: 'DISABLED', ChangeComputeType: 'DISABLED', SwitchRunningMode: 'DISABLED', RebuildWorkspace: 'DISABLED' },
+    id: DIRECTORY_RESTRICTED,
+    name: 'restricted.example.com',
+    alias: 'deskbridge-restricted',
+    registrationCode: CODE_RESTRICTED,
+    directoryType: 'AD_CONNECTOR',
+    samlEnabled: true,
+    selfservice: {
+      RestartWorkspace: 'ENABLED',
+      IncreaseVolumeSize: 'DISABLED',
+      ChangeComputeType: 'DISABLED',
+      SwitchRunningMode: 'DISABLED',
+      RebuildWorkspace: 'DISABLED',
+    },
   },
 ];
 
@@ -66,7 +137,11 @@ interface Spec {
 // Every one of the 17 states, so the UI can show each; transitional ones are held (no timer).
 const ALICE: readonly Spec[] = [
   { state: 'AVAILABLE', name: 'Linux-VNC', vnc: true, props: { operatingSystemName: 'UBUNTU_22_04', protocols: ['WSP'] } },
-  { state: 'AVAILABLE', name: 'Design-PC', props: { runningMode: 'ALWAYS_ON', computeTypeName: 'PERFORMANCE', rootVolumeSizeGib: 175, userVolumeSizeGib: 100 } },
+  {
+    state: 'AVAILABLE',
+    name: 'Design-PC',
+    props: { runningMode: 'ALWAYS_ON', computeTypeName: 'PERFORMANCE', rootVolumeSizeGib: 175, userVolumeSizeGib: 100 },
+  },
   { state: 'STOPPED', name: 'Daily-AutoStop' },
   { state: 'STOPPED', name: 'Manual-Stopped', props: { runningMode: 'MANUAL' } },
   { state: 'UNHEALTHY', name: 'Unhealthy-PC', error: ['WorkspaceUnhealthy', 'The WorkSpace is not responding to health checks.'] },
@@ -81,7 +156,11 @@ const ALICE: readonly Spec[] = [
   { state: 'UPDATING', name: 'Updating-PC' },
   { state: 'STOPPING', name: 'Stopping-PC' },
   { state: 'SUSPENDED', name: 'Suspended-PC' },
-  { state: 'ERROR', name: 'Error-PC', error: ['ResourceLimitExceeded.CoresLimit', 'The WorkSpace could not be created because the account core limit was reached.'] },
+  {
+    state: 'ERROR',
+    name: 'Error-PC',
+    error: ['ResourceLimitExceeded.CoresLimit', 'The WorkSpace could not be created because the account core limit was reached.'],
+  },
   { state: 'TERMINATING', name: 'Terminating-PC' },
   { state: 'TERMINATED', name: 'Terminated-PC' },
 ];
@@ -97,8 +176,13 @@ const BOB: readonly Spec[] = [
 ];
 
 const BASE_PROPS: WorkspaceProps = {
-  runningMode: 'AUTO_STOP', autoStopTimeoutMinutes: 60, rootVolumeSizeGib: 80, userVolumeSizeGib: 50,
-  computeTypeName: 'STANDARD', protocols: ['WSP'], operatingSystemName: 'WINDOWS_11',
+  runningMode: 'AUTO_STOP',
+  autoStopTimeoutMinutes: 60,
+  rootVolumeSizeGib: 80,
+  userVolumeSizeGib: 50,
+  computeTypeName: 'STANDARD',
+  protocols: ['WSP'],
+  operatingSystemName: 'WINDOWS_11',
 };
 
 export interface SeedOptions {
@@ -114,17 +198,24 @@ export interface SeedOptions {
 function workspace(id: string, directoryId: string, userName: string, index: number, spec: Spec, options: SeedOptions): WorkspaceRecord {
   const props = { ...BASE_PROPS, ...spec.props };
   return {
-    id, directoryId, userName, workspaceName: spec.name,
+    id,
+    directoryId,
+    userName,
+    workspaceName: spec.name,
     bundleId: props.operatingSystemName === 'UBUNTU_22_04' ? 'wsb-ubuntu0001' : props.computeTypeName === 'PERFORMANCE' ? 'wsb-perform001' : 'wsb-standard01',
     computerName: `EC2AMAZ-${(index + 1000).toString(36).toUpperCase().padStart(7, '0')}`,
     ipAddress: `10.0.${Math.floor(index / 250) % 250}.${(index % 250) + 4}`,
     subnetId: 'subnet-0a1b2c3d',
     state: spec.state,
     stateSince: options.now,
-    errorCode: spec.error?.[0], errorMessage: spec.error?.[1],
+    errorCode: spec.error?.[0],
+    errorMessage: spec.error?.[1],
     props,
     // Every seeded desktop carries the kit's owner tag, as `npm run admin -- tag-owners` sets it.
-    tags: [spec.vnc === true ? { Key: 'deskbridge:connect', Value: options.vncAddress } : { Key: 'team', Value: 'demo' }, { Key: OWNER_TAG_KEY, Value: userName }],
+    tags: [
+      spec.vnc === true ? { Key: 'deskbridge:connect', Value: options.vncAddress } : { Key: 'team', Value: 'demo' },
+      { Key: OWNER_TAG_KEY, Value: userName },
+    ],
     connection: spec.state === 'AVAILABLE' ? 'DISCONNECTED' : spec.state === 'STOPPED' ? 'DISCONNECTED' : 'UNKNOWN',
     lastUserConnectionAt: spec.state === 'AVAILABLE' || spec.state === 'STOPPED' ? options.now - 86_400_000 : undefined,
     idleSince: options.now,

@@ -27,7 +27,9 @@ function codes(sentence: string): string[] {
 }
 
 function documentedRule(operation: string): DocumentedRule {
-  const sentences = documentation(operation).replace(/<\/?p>/g, ' ').split(/(?<=\.)\s+/);
+  const sentences = documentation(operation)
+    .replace(/<\/?p>/g, ' ')
+    .split(/(?<=\.)\s+/);
   const rule = sentences.find((s) => /\bunless\b/.test(s));
   if (rule === undefined) throw new Error(`${operation}: the documentation states no rule`);
   const condition = sentences.find((s) => /\bonly if\b/.test(s));
@@ -50,7 +52,12 @@ beforeAll(async () => {
 
 describe('the self-service rules say what the API reference says', () => {
   it('reads the documented rules (the parser finds what the text names)', () => {
-    expect(documentedRule('RebootWorkspaces')).toEqual({ states: ['AVAILABLE', 'UNHEALTHY', 'REBOOTING'], conditional: ['REBOOTING'], conditionMinutes: 20, otherCodes: [] });
+    expect(documentedRule('RebootWorkspaces')).toEqual({
+      states: ['AVAILABLE', 'UNHEALTHY', 'REBOOTING'],
+      conditional: ['REBOOTING'],
+      conditionMinutes: 20,
+      otherCodes: [],
+    });
     expect(documentedRule('StartWorkspaces').otherCodes).toEqual(['AutoStop', 'Manual']);
   });
 
@@ -75,7 +82,13 @@ describe('the self-service rules say what the API reference says', () => {
     expect(sorted(CLIENT_STATES.start)).toEqual(sorted(start.states));
     expect(sorted(EMULATOR_STATES.StartWorkspaces)).toEqual(sorted(start.states));
     // "running mode of AutoStop or Manual": AlwaysOn is refused.
-    expect(gate('start', { state: 'STOPPED', runningMode: 'ALWAYS_ON', modifications: [] }, { restartWorkspace: false, increaseVolumeSize: false, changeComputeType: false, switchRunningMode: false, rebuildWorkspace: false })).toEqual({ allowed: false, reason: 'runningMode' });
+    expect(
+      gate(
+        'start',
+        { state: 'STOPPED', runningMode: 'ALWAYS_ON', modifications: [] },
+        { restartWorkspace: false, increaseVolumeSize: false, changeComputeType: false, switchRunningMode: false, rebuildWorkspace: false },
+      ),
+    ).toEqual({ allowed: false, reason: 'runningMode' });
     expect(sorted(EMULATOR_STATES.StopWorkspaces)).toEqual(sorted(documentedRule('StopWorkspaces').states));
   });
 

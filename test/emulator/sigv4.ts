@@ -10,12 +10,7 @@ import type { AccessKey, CredentialRegistry } from './credentials';
  * needs its session token. Error codes are the JSON protocol's; STS maps them to its own.
  */
 export interface AuthFailure {
-  readonly code:
-    | 'MissingAuthenticationToken'
-    | 'IncompleteSignature'
-    | 'UnrecognizedClientException'
-    | 'InvalidSignatureException'
-    | 'ExpiredTokenException';
+  readonly code: 'MissingAuthenticationToken' | 'IncompleteSignature' | 'UnrecognizedClientException' | 'InvalidSignatureException' | 'ExpiredTokenException';
   readonly status: number;
   readonly message: string;
 }
@@ -49,7 +44,10 @@ const fail = (code: AuthFailure['code'], status: number, message: string): AuthR
 const badSignature = (message: string): AuthResult => fail('InvalidSignatureException', 403, message);
 
 function amzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function parseAmzDate(value: string): number | undefined {
@@ -110,7 +108,14 @@ function canonicalRequest(req: IncomingMessage, signedHeaders: readonly string[]
   const raw = req.url ?? '/';
   const q = raw.indexOf('?');
   const headers = signedHeaders.map((name) => `${name}:${(header(req, name) ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
-  return [req.method ?? 'POST', canonicalUri(q === -1 ? raw : raw.slice(0, q)), canonicalQuery(q === -1 ? '' : raw.slice(q + 1)), headers, signedHeaders.join(';'), sha256Hex(body)].join('\n');
+  return [
+    req.method ?? 'POST',
+    canonicalUri(q === -1 ? raw : raw.slice(0, q)),
+    canonicalQuery(q === -1 ? '' : raw.slice(q + 1)),
+    headers,
+    signedHeaders.join(';'),
+    sha256Hex(body),
+  ].join('\n');
 }
 
 interface ParsedAuthorization {
@@ -128,11 +133,17 @@ function parseAuthorization(authorization: string, hasDate: boolean): ParsedAuth
     if (eq > 0) params.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
   }
   const problems = [
-    ...(['Credential', 'Signature', 'SignedHeaders'] as const).filter((name) => !params.get(name)).map((name) => `Authorization header requires '${name}' parameter.`),
+    ...(['Credential', 'Signature', 'SignedHeaders'] as const)
+      .filter((name) => !params.get(name))
+      .map((name) => `Authorization header requires '${name}' parameter.`),
     ...(hasDate ? [] : ["Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header."]),
   ];
   if (rest === undefined || problems.length > 0) return `${problems.join(' ')} Authorization=${authorization.split(' ')[0] ?? ''}`.trim();
-  return { credential: params.get('Credential') ?? '', signedHeaders: (params.get('SignedHeaders') ?? '').split(';'), signature: params.get('Signature') ?? '' };
+  return {
+    credential: params.get('Credential') ?? '',
+    signedHeaders: (params.get('SignedHeaders') ?? '').split(';'),
+    signature: params.get('Signature') ?? '',
+  };
 }
 
 /** When the client signed: X-Amz-Date, else the HTTP Date header. */
@@ -160,7 +171,8 @@ function scopeProblem(parts: readonly string[], dateText: string, expected: Sign
 
 function skewProblem(signedAt: number, dateText: string, now: number): string | undefined {
   if (signedAt < now - MAX_SKEW_MS) return `Signature expired: ${dateText} is now earlier than ${amzDate(now - MAX_SKEW_MS)} (${amzDate(now)} - 5 min.)`;
-  if (signedAt > now + MAX_SKEW_MS) return `Signature not yet current: ${dateText} is still later than ${amzDate(now + MAX_SKEW_MS)} (${amzDate(now)} + 5 min.)`;
+  if (signedAt > now + MAX_SKEW_MS)
+    return `Signature not yet current: ${dateText} is still later than ${amzDate(now + MAX_SKEW_MS)} (${amzDate(now)} + 5 min.)`;
   return undefined;
 }
 
@@ -181,7 +193,8 @@ export function verifySigV4(input: VerifyInput): AuthResult {
   const time = signingTime(req);
   const parsed = parseAuthorization(authorization, time !== undefined);
   if (typeof parsed === 'string' || time === undefined) return fail('IncompleteSignature', 400, typeof parsed === 'string' ? parsed : '');
-  if (time.ms === undefined) return fail('IncompleteSignature', 400, `Date must be in ISO-8601 'basic format'. Got '${time.text}'. See http://en.wikipedia.org/wiki/ISO_8601`);
+  if (time.ms === undefined)
+    return fail('IncompleteSignature', 400, `Date must be in ISO-8601 'basic format'. Got '${time.text}'. See http://en.wikipedia.org/wiki/ISO_8601`);
 
   const parts = parsed.credential.split('/');
   const key = registry.find(parts[0] ?? '');

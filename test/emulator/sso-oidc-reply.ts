@@ -23,4 +23,3 @@ export function oidcOk(operation: string, output: Record<string, unknown>): Repl
     body: JSON.stringify(output),
   };
 }
-

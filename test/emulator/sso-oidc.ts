@@ -45,13 +45,16 @@ function registerClient(body: Record<string, unknown>, deps: SsoOidcDeps): Reply
   const op = 'RegisterClient';
   const clientName = str(body['clientName']);
   const clientType = str(body['clientType']);
-  if (clientName === undefined || clientType === undefined) return oidcError('InvalidRequestException', 'invalid_request', 'clientName and clientType are required', 400, op);
+  if (clientName === undefined || clientType === undefined)
+    return oidcError('InvalidRequestException', 'invalid_request', 'clientName and clientType are required', 400, op);
   if (clientType !== 'public') return oidcError('InvalidClientMetadataException', 'invalid_client_metadata', 'clientType must be public', 400, op);
   const redirectUris = strList(body['redirectUris']);
-  if (redirectUris.some((uri) => !isLoopback(uri))) return oidcError('InvalidRedirectUriException', 'invalid_redirect_uri', 'Only loopback redirect URIs are allowed', 400, op);
+  if (redirectUris.some((uri) => !isLoopback(uri)))
+    return oidcError('InvalidRedirectUriException', 'invalid_redirect_uri', 'Only loopback redirect URIs are allowed', 400, op);
   const grantTypes = strList(body['grantTypes']);
   const known = ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'];
-  if (grantTypes.some((g) => !known.includes(g))) return oidcError('UnsupportedGrantTypeException', 'unsupported_grant_type', 'Unsupported grant type', 400, op);
+  if (grantTypes.some((g) => !known.includes(g)))
+    return oidcError('UnsupportedGrantTypeException', 'unsupported_grant_type', 'Unsupported grant type', 400, op);
   const now = deps.state.clock.now();
   const client = {
     clientId: deps.state.newSecret(16),
@@ -74,7 +77,8 @@ function registerClient(body: Record<string, unknown>, deps: SsoOidcDeps): Reply
 function startDeviceAuthorization(body: Record<string, unknown>, deps: SsoOidcDeps): Reply {
   const op = 'StartDeviceAuthorization';
   const client = deps.state.clients.get(str(body['clientId']) ?? '');
-  if (client === undefined || client.clientSecret !== body['clientSecret']) return oidcError('InvalidClientException', 'invalid_client', 'Invalid client credentials', 401, op);
+  if (client === undefined || client.clientSecret !== body['clientSecret'])
+    return oidcError('InvalidClientException', 'invalid_client', 'Invalid client credentials', 401, op);
   if (str(body['startUrl']) === undefined) return oidcError('InvalidRequestException', 'invalid_request', 'startUrl is required', 400, op);
   const now = deps.state.clock.now();
   const device = {

@@ -87,10 +87,12 @@ export function ssoPortalService(deps: SsoPortalDeps): ServiceDefinition {
         const accounts = [...new Map(assignments.map((a) => [a.accountId, a])).values()];
         const paged = pageOf(accounts, request, operation);
         if ('status' in paged) return Promise.resolve(paged);
-        return Promise.resolve(ok(operation, {
-          accountList: paged.items.map((a) => ({ accountId: a.accountId, accountName: a.accountName, emailAddress: a.emailAddress })),
-          ...(paged.next === undefined ? {} : { nextToken: paged.next }),
-        }));
+        return Promise.resolve(
+          ok(operation, {
+            accountList: paged.items.map((a) => ({ accountId: a.accountId, accountName: a.accountName, emailAddress: a.emailAddress })),
+            ...(paged.next === undefined ? {} : { nextToken: paged.next }),
+          }),
+        );
       }
       if (accountId === null) return Promise.resolve(portalError('InvalidRequestException', 'account_id is required', 400, operation));
       if (operation === 'ListAccountRoles') {
@@ -98,10 +100,12 @@ export function ssoPortalService(deps: SsoPortalDeps): ServiceDefinition {
         if (roles.length === 0) return Promise.resolve(portalError('ResourceNotFoundException', 'No access', 404, operation));
         const paged = pageOf(roles, request, operation);
         if ('status' in paged) return Promise.resolve(paged);
-        return Promise.resolve(ok(operation, {
-          roleList: paged.items.map((a) => ({ roleName: a.roleName, accountId: a.accountId })),
-          ...(paged.next === undefined ? {} : { nextToken: paged.next }),
-        }));
+        return Promise.resolve(
+          ok(operation, {
+            roleList: paged.items.map((a) => ({ roleName: a.roleName, accountId: a.accountId })),
+            ...(paged.next === undefined ? {} : { nextToken: paged.next }),
+          }),
+        );
       }
       const roleName = request.url.searchParams.get('role_name');
       if (roleName === null) return Promise.resolve(portalError('InvalidRequestException', 'role_name is required', 400, operation));
@@ -117,15 +121,17 @@ export function ssoPortalService(deps: SsoPortalDeps): ServiceDefinition {
         },
         Math.min(token.expiresAt, deps.state.clock.now() + 3600_000),
       );
-      return Promise.resolve(ok(operation, {
-        roleCredentials: {
-          accessKeyId: key.accessKeyId,
-          secretAccessKey: key.secretAccessKey,
-          sessionToken: key.sessionToken,
-          // The portal API sends epoch milliseconds.
-          expiration: key.expiresAt,
-        },
-      }));
+      return Promise.resolve(
+        ok(operation, {
+          roleCredentials: {
+            accessKeyId: key.accessKeyId,
+            secretAccessKey: key.secretAccessKey,
+            sessionToken: key.sessionToken,
+            // The portal API sends epoch milliseconds.
+            expiration: key.expiresAt,
+          },
+        }),
+      );
     },
   };
 }

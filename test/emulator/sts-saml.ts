@@ -81,7 +81,10 @@ function childElements(parent: Element, ns: string, localName: string): Element[
 
 function parse(xml: string): Document {
   let broken = false;
-  const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: () => (broken = true), fatalError: () => (broken = true) } }).parseFromString(xml, 'text/xml');
+  const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: () => (broken = true), fatalError: () => (broken = true) } }).parseFromString(
+    xml,
+    'text/xml',
+  );
   if (broken || !doc?.documentElement || doc.doctype) throw new Refusal('InvalidIdentityToken', 'Invalid SAML response: not well-formed XML.');
   return doc;
 }
@@ -90,7 +93,8 @@ function parse(xml: string): Document {
 function verifiedAssertion(xml: string, provider: SamlProviderEntry): Element {
   const doc = parse(xml);
   const root = doc.documentElement;
-  if (root.namespaceURI !== PROTOCOL_NS || root.localName !== 'Response') throw new Refusal('InvalidIdentityToken', 'Invalid SAML response: root is not a Response.');
+  if (root.namespaceURI !== PROTOCOL_NS || root.localName !== 'Response')
+    throw new Refusal('InvalidIdentityToken', 'Invalid SAML response: root is not a Response.');
   const assertions = elements(doc, ASSERTION_NS, 'Assertion');
   if (assertions.length !== 1) throw new Refusal('InvalidIdentityToken', 'Invalid SAML response: expected exactly one Assertion.');
   const assertion = assertions[0]!;
@@ -107,11 +111,13 @@ function verifiedAssertion(xml: string, provider: SamlProviderEntry): Element {
   }
   const references = sig.getReferences();
   const id = assertion.getAttribute('ID') ?? '';
-  if (!valid || references.length !== 1 || references[0]?.uri !== `#${id}` || id === '') throw new Refusal('InvalidIdentityToken', 'Response signature invalid');
+  if (!valid || references.length !== 1 || references[0]?.uri !== `#${id}` || id === '')
+    throw new Refusal('InvalidIdentityToken', 'Response signature invalid');
   const signed = sig.getSignedReferences();
   if (signed.length !== 1) throw new Refusal('InvalidIdentityToken', 'Response signature invalid');
   const signedAssertion = parse(signed[0]!).documentElement;
-  if (signedAssertion.namespaceURI !== ASSERTION_NS || signedAssertion.localName !== 'Assertion') throw new Refusal('InvalidIdentityToken', 'Response signature invalid');
+  if (signedAssertion.namespaceURI !== ASSERTION_NS || signedAssertion.localName !== 'Assertion')
+    throw new Refusal('InvalidIdentityToken', 'Response signature invalid');
   return signedAssertion;
 }
 
@@ -138,15 +144,20 @@ function checkConditions(assertion: Element, now: number): void {
   if (!isAwsRecipient(recipient)) throw new Refusal('IDPRejectedClaim', 'The Recipient of the SAML assertion is not a sign-in endpoint of AWS.', 403);
   const conditions = childElements(assertion, ASSERTION_NS, 'Conditions')[0];
   const audiences = conditions
-    ? childElements(conditions, ASSERTION_NS, 'AudienceRestriction').flatMap((r) => childElements(r, ASSERTION_NS, 'Audience').map((a) => (a.textContent ?? '').trim()))
+    ? childElements(conditions, ASSERTION_NS, 'AudienceRestriction').flatMap((r) =>
+        childElements(r, ASSERTION_NS, 'Audience').map((a) => (a.textContent ?? '').trim()),
+      )
     : [];
   if (!audiences.some((audience) => AWS_AUDIENCES.includes(audience))) {
     throw new Refusal('IDPRejectedClaim', 'The audience of the SAML assertion is not https://signin.aws.amazon.com/saml.', 403);
   }
-  const limits = [data.getAttribute('NotOnOrAfter'), conditions?.getAttribute('NotOnOrAfter') ?? null].filter((v): v is string => v !== null && v !== '').map((v) => Date.parse(v));
+  const limits = [data.getAttribute('NotOnOrAfter'), conditions?.getAttribute('NotOnOrAfter') ?? null]
+    .filter((v): v is string => v !== null && v !== '')
+    .map((v) => Date.parse(v));
   if (limits.length === 0 || limits.some(Number.isNaN)) throw new Refusal('InvalidIdentityToken', 'Invalid SAML response: no NotOnOrAfter.');
   const until = Math.min(...limits);
-  if (until <= now) throw new Refusal('ExpiredTokenException', `Token expired: current date/time ${iso(now)} must be before the expiration date/time ${iso(until)}`);
+  if (until <= now)
+    throw new Refusal('ExpiredTokenException', `Token expired: current date/time ${iso(now)} must be before the expiration date/time ${iso(until)}`);
   const notBefore = conditions?.getAttribute('NotBefore');
   if (notBefore && Date.parse(notBefore) > now + 300_000) throw new Refusal('InvalidIdentityToken', 'Invalid SAML response: the assertion is not valid yet.');
 }
@@ -154,9 +165,13 @@ function checkConditions(assertion: Element, now: number): void {
 function required(p: URLSearchParams, name: string, min: number, max: number): string {
   const value = p.get(name);
   const field = `${name.charAt(0).toLowerCase()}${name.slice(1)}`;
-  if (value === null) throw new Refusal('ValidationError', `1 validation error detected: Value null at '${field}' failed to satisfy constraint: Member must not be null`);
+  if (value === null)
+    throw new Refusal('ValidationError', `1 validation error detected: Value null at '${field}' failed to satisfy constraint: Member must not be null`);
   if (value.length < min || value.length > max) {
-    throw new Refusal('ValidationError', `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must have length between ${min} and ${max}`);
+    throw new Refusal(
+      'ValidationError',
+      `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must have length between ${min} and ${max}`,
+    );
   }
   return value;
 }
@@ -172,7 +187,8 @@ function assume(p: URLSearchParams, deps: StsSamlDeps): Reply {
   const assertionParam = required(p, 'SAMLAssertion', 4, 100_000);
   const durationParam = p.get('DurationSeconds');
   const provider = deps.samlProviders().find((entry) => entry.arn === principalArn);
-  if (provider === undefined) throw new Refusal('InvalidIdentityToken', `Specified provider doesn't exist (Service: AWSOpenIdDiscoveryService; Status Code: 400)`);
+  if (provider === undefined)
+    throw new Refusal('InvalidIdentityToken', `Specified provider doesn't exist (Service: AWSOpenIdDiscoveryService; Status Code: 400)`);
   const xml = Buffer.from(assertionParam, 'base64').toString('utf8');
   const assertion = verifiedAssertion(xml, provider);
   const issuer = (childElements(assertion, ASSERTION_NS, 'Issuer')[0]?.textContent ?? '').trim();
@@ -180,7 +196,12 @@ function assume(p: URLSearchParams, deps: StsSamlDeps): Reply {
   const now = deps.clock.now();
   checkConditions(assertion, now);
   const attributes = attributesOf(assertion);
-  const pairs = (attributes.get(ROLE_ATTRIBUTE) ?? []).map((value) => value.split(',').map((part) => part.trim()).sort());
+  const pairs = (attributes.get(ROLE_ATTRIBUTE) ?? []).map((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .sort(),
+  );
   const wanted = [roleArn, principalArn].sort();
   if (!pairs.some((pair) => pair.length === 2 && pair[0] === wanted[0] && pair[1] === wanted[1])) {
     throw new Refusal('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithSAML', 403);
@@ -191,9 +212,13 @@ function assume(p: URLSearchParams, deps: StsSamlDeps): Reply {
   if (!/^[\w+=,.@-]{2,64}$/.test(sessionName)) throw new Refusal('InvalidIdentityToken', 'Invalid SAML response: RoleSessionName is missing or not valid.');
   const requested = durationParam === null ? Number(attributes.get(DURATION_ATTRIBUTE)?.[0] ?? 3600) : Number(durationParam);
   if (!Number.isInteger(requested) || requested < 900 || requested > 43200) {
-    throw new Refusal('ValidationError', `1 validation error detected: Value '${String(requested)}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`);
+    throw new Refusal(
+      'ValidationError',
+      `1 validation error detected: Value '${String(requested)}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`,
+    );
   }
-  if (requested > role.maxSessionSeconds) throw new Refusal('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+  if (requested > role.maxSessionSeconds)
+    throw new Refusal('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
   const tags: Record<string, string> = {};
   for (const [name, values] of attributes) {
     if (name.startsWith(TAG_PREFIX) && values[0] !== undefined) tags[name.slice(TAG_PREFIX.length)] = values[0];
@@ -212,14 +237,21 @@ function assume(p: URLSearchParams, deps: StsSamlDeps): Reply {
   };
   const key = deps.registry.issueTemporary(principal, now + requested * 1000);
   return success({
-    Credentials: { AccessKeyId: key.accessKeyId, SecretAccessKey: key.secretAccessKey, SessionToken: key.sessionToken ?? '', Expiration: iso(key.expiresAt ?? now) },
+    Credentials: {
+      AccessKeyId: key.accessKeyId,
+      SecretAccessKey: key.secretAccessKey,
+      SessionToken: key.sessionToken ?? '',
+      Expiration: iso(key.expiresAt ?? now),
+    },
     AssumedRoleUser: { AssumedRoleId: principal.userId, Arn: principal.arn },
     PackedPolicySize: Object.keys(tags).length,
     Subject: subject,
     SubjectType: 'transient',
     Issuer: provider.entityId,
     Audience: 'https://signin.aws.amazon.com/saml',
-    NameQualifier: Buffer.from(`${provider.entityId}${account}/${principalArn.split('/').pop() ?? ''}`).toString('base64').slice(0, 28),
+    NameQualifier: Buffer.from(`${provider.entityId}${account}/${principalArn.split('/').pop() ?? ''}`)
+      .toString('base64')
+      .slice(0, 28),
   });
 }
 

@@ -49,7 +49,8 @@ export function sessionTagsOf(claim: unknown): Readonly<Record<string, string>> 
   }
   if (Object.keys(tags).length > 50) throw invalid('more than 50 session tags');
   if (transitive !== undefined) {
-    if (!Array.isArray(transitive) || !transitive.every((k) => typeof k === 'string' && k in tags)) throw invalid('transitive_tag_keys must name principal tags');
+    if (!Array.isArray(transitive) || !transitive.every((k) => typeof k === 'string' && k in tags))
+      throw invalid('transitive_tag_keys must name principal tags');
   }
   return tags;
 }
@@ -94,9 +95,16 @@ const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z
 
 function required(p: URLSearchParams, name: string, min: number, max: number): string {
   const value = p.get(name);
-  if (value === null) throw new StsError('ValidationError', `1 validation error detected: Value null at '${name.charAt(0).toLowerCase()}${name.slice(1)}' failed to satisfy constraint: Member must not be null`);
+  if (value === null)
+    throw new StsError(
+      'ValidationError',
+      `1 validation error detected: Value null at '${name.charAt(0).toLowerCase()}${name.slice(1)}' failed to satisfy constraint: Member must not be null`,
+    );
   if (value.length < min || value.length > max) {
-    throw new StsError('ValidationError', `1 validation error detected: Value at '${name.charAt(0).toLowerCase()}${name.slice(1)}' failed to satisfy constraint: Member must have length between ${min} and ${max}`);
+    throw new StsError(
+      'ValidationError',
+      `1 validation error detected: Value at '${name.charAt(0).toLowerCase()}${name.slice(1)}' failed to satisfy constraint: Member must have length between ${min} and ${max}`,
+    );
   }
   return value;
 }
@@ -105,13 +113,19 @@ async function assumeRoleWithWebIdentity(p: URLSearchParams, deps: StsDeps): Pro
   const roleArn = required(p, 'RoleArn', 20, 2048);
   const sessionName = required(p, 'RoleSessionName', 2, 64);
   if (!/^[\w+=,.@-]*$/.test(sessionName)) {
-    throw new StsError('ValidationError', `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
+    throw new StsError(
+      'ValidationError',
+      `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`,
+    );
   }
   const token = required(p, 'WebIdentityToken', 4, 20000);
   const durationParam = p.get('DurationSeconds');
   const duration = durationParam === null ? 3600 : Number(durationParam);
   if (!Number.isInteger(duration) || duration < 900 || duration > 43200) {
-    throw new StsError('ValidationError', `1 validation error detected: Value '${durationParam ?? ''}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`);
+    throw new StsError(
+      'ValidationError',
+      `1 validation error detected: Value '${durationParam ?? ''}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`,
+    );
   }
   const role = deps.roles().find((r) => r.arn === roleArn);
   if (role === undefined) throw new StsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', 403);
@@ -201,7 +215,13 @@ export function stsService(deps: StsDeps): ServiceDefinition {
       const action = p.get('Action') ?? undefined;
       try {
         if (action === 'AssumeRoleWithWebIdentity') return await assumeRoleWithWebIdentity(p, deps);
-        if (action === 'AssumeRoleWithSAML') return assumeRoleWithSaml(p, { registry: deps.registry, clock: deps.clock, samlProviders: deps.samlProviders ?? (() => []), samlRoles: deps.samlRoles ?? (() => []) });
+        if (action === 'AssumeRoleWithSAML')
+          return assumeRoleWithSaml(p, {
+            registry: deps.registry,
+            clock: deps.clock,
+            samlProviders: deps.samlProviders ?? (() => []),
+            samlRoles: deps.samlRoles ?? (() => []),
+          });
         if (action === 'GetCallerIdentity') {
           const auth = verifySigV4({ ...request, registry: deps.registry, scope: { region: deps.region, service: 'sts' }, clockNow: deps.clock.now() });
           if (!auth.ok) {

@@ -62,10 +62,11 @@ describe('volume changes follow AWS’s rules (admin guide, "Modify a WorkSpace"
 
   it('agrees with the client’s rules on every pair of sizes around the group edges', () => {
     const sizes = [10, 50, 75, 80, 99, 100, 101, 174, 175, 176, 1999, 2000];
-    for (const root of sizes) for (const user of sizes) {
-      const inGroup = (root === 80 && [10, 50, 100].includes(user)) || (root >= 175 && root <= 2000 && user >= 100 && user <= 2000);
-      expect(isVolumeCombination(root, user), `${root}/${user}`).toBe(inGroup);
-    }
+    for (const root of sizes)
+      for (const user of sizes) {
+        const inGroup = (root === 80 && [10, 50, 100].includes(user)) || (root >= 175 && root <= 2000 && user >= 100 && user <= 2000);
+        expect(isVolumeCombination(root, user), `${root}/${user}`).toBe(inGroup);
+      }
     expect(volumeRequestProblem({ rootGib: 80, userGib: 50 }, { rootGib: 175, userGib: 100 })).toBe('bothAtOnce');
   });
 });

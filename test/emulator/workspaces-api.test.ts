@@ -108,7 +108,10 @@ describe('WorkSpaces describe operations', () => {
   });
 
   it('reports connection status for up to 25 ids', async () => {
-    const ids = emu.state.listWorkspaces('alice').slice(0, 3).map((w) => w.id);
+    const ids = emu.state
+      .listWorkspaces('alice')
+      .slice(0, 3)
+      .map((w) => w.id);
     emu.state.setConnectionState(ids[0] ?? '', 'CONNECTED');
     const out = await client.send(new DescribeWorkspacesConnectionStatusCommand({ WorkspaceIds: ids }));
     expect(out.WorkspacesConnectionStatus).toHaveLength(3);
@@ -175,9 +178,18 @@ describe('WorkSpaces describe operations', () => {
     expect(await ids({ WorkspaceDirectoryNames: ['restricted.example.com'] })).toEqual([DIRECTORY_RESTRICTED]);
     expect(await ids({ WorkspaceDirectoryNames: ['corp.example.com'], DirectoryIds: [DIRECTORY_RESTRICTED] })).toEqual([]);
     expect(await ids({ Filters: [{ Name: 'WORKSPACE_TYPE', Values: ['POOLS'] }] })).toEqual([]);
-    expect(await ids({ Filters: [{ Name: 'WORKSPACE_TYPE', Values: ['PERSONAL'] }, { Name: 'USER_IDENTITY_TYPE', Values: ['AWS_DIRECTORY_SERVICE'] }] })).toEqual([DIRECTORY_FULL, DIRECTORY_RESTRICTED]);
+    expect(
+      await ids({
+        Filters: [
+          { Name: 'WORKSPACE_TYPE', Values: ['PERSONAL'] },
+          { Name: 'USER_IDENTITY_TYPE', Values: ['AWS_DIRECTORY_SERVICE'] },
+        ],
+      }),
+    ).toEqual([DIRECTORY_FULL, DIRECTORY_RESTRICTED]);
     const page1 = await client.send(new DescribeWorkspaceDirectoriesCommand({ DirectoryIds: [DIRECTORY_FULL, DIRECTORY_RESTRICTED], Limit: 1 }));
-    const page2 = await client.send(new DescribeWorkspaceDirectoriesCommand({ DirectoryIds: [DIRECTORY_FULL, DIRECTORY_RESTRICTED], Limit: 1, NextToken: page1.NextToken }));
+    const page2 = await client.send(
+      new DescribeWorkspaceDirectoriesCommand({ DirectoryIds: [DIRECTORY_FULL, DIRECTORY_RESTRICTED], Limit: 1, NextToken: page1.NextToken }),
+    );
     expect([...(page1.Directories ?? []), ...(page2.Directories ?? [])].map((d) => d.DirectoryId)).toEqual([DIRECTORY_FULL, DIRECTORY_RESTRICTED]);
     expect(page2.NextToken).toBeUndefined();
   });

@@ -99,7 +99,12 @@ async function serve(root: string, request: IncomingMessage, response: ServerRes
   }
   try {
     const body = await readFile(file);
-    response.writeHead(200, { 'content-type': mimeType(file), 'content-security-policy': cspFor(file), 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    response.writeHead(200, {
+      'content-type': mimeType(file),
+      'content-security-policy': cspFor(file),
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
     response.end(body);
   } catch {
     response.writeHead(404).end('Not found');

@@ -46,7 +46,12 @@ describe('the composition root before ready', () => {
     const [runName] = await readdir(temp);
     const run = join(temp, runName!);
     for (const name of ['userData', 'sessionData', 'crashDumps']) {
-      expect(setPaths().filter(([n]) => n === name).at(-1)![1].startsWith(`${run}/`)).toBe(true);
+      expect(
+        setPaths()
+          .filter(([n]) => n === name)
+          .at(-1)![1]
+          .startsWith(`${run}/`),
+      ).toBe(true);
     }
     expect(String(callsTo('app', 'setAppLogsPath')[0]!.args[0]).startsWith(`${run}/`)).toBe(true);
     expect((await stat(run)).mode & 0o777).toBe(0o700);

@@ -23,7 +23,9 @@ function dialog(answers: (ProxyCredentials | null)[]) {
 
 function port(answers: (ProxyCredentials | null)[] = [], logger = new Logger()) {
   const prompt = dialog(answers);
-  const network = electronNetwork({ net: net as unknown as ElectronNetworkDeps['net'], session: () => session.defaultSession, log: logger.scoped('network') })(prompt);
+  const network = electronNetwork({ net: net as unknown as ElectronNetworkDeps['net'], session: () => session.defaultSession, log: logger.scoped('network') })(
+    prompt,
+  );
   return { network, prompt, logger };
 }
 
@@ -43,7 +45,12 @@ describe('electronNetwork: requests go through net.request (Electron issue #4424
     });
     const request = await net.nextRequest();
     expect(callsTo('net', 'fetch')).toEqual([]);
-    expect(request.options).toMatchObject({ method: 'POST', url: 'https://workspaces.eu-central-1.amazonaws.com/', redirect: 'follow', useSessionCookies: false });
+    expect(request.options).toMatchObject({
+      method: 'POST',
+      url: 'https://workspaces.eu-central-1.amazonaws.com/',
+      redirect: 'follow',
+      useSessionCookies: false,
+    });
     expect(request.headers.get('x-amz-target')).toBe('WorkspacesService.DescribeWorkspaces');
     expect(Buffer.concat(request.written).toString()).toBe('{"Limit":25}');
     expect(request.ended).toBe(true);
@@ -91,7 +98,9 @@ describe('electronNetwork: proxy sign-in', () => {
     const fetching = network.fetch('https://oidc.eu-central-1.amazonaws.com/token');
     const request = await started(fetching);
     const answer = await request.login(PROXY_LOGIN);
-    expect(prompt.asked).toEqual([{ proxy: 'proxy.corp.example:3128', scheme: 'basic', realm: 'Corp proxy', forHost: 'oidc.eu-central-1.amazonaws.com', attempt: 1 }]);
+    expect(prompt.asked).toEqual([
+      { proxy: 'proxy.corp.example:3128', scheme: 'basic', realm: 'Corp proxy', forHost: 'oidc.eu-central-1.amazonaws.com', attempt: 1 },
+    ]);
     expect(answer).toEqual(['alice', SECRET]);
     request.respond(200, ['ok']);
     expect((await fetching).status).toBe(200);
@@ -135,7 +144,10 @@ describe('electronNetwork: proxy sign-in', () => {
   });
 
   it('forgets the answers when the network settings change', async () => {
-    const { network, prompt } = port([{ username: 'alice', password: SECRET }, { username: 'bob', password: 'other' }]);
+    const { network, prompt } = port([
+      { username: 'alice', password: SECRET },
+      { username: 'bob', password: 'other' },
+    ]);
     const first = network.fetch('https://sts.eu-central-1.amazonaws.com/');
     const r1 = await started(first);
     await r1.login(PROXY_LOGIN);

@@ -19,7 +19,9 @@ const UNTRUSTED_FRAMES: readonly [string, unknown][] = [
   ['a frame that is gone', null],
 ];
 
-const methods = Object.entries(API_MANIFEST).flatMap(([domain, names]) => (names as readonly string[]).map((method) => ({ domain, method, channel: channelName(domain, method) })));
+const methods = Object.entries(API_MANIFEST).flatMap(([domain, names]) =>
+  (names as readonly string[]).map((method) => ({ domain, method, channel: channelName(domain, method) })),
+);
 
 /** Wrong shapes tried against every method; those its schema rejects must be refused. */
 const CANDIDATES: readonly unknown[][] = [
@@ -77,7 +79,10 @@ describe('every contract method refuses bad arguments', () => {
       const bad = CANDIDATES.filter((args) => !schema.safeParse(args).success);
       expect(bad.length).toBeGreaterThanOrEqual(5);
       for (const args of bad) {
-        expect([args.length, await ipcMain.invoke(channel, APP_FRAME, ...args)]).toMatchObject([args.length, { ok: false, error: { code: 'invalid-arguments' } }]);
+        expect([args.length, await ipcMain.invoke(channel, APP_FRAME, ...args)]).toMatchObject([
+          args.length,
+          { ok: false, error: { code: 'invalid-arguments' } },
+        ]);
       }
       for (const spy of services) expect(spy).not.toHaveBeenCalled();
     });
@@ -121,7 +126,8 @@ describe('a session window (its page handles data from a remote server)', () => 
     resetFakeElectron();
     bindIpc(ipcMain as unknown as IpcMain, spyApi(), {}, undefined, { sessionOf: (sender) => (sender === SESSION_CONTENTS ? 's-1' : undefined) });
   });
-  const fromSessionWindow = (channel: string, ...args: unknown[]) => ipcMain.invokeFrom(channel, { senderFrame: SESSION_FRAME, sender: SESSION_CONTENTS }, ...args);
+  const fromSessionWindow = (channel: string, ...args: unknown[]) =>
+    ipcMain.invokeFrom(channel, { senderFrame: SESSION_FRAME, sender: SESSION_CONTENTS }, ...args);
   const others = methods.filter(({ domain, method }) => !(domain === 'sessions' && (sessionWindowMethods as readonly string[]).includes(method)));
 
   it('covers every method outside its own session’s calls, orgs.* and auth.* among them', () => {

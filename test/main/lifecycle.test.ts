@@ -16,7 +16,10 @@ afterEach(async () => {
 
 function fakeApp() {
   const emitter = new EventEmitter();
-  const paths = new Map<string, string>([['temp', tmpRoot], ['appData', '/home/u/.config']]);
+  const paths = new Map<string, string>([
+    ['temp', tmpRoot],
+    ['appData', '/home/u/.config'],
+  ]);
   return Object.assign(emitter, {
     paths,
     getPath: (name: string) => paths.get(name) ?? '',

@@ -72,13 +72,21 @@ describe('Windows: HKLM\\SOFTWARE\\Policies\\Deskbridge through reg.exe', () => 
     expect(calls).toEqual([[REG_EXE, 'query', POLICY_KEY, '/reg:64']]);
     expect(load).toEqual({
       kind: 'loaded',
-      policy: { organizations: [ORG], allowAddOrganizations: true, allowStaySignedIn: false, trustedHosts: ['gateway.corp.example:3389', 'sts.proxy.corp.example'] },
+      policy: {
+        organizations: [ORG],
+        allowAddOrganizations: true,
+        allowStaySignedIn: false,
+        trustedHosts: ['gateway.corp.example:3389', 'sts.proxy.corp.example'],
+      },
     });
   });
 
   it('reads Group Policy style values alone', async () => {
     const load = await loadManagedPolicy(registrySource(replay({ [REG_EXE]: REG_QUERY_VALUES }).run));
-    expect(load).toMatchObject({ kind: 'loaded', policy: { allowAddOrganizations: true, allowStaySignedIn: true, organizations: [{ name: 'Contoso IT  (Intune)' }] } });
+    expect(load).toMatchObject({
+      kind: 'loaded',
+      policy: { allowAddOrganizations: true, allowStaySignedIn: true, organizations: [{ name: 'Contoso IT  (Intune)' }] },
+    });
   });
 
   it('finds no configuration when the key does not exist (reg.exe exits with 1)', async () => {
@@ -92,13 +100,20 @@ describe('Windows: HKLM\\SOFTWARE\\Policies\\Deskbridge through reg.exe', () => 
     ['broken JSON', '    Organizations    REG_SZ    [{"code": ', /Organizations is not valid JSON/],
     ['an unknown value', '    AllowEverything    REG_DWORD    0x1', /Unknown value\(s\): AllowEverything/],
   ])('refuses the key, with a notice saying why, when it has %s', async (_what, line, reason) => {
-    const load = await loadManagedPolicy(registrySource(replay({ [REG_EXE]: ['', `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Deskbridge`, line, ''].join('\r\n') }).run));
+    const load = await loadManagedPolicy(
+      registrySource(replay({ [REG_EXE]: ['', `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Deskbridge`, line, ''].join('\r\n') }).run),
+    );
     expect(load).toMatchObject({ kind: 'invalid', message: 'Your organization’s policy in the registry has errors and was ignored.' });
     expect(load.kind === 'invalid' ? load.details : '').toMatch(reason);
   });
 
   it('refuses output outside ASCII (reg.exe’s code page is unknown) and says how to write it', async () => {
-    const run: RunProgram = async () => new Uint8Array([...bytes('\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Deskbridge\r\n    Organizations    REG_SZ    [{"name":"M'), 0x81, ...bytes('ller"}]\r\n')]);
+    const run: RunProgram = async () =>
+      new Uint8Array([
+        ...bytes('\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Deskbridge\r\n    Organizations    REG_SZ    [{"name":"M'),
+        0x81,
+        ...bytes('ller"}]\r\n'),
+      ]);
     expect(await loadManagedPolicy(registrySource(run))).toMatchObject({ kind: 'invalid', details: expect.stringMatching(/\\uXXXX escapes/) });
   });
 
@@ -138,7 +153,10 @@ describe('macOS: managed preferences from a configuration profile', () => {
       [PLUTIL, '-convert', 'json', '-o', '-', '--', device],
       [PLUTIL, '-convert', 'json', '-o', '-', '--', userFile],
     ]);
-    expect(load).toEqual({ kind: 'loaded', policy: { organizations: [ORG], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: ['gateway.corp.example'] } });
+    expect(load).toEqual({
+      kind: 'loaded',
+      policy: { organizations: [ORG], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: ['gateway.corp.example'] },
+    });
   });
 
   it('finds no configuration when no profile is installed', async () => {
@@ -152,14 +170,19 @@ describe('macOS: managed preferences from a configuration profile', () => {
     const { device, userFile } = await profiles();
     await chown(userFile, 501, 20);
     const { run } = replay({ [device]: DEVICE_JSON, [userFile]: USER_JSON });
-    expect(await loadManagedPolicy(managedPreferencesSource('alice', run, folder))).toMatchObject({ kind: 'invalid', details: expect.stringMatching(/owned by user id 501, not root/) });
+    expect(await loadManagedPolicy(managedPreferencesSource('alice', run, folder))).toMatchObject({
+      kind: 'invalid',
+      details: expect.stringMatching(/owned by user id 501, not root/),
+    });
   });
 });
 
 describe('which channel is read', () => {
   it('is the OS’s admin-only one on each platform', () => {
     expect(osManagedConfig('win32', 'alice').origin).toBe('HKLM\\SOFTWARE\\Policies\\Deskbridge');
-    expect(osManagedConfig('darwin', 'alice').origin).toBe('/Library/Managed Preferences/org.deskbridge.app.plist, /Library/Managed Preferences/alice/org.deskbridge.app.plist');
+    expect(osManagedConfig('darwin', 'alice').origin).toBe(
+      '/Library/Managed Preferences/org.deskbridge.app.plist, /Library/Managed Preferences/alice/org.deskbridge.app.plist',
+    );
     expect(osManagedConfig('linux', 'alice').origin).toBe(LINUX_POLICY_FILE);
   });
 

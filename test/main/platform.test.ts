@@ -7,7 +7,9 @@ beforeEach(() => resetFakeElectron());
 
 describe('deepLinkFromArgv', () => {
   it('finds the deskbridge:// link among the arguments of a second instance', () => {
-    expect(deepLinkFromArgv(['/opt/Deskbridge/deskbridge', '--no-sandbox-is-not-here', 'deskbridge://register?code=abc'])).toBe('deskbridge://register?code=abc');
+    expect(deepLinkFromArgv(['/opt/Deskbridge/deskbridge', '--no-sandbox-is-not-here', 'deskbridge://register?code=abc'])).toBe(
+      'deskbridge://register?code=abc',
+    );
     expect(deepLinkFromArgv(['C:\\Deskbridge.exe', 'DESKBRIDGE://register?code=abc'])).toBe('DESKBRIDGE://register?code=abc');
   });
 
@@ -23,7 +25,10 @@ describe('electronBrowser', () => {
     const browser = electronBrowser(shell);
     await browser.open('https://login.example.com/authorize?client_id=x');
     await browser.open('http://127.0.0.1:5123/callback');
-    expect(callsTo('shell', 'openExternal').map((c) => c.args[0])).toEqual(['https://login.example.com/authorize?client_id=x', 'http://127.0.0.1:5123/callback']);
+    expect(callsTo('shell', 'openExternal').map((c) => c.args[0])).toEqual([
+      'https://login.example.com/authorize?client_id=x',
+      'http://127.0.0.1:5123/callback',
+    ]);
   });
 
   it.each([

@@ -12,15 +12,7 @@ import { electronHandoff } from '@main/platform/electron-handoff';
 import { electronSessionPorts } from '@main/windows/session-window';
 import { desktop, FakeHandoff, FakeLauncher, ORG } from '../core/sessions/fakes';
 import { BrowserWindow } from './fake-electron';
-import {
-  ELECTRON_DIRS,
-  isProcessAlive,
-  planRunDir,
-  prepareRunDir,
-  removeRunDir,
-  runDirPid,
-  sweepStaleRunDirs,
-} from '@main/platform/run-dirs';
+import { ELECTRON_DIRS, isProcessAlive, planRunDir, prepareRunDir, removeRunDir, runDirPid, sweepStaleRunDirs } from '@main/platform/run-dirs';
 
 let tmpRoot: string;
 beforeEach(async () => {
@@ -96,9 +88,7 @@ describe('sweeping folders left by crashed runs', () => {
     const removed = await sweepStaleRunDirs(tmpRoot, isProcessAlive, current.root);
 
     expect(removed).toEqual([dead.root]);
-    expect((await readdir(tmpRoot)).sort()).toEqual(
-      [alive.root, current.root, stranger].map((p) => p.slice(tmpRoot.length + 1)).sort(),
-    );
+    expect((await readdir(tmpRoot)).sort()).toEqual([alive.root, current.root, stranger].map((p) => p.slice(tmpRoot.length + 1)).sort());
   });
 
   it('never follows a symlink that looks like a stale run folder', async () => {

@@ -57,7 +57,12 @@ describe('the SAML sign-in window', () => {
     window.emit('ready-to-show');
     expect(window.visible).toBe(true);
     // The page cannot retitle the window away from the organization's name.
-    const titleEvent = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const titleEvent = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     window.emit('page-title-updated', titleEvent, 'Okta');
     expect(titleEvent.defaultPrevented).toBe(true);
   });
@@ -84,10 +89,19 @@ describe('the SAML sign-in window', () => {
 
   it('recognizes only AWS’s SAML endpoints', () => {
     expect(isAwsSamlEndpoint('https://signin.aws.amazon.com/saml')).toBe(true);
-    for (const other of ['http://signin.aws.amazon.com/saml', 'https://signin.aws.amazon.com/saml/x', 'https://signin.aws.amazon.com.evil.example/saml', 'https://evil.example/signin.aws.amazon.com/saml', 'https://signin.aws.amazon.com:8443/saml', 'https://x.evil.signin.aws.amazon.com/saml']) {
+    for (const other of [
+      'http://signin.aws.amazon.com/saml',
+      'https://signin.aws.amazon.com/saml/x',
+      'https://signin.aws.amazon.com.evil.example/saml',
+      'https://evil.example/signin.aws.amazon.com/saml',
+      'https://signin.aws.amazon.com:8443/saml',
+      'https://x.evil.signin.aws.amazon.com/saml',
+    ]) {
       expect(isAwsSamlEndpoint(other)).toBe(false);
     }
-    expect(chromeUserAgent('Mozilla/5.0 AppleWebKit/537.36 deskbridge/0.1.0 Chrome/140.0.0.0 Electron/45.5.0 Safari/537.36')).toBe('Mozilla/5.0 AppleWebKit/537.36 Chrome/140.0.0.0 Safari/537.36');
+    expect(chromeUserAgent('Mozilla/5.0 AppleWebKit/537.36 deskbridge/0.1.0 Chrome/140.0.0.0 Electron/45.5.0 Safari/537.36')).toBe(
+      'Mozilla/5.0 AppleWebKit/537.36 Chrome/140.0.0.0 Safari/537.36',
+    );
   });
 
   it('allows https navigation and refuses plain http, other schemes, new windows and webviews', async () => {
@@ -174,7 +188,9 @@ describe('the SAML sign-in window', () => {
     const { capture } = setup();
     void capture.capture(REQUEST, new AbortController().signal).catch(() => undefined);
     const window = lastWindow();
-    expect(await sessionOf(window).request({ url: 'https://signin.aws.amazon.com/saml', method: 'POST', uploadData: form({ other: 'x' }) })).toEqual({ cancel: true });
+    expect(await sessionOf(window).request({ url: 'https://signin.aws.amazon.com/saml', method: 'POST', uploadData: form({ other: 'x' }) })).toEqual({
+      cancel: true,
+    });
     expect(window.destroyed).toBe(false);
   });
 

@@ -85,21 +85,53 @@ describe('electronSessionPorts', () => {
 
   it('opens session windows with the session preload, not the main window’s', () => {
     FakeWindow.made.length = 0;
-    const ports = electronSessionPorts({ BrowserWindow: WindowClass, preloadDir: '/app/out/preload', partition: 'deskbridge-main', devTools: false, trusted: {}, run, handoff });
+    const ports = electronSessionPorts({
+      BrowserWindow: WindowClass,
+      preloadDir: '/app/out/preload',
+      partition: 'deskbridge-main',
+      devTools: false,
+      trusted: {},
+      run,
+      handoff,
+    });
     ports.windows.open('s-1', 'x', () => undefined);
     expect(FakeWindow.made[0]?.options.webPreferences).toMatchObject({ preload: '/app/out/preload/session.cjs', sandbox: true, contextIsolation: true });
   });
 
   it('writes connection files inside the run folder the next start sweeps', () => {
-    const ports = electronSessionPorts({ BrowserWindow: WindowClass, preloadDir: '/p', partition: 'deskbridge-main', devTools: false, trusted: {}, run, handoff });
+    const ports = electronSessionPorts({
+      BrowserWindow: WindowClass,
+      preloadDir: '/p',
+      partition: 'deskbridge-main',
+      devTools: false,
+      trusted: {},
+      run,
+      handoff,
+    });
     expect(ports.tempDir).toBe(run.files);
     expect(ports.tempDir?.startsWith(`${run.root}/`)).toBe(true);
   });
 
   it('accepts no further viewer origin in a packaged build, only the configured dev server otherwise', () => {
-    const packaged = electronSessionPorts({ BrowserWindow: WindowClass, preloadDir: '/p', partition: 'deskbridge-main', devTools: false, trusted: {}, run, handoff });
+    const packaged = electronSessionPorts({
+      BrowserWindow: WindowClass,
+      preloadDir: '/p',
+      partition: 'deskbridge-main',
+      devTools: false,
+      trusted: {},
+      run,
+      handoff,
+    });
     expect(packaged.viewerOrigin).toBeUndefined();
-    const dev = electronSessionPorts({ BrowserWindow: WindowClass, preloadDir: '/p', partition: 'deskbridge-main', devTools: true, trusted: { devServerUrl: 'http://localhost:5173/' }, run, handoff });
+    const dev = electronSessionPorts({
+      BrowserWindow: WindowClass,
+      preloadDir: '/p',
+      partition: 'deskbridge-main',
+      devTools: true,
+      trusted: { devServerUrl: 'http://localhost:5173/' },
+      run,
+      handoff,
+    });
     expect(dev.viewerOrigin?.('http://localhost:5173')).toBe(true);
     expect(dev.viewerOrigin?.('http://127.0.0.1:5173')).toBe(false);
     expect(dev.viewerOrigin?.('http://localhost:5174')).toBe(false);
@@ -111,7 +143,9 @@ describe('electronHandoff', () => {
   const shell = { openExternal: async (url: string) => void shellCalls.push(url) };
 
   it('asks the OS who handles workspaces:// on macOS and Windows, null when nobody does', async () => {
-    const registered = { getApplicationInfoForProtocol: async () => ({ name: 'Amazon WorkSpaces', path: '/Applications/WorkSpaces.app', icon: null }) } as unknown as Pick<App, 'getApplicationInfoForProtocol'>;
+    const registered = {
+      getApplicationInfoForProtocol: async () => ({ name: 'Amazon WorkSpaces', path: '/Applications/WorkSpaces.app', icon: null }),
+    } as unknown as Pick<App, 'getApplicationInfoForProtocol'>;
     const none = { getApplicationInfoForProtocol: async () => Promise.reject(new Error('none')) } as unknown as Pick<App, 'getApplicationInfoForProtocol'>;
     expect(await electronHandoff(registered, shell, 'darwin').handlerFor('workspaces')).toBe('Amazon WorkSpaces');
     expect(await electronHandoff(none, shell, 'win32').handlerFor('workspaces')).toBeNull();

@@ -12,18 +12,43 @@ import type { DesktopState, RunningMode } from '@shared/models/desktop';
 
 function desktop(name: string, state: DesktopState, runningMode: RunningMode = 'AUTO_STOP'): DesktopEntry {
   const workspaceId = `ws-${name.toLowerCase().padEnd(9, '0').slice(0, 9)}`;
-  return { key: `org-1/${workspaceId}`, orgId: 'org-1', workspaceId, directoryId: 'd-1234567890', userName: 'alice', name, state, runningMode, protocols: ['PCOIP'], modifications: [] };
+  return {
+    key: `org-1/${workspaceId}`,
+    orgId: 'org-1',
+    workspaceId,
+    directoryId: 'd-1234567890',
+    userName: 'alice',
+    name,
+    state,
+    runningMode,
+    protocols: ['PCOIP'],
+    modifications: [],
+  };
 }
 
 const snapshot = (...desktops: DesktopEntry[]): DesktopsSnapshot => ({ orgs: [], desktops, offline: false });
 
 function session(id: string): SessionInfo {
-  return { id, desktopKey: 'org-1/ws-design000', orgId: 'org-1', workspaceId: 'ws-design000', desktopName: 'Design', method: 'rdp', client: 'xfreerdp', status: 'connected', startedAt: 0 };
+  return {
+    id,
+    desktopKey: 'org-1/ws-design000',
+    orgId: 'org-1',
+    workspaceId: 'ws-design000',
+    desktopName: 'Design',
+    method: 'rdp',
+    client: 'xfreerdp',
+    status: 'connected',
+    startedAt: 0,
+  };
 }
 
 let events: EventBus;
 let order: string[];
-let api: { desktops: { list: ReturnType<typeof vi.fn>; connect: ReturnType<typeof vi.fn> }; sessions: { list: ReturnType<typeof vi.fn>; disconnect: ReturnType<typeof vi.fn> }; settings: { get: ReturnType<typeof vi.fn> } };
+let api: {
+  desktops: { list: ReturnType<typeof vi.fn>; connect: ReturnType<typeof vi.fn> };
+  sessions: { list: ReturnType<typeof vi.fn>; disconnect: ReturnType<typeof vi.fn> };
+  settings: { get: ReturnType<typeof vi.fn> };
+};
 let tray: DeskbridgeTray | null;
 let opened: number;
 
@@ -69,7 +94,15 @@ describe('the tray menu', () => {
   it('lists the desktops of core’s snapshot with Connect, then Open and Quit', async () => {
     start(snapshot(desktop('Design', 'AVAILABLE'), desktop('Build', 'STOPPED'), desktop('Old', 'ERROR')));
     await vi.waitFor(() => expect(labels()).toContain('Connect to Design'));
-    expect(labels()).toEqual(['Desktops', 'Connect to Design', 'Start and connect to Build', 'Connect to Old', 'separator', 'Open Deskbridge', 'Quit Deskbridge']);
+    expect(labels()).toEqual([
+      'Desktops',
+      'Connect to Design',
+      'Start and connect to Build',
+      'Connect to Old',
+      'separator',
+      'Open Deskbridge',
+      'Quit Deskbridge',
+    ]);
     expect(shown().map((item) => item['enabled'])).toEqual([false, true, true, false, undefined, undefined, undefined]);
   });
 

@@ -69,7 +69,8 @@ describe('guardWebContents', () => {
   it('prevents attaching a webview and denies every window.open', () => {
     const contents = guarded();
     expect(contents.fire('will-attach-webview', {}, {}).defaultPrevented).toBe(true);
-    for (const url of ['https://example.com', 'app://deskbridge/index.html', 'about:blank']) expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+    for (const url of ['https://example.com', 'app://deskbridge/index.html', 'about:blank'])
+      expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
   });
 
   it('closes DevTools at once unless they are allowed', () => {
@@ -152,15 +153,23 @@ describe('the app:// protocol', { timeout: 30_000 }, () => {
 
   it('never maps any path outside the renderer folder', () => {
     fc.assert(
-      fc.property(fc.oneof(hostileString, fc.array(fc.constantFrom('..', '%2e%2e', '%2E.', '.%2e', '%2f', '%5c', '/', '\\', 'a', '%00', '%252e', '~', '%c0%ae'), { maxLength: 12 }).map((a) => a.join('/'))), (path) => {
-        let file: string | null = null;
-        expect(() => {
-          file = resolveAppAsset(root, `app://deskbridge/${path}`);
-        }).not.toThrow();
-        expect(file === null || (file as string).startsWith(`${root}${sep}`)).toBe(true);
-        const direct = resolveUnderRoot(root, `/${path}`);
-        expect(direct === null || direct.startsWith(`${root}${sep}`)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          hostileString,
+          fc
+            .array(fc.constantFrom('..', '%2e%2e', '%2E.', '.%2e', '%2f', '%5c', '/', '\\', 'a', '%00', '%252e', '~', '%c0%ae'), { maxLength: 12 })
+            .map((a) => a.join('/')),
+        ),
+        (path) => {
+          let file: string | null = null;
+          expect(() => {
+            file = resolveAppAsset(root, `app://deskbridge/${path}`);
+          }).not.toThrow();
+          expect(file === null || (file as string).startsWith(`${root}${sep}`)).toBe(true);
+          const direct = resolveUnderRoot(root, `/${path}`);
+          expect(direct === null || direct.startsWith(`${root}${sep}`)).toBe(true);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -17,7 +17,14 @@ function show(error: AppError, language: Language): HTMLElement {
 
 describe('sign-in failures in the user’s language', () => {
   it('words the new sign-in failures in German, keeping the details', () => {
-    const alert = show({ code: 'idp-sign-in-too-old', message: 'Your identity provider used a sign-in from 9 hours ago…', details: 'Last signed in at the identity provider 9 h ago.' }, 'de');
+    const alert = show(
+      {
+        code: 'idp-sign-in-too-old',
+        message: 'Your identity provider used a sign-in from 9 hours ago…',
+        details: 'Last signed in at the identity provider 9 h ago.',
+      },
+      'de',
+    );
     expect(alert.textContent).toContain('Melden Sie sich im Browser bei Ihrem Identitätsanbieter ab');
     expect(alert.textContent).not.toContain('Your identity provider');
     expect(alert.textContent).toContain('9 h ago');

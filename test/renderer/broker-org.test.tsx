@@ -12,7 +12,11 @@ afterEach(async () => {
 });
 
 function description(input: HTMLElement): string {
-  return (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' | ');
+  return (input.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' | ');
 }
 
 async function fillBroker(brokerUrl: string): Promise<void> {
@@ -37,19 +41,34 @@ describe('adding a broker organization', () => {
   });
 
   it('adds one whose broker managed configuration trusts', async () => {
-    b = await installInProcessBridge({ policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: ['desktops.example.com'] } });
+    b = await installInProcessBridge({
+      policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: ['desktops.example.com'] },
+    });
     render(<App />);
     await fillBroker('https://desktops.example.com/prod');
     await screen.findByRole('listitem', { name: 'Broker Corp' });
     expect(unwrap(await b.core.api.orgs.list()).organizations).toMatchObject([
-      { name: 'Broker Corp', signIn: { method: 'broker', brokerUrl: 'https://desktops.example.com/prod', issuer: 'https://login.example.com', clientId: 'deskbridge', userNameClaim: 'preferred_username' } },
+      {
+        name: 'Broker Corp',
+        signIn: {
+          method: 'broker',
+          brokerUrl: 'https://desktops.example.com/prod',
+          issuer: 'https://login.example.com',
+          clientId: 'deskbridge',
+          userNameClaim: 'preferred_username',
+        },
+      },
     ]);
   });
 
   it('confirms a broker link showing the broker’s address, and no AWS endpoints (broker mode calls none)', async () => {
-    b = await installInProcessBridge({ policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: ['desktops.example.com'] } });
+    b = await installInProcessBridge({
+      policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: ['desktops.example.com'] },
+    });
     render(<App />);
-    b.core.receiveDeepLink('deskbridge://register?method=broker&code=SLiad%2BS393HD&name=Broker%20Corp&brokerUrl=https%3A%2F%2Fdesktops.example.com%2Fprod&issuer=https%3A%2F%2Flogin.example.com&clientId=deskbridge');
+    b.core.receiveDeepLink(
+      'deskbridge://register?method=broker&code=SLiad%2BS393HD&name=Broker%20Corp&brokerUrl=https%3A%2F%2Fdesktops.example.com%2Fprod&issuer=https%3A%2F%2Flogin.example.com&clientId=deskbridge',
+    );
     const dialog = await screen.findByRole('dialog', { name: 'Add this organization?' });
     expect(dialog.textContent).toContain('Your organization’s brokerhttps://desktops.example.com/prod');
     expect(dialog.textContent).toContain('Your organization’s broker (OIDC, no AWS credentials on this computer): https://login.example.com');

@@ -23,6 +23,8 @@ describe('IAM refusals in the user’s language', () => {
 
   it('other errors are worded by code too, never with core’s English words', () => {
     const error = { code: 'aws.InvalidResourceState', message: 'The desktop is not in a state…' };
-    expect(problemText(translator('de'), error, vars)).toBe('Der Zustand des Desktops erlaubt das gerade nicht. Warten Sie, bis er fertig ist mit dem, was er gerade tut, und versuchen Sie es dann erneut.');
+    expect(problemText(translator('de'), error, vars)).toBe(
+      'Der Zustand des Desktops erlaubt das gerade nicht. Warten Sie, bis er fertig ist mit dem, was er gerade tut, und versuchen Sie es dann erneut.',
+    );
   });
 });

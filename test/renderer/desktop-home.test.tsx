@@ -10,7 +10,16 @@ import type { SessionInfo } from '@shared/ipc/domains/sessions';
 import type { DesktopState } from '@shared/models/desktop';
 
 const desktop = (name: string, state: DesktopState, extra: Partial<DesktopEntry> = {}): DesktopEntry => ({
-  key: `org/${name}`, orgId: 'org', workspaceId: name, directoryId: 'd-1', userName: 'alice', name, state, protocols: ['WSP'], modifications: [], ...extra,
+  key: `org/${name}`,
+  orgId: 'org',
+  workspaceId: name,
+  directoryId: 'd-1',
+  userName: 'alice',
+  name,
+  state,
+  protocols: ['WSP'],
+  modifications: [],
+  ...extra,
 });
 
 describe('the home’s order', () => {
@@ -42,7 +51,9 @@ describe('the home’s order', () => {
 
 describe('auto-connect decides on the first complete list', () => {
   const snap = (desktops: DesktopEntry[], status: 'loading' | 'ready' = 'ready'): DesktopsSnapshot => ({
-    orgs: [{ orgId: 'org', orgName: 'Org', userName: 'alice', status, count: desktops.length }], desktops, offline: false,
+    orgs: [{ orgId: 'org', orgName: 'Org', userName: 'alice', status, count: desktops.length }],
+    desktops,
+    offline: false,
   });
   it('waits while nobody is signed in or a list is loading', () => {
     expect(autoConnectTarget(undefined)).toBe('wait');
@@ -115,7 +126,9 @@ describe('startup', () => {
 describe('useAutoConnect', () => {
   afterEach(cleanup);
   const snap = (desktops: DesktopEntry[], status: 'loading' | 'ready' = 'ready'): DesktopsSnapshot => ({
-    orgs: [{ orgId: 'org', orgName: 'Org', userName: 'alice', status, count: desktops.length }], desktops, offline: false,
+    orgs: [{ orgId: 'org', orgName: 'Org', userName: 'alice', status, count: desktops.length }],
+    desktops,
+    offline: false,
   });
   function Probe({ enabled, snapshot, connected }: { enabled: boolean; snapshot: DesktopsSnapshot | undefined; connected: string[] }) {
     useAutoConnect(enabled, snapshot, (d) => connected.push(d.key));

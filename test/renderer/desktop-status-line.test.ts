@@ -5,10 +5,27 @@ import type { SessionInfo } from '@shared/ipc/domains/sessions';
 
 const NOW = 1_800_000_000_000;
 const STOPPED: DesktopEntry = {
-  key: 'org/ws-1', orgId: 'org', workspaceId: 'ws-1', directoryId: 'd-1', userName: 'alice', name: 'Daily', state: 'STOPPED', protocols: ['WSP'], modifications: [],
+  key: 'org/ws-1',
+  orgId: 'org',
+  workspaceId: 'ws-1',
+  directoryId: 'd-1',
+  userName: 'alice',
+  name: 'Daily',
+  state: 'STOPPED',
+  protocols: ['WSP'],
+  modifications: [],
 };
 const session = (status: SessionInfo['status'], startedAt = NOW - 1_000, extra: Partial<SessionInfo> = {}): SessionInfo => ({
-  id: 's-1', desktopKey: STOPPED.key, orgId: 'org', workspaceId: 'ws-1', desktopName: 'Daily', method: 'handoff', client: 'workspaces', status, startedAt, ...extra,
+  id: 's-1',
+  desktopKey: STOPPED.key,
+  orgId: 'org',
+  workspaceId: 'ws-1',
+  desktopName: 'Daily',
+  method: 'handoff',
+  client: 'workspaces',
+  status,
+  startedAt,
+  ...extra,
 });
 
 describe('a desktop’s one status line, from its list entry and its session', () => {
@@ -33,17 +50,25 @@ describe('a desktop’s one status line, from its list entry and its session', (
 
   it('a failed launch is the only status: its reason and the next step, never "opening" beside it', () => {
     const failed: DesktopEntry = {
-      ...STOPPED, state: 'AVAILABLE',
+      ...STOPPED,
+      state: 'AVAILABLE',
       connect: { phase: 'ready', startedAt: NOW - 2_000, readyAt: NOW - 1_500 },
       problem: { action: 'connect', at: NOW - 1_000, code: 'handoff-no-handler', message: 'not installed', details: 'why' },
     };
     expect(desktopStatus(failed, session('connected', NOW - 100), NOW)).toEqual({
-      kind: 'failed', action: 'connect', error: { code: 'handoff-no-handler', message: 'not installed', details: 'why' }, next: 'webAccess',
+      kind: 'failed',
+      action: 'connect',
+      error: { code: 'handoff-no-handler', message: 'not installed', details: 'why' },
+      next: 'webAccess',
     });
   });
 
   it('a session that failed reads as failed, with the session to clear', () => {
-    const s = session('failed', NOW - 100, { method: 'rdp', client: 'xfreerdp', error: { code: 'rdp-client-failed', message: 'x', params: { client: 'FreeRDP' } } });
+    const s = session('failed', NOW - 100, {
+      method: 'rdp',
+      client: 'xfreerdp',
+      error: { code: 'rdp-client-failed', message: 'x', params: { client: 'FreeRDP' } },
+    });
     expect(desktopStatus({ ...STOPPED, state: 'AVAILABLE' }, s, NOW)).toMatchObject({ kind: 'failed', next: 'tryAgain', session: s });
   });
 

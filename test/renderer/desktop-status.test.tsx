@@ -13,8 +13,15 @@ afterEach(() => {
 const NOW = 1_800_000_000_000;
 
 const DESIGN_PC: DesktopEntry = {
-  key: 'org/ws-design01', orgId: 'org', workspaceId: 'ws-design01', directoryId: 'd-1', userName: 'alice', name: 'Design-PC', state: 'AVAILABLE',
-  protocols: ['WSP'], modifications: [],
+  key: 'org/ws-design01',
+  orgId: 'org',
+  workspaceId: 'ws-design01',
+  directoryId: 'd-1',
+  userName: 'alice',
+  name: 'Design-PC',
+  state: 'AVAILABLE',
+  protocols: ['WSP'],
+  modifications: [],
 };
 
 /** A launch that failed, as core shows it now: the connect ended as failed, the reason on the desktop. */
@@ -25,14 +32,30 @@ const FAILED_LAUNCH: DesktopEntry = {
 };
 
 const SESSION: SessionInfo = {
-  id: 's-1', desktopKey: DESIGN_PC.key, orgId: 'org', workspaceId: 'ws-design01', desktopName: 'Design-PC', method: 'rdp', client: 'xfreerdp', status: 'connected', startedAt: NOW,
+  id: 's-1',
+  desktopKey: DESIGN_PC.key,
+  orgId: 'org',
+  workspaceId: 'ws-design01',
+  desktopName: 'Design-PC',
+  method: 'rdp',
+  client: 'xfreerdp',
+  status: 'connected',
+  startedAt: NOW,
 };
 
 function row(d: DesktopEntry, language: Language = 'en', session?: SessionInfo, dismissed: string[] = []): HTMLElement {
   render(
     <I18nContext.Provider value={translator(language)}>
-      <DesktopRow desktop={d} permissions={undefined} now={NOW} locale={language} onAction={() => undefined} onConnect={() => undefined}
-        onDismiss={(x) => void dismissed.push(x.key)} {...(session === undefined ? {} : { session })} />
+      <DesktopRow
+        desktop={d}
+        permissions={undefined}
+        now={NOW}
+        locale={language}
+        onAction={() => undefined}
+        onConnect={() => undefined}
+        onDismiss={(x) => void dismissed.push(x.key)}
+        {...(session === undefined ? {} : { session })}
+      />
     </I18nContext.Provider>,
   );
   return screen.getByRole('article', { name: 'Design-PC' });
@@ -75,7 +98,10 @@ describe('one desktop shows one truthful status at a time', () => {
       value: { sessions: { openWebAccess: async (orgId: string) => (opened.push(orgId), { ok: true, value: null }) } },
       configurable: true,
     });
-    const card = row({ ...FAILED_LAUNCH, problem: { ...FAILED_LAUNCH.problem!, code: 'handoff-no-handler', message: 'The Amazon WorkSpaces client is not installed on this computer.' } });
+    const card = row({
+      ...FAILED_LAUNCH,
+      problem: { ...FAILED_LAUNCH.problem!, code: 'handoff-no-handler', message: 'The Amazon WorkSpaces client is not installed on this computer.' },
+    });
     expect(card.textContent).toContain('Connect failed: The Amazon WorkSpaces client is not installed on this computer.');
     fireEvent.click(within(card).getByRole('button', { name: 'Open Web Access in the browser' }));
     expect(opened).toEqual(['org']);
@@ -86,7 +112,15 @@ describe('the card’s main action fits the desktop’s state', () => {
   function card(d: DesktopEntry, connected: string[] = []): HTMLElement {
     render(
       <I18nContext.Provider value={translator('en')}>
-        <DesktopRow desktop={d} permissions={undefined} now={NOW} locale="en" onAction={() => undefined} onConnect={(x) => void connected.push(x.key)} onDismiss={() => undefined} />
+        <DesktopRow
+          desktop={d}
+          permissions={undefined}
+          now={NOW}
+          locale="en"
+          onAction={() => undefined}
+          onConnect={(x) => void connected.push(x.key)}
+          onDismiss={() => undefined}
+        />
       </I18nContext.Provider>,
     );
     return screen.getByRole('article', { name: d.name });

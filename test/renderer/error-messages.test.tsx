@@ -65,7 +65,12 @@ describe('a failure in the German UI', () => {
       client: 'xfreerdp',
       status: 'failed',
       startedAt: 0,
-      error: { code: 'rdp-client-failed', message: 'FreeRDP could not be started, so the desktop was not opened.', params: { client: 'FreeRDP' }, details: 'xfreerdp: ENOENT' },
+      error: {
+        code: 'rdp-client-failed',
+        message: 'FreeRDP could not be started, so the desktop was not opened.',
+        params: { client: 'FreeRDP' },
+        details: 'xfreerdp: ENOENT',
+      },
     };
     render(
       <I18nContext.Provider value={translator('de')}>
@@ -79,7 +84,14 @@ describe('a failure in the German UI', () => {
   });
 
   it('words core’s notices by code, with their params', () => {
-    const notice = { id: 'n1', level: 'warning', code: 'org-removed-untrusted', message: '“Acme” (WSpdx+ABC123) was removed: it used addresses that only your IT department can set.', params: { name: 'Acme', code: 'WSpdx+ABC123' }, details: 'signIn.issuer: http://evil.example' } as const;
+    const notice = {
+      id: 'n1',
+      level: 'warning',
+      code: 'org-removed-untrusted',
+      message: '“Acme” (WSpdx+ABC123) was removed: it used addresses that only your IT department can set.',
+      params: { name: 'Acme', code: 'WSpdx+ABC123' },
+      details: 'signIn.issuer: http://evil.example',
+    } as const;
     render(
       <I18nContext.Provider value={translator('de')}>
         <NoticeBar notices={[notice]} onDismiss={() => undefined} />
@@ -112,17 +124,28 @@ describe('every field reason core sends has words in English and German', () => 
   it('words a refused organization from its codes: no line of core’s English reaches the German UI', () => {
     const fields = [
       { path: 'signIn.issuer', reason: 'url-not-https' },
-      { path: 'endpoints.sts', reason: 'trust-endpoint', params: { host: 'sts.attacker.example', service: 'sts', example: 'https://sts.us-east-1.amazonaws.com' } },
+      {
+        path: 'endpoints.sts',
+        reason: 'trust-endpoint',
+        params: { host: 'sts.attacker.example', service: 'sts', example: 'https://sts.us-east-1.amazonaws.com' },
+      },
       { path: 'code', reason: 'code-invalid-alias', params: { value: 'a..b' } },
     ] as const;
     const details = fields.map((field) => `${field.path}: ${englishReason(field)}`).join('\n');
-    const error = { code: 'untrusted-address', message: 'This organization uses addresses that only your IT department can set, so it was not added.', details, fields } as const;
+    const error = {
+      code: 'untrusted-address',
+      message: 'This organization uses addresses that only your IT department can set, so it was not added.',
+      details,
+      fields,
+    } as const;
     const t = translator('de');
     const text = orgFailureText(t, error);
     expect(text).toContain('sts.attacker.example ist nicht die eigene sts-Adresse von AWS');
     expect(text).toContain('„a..b“ ist kein gültiger Verbindungsalias');
     for (const line of [error.message, ...fields.map((field) => englishReason(field))]) expect(text).not.toContain(line);
-    expect(Object.values(fieldErrors(t, fields))).toEqual(fields.map((field) => t(`fieldReason.${field.reason}`, 'params' in field ? field.params : undefined)));
+    expect(Object.values(fieldErrors(t, fields))).toEqual(
+      fields.map((field) => t(`fieldReason.${field.reason}`, 'params' in field ? field.params : undefined)),
+    );
   });
 
   it('words the registration code’s own rejections by code, as the form shows them live', () => {

@@ -39,7 +39,12 @@ describe('Settings → Network', () => {
 describe('the proxy sign-in dialog', () => {
   it('names the proxy and the host it was reaching, says why, and sends the answer through the contract', async () => {
     let done = false;
-    render(<ProxyLoginDialog question={{ id: 'q1', proxy: 'proxy.corp:3128', forHost: 'sts.us-east-1.amazonaws.com', scheme: 'basic', attempt: 2 }} onDone={() => (done = true)} />);
+    render(
+      <ProxyLoginDialog
+        question={{ id: 'q1', proxy: 'proxy.corp:3128', forHost: 'sts.us-east-1.amazonaws.com', scheme: 'basic', attempt: 2 }}
+        onDone={() => (done = true)}
+      />,
+    );
     const dialog = screen.getByRole('dialog', { name: 'Sign in to the proxy' });
     expect(dialog.textContent).toContain('sts.us-east-1.amazonaws.com');
     expect(dialog.textContent).toContain('proxy.corp:3128');

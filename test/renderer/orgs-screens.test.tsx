@@ -91,7 +91,9 @@ describe('first run: "Add your organization"', () => {
     const row = screen.getByRole('listitem', { name: 'Example Corp' });
     expect(row.textContent).toContain('SLiad+S393HD');
     expect(row.textContent).toContain('us-east-1');
-    expect(unwrap(await b.core.api.orgs.list()).organizations).toMatchObject([{ name: 'Example Corp', signIn: { method: 'oidc', userNameClaim: 'preferred_username' } }]);
+    expect(unwrap(await b.core.api.orgs.list()).organizations).toMatchObject([
+      { name: 'Example Corp', signIn: { method: 'oidc', userNameClaim: 'preferred_username' } },
+    ]);
   });
 
   it('adds an IAM Identity Center organization with its own Region', async () => {
@@ -164,10 +166,16 @@ describe('the organization list', () => {
   });
 
   it('marks a managed organization and offers no way to rename, export or remove it', async () => {
-    await startApp({ policy: { organizations: [{ ...SSO_INPUT, name: 'Contoso IT' }] }, settings: withOrgs(storedProfile('a', 'SLiad+S393HD', 'Example Corp')) });
+    await startApp({
+      policy: { organizations: [{ ...SSO_INPUT, name: 'Contoso IT' }] },
+      settings: withOrgs(storedProfile('a', 'SLiad+S393HD', 'Example Corp')),
+    });
     const managed = await screen.findByRole('listitem', { name: 'Contoso IT' });
     expect(managed.textContent).toContain('Managed by your IT department');
-    const labels = (row: HTMLElement) => within(row).queryAllByRole('button').map((el) => el.getAttribute('aria-label') ?? el.textContent ?? '');
+    const labels = (row: HTMLElement) =>
+      within(row)
+        .queryAllByRole('button')
+        .map((el) => el.getAttribute('aria-label') ?? el.textContent ?? '');
     expect(labels(managed).filter((label) => /rename|export|remove/i.test(label))).toEqual([]);
     const own = screen.getByRole('listitem', { name: 'Example Corp' });
     expect(labels(own)).toEqual(expect.arrayContaining(['Rename Example Corp', 'Export Example Corp', 'Remove Example Corp']));
@@ -209,10 +217,17 @@ describe('importing a profile file', () => {
 
   it('adds nothing until the user confirms, and shows every address the profile would use first', async () => {
     await startApp({ settings: existing() });
-    await importFile({ ...OIDC_INPUT, region: 'us-east-1', endpoints: { sts: 'https://sts-fips.us-east-1.amazonaws.com', workspaces: 'https://workspaces-fips.us-east-1.amazonaws.com' }, defaultConnect: 'rdp' });
+    await importFile({
+      ...OIDC_INPUT,
+      region: 'us-east-1',
+      endpoints: { sts: 'https://sts-fips.us-east-1.amazonaws.com', workspaces: 'https://workspaces-fips.us-east-1.amazonaws.com' },
+      defaultConnect: 'rdp',
+    });
     const dialog = await screen.findByRole('dialog', { name: 'Add this organization?' });
     expect(dialog.textContent).toContain('You are importing the organization below from a file.');
-    const shown = within(dialog).getAllByRole('term').map((term) => `${term.textContent} = ${term.nextElementSibling?.textContent ?? ''}`);
+    const shown = within(dialog)
+      .getAllByRole('term')
+      .map((term) => `${term.textContent} = ${term.nextElementSibling?.textContent ?? ''}`);
     expect(shown).toEqual(
       expect.arrayContaining([
         'Identity provider = https://login.example.com',
@@ -224,7 +239,9 @@ describe('importing a profile file', () => {
     expect(unwrap(await b.core.api.orgs.list()).organizations.map((o) => o.name)).toEqual(['Contoso']);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add organization' }));
     await screen.findByRole('listitem', { name: 'Example Corp' });
-    expect(unwrap(await b.core.api.orgs.list()).organizations.find((o) => o.name === 'Example Corp')?.endpoints?.sts).toBe('https://sts-fips.us-east-1.amazonaws.com');
+    expect(unwrap(await b.core.api.orgs.list()).organizations.find((o) => o.name === 'Example Corp')?.endpoints?.sts).toBe(
+      'https://sts-fips.us-east-1.amazonaws.com',
+    );
   });
 
   it('refuses a hostile file with an attacker’s endpoints, says which and why, and adds nothing', async () => {
@@ -270,7 +287,9 @@ describe('the deep-link dialog', () => {
     expect(dialog.textContent).toContain('Example Corp');
     expect(dialog.textContent).toContain('SLiad+S393HD');
     expect(dialog.textContent).toContain('Identity provider (OIDC): https://login.example.com');
-    const shown = within(dialog).getAllByRole('term').map((term) => `${term.textContent} = ${term.nextElementSibling?.textContent ?? ''}`);
+    const shown = within(dialog)
+      .getAllByRole('term')
+      .map((term) => `${term.textContent} = ${term.nextElementSibling?.textContent ?? ''}`);
     expect(shown).toEqual(expect.arrayContaining(['Identity provider = https://login.example.com', 'AWS endpoints = AWS’s own endpoints for the Region']));
     expect(dialog.contains(document.activeElement)).toBe(true);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add organization' }));
@@ -329,9 +348,21 @@ describe('refused fields in the German UI', () => {
     fireEvent.change(issuer, { target: { value: 'http://login.example.com' } });
     fireEvent.change(form.querySelector('input[name="clientId"]')!, { target: { value: 'deskbridge' } });
     fireEvent.change(roleArnField, { target: { value: 'arn:aws:iam::1:role/x' } });
-    const refused = await b.core.api.orgs.add({ code: 'SLiad+S393HD', name: 'x', signIn: { method: 'oidc', issuer: 'http://login.example.com', clientId: 'deskbridge', roleArn: 'arn:aws:iam::1:role/x', userNameClaim: 'preferred_username' } });
+    const refused = await b.core.api.orgs.add({
+      code: 'SLiad+S393HD',
+      name: 'x',
+      signIn: {
+        method: 'oidc',
+        issuer: 'http://login.example.com',
+        clientId: 'deskbridge',
+        roleArn: 'arn:aws:iam::1:role/x',
+        userNameClaim: 'preferred_username',
+      },
+    });
     expect(refused.ok).toBe(false);
-    const coreEnglish = refused.ok ? [] : [refused.error.message, ...(refused.error.details ?? '').split('\n').map((line) => line.slice(line.indexOf(': ') + 2))];
+    const coreEnglish = refused.ok
+      ? []
+      : [refused.error.message, ...(refused.error.details ?? '').split('\n').map((line) => line.slice(line.indexOf(': ') + 2))];
     expect(coreEnglish.length).toBeGreaterThan(2);
     fireEvent.submit(form);
     await screen.findByRole('alert');

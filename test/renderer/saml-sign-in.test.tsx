@@ -44,12 +44,26 @@ describe('SAML in the renderer', () => {
     expect(screen.getByText(/SAML kennt kein Aktualisierungstoken/)).toBeTruthy();
     cleanup();
     // Other methods keep the choice.
-    renderIn('en', <SignInForm org={{ ...ORG, signIn: { method: 'identity-center', startUrl: 'https://x.awsapps.com/start', region: 'us-east-1', accountId: '123456789012', roleName: 'Desk' } }} />);
+    renderIn(
+      'en',
+      <SignInForm
+        org={{
+          ...ORG,
+          signIn: { method: 'identity-center', startUrl: 'https://x.awsapps.com/start', region: 'us-east-1', accountId: '123456789012', roleName: 'Desk' },
+        }}
+      />,
+    );
     expect(screen.getByRole('checkbox', { name: /Stay signed in/ })).toBeTruthy();
   });
 
   it('lets the user pick one of the offered roles and hands the choice to core', async () => {
-    renderIn('en', <RolePicker orgName="Example Corp" status={{ orgId: ORG.id, state: 'signing-in', method: 'saml', staySignedIn: false, waitingFor: 'role', roleChoices: [USERS, SUPPORT] }} />);
+    renderIn(
+      'en',
+      <RolePicker
+        orgName="Example Corp"
+        status={{ orgId: ORG.id, state: 'signing-in', method: 'saml', staySignedIn: false, waitingFor: 'role', roleChoices: [USERS, SUPPORT] }}
+      />,
+    );
     expect(screen.getByRole('heading', { name: 'Choose a role for Example Corp' })).toBeTruthy();
     const users = screen.getByRole('radio', { name: /WorkSpacesUsers/ });
     const support = screen.getByRole('radio', { name: /WorkSpacesSupport account 210987654321/ });
@@ -60,12 +74,24 @@ describe('SAML in the renderer', () => {
   });
 
   it('explains SAML failures in the user’s language and keeps the IAM details', () => {
-    const error = { code: 'saml-no-role' as const, message: 'Your identity provider sent no AWS role.', details: 'IdP setting: the attribute https://aws.amazon.com/SAML/Attributes/Role' };
+    const error = {
+      code: 'saml-no-role' as const,
+      message: 'Your identity provider sent no AWS role.',
+      details: 'IdP setting: the attribute https://aws.amazon.com/SAML/Attributes/Role',
+    };
     renderIn('de', <AuthErrorView error={error} saml />);
     expect(screen.getByRole('alert').textContent).toContain('Ihr Identitätsanbieter hat keine AWS-Rolle gesendet');
     expect(screen.getByText(/IdP setting: the attribute/)).toBeTruthy();
     cleanup();
-    for (const code of ['saml-role-not-offered', 'saml-assertion-expired', 'saml-window-closed', 'idp-unreachable', 'aws-refused-token', 'saml-token-expired', 'role-trust-refused'] as const) {
+    for (const code of [
+      'saml-role-not-offered',
+      'saml-assertion-expired',
+      'saml-window-closed',
+      'idp-unreachable',
+      'aws-refused-token',
+      'saml-token-expired',
+      'role-trust-refused',
+    ] as const) {
       renderIn('de', <AuthErrorView error={{ code, message: 'english from core' }} saml />);
       expect(screen.getByRole('alert').textContent).not.toContain('english from core');
       cleanup();

@@ -107,7 +107,9 @@ describe('the Settings screen', () => {
     await waitFor(() => expect(about.textContent).toContain('0.0.0-test'));
     expect(about.textContent).toContain(process.versions.node);
     const table = within(about).getByRole('table');
-    const rows = within(table).getAllByRole('row').map((row) => row.textContent);
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((row) => row.textContent);
     expect(rows.some((row) => row?.startsWith('react') && row.endsWith('MIT'))).toBe(true);
     expect(rows.some((row) => row?.startsWith('zod') && row.endsWith('MIT'))).toBe(true);
   });

@@ -7,8 +7,17 @@ afterEach(cleanup);
 
 function desktop(rootVolumeGib: number, userVolumeGib: number): DesktopEntry {
   return {
-    key: 'org/ws-1', orgId: 'org', workspaceId: 'ws-1', directoryId: 'd-1', userName: 'alice', name: 'Daily', state: 'AVAILABLE',
-    protocols: ['WSP'], modifications: [], rootVolumeGib, userVolumeGib,
+    key: 'org/ws-1',
+    orgId: 'org',
+    workspaceId: 'ws-1',
+    directoryId: 'd-1',
+    userName: 'alice',
+    name: 'Daily',
+    state: 'AVAILABLE',
+    protocols: ['WSP'],
+    modifications: [],
+    rootVolumeGib,
+    userVolumeGib,
   };
 }
 
@@ -18,14 +27,21 @@ function open(d: DesktopEntry): Submit[] {
   return submitted;
 }
 
-const options = (select: HTMLElement): string[] => within(select).getAllByRole('option').map((o) => o.textContent ?? '');
+const options = (select: HTMLElement): string[] =>
+  within(select)
+    .getAllByRole('option')
+    .map((o) => o.textContent ?? '');
 const submitButton = () => screen.getByRole('button', { name: 'Increase volume size' });
 
 describe('the volume dialog offers only the sizes AWS allows', () => {
   it('80/10: only the user volume can grow, to 50 or 100 GiB, from a list', async () => {
     const submitted = open(desktop(80, 10));
     const which = screen.getByRole('group', { name: 'Volume to increase' });
-    expect(within(which).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['user']);
+    expect(
+      within(which)
+        .getAllByRole('radio')
+        .map((r) => (r as HTMLInputElement).value),
+    ).toEqual(['user']);
     const size = screen.getByLabelText('New size');
     expect(size.tagName).toBe('SELECT');
     expect(options(size)).toEqual(['50 GiB', '100 GiB']);
@@ -38,7 +54,11 @@ describe('the volume dialog offers only the sizes AWS allows', () => {
   it('80/100: only the root volume, from 175 to 2,000 GiB; anything else is refused in place', () => {
     const submitted = open(desktop(80, 100));
     const which = screen.getByRole('group', { name: 'Volume to increase' });
-    expect(within(which).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['root']);
+    expect(
+      within(which)
+        .getAllByRole('radio')
+        .map((r) => (r as HTMLInputElement).value),
+    ).toEqual(['root']);
     const size = screen.getByLabelText<HTMLInputElement>('New size');
     expect([size.type, size.min, size.max, size.value]).toEqual(['number', '175', '2000', '175']);
     expect(screen.getByText('Allowed: 175–2000 GiB.')).toBeTruthy();
@@ -53,7 +73,11 @@ describe('the volume dialog offers only the sizes AWS allows', () => {
   it('175/100: either volume, one at a time; switching the volume resets the size', () => {
     open(desktop(175, 100));
     const which = screen.getByRole('group', { name: 'Volume to increase' });
-    expect(within(which).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['root', 'user']);
+    expect(
+      within(which)
+        .getAllByRole('radio')
+        .map((r) => (r as HTMLInputElement).value),
+    ).toEqual(['root', 'user']);
     expect(screen.getByLabelText<HTMLInputElement>('New size').value).toBe('176');
     fireEvent.click(within(which).getByLabelText(/User volume/));
     expect(screen.getByLabelText<HTMLInputElement>('New size').value).toBe('101');

@@ -65,7 +65,12 @@ export async function agplInBundle(outDir: string, packages: readonly string[]):
     const text = await readFile(file, 'utf8');
     const hit = [...packages, ...SIGNATURES].find((marker) => text.includes(marker));
     if (hit !== undefined) {
-      findings.push({ check: 'agpl/bundle', file: relative(outDir, file).split(sep).join('/'), line: 0, message: `The app bundle contains AGPL code (${hit}); it must stay a dev dependency of the emulator.` });
+      findings.push({
+        check: 'agpl/bundle',
+        file: relative(outDir, file).split(sep).join('/'),
+        line: 0,
+        message: `The app bundle contains AGPL code (${hit}); it must stay a dev dependency of the emulator.`,
+      });
     }
   }
   return findings;
@@ -82,7 +87,12 @@ export async function agplInPackage(root: string, packages: readonly string[]): 
   }
   const closure = await productionClosure(root);
   for (const name of packages.filter((n) => closure.has(n))) {
-    findings.push({ check: 'agpl/closure', file: 'package.json', line: 0, message: `${name} (AGPL) is reachable from the production dependencies electron-builder ships.` });
+    findings.push({
+      check: 'agpl/closure',
+      file: 'package.json',
+      line: 0,
+      message: `${name} (AGPL) is reachable from the production dependencies electron-builder ships.`,
+    });
   }
   const config = require(join(root, 'build/electron-builder.config.cjs')) as { files: string[] };
   const packed = await appFiles(root, config.files);

@@ -102,7 +102,10 @@ export function judge(pinned: string, range: string, registry: string | null, no
 }
 
 export async function checkElectronVersion(root: string, registry: string | null, now: number): Promise<VersionCheck> {
-  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string>; dependencies?: Record<string, string> };
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
+    devDependencies?: Record<string, string>;
+    dependencies?: Record<string, string>;
+  };
   const range = pkg.devDependencies?.electron ?? pkg.dependencies?.electron ?? '';
   const installed = JSON.parse(await readFile(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string };
   return judge(installed.version, range, registry, now);

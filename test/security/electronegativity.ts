@@ -80,7 +80,7 @@ async function quietly<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function describe(issue: Issue): string {
-  const text = typeof issue.description === 'string' ? issue.description : Object.values(issue.description)[0] ?? '';
+  const text = typeof issue.description === 'string' ? issue.description : (Object.values(issue.description)[0] ?? '');
   return `${issue.severity.name}/${issue.confidence.name}: ${text}`;
 }
 

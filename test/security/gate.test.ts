@@ -47,7 +47,10 @@ export function f(contents: WebContents, code: string, url: string): void {
 `,
   );
   await put('electron/main/platform/electron-browser.ts', `import { shell } from 'electron';\nexport const open = (u: string) => shell.openExternal(u);\n`);
-  await put('renderer/src/bad.tsx', `export function paint(el: HTMLElement, html: string): void {\n  el.innerHTML = html;\n  window.postMessage('x', '*');\n}\n`);
+  await put(
+    'renderer/src/bad.tsx',
+    `export function paint(el: HTMLElement, html: string): void {\n  el.innerHTML = html;\n  window.postMessage('x', '*');\n}\n`,
+  );
 });
 afterAll(async () => {
   await rm(fixture, { recursive: true, force: true });
@@ -61,7 +64,17 @@ describe('security lint rules', () => {
   it('flags every insecure window preference', async () => {
     const findings = await lintSecurity(fixture, ['electron/main/bad-window.ts']);
     const lines = findings.map((f) => f.message).join('\n');
-    for (const expected of ['Node integration', 'Context isolation', 'sandboxed', 'webSecurity', 'Insecure content', 'Experimental', 'Blink', '<webview>', 'in memory only']) {
+    for (const expected of [
+      'Node integration',
+      'Context isolation',
+      'sandboxed',
+      'webSecurity',
+      'Insecure content',
+      'Experimental',
+      'Blink',
+      '<webview>',
+      'in memory only',
+    ]) {
       expect(lines).toContain(expected);
     }
     expect(findings.some((f) => f.check === '@microsoft/sdl/no-electron-node-integration')).toBe(true);
@@ -100,7 +113,15 @@ describe('Electronegativity', () => {
     const report = await scanWithElectronegativity(fixture, '45.5.0', ALLOWLIST, ['electron', 'package.json']);
     const ids = report.findings.map((f) => f.check);
     expect(ids).toEqual(
-      expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK', 'INSECURE_CONTENT_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'CSP_GLOBAL_CHECK']),
+      expect.arrayContaining([
+        'CONTEXT_ISOLATION_JS_CHECK',
+        'SANDBOX_JS_CHECK',
+        'WEB_SECURITY_JS_CHECK',
+        'INSECURE_CONTENT_JS_CHECK',
+        'LIMIT_NAVIGATION_GLOBAL_CHECK',
+        'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK',
+        'CSP_GLOBAL_CHECK',
+      ]),
     );
   });
 });
@@ -165,7 +186,11 @@ describe('session trust checks (issue 15: session window, VNC passwords, connect
     const findings = await checkSessionTrust({
       ...DESKBRIDGE,
       vncPasswordAccount: (desktopKey) => desktopKey,
-      createSessions: (base, ports) => DESKBRIDGE.createSessions({ ...base, auth: undefined, orgs: { find: (id: string) => base.orgs.find(id), onRemove: () => undefined } as unknown as typeof base.orgs }, ports),
+      createSessions: (base, ports) =>
+        DESKBRIDGE.createSessions(
+          { ...base, auth: undefined, orgs: { find: (id: string) => base.orgs.find(id), onRemove: () => undefined } as unknown as typeof base.orgs },
+          ports,
+        ),
     });
     expect(findings.map((f) => f.check)).toEqual(['vnc-password-binding', 'vnc-password-wipe', 'vnc-password-wipe']);
     expect(findings[1]?.message).toMatch(/survives sign-out/);
@@ -211,7 +236,10 @@ describe('the AGPL IAM evaluator stays out of the app', () => {
       await writeFile(join(project, 'build/electron-builder.config.cjs'), "module.exports = { files: ['out/**', 'package.json'] };\n");
       await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'p', dependencies: { '@cloud-copilot/iam-simulate': '1.0.0' } }));
       await mkdir(join(project, 'node_modules/@cloud-copilot/iam-simulate'), { recursive: true });
-      await writeFile(join(project, 'node_modules/@cloud-copilot/iam-simulate/package.json'), JSON.stringify({ name: '@cloud-copilot/iam-simulate', license: 'AGPL-3.0-or-later' }));
+      await writeFile(
+        join(project, 'node_modules/@cloud-copilot/iam-simulate/package.json'),
+        JSON.stringify({ name: '@cloud-copilot/iam-simulate', license: 'AGPL-3.0-or-later' }),
+      );
       const found = await agplPackages(project);
       expect(found).toEqual(['@cloud-copilot/iam-simulate']);
       expect((await agplInPackage(project, found)).map((f) => f.check).sort()).toEqual(['agpl/closure', 'agpl/dependency']);
@@ -240,7 +268,10 @@ describe('trust boundaries (issue 15 items 1 and 2)', () => {
       ...REAL_SUBJECTS,
       createCore: async (...args: Parameters<typeof REAL_SUBJECTS.createCore>) => {
         const core = await REAL_SUBJECTS.createCore(...args);
-        const orgs = { ...core.api.orgs, importProfile: async () => ({ ok: true as const, value: { id: 'x', source: 'file' as const, input: JSON.parse('{}') as never } }) };
+        const orgs = {
+          ...core.api.orgs,
+          importProfile: async () => ({ ok: true as const, value: { id: 'x', source: 'file' as const, input: JSON.parse('{}') as never } }),
+        };
         return { ...core, api: { ...core.api, orgs } };
       },
     };

@@ -15,10 +15,7 @@ export async function lintSecurity(root: string, paths: readonly string[] = LINT
     overrideConfigFile: true,
     // Inline `eslint-disable` comments cannot switch a security rule off.
     allowInlineConfig: false,
-    overrideConfig: [
-      { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser } },
-      ...electronSecurity,
-    ],
+    overrideConfig: [{ files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser } }, ...electronSecurity],
   });
   const results = await eslint.lintFiles([...paths]);
   return results.flatMap((result) =>

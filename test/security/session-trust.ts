@@ -50,17 +50,36 @@ const finding = (check: string, file: string, message: string): Finding => ({ ch
 function checkSessionWindowApi(subject: SessionTrustSubject): Finding[] {
   const bridge = subject.sessionBridge() as Record<string, unknown>;
   const domains = Object.keys(bridge);
-  const methods = Object.keys((bridge.sessions ?? {})).sort();
+  const methods = Object.keys(bridge.sessions ?? {}).sort();
   const expected = [...sessionWindowMethods].sort();
   if (domains.length === 1 && domains[0] === 'sessions' && JSON.stringify(methods) === JSON.stringify(expected)) return [];
-  const extra = [...domains.filter((d) => d !== 'sessions' && d in API_MANIFEST), ...methods.filter((m) => !expected.includes(m as never)).map((m) => `sessions.${m}`)];
-  return [finding('session-window-api', 'electron/preload/session.ts', `The session window's preload exposes more than its session's calls: ${extra.join(', ') || domains.join(', ')}`)];
+  const extra = [
+    ...domains.filter((d) => d !== 'sessions' && d in API_MANIFEST),
+    ...methods.filter((m) => !expected.includes(m as never)).map((m) => `sessions.${m}`),
+  ];
+  return [
+    finding(
+      'session-window-api',
+      'electron/preload/session.ts',
+      `The session window's preload exposes more than its session's calls: ${extra.join(', ') || domains.join(', ')}`,
+    ),
+  ];
 }
 
 function checkViewerOrigins(subject: SessionTrustSubject): Finding[] {
-  const accepted = ['http://127.0.0.1:4000', 'http://localhost:5173', 'http://[::1]:8080', 'https://evil.example'].filter((origin) => subject.isViewerOrigin(origin));
+  const accepted = ['http://127.0.0.1:4000', 'http://localhost:5173', 'http://[::1]:8080', 'https://evil.example'].filter((origin) =>
+    subject.isViewerOrigin(origin),
+  );
   if (!subject.isViewerOrigin('app://deskbridge')) accepted.push('(app://deskbridge refused)');
-  return accepted.length === 0 ? [] : [finding('viewer-origin', 'electron/core/sessions/remote-session-service.ts', `The product accepts other viewer origins than app://deskbridge: ${accepted.join(', ')}`)];
+  return accepted.length === 0
+    ? []
+    : [
+        finding(
+          'viewer-origin',
+          'electron/core/sessions/remote-session-service.ts',
+          `The product accepts other viewer origins than app://deskbridge: ${accepted.join(', ')}`,
+        ),
+      ];
 }
 
 function checkPasswordBinding(subject: SessionTrustSubject): Finding[] {
@@ -72,7 +91,15 @@ function checkPasswordBinding(subject: SessionTrustSubject): Finding[] {
   ];
   const distinct = new Set(accounts).size === accounts.length;
   const ownOrg = accounts.every((account) => account.startsWith('org-1/'));
-  return distinct && ownOrg ? [] : [finding('vnc-password-binding', 'electron/core/sessions/remote-session-service.ts', 'A remembered VNC password is not bound to the desktop AND its server (host:port): a changed tag would send it to another host.')];
+  return distinct && ownOrg
+    ? []
+    : [
+        finding(
+          'vnc-password-binding',
+          'electron/core/sessions/remote-session-service.ts',
+          'A remembered VNC password is not bound to the desktop AND its server (host:port): a changed tag would send it to another host.',
+        ),
+      ];
 }
 
 /** Remembers a VNC password as the viewer does, then signs out or removes the organization. */
@@ -82,24 +109,43 @@ async function checkPasswordWipe(subject: SessionTrustSubject, end: 'sign-out' |
   const removals: ((o: OrgProfile) => Promise<void>)[] = [];
   const authListeners: ((orgId: string) => void)[] = [];
   let signedIn = true;
-  const desktop = { key: 'org-1/ws-abc12345', orgId: 'org-1', workspaceId: 'ws-abc12345', name: 'Desk', userName: 'u', state: 'AVAILABLE', connectTag: 'vnc://10.0.0.5:5901', protocols: [], modifications: [] } as unknown as Desktop;
+  const desktop = {
+    key: 'org-1/ws-abc12345',
+    orgId: 'org-1',
+    workspaceId: 'ws-abc12345',
+    name: 'Desk',
+    userName: 'u',
+    state: 'AVAILABLE',
+    connectTag: 'vnc://10.0.0.5:5901',
+    protocols: [],
+    modifications: [],
+  } as unknown as Desktop;
   const service = subject.createSessions(
     {
       events: new EventBus(),
       logger: new Logger(),
       secrets,
       browser: { open: async () => undefined },
-      orgs: { find: (id: string) => (id === org.id ? org : undefined), onRemove: (hook: (o: OrgProfile) => Promise<void>) => removals.push(hook) } as unknown as OrgService,
-      auth: { session: () => (signedIn ? ({} as never) : null), onChange: (l) => (authListeners.push(l), () => undefined), status: () => ({ state: signedIn ? 'signed-in' : 'signed-out' }) },
+      orgs: {
+        find: (id: string) => (id === org.id ? org : undefined),
+        onRemove: (hook: (o: OrgProfile) => Promise<void>) => removals.push(hook),
+      } as unknown as OrgService,
+      auth: {
+        session: () => (signedIn ? ({} as never) : null),
+        onChange: (l) => (authListeners.push(l), () => undefined),
+        status: () => ({ state: signedIn ? 'signed-in' : 'signed-out' }),
+      },
     },
     { findDesktop: () => desktop, windows: { open: () => undefined, close: () => undefined } },
   );
   try {
     for (const listener of authListeners) listener(org.id);
     const connected = await service.connect(desktop.key);
-    if (!connected.ok || connected.value.kind !== 'session') return [finding('vnc-password-wipe', 'electron/core/sessions', 'Could not open a VNC session to check the wipe.')];
+    if (!connected.ok || connected.value.kind !== 'session')
+      return [finding('vnc-password-wipe', 'electron/core/sessions', 'Could not open a VNC session to check the wipe.')];
     await service.rememberPassword(connected.value.session.id, 'vnc-secret');
-    if ((await secrets.accounts(VNC_SECRET_SERVICE)).length !== 1) return [finding('vnc-password-wipe', 'electron/core/sessions', 'Remembering a VNC password stored nothing to check the wipe with.')];
+    if ((await secrets.accounts(VNC_SECRET_SERVICE)).length !== 1)
+      return [finding('vnc-password-wipe', 'electron/core/sessions', 'Remembering a VNC password stored nothing to check the wipe with.')];
     if (end === 'sign-out') {
       signedIn = false;
       for (const listener of authListeners) listener(org.id);
@@ -108,7 +154,15 @@ async function checkPasswordWipe(subject: SessionTrustSubject, end: 'sign-out' |
     }
     for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
     const left = await secrets.accounts(VNC_SECRET_SERVICE);
-    return left.length === 0 ? [] : [finding('vnc-password-wipe', 'electron/core/sessions/create-sessions.ts', `A remembered VNC password survives ${end === 'sign-out' ? 'sign-out' : 'removal of its organization'}: ${left.length} keychain entr${left.length === 1 ? 'y' : 'ies'} left.`)];
+    return left.length === 0
+      ? []
+      : [
+          finding(
+            'vnc-password-wipe',
+            'electron/core/sessions/create-sessions.ts',
+            `A remembered VNC password survives ${end === 'sign-out' ? 'sign-out' : 'removal of its organization'}: ${left.length} keychain entr${left.length === 1 ? 'y' : 'ies'} left.`,
+          ),
+        ];
   } finally {
     await service.dispose();
   }
@@ -119,7 +173,13 @@ function checkConnectionFiles(subject: SessionTrustSubject): Finding[] {
   const dir = subject.connectionFilesDir(run);
   return dir !== undefined && dir.startsWith(`${run.root}${sep}`)
     ? []
-    : [finding('connection-files', 'electron/main/windows/session-window.ts', `Connection files (.rdp, .dcv) go to ${dir ?? 'the OS temp folder'}, outside the per-run folder the startup sweep removes after a crash.`)];
+    : [
+        finding(
+          'connection-files',
+          'electron/main/windows/session-window.ts',
+          `Connection files (.rdp, .dcv) go to ${dir ?? 'the OS temp folder'}, outside the per-run folder the startup sweep removes after a crash.`,
+        ),
+      ];
 }
 
 export async function checkSessionTrust(subject: SessionTrustSubject = DESKBRIDGE): Promise<Finding[]> {

@@ -27,7 +27,13 @@ export const HOSTILE_ORGANIZATION = {
   code: 'SLiad+S393HD',
   name: 'Example Corp',
   region: 'us-east-1',
-  signIn: { method: 'oidc', issuer: 'https://login.example.com', clientId: 'deskbridge', roleArn: 'arn:aws:iam::123456789012:role/WorkSpacesUsers', userNameClaim: 'preferred_username' },
+  signIn: {
+    method: 'oidc',
+    issuer: 'https://login.example.com',
+    clientId: 'deskbridge',
+    roleArn: 'arn:aws:iam::123456789012:role/WorkSpacesUsers',
+    userNameClaim: 'preferred_username',
+  },
   endpoints: { sts: ATTACKER, sso: ATTACKER, ssoOidc: ATTACKER, workspaces: ATTACKER },
   defaultConnect: 'rdp://attacker.example:3389',
 };
@@ -61,7 +67,14 @@ async function probeImport(subjects: TrustSubjects): Promise<Finding[]> {
     const typed = await core.api.orgs.add(HOSTILE_ORGANIZATION as never);
     const pending = await core.api.orgs.pendingLinks();
     const list = await core.api.orgs.list();
-    if (imported.ok) found.push(finding('trust/import-endpoints', 'electron/core/orgs/orgs-api.ts', 'An imported profile with an attacker’s endpoints and default connection was accepted.'));
+    if (imported.ok)
+      found.push(
+        finding(
+          'trust/import-endpoints',
+          'electron/core/orgs/orgs-api.ts',
+          'An imported profile with an attacker’s endpoints and default connection was accepted.',
+        ),
+      );
     if (typed.ok) found.push(finding('trust/typed-endpoints', 'electron/core/orgs/org-service.ts', 'A typed profile with an attacker’s endpoints was added.'));
     if (!pending.ok || pending.value.length > 0 || !list.ok || list.value.organizations.length > 0) {
       found.push(finding('trust/nothing-unconfirmed', 'electron/core/orgs/orgs-api.ts', 'A refused profile left something queued or added.'));
@@ -85,7 +98,13 @@ function probeEnvironment(subjects: TrustSubjects): Finding[] {
   const paths = subjects.electronPaths('/nonexistent/Deskbridge', { DESKBRIDGE_POLICY_FILE: '/tmp/user-policy.json' }, true);
   return paths.policyFile === null
     ? []
-    : [finding('trust/env-override-packaged', 'electron/main/platform/paths.ts', 'A packaged build honours DESKBRIDGE_POLICY_FILE, so a user can replace IT’s configuration.')];
+    : [
+        finding(
+          'trust/env-override-packaged',
+          'electron/main/platform/paths.ts',
+          'A packaged build honours DESKBRIDGE_POLICY_FILE, so a user can replace IT’s configuration.',
+        ),
+      ];
 }
 
 async function probePolicyFile(subjects: TrustSubjects): Promise<Finding[]> {
@@ -96,7 +115,9 @@ async function probePolicyFile(subjects: TrustSubjects): Promise<Finding[]> {
     await writeFile(file, '{}', { mode: 0o644 });
     await chmod(file, 0o666);
     const read = await subjects.readAdminOnlyFile(file);
-    return read.kind === 'refused' ? [] : [finding('trust/policy-file-writable', 'electron/core/orgs/admin-only-file.ts', 'A policy file anyone can write was read as IT’s configuration.')];
+    return read.kind === 'refused'
+      ? []
+      : [finding('trust/policy-file-writable', 'electron/core/orgs/admin-only-file.ts', 'A policy file anyone can write was read as IT’s configuration.')];
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

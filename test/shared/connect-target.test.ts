@@ -66,7 +66,10 @@ describe('parseConnectTag', () => {
   it('round-trips every well-formed target', () => {
     const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
     const host = fc.oneof(
-      fc.array(label, { minLength: 1, maxLength: 4 }).map((l) => l.join('.')).filter((h) => !/^[\d.]+$/.test(h)),
+      fc
+        .array(label, { minLength: 1, maxLength: 4 })
+        .map((l) => l.join('.'))
+        .filter((h) => !/^[\d.]+$/.test(h)),
       fc.ipV4(),
       fc.ipV6(),
     );
@@ -91,7 +94,11 @@ describe('chooseConnectMethod', () => {
   });
 
   it('uses the organization default with the desktop’s own address', () => {
-    expect(chooseConnectMethod({ defaultConnect: 'rdp', ipAddress: '10.0.0.7' })).toMatchObject({ kind: 'direct', source: 'org', target: { protocol: 'rdp', host: '10.0.0.7', port: 3389 } });
+    expect(chooseConnectMethod({ defaultConnect: 'rdp', ipAddress: '10.0.0.7' })).toMatchObject({
+      kind: 'direct',
+      source: 'org',
+      target: { protocol: 'rdp', host: '10.0.0.7', port: 3389 },
+    });
     expect(chooseConnectMethod({ defaultConnect: 'vnc:5901', ipAddress: '10.0.0.7' })).toMatchObject({ target: { protocol: 'vnc', port: 5901 } });
     expect(chooseConnectMethod({ defaultConnect: 'handoff' })).toEqual({ kind: 'handoff' });
   });

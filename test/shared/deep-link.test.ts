@@ -5,7 +5,13 @@ import { orgInputSchema } from '@shared/lib/org-input';
 import { anyValue, hostileString, insertAt, PROTOTYPE_NAMES } from './support/hostile';
 
 const REASONS: readonly DeepLinkRejection[] = [
-  'not-a-link', 'too-long', 'wrong-scheme', 'unknown-action', 'unexpected-parameter', 'duplicate-parameter', 'invalid-value',
+  'not-a-link',
+  'too-long',
+  'wrong-scheme',
+  'unknown-action',
+  'unexpected-parameter',
+  'duplicate-parameter',
+  'invalid-value',
 ];
 const RUNS = { numRuns: 3000 };
 
@@ -76,8 +82,13 @@ describe('parseDeepLink: valid links', () => {
   });
 
   it('accepts an explicit method, a region for an opaque code, a directory id and a custom claim', () => {
-    const parsed = parseChecked(link({ ...OIDC, code: 'corp-desktops', method: 'oidc', region: 'eu-central-1', directoryId: 'd-1234567890', userNameClaim: 'email' }));
-    expect(parsed).toMatchObject({ ok: true, input: { code: 'corp-desktops', region: 'eu-central-1', directoryId: 'd-1234567890', signIn: { userNameClaim: 'email' } } });
+    const parsed = parseChecked(
+      link({ ...OIDC, code: 'corp-desktops', method: 'oidc', region: 'eu-central-1', directoryId: 'd-1234567890', userNameClaim: 'email' }),
+    );
+    expect(parsed).toMatchObject({
+      ok: true,
+      input: { code: 'corp-desktops', region: 'eu-central-1', directoryId: 'd-1234567890', signIn: { userNameClaim: 'email' } },
+    });
   });
 
   it('accepts a SAML registration link with its optional role and attribute', () => {
@@ -88,7 +99,12 @@ describe('parseDeepLink: valid links', () => {
       input: {
         code: 'SLiad+S393HD',
         name: 'SLiad+S393HD',
-        signIn: { method: 'saml', signInUrl: SAML.signInUrl, preferredRoleArn: role, userNameAttribute: 'https://aws.amazon.com/SAML/Attributes/RoleSessionName' },
+        signIn: {
+          method: 'saml',
+          signInUrl: SAML.signInUrl,
+          preferredRoleArn: role,
+          userNameAttribute: 'https://aws.amazon.com/SAML/Attributes/RoleSessionName',
+        },
       },
     });
   });
@@ -154,12 +170,14 @@ describe('parseDeepLink: refusals', () => {
     expect(parseChecked(raw)).toMatchObject({ ok: false, reason });
   });
 
-  it.each([0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x202a, 0x202d, 0x0085, 0x009b, 0x2028].map((c) => [`U+${c.toString(16).toUpperCase().padStart(4, '0')}`, String.fromCharCode(c)]))(
-    'refuses a name that smuggles the invisible control %s into the confirmation dialog',
-    (_code, control) => {
-      expect(parseChecked(link({ ...OIDC, name: `Example${control}Corp` }))).toMatchObject({ ok: false, reason: 'invalid-value' });
-    },
-  );
+  it.each(
+    [0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x202a, 0x202d, 0x0085, 0x009b, 0x2028].map((c) => [
+      `U+${c.toString(16).toUpperCase().padStart(4, '0')}`,
+      String.fromCharCode(c),
+    ]),
+  )('refuses a name that smuggles the invisible control %s into the confirmation dialog', (_code, control) => {
+    expect(parseChecked(link({ ...OIDC, name: `Example${control}Corp` }))).toMatchObject({ ok: false, reason: 'invalid-value' });
+  });
 
   it('says which field is wrong', () => {
     const parsed = parseChecked(link({ ...OIDC, issuer: 'http://login.example.com' }));
@@ -175,11 +193,17 @@ describe('parseDeepLink: refusals', () => {
 
 describe('parseDeepLink: properties', { timeout: 30_000 }, () => {
   it('never throws on anything and always gives a reason and a message when it refuses', () => {
-    fc.assert(fc.property(anyValue, (raw) => void parseChecked(raw)), RUNS);
+    fc.assert(
+      fc.property(anyValue, (raw) => void parseChecked(raw)),
+      RUNS,
+    );
   });
 
   it('never throws on hostile text after deskbridge://register?', () => {
-    fc.assert(fc.property(hostileString, (tail) => void parseChecked(`deskbridge://register?${tail}`)), RUNS);
+    fc.assert(
+      fc.property(hostileString, (tail) => void parseChecked(`deskbridge://register?${tail}`)),
+      RUNS,
+    );
   });
 
   it('never accepts a link with a parameter it does not know, however it is spelled', () => {

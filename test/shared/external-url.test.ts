@@ -53,21 +53,24 @@ describe('isSafeExternalUrl', { timeout: 30_000 }, () => {
 
   it('never throws, and only passes http(s) addresses without credentials, whitespace or controls', () => {
     fc.assert(
-      fc.property(fc.oneof(anyValue, fc.webUrl({ validSchemes: ['http', 'https', 'file', 'ftp', 'javascript'], withQueryParameters: true, withFragments: true })), (value) => {
-        let safe = false;
-        expect(() => {
-          safe = isSafeExternalUrl(value);
-        }).not.toThrow();
-        if (!safe) return;
-        expect(typeof value).toBe('string');
-        const text = value as string;
-        // The raw string is what the OS receives, so it must be exactly one clean token.
-        // eslint-disable-next-line no-control-regex -- the point of the check
-        expect(text).not.toMatch(/[\u0000-\u0020\u007f-\u009f]/);
-        const url = new URL(text);
-        expect(url.username + url.password).toBe('');
-        expect(url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === '127.0.0.1')).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(anyValue, fc.webUrl({ validSchemes: ['http', 'https', 'file', 'ftp', 'javascript'], withQueryParameters: true, withFragments: true })),
+        (value) => {
+          let safe = false;
+          expect(() => {
+            safe = isSafeExternalUrl(value);
+          }).not.toThrow();
+          if (!safe) return;
+          expect(typeof value).toBe('string');
+          const text = value as string;
+          // The raw string is what the OS receives, so it must be exactly one clean token.
+          // eslint-disable-next-line no-control-regex -- the point of the check
+          expect(text).not.toMatch(/[\u0000-\u0020\u007f-\u009f]/);
+          const url = new URL(text);
+          expect(url.username + url.password).toBe('');
+          expect(url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === '127.0.0.1')).toBe(true);
+        },
+      ),
       RUNS,
     );
   });

@@ -27,7 +27,17 @@ describe('workspacesHandoffUrl', () => {
   });
 
   it('vets nothing but workspaces:// hand-off links', () => {
-    for (const bad of ['https://example.com', 'workspaces://a@b/../x', 'workspaces://a@b?x', 'workspaces://@b', 'workspaces://a b@c', 'WORKSPACES://a@b', 'workspaces://a@b#x', 42, null]) {
+    for (const bad of [
+      'https://example.com',
+      'workspaces://a@b/../x',
+      'workspaces://a@b?x',
+      'workspaces://@b',
+      'workspaces://a b@c',
+      'WORKSPACES://a@b',
+      'workspaces://a@b#x',
+      42,
+      null,
+    ]) {
       expect(isWorkspacesHandoffUrl(bad)).toBe(false);
     }
   });

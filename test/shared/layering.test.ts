@@ -103,17 +103,32 @@ const allowed: [string, string, string][] = [
   ['the fake electron inside main tests', 'test/main/x.test.ts', "import { app } from 'electron';"],
   ['core inside core tests', 'test/core/x.test.ts', "import { createCore } from '../../electron/core';"],
   ['a dynamic import of an npm package inside core', 'electron/core/vault/x.ts', "export const load = () => import('keytar');"],
-  ['shared and Node inside the IT kit', 'deploy/admin/x.ts', "import { kitPermissionPolicy } from '../../shared/iam/kit-policy';\nimport { parseArgs } from 'node:util';"],
+  [
+    'shared and Node inside the IT kit',
+    'deploy/admin/x.ts',
+    "import { kitPermissionPolicy } from '../../shared/iam/kit-policy';\nimport { parseArgs } from 'node:util';",
+  ],
   ['the CDK inside the IT kit', 'deploy/stacks/x.ts', "import { Stack } from 'aws-cdk-lib';"],
   ['a dynamic import of core inside the web host', 'test/harness/x.ts', "export const load = () => import('../../electron/core/api');"],
-  ['shared, Node and npm inside the broker', 'broker/src/x.ts', "import { brokerDesktopSchema } from '../../shared/broker/api';\nimport { createServer } from 'node:http';\nimport { jwtVerify } from 'jose';"],
-  ['core and shared inside the web host', 'test/harness/x.ts', "import { dispatch } from '../../electron/core/ipc-dispatch';\nimport { mimeType } from '../../electron/core/host/app-assets';\nimport { cspFor } from '../../shared/lib/content-security-policy';"],
+  [
+    'shared, Node and npm inside the broker',
+    'broker/src/x.ts',
+    "import { brokerDesktopSchema } from '../../shared/broker/api';\nimport { createServer } from 'node:http';\nimport { jwtVerify } from 'jose';",
+  ],
+  [
+    'core and shared inside the web host',
+    'test/harness/x.ts',
+    "import { dispatch } from '../../electron/core/ipc-dispatch';\nimport { mimeType } from '../../electron/core/host/app-assets';\nimport { cspFor } from '../../shared/lib/content-security-policy';",
+  ],
 ];
 
 describe('the layering table (ESLint)', () => {
   it.each(forbidden)('fails the lint for %s', async (_what, file, code) => {
     const messages = await lint(file, code);
-    expect(messages.some((m) => /^no-restricted-(imports|syntax):/.test(m)), messages.join('\n')).toBe(true);
+    expect(
+      messages.some((m) => /^no-restricted-(imports|syntax):/.test(m)),
+      messages.join('\n'),
+    ).toBe(true);
   });
 
   it.each(allowed)('allows %s', async (_what, file, code) => {

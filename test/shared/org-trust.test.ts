@@ -13,21 +13,25 @@ const RUNS = { numRuns: 2000 };
 const OIDC: OrgInput = {
   code: 'SLiad+S393HD',
   name: 'Example Corp',
-  signIn: { method: 'oidc', issuer: 'https://login.example.com', clientId: 'deskbridge', roleArn: 'arn:aws:iam::123456789012:role/WorkSpacesUsers', userNameClaim: 'preferred_username' },
+  signIn: {
+    method: 'oidc',
+    issuer: 'https://login.example.com',
+    clientId: 'deskbridge',
+    roleArn: 'arn:aws:iam::123456789012:role/WorkSpacesUsers',
+    userNameClaim: 'preferred_username',
+  },
 };
 const withIssuer = (issuer: string): OrgInput => ({ ...OIDC, signIn: { ...OIDC.signIn, issuer } as OrgInput['signIn'] });
 
 describe('one rule for service addresses: profile schema, sign-in start and external-URL vetting agree', () => {
-  it.each([
-    'https://login.example.com',
-    'https://login.xn--exmple-corp-zij.com/oauth2',
-    'http://127.0.0.1:8080/realms/x',
-    'http://[::1]:8080',
-  ])('accepts %s everywhere', (url) => {
-    expect(serviceUrlProblem(url)).toBeNull();
-    expect(serviceUrlSchema.safeParse(url).success).toBe(true);
-    expect(isSafeExternalUrl(url)).toBe(true);
-  });
+  it.each(['https://login.example.com', 'https://login.xn--exmple-corp-zij.com/oauth2', 'http://127.0.0.1:8080/realms/x', 'http://[::1]:8080'])(
+    'accepts %s everywhere',
+    (url) => {
+      expect(serviceUrlProblem(url)).toBeNull();
+      expect(serviceUrlSchema.safeParse(url).success).toBe(true);
+      expect(isSafeExternalUrl(url)).toBe(true);
+    },
+  );
 
   it.each([
     ['http://localhost:8080', /^Must be an https/],
@@ -51,12 +55,21 @@ describe('one rule for service addresses: profile schema, sign-in start and exte
   });
 
   it('never lets the profile schema accept an issuer the browser would then refuse (and the reverse)', () => {
-    const host = fc.oneof(fc.constantFrom('127.0.0.1', 'localhost', '[::1]', '0.0.0.0', 'login.example.com', 'xn--80ak6aa92e.com', 'ex\u0430mple.com'), fc.domain());
+    const host = fc.oneof(
+      fc.constantFrom('127.0.0.1', 'localhost', '[::1]', '0.0.0.0', 'login.example.com', 'xn--80ak6aa92e.com', 'ex\u0430mple.com'),
+      fc.domain(),
+    );
     fc.assert(
-      fc.property(fc.constantFrom('http', 'https', 'HTTP', 'ftp'), host, fc.option(fc.integer({ min: 1, max: 65535 })), fc.webPath(), (scheme, h, port, path) => {
-        const url = `${scheme}://${h}${port === null ? '' : `:${port}`}${path}`;
-        expect(orgInputSchema.safeParse(withIssuer(url)).success).toBe(isSafeExternalUrl(url));
-      }),
+      fc.property(
+        fc.constantFrom('http', 'https', 'HTTP', 'ftp'),
+        host,
+        fc.option(fc.integer({ min: 1, max: 65535 })),
+        fc.webPath(),
+        (scheme, h, port, path) => {
+          const url = `${scheme}://${h}${port === null ? '' : `:${port}`}${path}`;
+          expect(orgInputSchema.safeParse(withIssuer(url)).success).toBe(isSafeExternalUrl(url));
+        },
+      ),
       RUNS,
     );
   });
@@ -90,21 +103,43 @@ describe('look-alike hosts', () => {
 });
 
 describe('names that cannot be disguised', () => {
-  const disguising = ['\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u061c', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\ufeff', '\u00ad', '\u2060'];
+  const disguising = [
+    '\u200b',
+    '\u200c',
+    '\u200d',
+    '\u200e',
+    '\u200f',
+    '\u061c',
+    '\u202a',
+    '\u202b',
+    '\u202c',
+    '\u202d',
+    '\u202e',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+    '\ufeff',
+    '\u00ad',
+    '\u2060',
+  ];
 
-  it.each(disguising.map((c) => [`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, c]))('refuses %s anywhere in a name, a badge or a link’s name', (_code, char) => {
-    fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 20 }), fc.nat(), (base, at) => {
-        // Between visible letters: at either end, trimming would simply remove U+FEFF.
-        const name = `A${base.slice(0, at % (base.length + 1))}${char}${base.slice(at % (base.length + 1))}Z`;
-        expect(orgNameSchema.safeParse(name).success).toBe(false);
-        expect(badgeSchema.safeParse(`B${char}C`).success).toBe(false);
-        expect(orgInputSchema.safeParse({ ...OIDC, name }).success).toBe(false);
-      }),
-      { numRuns: 200 },
-    );
-    expect(orgNameSchema.safeParse(`Example${char}Corp`).error?.issues[0]?.message).toBe('Control, invisible and text-direction characters are not allowed.');
-  });
+  it.each(disguising.map((c) => [`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, c]))(
+    'refuses %s anywhere in a name, a badge or a link’s name',
+    (_code, char) => {
+      fc.assert(
+        fc.property(fc.string({ minLength: 1, maxLength: 20 }), fc.nat(), (base, at) => {
+          // Between visible letters: at either end, trimming would simply remove U+FEFF.
+          const name = `A${base.slice(0, at % (base.length + 1))}${char}${base.slice(at % (base.length + 1))}Z`;
+          expect(orgNameSchema.safeParse(name).success).toBe(false);
+          expect(badgeSchema.safeParse(`B${char}C`).success).toBe(false);
+          expect(orgInputSchema.safeParse({ ...OIDC, name }).success).toBe(false);
+        }),
+        { numRuns: 200 },
+      );
+      expect(orgNameSchema.safeParse(`Example${char}Corp`).error?.issues[0]?.message).toBe('Control, invisible and text-direction characters are not allowed.');
+    },
+  );
 
   it('still accepts names in any script', () => {
     for (const name of ['Müller GmbH', 'Ελληνικά', 'شركة', '株式会社', 'Café 😀']) expect(orgNameSchema.safeParse(name).success).toBe(true);
@@ -123,7 +158,10 @@ describe('who may set what', () => {
   it('trusts a host:port entry for that port only, and a bare host for any port', () => {
     const input: OrgInput = { ...OIDC, endpoints: { sts: 'http://127.0.0.1:9001' }, defaultConnect: 'vnc://[::1]:5901' };
     expect(checkOrgTrust(input, { managed: false, trustedHosts: ['127.0.0.1:9001', '[::1]'] })).toEqual([]);
-    expect(checkOrgTrust(input, { managed: false, trustedHosts: ['127.0.0.1:9002', '[::1]:5900'] }).map((i) => i.path)).toEqual(['endpoints.sts', 'defaultConnect']);
+    expect(checkOrgTrust(input, { managed: false, trustedHosts: ['127.0.0.1:9002', '[::1]:5900'] }).map((i) => i.path)).toEqual([
+      'endpoints.sts',
+      'defaultConnect',
+    ]);
   });
 });
 

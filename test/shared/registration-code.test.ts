@@ -77,7 +77,10 @@ describe('parseRegistrationCode: examples', () => {
 
 describe('parseRegistrationCode: properties', { timeout: 30_000 }, () => {
   it('never throws on anything and always gives a reason and a message when it refuses', () => {
-    fc.assert(fc.property(anyValue, (input) => void parseChecked(input)), RUNS);
+    fc.assert(
+      fc.property(anyValue, (input) => void parseChecked(input)),
+      RUNS,
+    );
   });
 
   it('never throws on hostile strings, and what it accepts parses again to the same result', () => {
@@ -92,18 +95,24 @@ describe('parseRegistrationCode: properties', { timeout: 30_000 }, () => {
 
   it('maps every site code to its Region whatever the prefix and the case', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...sites), fc.constantFrom('ws', 'sl'), fc.array(alnum, { minLength: 6, maxLength: 6 }), fc.integer(), (site, prefix, suffix, seed) => {
-        const raw = `${prefix}${site}+${suffix.join('')}`;
-        const mixed = fc.sample(randomCase(raw), { numRuns: 1, seed })[0]!;
-        const parsed = parseChecked(mixed);
-        expect(parsed).toEqual({
-          ok: true,
-          kind: 'registration',
-          code: `${prefix.toUpperCase()}${site}+${suffix.join('').toUpperCase()}`,
-          site,
-          region: SITE_REGIONS[site],
-        });
-      }),
+      fc.property(
+        fc.constantFrom(...sites),
+        fc.constantFrom('ws', 'sl'),
+        fc.array(alnum, { minLength: 6, maxLength: 6 }),
+        fc.integer(),
+        (site, prefix, suffix, seed) => {
+          const raw = `${prefix}${site}+${suffix.join('')}`;
+          const mixed = fc.sample(randomCase(raw), { numRuns: 1, seed })[0]!;
+          const parsed = parseChecked(mixed);
+          expect(parsed).toEqual({
+            ok: true,
+            kind: 'registration',
+            code: `${prefix.toUpperCase()}${site}+${suffix.join('').toUpperCase()}`,
+            site,
+            region: SITE_REGIONS[site],
+          });
+        },
+      ),
       RUNS,
     );
   });
@@ -123,9 +132,9 @@ describe('parseRegistrationCode: properties', { timeout: 30_000 }, () => {
     const badSuffix = fc.oneof(
       fc.array(alnum, { minLength: 0, maxLength: 5 }).map((a) => a.join('')),
       fc.array(alnum, { minLength: 7, maxLength: 30 }).map((a) => a.join('')),
-      fc.tuple(fc.array(alnum, { minLength: 6, maxLength: 6 }), fc.constantFrom('!', '+', '-', '_', ' ', '.', 'é', '\u0000', '%2B'), fc.nat(6)).map(([a, bad, at]) =>
-        insertAt(a.join('').slice(0, 5), bad, at),
-      ),
+      fc
+        .tuple(fc.array(alnum, { minLength: 6, maxLength: 6 }), fc.constantFrom('!', '+', '-', '_', ' ', '.', 'é', '\u0000', '%2B'), fc.nat(6))
+        .map(([a, bad, at]) => insertAt(a.join('').slice(0, 5), bad, at)),
     );
     fc.assert(
       fc.property(fc.constantFrom('ws', 'sl', 'WS', 'Sl'), fc.constantFrom(...sites, 'xyz', 'QQQ'), badSuffix, (prefix, site, suffix) => {

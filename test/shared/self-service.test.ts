@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import {
-  availableActions, computeDirection, computeTargets, connectPlan, gate, rebuildConfirmed, runningModeTargets, SELF_SERVICE_ACTIONS,
-  volumeChoices, volumeProblem, volumeRequestProblem, volumeTargets, type SelfServiceAction,
+  availableActions,
+  computeDirection,
+  computeTargets,
+  connectPlan,
+  gate,
+  rebuildConfirmed,
+  runningModeTargets,
+  SELF_SERVICE_ACTIONS,
+  volumeChoices,
+  volumeProblem,
+  volumeRequestProblem,
+  volumeTargets,
+  type SelfServiceAction,
 } from '@shared/lib/self-service';
 import { DESKTOP_STATES, type DesktopState, type RunningMode, type SelfServicePermissions } from '@shared/models/desktop';
 
 const KEYS = ['restartWorkspace', 'increaseVolumeSize', 'changeComputeType', 'switchRunningMode', 'rebuildWorkspace'] as const;
 /** All 32 combinations of the five SelfservicePermissions. */
-const ALL_PERMISSIONS: SelfServicePermissions[] = Array.from({ length: 32 }, (_, bits) =>
-  Object.fromEntries(KEYS.map((k, i) => [k, (bits & (1 << i)) !== 0])) as unknown as SelfServicePermissions,
+const ALL_PERMISSIONS: SelfServicePermissions[] = Array.from(
+  { length: 32 },
+  (_, bits) => Object.fromEntries(KEYS.map((k, i) => [k, (bits & (1 << i)) !== 0])) as unknown as SelfServicePermissions,
 );
 const MODES: (RunningMode | undefined)[] = ['AUTO_STOP', 'MANUAL', 'ALWAYS_ON', undefined];
 
@@ -16,13 +28,23 @@ const MODES: (RunningMode | undefined)[] = ['AUTO_STOP', 'MANUAL', 'ALWAYS_ON', 
 function expected(action: SelfServiceAction, state: DesktopState, mode: RunningMode | undefined, p: SelfServicePermissions, modifying: boolean): boolean {
   const idleOrUp = state === 'AVAILABLE' || state === 'STOPPED';
   switch (action) {
-    case 'start': return state === 'STOPPED' && mode !== 'ALWAYS_ON';
+    case 'start':
+      return state === 'STOPPED' && mode !== 'ALWAYS_ON';
     // Not IMPAIRED; REBOOTING only when stuck over 20 minutes (no stateSince here: never).
-    case 'restart': return p.restartWorkspace && (state === 'AVAILABLE' || state === 'UNHEALTHY');
-    case 'rebuild': return p.rebuildWorkspace && !modifying && (state === 'AVAILABLE' || state === 'ERROR' || state === 'UNHEALTHY' || state === 'STOPPED' || state === 'REBOOTING');
-    case 'changeComputeType': return p.changeComputeType && !modifying && idleOrUp;
-    case 'increaseVolume': return p.increaseVolumeSize && !modifying && idleOrUp;
-    case 'switchRunningMode': return p.switchRunningMode && !modifying && idleOrUp;
+    case 'restart':
+      return p.restartWorkspace && (state === 'AVAILABLE' || state === 'UNHEALTHY');
+    case 'rebuild':
+      return (
+        p.rebuildWorkspace &&
+        !modifying &&
+        (state === 'AVAILABLE' || state === 'ERROR' || state === 'UNHEALTHY' || state === 'STOPPED' || state === 'REBOOTING')
+      );
+    case 'changeComputeType':
+      return p.changeComputeType && !modifying && idleOrUp;
+    case 'increaseVolume':
+      return p.increaseVolumeSize && !modifying && idleOrUp;
+    case 'switchRunningMode':
+      return p.switchRunningMode && !modifying && idleOrUp;
   }
 }
 
@@ -50,7 +72,10 @@ describe('permission × state → available actions', () => {
     expect(gate('rebuild', { state: 'MAINTENANCE', modifications: [] }, none)).toEqual({ allowed: false, reason: 'permission' });
     expect(gate('rebuild', { state: 'MAINTENANCE', modifications: [] }, all)).toEqual({ allowed: false, reason: 'state' });
     expect(gate('start', { state: 'STOPPED', runningMode: 'ALWAYS_ON', modifications: [] }, none)).toEqual({ allowed: false, reason: 'runningMode' });
-    expect(gate('increaseVolume', { state: 'AVAILABLE', modifications: [{ resource: 'ROOT_VOLUME', state: 'UPDATE_IN_PROGRESS' }] }, all)).toEqual({ allowed: false, reason: 'modification' });
+    expect(gate('increaseVolume', { state: 'AVAILABLE', modifications: [{ resource: 'ROOT_VOLUME', state: 'UPDATE_IN_PROGRESS' }] }, all)).toEqual({
+      allowed: false,
+      reason: 'modification',
+    });
     expect(gate('start', { state: 'STOPPED', runningMode: 'AUTO_STOP', modifications: [] }, none)).toEqual({ allowed: true });
   });
 
@@ -115,7 +140,10 @@ describe('compute type, volume, running mode and rebuild rules', () => {
 
   it('grows one volume at a time, only to AWS’s root/user combinations', () => {
     // [80, 10], [80, 50], [80, 100], [175–2000, 100–2000] (admin guide, "Modify a WorkSpace").
-    expect(volumeTargets('user', { rootGib: 80, userGib: 10 })).toEqual([{ min: 50, max: 50 }, { min: 100, max: 100 }]);
+    expect(volumeTargets('user', { rootGib: 80, userGib: 10 })).toEqual([
+      { min: 50, max: 50 },
+      { min: 100, max: 100 },
+    ]);
     expect(volumeChoices(volumeTargets('user', { rootGib: 80, userGib: 10 }))).toEqual([50, 100]);
     expect(volumeTargets('root', { rootGib: 80, userGib: 10 })).toEqual([]);
     expect(volumeTargets('root', { rootGib: 80, userGib: 50 })).toEqual([]);

@@ -29,7 +29,15 @@ const DESKTOP: Desktop = {
 /** An XDG environment of our own: only what the test registers exists, whatever the machine has. */
 function xdgEnv(root: string, display: string): NodeJS.ProcessEnv {
   // xdg-open consults the scheme handlers only inside a graphical session (DISPLAY set).
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, DISPLAY: display, HOME: join(root, 'home'), XDG_CONFIG_HOME: join(root, 'config'), XDG_DATA_HOME: join(root, 'data'), XDG_CONFIG_DIRS: join(root, 'etc'), XDG_DATA_DIRS: join(root, 'share') };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    DISPLAY: display,
+    HOME: join(root, 'home'),
+    XDG_CONFIG_HOME: join(root, 'config'),
+    XDG_DATA_HOME: join(root, 'data'),
+    XDG_CONFIG_DIRS: join(root, 'etc'),
+    XDG_DATA_DIRS: join(root, 'share'),
+  };
   return env;
 }
 

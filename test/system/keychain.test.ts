@@ -33,7 +33,10 @@ afterAll(async () => {
 
 async function files(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)))
+    .sort();
 }
 
 async function startCore(
@@ -69,7 +72,9 @@ describe('stay signed in with a real gnome-keyring (secret service on a private 
     await first.core.dispose();
 
     const second = await startCore(settingsDir);
-    await vi.waitFor(async () => expect(await status(second.core, 'oidc')).toMatchObject({ state: 'signed-in', userName: 'alice', staySignedIn: true }), { timeout: 20_000 });
+    await vi.waitFor(async () => expect(await status(second.core, 'oidc')).toMatchObject({ state: 'signed-in', userName: 'alice', staySignedIn: true }), {
+      timeout: 20_000,
+    });
     expect(second.opened).toEqual([]);
 
     expect((await second.core.api.auth.signOut(org?.orgId ?? '')).ok).toBe(true);
@@ -113,8 +118,16 @@ describe('stay signed in with a real gnome-keyring (secret service on a private 
     let tag = 'vnc://127.0.0.1:5901';
     let orgId = '';
     const vncDesktop = (): Desktop => ({
-      key: `${orgId}/ws-vnc00001`, orgId, workspaceId: 'ws-vnc00001', directoryId: 'd-1234567890', userName: 'alice',
-      name: 'VNC desktop', state: 'AVAILABLE', protocols: [], modifications: [], connectTag: tag,
+      key: `${orgId}/ws-vnc00001`,
+      orgId,
+      workspaceId: 'ws-vnc00001',
+      directoryId: 'd-1234567890',
+      userName: 'alice',
+      name: 'VNC desktop',
+      state: 'AVAILABLE',
+      protocols: [],
+      modifications: [],
+      connectTag: tag,
     });
     const { core } = await startCore(settingsDir, undefined, (key) => (key === `${orgId}/ws-vnc00001` ? vncDesktop() : undefined));
     try {

@@ -40,7 +40,21 @@ describe('RDP through xfreerdp against xrdp on 127.0.0.1', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'deskbridge-xrdp-'));
     port = await freePort();
-    await exec('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')]);
+    await exec('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ]);
     // xrdp reads its settings from a copy of the packaged xrdp.ini, pointed at loopback and our files.
     const ini = (await readFile('/etc/xrdp/xrdp.ini', 'utf8'))
       .replace(/^port=3389$/m, `port=tcp://127.0.0.1:${port}`)

@@ -16,7 +16,14 @@ export class NoticeCenter {
   }
 
   add(level: NoticeLevel, code: AppNoticeCode, message: string, details?: string, params?: ErrorParams): Notice {
-    const notice: Notice = { id: randomUUID(), level, code, message, ...(details === undefined ? {} : { details }), ...(params === undefined ? {} : { params }) };
+    const notice: Notice = {
+      id: randomUUID(),
+      level,
+      code,
+      message,
+      ...(details === undefined ? {} : { details }),
+      ...(params === undefined ? {} : { params }),
+    };
     this.notices = [...this.notices, notice].slice(-MAX_NOTICES);
     this.events.emit('app:notices', this.notices);
     return notice;

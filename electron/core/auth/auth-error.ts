@@ -50,7 +50,12 @@ export class AuthError extends Error {
   }
 
   toAppError(): AppError {
-    return { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }), ...(this.params === undefined ? {} : { params: this.params }) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details === undefined ? {} : { details: this.details }),
+      ...(this.params === undefined ? {} : { params: this.params }),
+    };
   }
 }
 

@@ -38,7 +38,8 @@ export interface AuthServiceDeps {
   readonly samlWindow?: SamlCapture;
 }
 
-const STAY_UNAVAILABLE = 'Staying signed in is not available: this computer’s keychain (secret service) could not be used. You are signed in for now and will be asked to sign in again next time.';
+const STAY_UNAVAILABLE =
+  'Staying signed in is not available: this computer’s keychain (secret service) could not be used. You are signed in for now and will be asked to sign in again next time.';
 
 /** Sign-in, stay signed in and sign out for every organization; the AuthSessions seam for the rest of core. */
 export class AuthService implements AuthSessions {
@@ -181,7 +182,10 @@ export class AuthService implements AuthSessions {
     const entry = this.signIns.get(orgId);
     if (!org || !entry?.keeper) return fail('not-signed-in', 'Sign in to this organization first.');
     const name = userName.trim();
-    if (userNameProblem(name) !== null) return fail('invalid-user-name', `Enter a user name of 1 to ${USER_NAME_MAX} characters: AWS WorkSpaces accepts no longer ones.`, undefined, { max: USER_NAME_MAX });
+    if (userNameProblem(name) !== null)
+      return fail('invalid-user-name', `Enter a user name of 1 to ${USER_NAME_MAX} characters: AWS WorkSpaces accepts no longer ones.`, undefined, {
+        max: USER_NAME_MAX,
+      });
     entry.keeper.rename(name);
     this.signedIn(org, entry, entry.keeper);
     if (entry.staySignedIn) entry.staySignedIn = await this.remember(org, entry);
@@ -259,7 +263,12 @@ export class AuthService implements AuthSessions {
   private samlDeps(org: SamlOrg, entry: SignInEntry): SamlFlowDeps {
     const loopback = !this.deps.samlWindow && org.managed && org.endpoints?.samlAcs === 'loopback';
     const capture = loopback ? loopbackSamlCapture(this.deps.browser, this.deps.clock, this.deps.fetch) : this.deps.samlWindow;
-    if (!capture) throw new AuthError('idp-refused', 'SAML sign-in needs Deskbridge’s sign-in window, which this version does not have.', 'No SAML capture is available on this host.');
+    if (!capture)
+      throw new AuthError(
+        'idp-refused',
+        'SAML sign-in needs Deskbridge’s sign-in window, which this version does not have.',
+        'No SAML capture is available on this host.',
+      );
     return {
       capture,
       remembered: () => this.deps.orgs.samlRole(org.id),
@@ -283,7 +292,11 @@ export class AuthService implements AuthSessions {
   private established(org: OrgProfile, entry: SignInEntry, signedIn: SignedIn): void {
     if ('token' in signedIn) {
       const keeper = this.keep(org, entry, signedIn.grant, signedIn.token);
-      entry.access = { credentials: () => Promise.reject(new AuthError('not-signed-in', 'This organization signs in through its broker: Deskbridge holds no AWS credentials for it.')), brokerToken: async () => (await keeper.credentials()).idToken };
+      entry.access = {
+        credentials: () =>
+          Promise.reject(new AuthError('not-signed-in', 'This organization signs in through its broker: Deskbridge holds no AWS credentials for it.')),
+        brokerToken: async () => (await keeper.credentials()).idToken,
+      };
       this.signedIn(org, entry, keeper);
     } else {
       const keeper = this.keep(org, entry, signedIn.grant, signedIn.credentials);
@@ -325,7 +338,11 @@ export class AuthService implements AuthSessions {
     entry.error =
       error.code === 'sign-in-too-old' || error.code === 'subject-changed'
         ? error.toAppError()
-        : { code: 'sign-in-expired', message: 'Your sign-in has expired. Sign in again to continue; nothing on screen is lost.', ...(error.details ? { details: error.details } : {}) };
+        : {
+            code: 'sign-in-expired',
+            message: 'Your sign-in has expired. Sign in again to continue; nothing on screen is lost.',
+            ...(error.details ? { details: error.details } : {}),
+          };
     if (!isTransient(error.code)) await this.deps.vault.forget(orgId);
     entry.staySignedIn = false;
     this.signIns.changed(orgId);

@@ -90,10 +90,13 @@ export class CredentialKeeper<T extends Expiring = TemporaryCredentials> {
 
   private schedule(at: number): void {
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = undefined;
-      this.credentials().catch(() => undefined);
-    }, Math.max(MIN_RENEW_DELAY_MS, at - this.clock.now()));
+    this.timer = this.clock.setTimeout(
+      () => {
+        this.timer = undefined;
+        this.credentials().catch(() => undefined);
+      },
+      Math.max(MIN_RENEW_DELAY_MS, at - this.clock.now()),
+    );
   }
 
   private async renew(): Promise<T> {

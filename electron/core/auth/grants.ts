@@ -154,7 +154,12 @@ export class BrokerGrant implements Grant<BrokerToken> {
       idToken = tokens.idToken;
     }
     const expiresAt = idTokenExpiry(idToken);
-    if (expiresAt === null) throw new AuthError('invalid-id-token', 'The identity provider’s answer could not be verified, so Deskbridge did not use it.', 'The ID token has no exp.');
+    if (expiresAt === null)
+      throw new AuthError(
+        'invalid-id-token',
+        'The identity provider’s answer could not be verified, so Deskbridge did not use it.',
+        'The ID token has no exp.',
+      );
     return { idToken, expiration: new Date(expiresAt) };
   }
 
@@ -194,8 +199,10 @@ export class IdentityCenterGrant implements Grant {
 
   async renew(): Promise<TemporaryCredentials> {
     if (this.accessToken === null || this.accessExpiresAt - this.clock.now() <= TOKEN_MARGIN_MS) {
-      if (this.refreshToken === null) throw new AuthError('sign-in-expired', 'Your IAM Identity Center sign-in has expired. Sign in again.', 'No refresh token was issued.');
-      if (this.registration.expiresAt <= this.clock.now()) throw new AuthError('sign-in-expired', 'Your IAM Identity Center sign-in has expired. Sign in again.', 'The client registration has expired.');
+      if (this.refreshToken === null)
+        throw new AuthError('sign-in-expired', 'Your IAM Identity Center sign-in has expired. Sign in again.', 'No refresh token was issued.');
+      if (this.registration.expiresAt <= this.clock.now())
+        throw new AuthError('sign-in-expired', 'Your IAM Identity Center sign-in has expired. Sign in again.', 'The client registration has expired.');
       const tokens = await this.client.refresh(this.registration, this.refreshToken);
       this.accessToken = tokens.accessToken;
       this.accessExpiresAt = tokens.accessExpiresAt;

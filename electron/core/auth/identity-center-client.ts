@@ -76,7 +76,8 @@ export class IdentityCenterClient {
           issuerUrl: this.org.signIn.startUrl,
         }),
       );
-      if (!out.clientId || !out.clientSecret) throw new AuthError('identity-center-refused', 'IAM Identity Center did not register Deskbridge.', 'RegisterClient returned no client.');
+      if (!out.clientId || !out.clientSecret)
+        throw new AuthError('identity-center-refused', 'IAM Identity Center did not register Deskbridge.', 'RegisterClient returned no client.');
       return {
         clientId: out.clientId,
         clientSecret: out.clientSecret,
@@ -104,10 +105,19 @@ export class IdentityCenterClient {
 
   async exchangeCode(registration: IdcRegistration, callback: URLSearchParams, redirectUri: string, pkce: Pkce, state: string): Promise<IdcTokens> {
     if (callback.get('state') !== state) {
-      throw new AuthError('state-mismatch', 'The answer from the browser did not belong to this sign-in, so Deskbridge ignored it. Try again; if this repeats, another program may be interfering.', 'The state parameter did not match the one Deskbridge sent.');
+      throw new AuthError(
+        'state-mismatch',
+        'The answer from the browser did not belong to this sign-in, so Deskbridge ignored it. Try again; if this repeats, another program may be interfering.',
+        'The state parameter did not match the one Deskbridge sent.',
+      );
     }
     const error = callback.get('error');
-    if (error !== null) throw new AuthError('sign-in-denied', 'Sign-in was cancelled or refused in the browser.', `${error}: ${(callback.get('error_description') ?? '').slice(0, 200)}`);
+    if (error !== null)
+      throw new AuthError(
+        'sign-in-denied',
+        'Sign-in was cancelled or refused in the browser.',
+        `${error}: ${(callback.get('error_description') ?? '').slice(0, 200)}`,
+      );
     const code = callback.get('code');
     if (code === null) throw new AuthError('identity-center-refused', 'IAM Identity Center sent no authorization code.', 'No code in the redirect.');
     return this.token({ grantType: 'authorization_code', code, redirectUri, codeVerifier: pkce.verifier }, registration);
@@ -115,8 +125,11 @@ export class IdentityCenterClient {
 
   async startDevice(registration: IdcRegistration): Promise<DeviceAuthorization> {
     try {
-      const out = await this.oidc.send(new StartDeviceAuthorizationCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, startUrl: this.org.signIn.startUrl }));
-      if (!out.deviceCode || !out.userCode || !out.verificationUri) throw new AuthError('identity-center-refused', 'IAM Identity Center did not start the device sign-in.', 'StartDeviceAuthorization returned no code.');
+      const out = await this.oidc.send(
+        new StartDeviceAuthorizationCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, startUrl: this.org.signIn.startUrl }),
+      );
+      if (!out.deviceCode || !out.userCode || !out.verificationUri)
+        throw new AuthError('identity-center-refused', 'IAM Identity Center did not start the device sign-in.', 'StartDeviceAuthorization returned no code.');
       return {
         deviceCode: out.deviceCode,
         userCode: out.userCode,
@@ -131,15 +144,30 @@ export class IdentityCenterClient {
   }
 
   /** Polls CreateToken at the interval AWS gave, slowing down when told to, until approved, refused, expired or aborted. */
-  async pollDevice(registration: IdcRegistration, device: DeviceAuthorization, aborted: () => AuthError | null, wait: (ms: number) => Promise<void>): Promise<IdcTokens> {
+  async pollDevice(
+    registration: IdcRegistration,
+    device: DeviceAuthorization,
+    aborted: () => AuthError | null,
+    wait: (ms: number) => Promise<void>,
+  ): Promise<IdcTokens> {
     let interval = device.intervalMs;
     for (;;) {
       await wait(interval);
       const stop = aborted();
       if (stop) throw stop;
-      if (this.clock.now() >= device.expiresAt) throw new AuthError('sign-in-timeout', 'The code was not entered in time. Start the sign-in again to get a new code.');
+      if (this.clock.now() >= device.expiresAt)
+        throw new AuthError('sign-in-timeout', 'The code was not entered in time. Start the sign-in again to get a new code.');
       try {
-        return await this.oidc.send(new CreateTokenCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, grantType: DEVICE_GRANT, deviceCode: device.deviceCode })).then((out) => this.tokensOf(out));
+        return await this.oidc
+          .send(
+            new CreateTokenCommand({
+              clientId: registration.clientId,
+              clientSecret: registration.clientSecret,
+              grantType: DEVICE_GRANT,
+              deviceCode: device.deviceCode,
+            }),
+          )
+          .then((out) => this.tokensOf(out));
       } catch (error) {
         const name = nameOf(error);
         if (name === 'AuthorizationPendingException') continue;
@@ -148,7 +176,8 @@ export class IdentityCenterClient {
           continue;
         }
         if (name === 'AccessDeniedException') throw new AuthError('sign-in-denied', 'The sign-in was refused on the verification page.', describeCause(error));
-        if (name === 'ExpiredTokenException') throw new AuthError('sign-in-timeout', 'The code was not entered in time. Start the sign-in again to get a new code.', describeCause(error));
+        if (name === 'ExpiredTokenException')
+          throw new AuthError('sign-in-timeout', 'The code was not entered in time. Start the sign-in again to get a new code.', describeCause(error));
         throw this.explain(error, 'CreateToken');
       }
     }
@@ -160,23 +189,32 @@ export class IdentityCenterClient {
 
   async roleCredentials(accessToken: string): Promise<TemporaryCredentials> {
     try {
-      const out = await this.portal.send(new GetRoleCredentialsCommand({ accessToken, accountId: this.org.signIn.accountId, roleName: this.org.signIn.roleName }));
+      const out = await this.portal.send(
+        new GetRoleCredentialsCommand({ accessToken, accountId: this.org.signIn.accountId, roleName: this.org.signIn.roleName }),
+      );
       const c = out.roleCredentials;
-      if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken || !c.expiration) throw new AuthError('identity-center-refused', 'IAM Identity Center sent no credentials.', 'GetRoleCredentials returned none.');
+      if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken || !c.expiration)
+        throw new AuthError('identity-center-refused', 'IAM Identity Center sent no credentials.', 'GetRoleCredentials returned none.');
       const expiration = new Date(c.expiration);
       // An expiry that is no real time would renew the credentials in a tight loop.
-      if (Number.isNaN(expiration.getTime())) throw new AuthError('identity-center-refused', 'IAM Identity Center sent credentials without a valid expiry time.', `GetRoleCredentials expiration: ${String(c.expiration).slice(0, 40)}`);
+      if (Number.isNaN(expiration.getTime()))
+        throw new AuthError(
+          'identity-center-refused',
+          'IAM Identity Center sent credentials without a valid expiry time.',
+          `GetRoleCredentials expiration: ${String(c.expiration).slice(0, 40)}`,
+        );
       return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration };
     } catch (error) {
       const name = nameOf(error);
       if (name === 'ResourceNotFoundException' || name === 'ForbiddenException') {
         throw new AuthError(
-            'role-trust-refused',
-            `IAM Identity Center did not give you the role ${this.org.signIn.roleName} in account ${this.org.signIn.accountId}. Ask your administrator to assign you this permission set for the account.`,
-            `IAM Identity Center setting: AWS accounts → ${this.org.signIn.accountId} → assigned users and permission sets (${this.org.signIn.roleName}). ${describeCause(error)}`,
+          'role-trust-refused',
+          `IAM Identity Center did not give you the role ${this.org.signIn.roleName} in account ${this.org.signIn.accountId}. Ask your administrator to assign you this permission set for the account.`,
+          `IAM Identity Center setting: AWS accounts → ${this.org.signIn.accountId} → assigned users and permission sets (${this.org.signIn.roleName}). ${describeCause(error)}`,
         );
       }
-      if (name === 'UnauthorizedException') throw new AuthError('sign-in-expired', 'Your IAM Identity Center sign-in has expired. Sign in again.', describeCause(error));
+      if (name === 'UnauthorizedException')
+        throw new AuthError('sign-in-expired', 'Your IAM Identity Center sign-in has expired. Sign in again.', describeCause(error));
       throw this.explain(error, 'GetRoleCredentials');
     }
   }
@@ -191,7 +229,10 @@ export class IdentityCenterClient {
     }
   }
 
-  private async token(input: { grantType: string; code?: string; redirectUri?: string; codeVerifier?: string; refreshToken?: string }, registration: IdcRegistration): Promise<IdcTokens> {
+  private async token(
+    input: { grantType: string; code?: string; redirectUri?: string; codeVerifier?: string; refreshToken?: string },
+    registration: IdcRegistration,
+  ): Promise<IdcTokens> {
     try {
       const out = await this.oidc.send(new CreateTokenCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, ...input }));
       return this.tokensOf(out);
@@ -206,14 +247,22 @@ export class IdentityCenterClient {
 
   private tokensOf(out: { accessToken?: string; expiresIn?: number; refreshToken?: string }): IdcTokens {
     if (!out.accessToken) throw new AuthError('identity-center-refused', 'IAM Identity Center sent no access token.', 'CreateToken returned none.');
-    return { accessToken: out.accessToken, accessExpiresAt: this.clock.now() + (out.expiresIn ?? 3600) * 1000, ...(out.refreshToken ? { refreshToken: out.refreshToken } : {}) };
+    return {
+      accessToken: out.accessToken,
+      accessExpiresAt: this.clock.now() + (out.expiresIn ?? 3600) * 1000,
+      ...(out.refreshToken ? { refreshToken: out.refreshToken } : {}),
+    };
   }
 
   private explain(error: unknown, operation: string): AuthError {
     if (error instanceof AuthError) return error;
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
     if (status !== undefined && status < 500 && status !== 429) {
-      return new AuthError('identity-center-refused', `IAM Identity Center refused the sign-in (${operation}). Check the organization’s start URL and Region.`, describeCause(error));
+      return new AuthError(
+        'identity-center-refused',
+        `IAM Identity Center refused the sign-in (${operation}). Check the organization’s start URL and Region.`,
+        describeCause(error),
+      );
     }
     return explainNetworkError(error, 'idp', `IAM Identity Center ${operation}`);
   }

@@ -91,7 +91,9 @@ export async function startLoopback(clock: Clock, expectedState: string, timeout
   });
   const { port } = server.address() as AddressInfo;
   timer = clock.setTimeout(() => {
-    finish(() => settle?.reject(new AuthError('sign-in-timeout', 'The sign-in in the browser took longer than 10 minutes, so Deskbridge stopped waiting. Try again.')));
+    finish(() =>
+      settle?.reject(new AuthError('sign-in-timeout', 'The sign-in in the browser took longer than 10 minutes, so Deskbridge stopped waiting. Try again.')),
+    );
   }, timeoutMs);
 
   return {

@@ -25,19 +25,37 @@ export function explainNetworkError(error: unknown, who: 'idp' | 'aws', where: s
   const failure = networkFailureOf(error) ?? classifyTransportError(error, where.split(' ')[0] ?? where, null);
   const code = failure === null ? null : failureCode(failure);
   // The identity provider's timeout keeps its own code (its message says who did not answer).
-  if (failure?.kind === 'timeout' && who === 'idp') return new AuthError('idp-timeout', 'Your organization’s identity provider did not answer in time. Check your network connection and try again.', failureDetails(failure), failureParams(failure));
+  if (failure?.kind === 'timeout' && who === 'idp')
+    return new AuthError(
+      'idp-timeout',
+      'Your organization’s identity provider did not answer in time. Check your network connection and try again.',
+      failureDetails(failure),
+      failureParams(failure),
+    );
   if (failure !== null && code !== null) return new AuthError(code, failure.message, failureDetails(failure), failureParams(failure));
   const codes = failure?.kind === 'unreachable' ? [...codesOf(error), 'ECONNREFUSED'] : codesOf(error);
   const label = who === 'idp' ? 'your organization’s identity provider' : 'AWS';
   if (codes.some((c) => TIMEOUT.has(c))) {
-    return new AuthError(who === 'idp' ? 'idp-timeout' : 'aws-unreachable', `${capitalize(label)} did not answer in time. Check your network connection and try again.`, `No answer from ${where}. ${describeCause(error)}`);
+    return new AuthError(
+      who === 'idp' ? 'idp-timeout' : 'aws-unreachable',
+      `${capitalize(label)} did not answer in time. Check your network connection and try again.`,
+      `No answer from ${where}. ${describeCause(error)}`,
+    );
   }
   if (codes.some((c) => UNREACHABLE.has(c)) || (error instanceof TypeError && error.message === 'fetch failed')) {
-    return new AuthError(who === 'idp' ? 'idp-unreachable' : 'aws-unreachable', `Deskbridge could not reach ${label}. Check your network connection and try again.`, `Could not connect to ${where}. ${describeCause(error)}`);
+    return new AuthError(
+      who === 'idp' ? 'idp-unreachable' : 'aws-unreachable',
+      `Deskbridge could not reach ${label}. Check your network connection and try again.`,
+      `Could not connect to ${where}. ${describeCause(error)}`,
+    );
   }
   const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
   if (status !== undefined && status >= 500) {
-    return new AuthError(who === 'idp' ? 'idp-unreachable' : 'aws-unreachable', `${capitalize(label)} is having problems right now. Try again in a few minutes.`, `${where} answered HTTP ${status}. ${describeCause(error)}`);
+    return new AuthError(
+      who === 'idp' ? 'idp-unreachable' : 'aws-unreachable',
+      `${capitalize(label)} is having problems right now. Try again in a few minutes.`,
+      `${where} answered HTTP ${status}. ${describeCause(error)}`,
+    );
   }
   return new AuthError(who === 'idp' ? 'idp-refused' : 'aws-unreachable', `The sign-in failed at ${label}.`, `${where}: ${describeCause(error)}`);
 }

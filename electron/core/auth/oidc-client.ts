@@ -49,7 +49,8 @@ function keySetFor(jwksUri: string, timeoutMs: number, fetch: Fetch): ReturnType
   return set;
 }
 
-const isLoopbackUrl = (url: URL): boolean => url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]' || url.hostname === 'localhost');
+const isLoopbackUrl = (url: URL): boolean =>
+  url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]' || url.hostname === 'localhost');
 
 /** The relying-party side of OIDC (oauth4webapi) plus the ID token's signature check (jose). */
 export class OidcClient {
@@ -81,7 +82,11 @@ export class OidcClient {
 
   private options(): { [oauth.allowInsecureRequests]: boolean; [oauth.customFetch]: Fetch; signal: () => AbortSignal } {
     // Plain http only for a loopback issuer (the local emulator or a developer's IdP).
-    return { [oauth.allowInsecureRequests]: isLoopbackUrl(this.issuer), [oauth.customFetch]: this.fetch, signal: () => AbortSignal.timeout(this.requestTimeoutMs) };
+    return {
+      [oauth.allowInsecureRequests]: isLoopbackUrl(this.issuer),
+      [oauth.customFetch]: this.fetch,
+      signal: () => AbortSignal.timeout(this.requestTimeoutMs),
+    };
   }
 
   private clientNow(): oauth.Client {
@@ -99,12 +104,20 @@ export class OidcClient {
         throw explainNetworkError(error, 'idp', where);
       }
       if (response.status >= 500 || response.status === 429) {
-        throw new AuthError('idp-unreachable', 'Your organization’s identity provider is having problems right now. Try again in a few minutes.', `${where} answered HTTP ${response.status}.`);
+        throw new AuthError(
+          'idp-unreachable',
+          'Your organization’s identity provider is having problems right now. Try again in a few minutes.',
+          `${where} answered HTTP ${response.status}.`,
+        );
       }
       try {
         return await oauth.processDiscoveryResponse(this.issuer, response);
       } catch (error) {
-        throw new AuthError('idp-refused', `The identity provider at ${this.issuer.href} does not look like the one configured for this organization. Check the issuer URL.`, describeCause(error));
+        throw new AuthError(
+          'idp-refused',
+          `The identity provider at ${this.issuer.href} does not look like the one configured for this organization. Check the issuer URL.`,
+          describeCause(error),
+        );
       }
     })();
     this.server.catch(() => {
@@ -133,9 +146,19 @@ export class OidcClient {
   }
 
   /** Checks the browser's return (state first), exchanges the code and verifies the ID token. */
-  async exchange(callback: URLSearchParams, redirectUri: string, pkce: Pkce, state: string, nonce: string): Promise<OidcTokens & { readonly userName: string }> {
+  async exchange(
+    callback: URLSearchParams,
+    redirectUri: string,
+    pkce: Pkce,
+    state: string,
+    nonce: string,
+  ): Promise<OidcTokens & { readonly userName: string }> {
     if (callback.get('state') !== state) {
-      throw new AuthError('state-mismatch', 'The answer from the browser did not belong to this sign-in, so Deskbridge ignored it. Try again; if this repeats, another program may be interfering.', 'The state parameter did not match the one Deskbridge sent.');
+      throw new AuthError(
+        'state-mismatch',
+        'The answer from the browser did not belong to this sign-in, so Deskbridge ignored it. Try again; if this repeats, another program may be interfering.',
+        'The state parameter did not match the one Deskbridge sent.',
+      );
     }
     const as = await this.discover();
     const error = callback.get('error');
@@ -150,8 +173,12 @@ export class OidcClient {
     } catch (cause) {
       throw new AuthError('idp-refused', 'The answer from your identity provider was not valid.', describeCause(cause));
     }
-    const response = await this.call(() => oauth.authorizationCodeGrantRequest(as, this.clientNow(), oauth.None(), params, redirectUri, pkce.verifier, this.options()));
-    const result = await this.processTokens(() => oauth.processAuthorizationCodeResponse(as, this.clientNow(), response, { expectedNonce: nonce, requireIdToken: true }));
+    const response = await this.call(() =>
+      oauth.authorizationCodeGrantRequest(as, this.clientNow(), oauth.None(), params, redirectUri, pkce.verifier, this.options()),
+    );
+    const result = await this.processTokens(() =>
+      oauth.processAuthorizationCodeResponse(as, this.clientNow(), response, { expectedNonce: nonce, requireIdToken: true }),
+    );
     const tokens = await this.tokensOf(as, result);
     return { ...tokens, userName: tokens.userName ?? (await this.userNameFromUserInfo(as, result.access_token, tokens.subject)) };
   }
@@ -169,7 +196,10 @@ export class OidcClient {
     try {
       const as = await this.discover();
       if (!as.revocation_endpoint) return false;
-      const response = await oauth.revocationRequest(as, this.client, oauth.None(), refreshToken, { ...this.options(), additionalParameters: { token_type_hint: 'refresh_token' } });
+      const response = await oauth.revocationRequest(as, this.client, oauth.None(), refreshToken, {
+        ...this.options(),
+        additionalParameters: { token_type_hint: 'refresh_token' },
+      });
       await oauth.processRevocationResponse(response);
       return true;
     } catch {
@@ -195,8 +225,14 @@ export class OidcClient {
 
   private explainTokenError(error: unknown): AuthError {
     if (error instanceof oauth.ResponseBodyError) {
-      if (error.status >= 500) return new AuthError('idp-unreachable', 'Your organization’s identity provider is having problems right now. Try again in a few minutes.', `HTTP ${error.status} ${error.error}`);
-      if (error.error === 'invalid_grant') return new AuthError('sign-in-expired', 'Your sign-in has expired. Sign in again.', `${error.error}: ${(error.error_description ?? '').slice(0, 200)}`);
+      if (error.status >= 500)
+        return new AuthError(
+          'idp-unreachable',
+          'Your organization’s identity provider is having problems right now. Try again in a few minutes.',
+          `HTTP ${error.status} ${error.error}`,
+        );
+      if (error.error === 'invalid_grant')
+        return new AuthError('sign-in-expired', 'Your sign-in has expired. Sign in again.', `${error.error}: ${(error.error_description ?? '').slice(0, 200)}`);
       return new AuthError('idp-refused', 'Your identity provider refused the sign-in.', `${error.error}: ${(error.error_description ?? '').slice(0, 200)}`);
     }
     if (error instanceof oauth.OperationProcessingError && error.code === oauth.JWT_TIMESTAMP_CHECK) {
@@ -217,10 +253,17 @@ export class OidcClient {
     const idToken = result.id_token;
     if (idToken === undefined) throw new AuthError('invalid-id-token', 'The identity provider did not send an ID token.', 'No id_token in the token response.');
     const claims = await this.verifyIdToken(as, idToken);
-    if (typeof claims.sub !== 'string' || claims.sub.length === 0) throw new AuthError('invalid-id-token', 'The identity provider’s answer could not be verified, so Deskbridge did not use it.', 'No sub in the ID token.');
+    if (typeof claims.sub !== 'string' || claims.sub.length === 0)
+      throw new AuthError('invalid-id-token', 'The identity provider’s answer could not be verified, so Deskbridge did not use it.', 'No sub in the ID token.');
     const userName = this.userNameIn(claims);
     const authTime = typeof claims.auth_time === 'number' ? { authTime: claims.auth_time * 1000 } : {};
-    return { idToken, subject: claims.sub, ...(userName === undefined ? {} : { userName }), ...authTime, ...(result.refresh_token ? { refreshToken: result.refresh_token } : {}) };
+    return {
+      idToken,
+      subject: claims.sub,
+      ...(userName === undefined ? {} : { userName }),
+      ...authTime,
+      ...(result.refresh_token ? { refreshToken: result.refresh_token } : {}),
+    };
   }
 
   /** The organization's user-name claim (a plain name or a URL, as Okta and Auth0 name custom claims), if it holds a name. */
@@ -230,7 +273,12 @@ export class OidcClient {
     if (typeof value !== 'string' || value.length === 0) return undefined;
     const problem = userNameProblem(value);
     if (problem !== null) {
-      throw new AuthError('user-name-invalid', `${userNameMessage(problem, value.trim().length)} Your identity provider sends it in the claim “${claimName}”. Ask your administrator to check the organization’s user-name claim.`, `Claim ${claimName}: ${value.trim().length} characters, AWS allows 1 to ${USER_NAME_MAX}.`, { claim: claimName, max: USER_NAME_MAX });
+      throw new AuthError(
+        'user-name-invalid',
+        `${userNameMessage(problem, value.trim().length)} Your identity provider sends it in the claim “${claimName}”. Ask your administrator to check the organization’s user-name claim.`,
+        `Claim ${claimName}: ${value.trim().length} characters, AWS allows 1 to ${USER_NAME_MAX}.`,
+        { claim: claimName, max: USER_NAME_MAX },
+      );
     }
     return value;
   }
@@ -239,7 +287,12 @@ export class OidcClient {
   private async userNameFromUserInfo(as: oauth.AuthorizationServer, accessToken: string, subject: string): Promise<string> {
     const claimName = this.org.signIn.userNameClaim;
     const missing = (where: string): AuthError =>
-      new AuthError('user-name-missing', `Your identity provider did not send the claim “${claimName}” that holds your WorkSpaces user name. Ask your administrator to check the organization’s user-name claim.`, `Claim ${claimName} missing from the ID token ${where}.`, { claim: claimName });
+      new AuthError(
+        'user-name-missing',
+        `Your identity provider did not send the claim “${claimName}” that holds your WorkSpaces user name. Ask your administrator to check the organization’s user-name claim.`,
+        `Claim ${claimName} missing from the ID token ${where}.`,
+        { claim: claimName },
+      );
     if (!as.userinfo_endpoint) throw missing('(and the identity provider has no UserInfo endpoint)');
     let claims: oauth.UserInfoResponse;
     try {
@@ -247,7 +300,11 @@ export class OidcClient {
       claims = await oauth.processUserInfoResponse(as, this.client, subject, response);
     } catch (error) {
       if (error instanceof oauth.ResponseBodyError || error instanceof oauth.OperationProcessingError || error instanceof oauth.WWWAuthenticateChallengeError) {
-        throw new AuthError('idp-refused', 'Your identity provider did not say who you are (its UserInfo answer was refused or not valid).', describeCause(error));
+        throw new AuthError(
+          'idp-refused',
+          'Your identity provider did not say who you are (its UserInfo answer was refused or not valid).',
+          describeCause(error),
+        );
       }
       throw explainNetworkError(error, 'idp', `${as.userinfo_endpoint} (UserInfo)`);
     }
@@ -261,12 +318,18 @@ export class OidcClient {
     if (!as.jwks_uri) throw new AuthError('invalid-id-token', 'The identity provider publishes no signing keys.', 'No jwks_uri in discovery.');
     const jwks = keySetFor(as.jwks_uri, this.requestTimeoutMs, this.fetch);
     try {
-      const { payload } = await jwtVerify(idToken, jwks, { issuer: as.issuer, audience: this.client.client_id, currentDate: new Date(this.clock.now()), clockTolerance: CLOCK_TOLERANCE_S });
+      const { payload } = await jwtVerify(idToken, jwks, {
+        issuer: as.issuer,
+        audience: this.client.client_id,
+        currentDate: new Date(this.clock.now()),
+        clockTolerance: CLOCK_TOLERANCE_S,
+      });
       return payload;
     } catch (error) {
       if (error instanceof AuthError) throw error;
       const { nbf, iat } = unverifiedClaims(idToken);
-      if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'nbf' && typeof nbf === 'number') throw clockSkewError(nbf * 1000 - this.clock.now());
+      if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'nbf' && typeof nbf === 'number')
+        throw clockSkewError(nbf * 1000 - this.clock.now());
       if (error instanceof joseErrors.JWTExpired || (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'iat')) {
         const skew = typeof iat === 'number' ? iat * 1000 - this.clock.now() : 0;
         if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) throw clockSkewError(skew);

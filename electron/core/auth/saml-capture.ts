@@ -42,7 +42,9 @@ function page(res: ServerResponse, status: number, title: string): void {
     'content-security-policy': "default-src 'none'",
     'referrer-policy': 'no-referrer',
   });
-  res.end(`<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title><body><h1>${title}</h1><p>You can close this tab and return to Deskbridge.</p></body></html>`);
+  res.end(
+    `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title><body><h1>${title}</h1><p>You can close this tab and return to Deskbridge.</p></body></html>`,
+  );
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
@@ -71,7 +73,13 @@ async function probe(fetch: NetworkFetch, url: string, timeoutMs: number): Promi
  * IdP-initiated URL opened in the browser with `acs=` naming it. Only an organization from the
  * managed configuration may use this (EndpointOverrides.samlAcs); the IdP must honour `acs=`.
  */
-export function loopbackSamlCapture(browser: Browser, clock: Clock, fetch: NetworkFetch, timeoutMs = SAML_LOOPBACK_TIMEOUT_MS, probeTimeoutMs = 10_000): SamlCapture {
+export function loopbackSamlCapture(
+  browser: Browser,
+  clock: Clock,
+  fetch: NetworkFetch,
+  timeoutMs = SAML_LOOPBACK_TIMEOUT_MS,
+  probeTimeoutMs = 10_000,
+): SamlCapture {
   return {
     async capture(request, signal) {
       await probe(fetch, request.signInUrl, probeTimeoutMs);
@@ -93,7 +101,13 @@ export function loopbackSamlCapture(browser: Browser, clock: Clock, fetch: Netwo
           const samlResponse = form?.get('SAMLResponse');
           if (!samlResponse || samlResponse.length > MAX_SAML_RESPONSE_CHARS) {
             page(res, 400, 'Sign-in not completed');
-            settle?.reject(new AuthError('saml-invalid-response', 'Your identity provider’s answer could not be read as a SAML response.', 'The POST to the loopback ACS carried no usable SAMLResponse.'));
+            settle?.reject(
+              new AuthError(
+                'saml-invalid-response',
+                'Your identity provider’s answer could not be read as a SAML response.',
+                'The POST to the loopback ACS carried no usable SAMLResponse.',
+              ),
+            );
             return;
           }
           page(res, 200, 'Signed in');
@@ -105,13 +119,21 @@ export function loopbackSamlCapture(browser: Browser, clock: Clock, fetch: Netwo
         server.listen(0, '127.0.0.1', () => resolve());
       });
       const { port } = server.address() as AddressInfo;
-      const timer = clock.setTimeout(() => settle?.reject(new AuthError('sign-in-timeout', 'The sign-in took longer than 10 minutes, so Deskbridge stopped waiting. Try again.')), timeoutMs);
+      const timer = clock.setTimeout(
+        () => settle?.reject(new AuthError('sign-in-timeout', 'The sign-in took longer than 10 minutes, so Deskbridge stopped waiting. Try again.')),
+        timeoutMs,
+      );
       const onAbort = (): void => settle?.reject(new AuthError('sign-in-cancelled', 'Sign-in was cancelled.'));
       signal.addEventListener('abort', onAbort);
       try {
         const target = new URL(request.signInUrl);
         target.searchParams.set('acs', `http://127.0.0.1:${port}${path}`);
-        if (!isSafeExternalUrl(target.toString())) throw new AuthError('idp-refused', 'The sign-in page’s address is not secure (https), so Deskbridge did not open it.', `Refused to open ${target.origin}`);
+        if (!isSafeExternalUrl(target.toString()))
+          throw new AuthError(
+            'idp-refused',
+            'The sign-in page’s address is not secure (https), so Deskbridge did not open it.',
+            `Refused to open ${target.origin}`,
+          );
         try {
           await browser.open(target.toString());
         } catch (error) {

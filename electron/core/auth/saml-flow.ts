@@ -74,7 +74,11 @@ export class SamlGrant implements Grant {
     checkFresh(assertion, this.clock.now());
     const role = assertion.roles.find((offered) => offered.roleArn === this.role.roleArn);
     if (!role) {
-      throw new AuthError('saml-role-not-offered', `Your identity provider no longer offers you the role ${this.role.roleArn}. Sign in again to choose another.`, `Roles offered: ${assertion.roles.map((r) => r.roleArn).join(', ') || 'none'}`);
+      throw new AuthError(
+        'saml-role-not-offered',
+        `Your identity provider no longer offers you the role ${this.role.roleArn}. Sign in again to choose another.`,
+        `Roles offered: ${assertion.roles.map((r) => r.roleArn).join(', ') || 'none'}`,
+      );
     }
     return assumeRoleWithSaml(this.org, role, samlResponse, this.requestTimeoutMs, this.fetch);
   }
@@ -82,7 +86,10 @@ export class SamlGrant implements Grant {
   private async again(): Promise<string> {
     this.renewal = new AbortController();
     try {
-      return await this.capture.capture({ orgId: this.org.id, orgName: this.org.name, signInUrl: this.org.signIn.signInUrl, hidden: true }, this.renewal.signal);
+      return await this.capture.capture(
+        { orgId: this.org.id, orgName: this.org.name, signInUrl: this.org.signIn.signInUrl, hidden: true },
+        this.renewal.signal,
+      );
     } finally {
       this.renewal = null;
     }
@@ -111,18 +118,30 @@ export async function signInWithSaml(ctx: FlowContext, org: SamlOrg, attempt: At
   const controller = new AbortController();
   attempt.onCancel(() => controller.abort());
   ctx.progress('browser');
-  const samlResponse = await attempt.race(deps.capture.capture({ orgId: org.id, orgName: org.name, signInUrl: org.signIn.signInUrl, hidden: false }, controller.signal));
+  const samlResponse = await attempt.race(
+    deps.capture.capture({ orgId: org.id, orgName: org.name, signInUrl: org.signIn.signInUrl, hidden: false }, controller.signal),
+  );
   const assertion = parseSamlResponse(samlResponse);
   checkFresh(assertion, ctx.clock.now());
   let role = pickRole(assertion, org.signIn.preferredRoleArn, deps.remembered());
   if (role === null) {
     const chosen = await attempt.race(deps.choose(assertion.roles));
     role = assertion.roles.find((offered) => offered.roleArn === chosen) ?? null;
-    if (role === null) throw new AuthError('saml-role-not-offered', 'The chosen role is not among the roles your identity provider offers you.', `Chosen: ${chosen}`);
+    if (role === null)
+      throw new AuthError('saml-role-not-offered', 'The chosen role is not among the roles your identity provider offers you.', `Chosen: ${chosen}`);
     await deps.remember(role.roleArn);
     checkFresh(assertion, ctx.clock.now());
   }
-  const grant = new SamlGrant(org, deps.capture, ctx.clock, ctx.requestTimeoutMs, ctx.fetch, role, samlResponse, samlUserName(assertion, org.signIn.userNameAttribute));
+  const grant = new SamlGrant(
+    org,
+    deps.capture,
+    ctx.clock,
+    ctx.requestTimeoutMs,
+    ctx.fetch,
+    role,
+    samlResponse,
+    samlUserName(assertion, org.signIn.userNameAttribute),
+  );
   try {
     return { grant, credentials: await attempt.race(grant.renew()) };
   } catch (error) {

@@ -10,7 +10,13 @@ import type { TemporaryCredentials } from './sts';
 const TRUST = 'sts:AssumeRoleWithSAML and sts:TagSession for the SAML provider, with the condition SAML:aud = https://signin.aws.amazon.com/saml';
 
 /** STS AssumeRoleWithSAML (unsigned) through the same explicit client configuration as the other flows. */
-export async function assumeRoleWithSaml(org: OrgProfile, role: SamlRole, samlResponse: string, requestTimeoutMs: number, fetch: NetworkFetch): Promise<TemporaryCredentials> {
+export async function assumeRoleWithSaml(
+  org: OrgProfile,
+  role: SamlRole,
+  samlResponse: string,
+  requestTimeoutMs: number,
+  fetch: NetworkFetch,
+): Promise<TemporaryCredentials> {
   const endpoint = endpointsOf(org).sts;
   const client = new STSClient(clientConfig({ region: org.region ?? DEFAULT_REGION, endpoint, credentials: NO_CREDENTIALS, requestTimeoutMs, fetch }));
   try {
@@ -64,7 +70,11 @@ export function explainSamlStsError(error: unknown, role: SamlRole, endpoint: st
     return new AuthError('role-trust-refused', 'STS is not enabled in this Region for this account.', `IAM setting: Account settings → STS regions. ${said}`);
   }
   if (name === 'ValidationError' && describeCause(error).includes('DurationSeconds')) {
-    return new AuthError('role-trust-refused', `The session length your identity provider asks for is longer than the role ${role.roleArn} allows.`, `IAM setting: the role’s maximum session duration, or the SessionDuration attribute in the IdP app. ${said}`);
+    return new AuthError(
+      'role-trust-refused',
+      `The session length your identity provider asks for is longer than the role ${role.roleArn} allows.`,
+      `IAM setting: the role’s maximum session duration, or the SessionDuration attribute in the IdP app. ${said}`,
+    );
   }
   return explainNetworkError(error, 'aws', endpoint);
 }

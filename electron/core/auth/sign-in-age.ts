@@ -22,11 +22,19 @@ export function signInAgeRefusal(grant: Grant<Expiring>, policy: OrgPolicy, now:
   const message = `Your organization asks you to sign in again every ${hours === 1 ? 'hour' : `${hours} hours`}.`;
   const at = grant.authenticatedAt;
   if (at === null) {
-    return new AuthError('sign-in-too-old', message, `The identity provider did not say when you signed in (no auth_time in its ID token), so the ${hours}-hour limit cannot be checked.`);
+    return new AuthError(
+      'sign-in-too-old',
+      message,
+      `The identity provider did not say when you signed in (no auth_time in its ID token), so the ${hours}-hour limit cannot be checked.`,
+    );
   }
   const ageMs = now - at;
   if (ageMs <= hours * HOUR_MS) return null;
-  return new AuthError('sign-in-too-old', message, `Last signed in at the identity provider ${Math.floor(ageMs / HOUR_MS)} h ago; the organization allows ${hours} h.`);
+  return new AuthError(
+    'sign-in-too-old',
+    message,
+    `Last signed in at the identity provider ${Math.floor(ageMs / HOUR_MS)} h ago; the organization allows ${hours} h.`,
+  );
 }
 
 /**

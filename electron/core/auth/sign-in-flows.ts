@@ -69,7 +69,12 @@ export class Attempt {
 }
 
 async function openInBrowser(ctx: FlowContext, url: string): Promise<void> {
-  if (!isSafeExternalUrl(url)) throw new AuthError('idp-refused', 'The sign-in page’s address is not secure (https), so Deskbridge did not open it. Check the organization’s settings.', `Refused to open ${new URL(url).origin}`);
+  if (!isSafeExternalUrl(url))
+    throw new AuthError(
+      'idp-refused',
+      'The sign-in page’s address is not secure (https), so Deskbridge did not open it. Check the organization’s settings.',
+      `Refused to open ${new URL(url).origin}`,
+    );
   try {
     await ctx.browser.open(url);
   } catch (error) {
@@ -114,8 +119,12 @@ async function oidcBrowserGrant<G extends Grant<Expiring>>(
 
 /** OIDC: the browser sign-in, then STS. */
 export async function signInWithOidc(ctx: FlowContext, org: OidcOrg, attempt: Attempt): Promise<AwsSignedIn> {
-  const grant = await oidcBrowserGrant(ctx, org, attempt, (client, tokens, authTime) =>
-    new OidcGrant(org, client, ctx.clock, ctx.requestTimeoutMs, tokens.idToken, tokens.refreshToken ?? null, tokens.userName, authTime, tokens.subject),
+  const grant = await oidcBrowserGrant(
+    ctx,
+    org,
+    attempt,
+    (client, tokens, authTime) =>
+      new OidcGrant(org, client, ctx.clock, ctx.requestTimeoutMs, tokens.idToken, tokens.refreshToken ?? null, tokens.userName, authTime, tokens.subject),
   );
   const credentials = await attempt.race(grant.renew());
   return { grant, credentials };
@@ -123,8 +132,11 @@ export async function signInWithOidc(ctx: FlowContext, org: OidcOrg, attempt: At
 
 /** Broker mode: the same browser sign-in, and no STS: the device keeps the IdP's tokens only. */
 export async function signInWithBroker(ctx: FlowContext, org: BrokerOrg, attempt: Attempt): Promise<BrokerSignedIn> {
-  const grant = await oidcBrowserGrant(ctx, org, attempt, (client, tokens, authTime) =>
-    new BrokerGrant(client, tokens.idToken, tokens.refreshToken ?? null, tokens.userName, authTime, tokens.subject),
+  const grant = await oidcBrowserGrant(
+    ctx,
+    org,
+    attempt,
+    (client, tokens, authTime) => new BrokerGrant(client, tokens.idToken, tokens.refreshToken ?? null, tokens.userName, authTime, tokens.subject),
   );
   return { grant, token: await grant.renew() };
 }
@@ -133,10 +145,26 @@ export async function signInWithBroker(ctx: FlowContext, org: BrokerOrg, attempt
 function restoredGrant(ctx: FlowContext, org: OrgProfile, userName: string, secrets: RememberedSecrets): Grant {
   if (org.signIn.method === 'oidc') {
     const oidcOrg = org as OidcOrg;
-    return new OidcGrant(oidcOrg, new OidcClient(oidcOrg, ctx.clock, ctx.requestTimeoutMs, ctx.fetch), ctx.clock, ctx.requestTimeoutMs, null, secrets.refreshToken, userName, null);
+    return new OidcGrant(
+      oidcOrg,
+      new OidcClient(oidcOrg, ctx.clock, ctx.requestTimeoutMs, ctx.fetch),
+      ctx.clock,
+      ctx.requestTimeoutMs,
+      null,
+      secrets.refreshToken,
+      userName,
+      null,
+    );
   }
-  if (!secrets.registration) throw new AuthError('sign-in-expired', 'Your IAM Identity Center sign-in has expired. Sign in again.', 'No client registration was kept.');
-  return new IdentityCenterGrant(new IdentityCenterClient(org as IdcOrg, ctx.clock, ctx.requestTimeoutMs, ctx.fetch), ctx.clock, secrets.registration, { refreshToken: secrets.refreshToken }, userName);
+  if (!secrets.registration)
+    throw new AuthError('sign-in-expired', 'Your IAM Identity Center sign-in has expired. Sign in again.', 'No client registration was kept.');
+  return new IdentityCenterGrant(
+    new IdentityCenterClient(org as IdcOrg, ctx.clock, ctx.requestTimeoutMs, ctx.fetch),
+    ctx.clock,
+    secrets.registration,
+    { refreshToken: secrets.refreshToken },
+    userName,
+  );
 }
 
 /** A remembered sign-in brought back without the browser, if the organization's sign-in age limit still allows it. */
@@ -183,7 +211,11 @@ export async function signInWithIdentityCenter(
     let tokens;
     if (flow === 'device') {
       const device = await attempt.race(client.startDevice(registration));
-      ctx.progress('device', { userCode: device.userCode, verificationUri: device.verificationUriComplete ?? device.verificationUri, expiresAt: device.expiresAt });
+      ctx.progress('device', {
+        userCode: device.userCode,
+        verificationUri: device.verificationUriComplete ?? device.verificationUri,
+        expiresAt: device.expiresAt,
+      });
       tokens = await client.pollDevice(registration, device, () => attempt.cancelled, waiter(ctx, attempt));
     } else {
       const state = randomState();

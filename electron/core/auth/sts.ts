@@ -73,13 +73,22 @@ function explainStsError(error: unknown, org: OrgProfile & { readonly signIn: Oi
     );
   }
   if (name === 'RegionDisabledException') {
-    return new AuthError('role-trust-refused', `STS is not enabled in ${org.region ?? DEFAULT_REGION} for this account.`, `IAM setting: Account settings → STS regions. ${describeCause(error)}`);
+    return new AuthError(
+      'role-trust-refused',
+      `STS is not enabled in ${org.region ?? DEFAULT_REGION} for this account.`,
+      `IAM setting: Account settings → STS regions. ${describeCause(error)}`,
+    );
   }
   return explainNetworkError(error, 'aws', endpoint);
 }
 
 /** The caller's session name (Identity Center puts the user name there) from GetCallerIdentity. */
-export async function callerSessionName(org: OrgProfile, credentials: AwsCredentialIdentity, requestTimeoutMs: number, fetch: NetworkFetch): Promise<string | null> {
+export async function callerSessionName(
+  org: OrgProfile,
+  credentials: AwsCredentialIdentity,
+  requestTimeoutMs: number,
+  fetch: NetworkFetch,
+): Promise<string | null> {
   const client = new STSClient(clientConfig({ region: org.region ?? DEFAULT_REGION, endpoint: endpointsOf(org).sts, credentials, requestTimeoutMs, fetch }));
   try {
     const out = await client.send(new GetCallerIdentityCommand({}));

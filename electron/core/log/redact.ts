@@ -1,7 +1,8 @@
 /** Removes secrets from text before it is logged, shown or exported. */
 
 /** Names whose value is a secret, in any spelling (`access_token`, `accessToken`, `AccessToken`). */
-const SECRET_KEYS = 'access_?token|refresh_?token|id_?token|client_?secret|secret_?access_?key|secret_?key|session_?token|password|passwd|passphrase|code_verifier|device_code';
+const SECRET_KEYS =
+  'access_?token|refresh_?token|id_?token|client_?secret|secret_?access_?key|secret_?key|session_?token|password|passwd|passphrase|code_verifier|device_code';
 
 const PATTERNS: readonly [RegExp, string][] = [
   // Header values in any printed form: `name: value`, `name=value`, JSON, and Node's inspected

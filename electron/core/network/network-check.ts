@@ -110,7 +110,12 @@ class ProbeRun {
   }
 
   async probe(target: NetworkTarget): Promise<NetworkProbeResult> {
-    const base = { orgName: target.orgName, kind: target.kind, target: `${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}`, ...(target.url ? { url: target.url } : {}) };
+    const base = {
+      orgName: target.orgName,
+      kind: target.kind,
+      target: `${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}`,
+      ...(target.url ? { url: target.url } : {}),
+    };
     // Streaming is TCP straight to the gateway; only HTTP endpoints go through the proxy.
     const proxy = target.url ? await this.deps.network.resolveProxy(target.url).catch((error: unknown) => `unknown (${describeProbeError(error)})`) : 'DIRECT';
     if (!isDirect(proxy)) {
@@ -123,7 +128,13 @@ class ProbeRun {
       (addresses) => addresses.join(', '),
     );
     const address = dns.value?.[0];
-    const tcp = address === undefined ? { step: SKIPPED } : await this.step(() => this.deps.probe.connect(address, target.port, this.signal), () => address);
+    const tcp =
+      address === undefined
+        ? { step: SKIPPED }
+        : await this.step(
+            () => this.deps.probe.connect(address, target.port, this.signal),
+            () => address,
+          );
     const tls = address !== undefined && tcp.step.status === 'ok' && target.url?.startsWith('https:') ? await this.tls(target, address) : SKIPPED;
     const http = target.url && tcp.step.status === 'ok' ? await this.http(target) : SKIPPED;
     const steps = [dns.step, tcp.step, tls, http];
@@ -157,7 +168,18 @@ class ProbeRun {
 
 function timedOut(target: NetworkTarget): NetworkProbeResult {
   const step: ProbeStep = { status: 'timed-out' };
-  return { orgName: target.orgName, kind: target.kind, target: `${target.host}:${target.port}`, ...(target.url ? { url: target.url } : {}), proxy: 'unknown', dns: step, tcp: step, tls: step, http: step, ok: false };
+  return {
+    orgName: target.orgName,
+    kind: target.kind,
+    target: `${target.host}:${target.port}`,
+    ...(target.url ? { url: target.url } : {}),
+    proxy: 'unknown',
+    dns: step,
+    tcp: step,
+    tls: step,
+    http: step,
+    ok: false,
+  };
 }
 
 /** After the bound, how long probes get to report what they found before they are cut off. */
@@ -197,7 +219,13 @@ function stepText(name: string, step: ProbeStep): string {
 }
 
 /** The "Copy for IT" text: plain, technical, English (like the log export). */
-export function formatNetworkReport(results: readonly NetworkProbeResult[], info: AppInfo, startedAt: number, durationMs: number, active?: ActiveNetwork): string {
+export function formatNetworkReport(
+  results: readonly NetworkProbeResult[],
+  info: AppInfo,
+  startedAt: number,
+  durationMs: number,
+  active?: ActiveNetwork,
+): string {
   const lines = [
     `Deskbridge network check — Deskbridge ${info.version} (${info.host}, ${info.platform})`,
     `Run at ${new Date(startedAt).toISOString()}, took ${durationMs} ms. Nothing was sent anywhere; this text is for your IT department.`,
@@ -212,7 +240,9 @@ export function formatNetworkReport(results: readonly NetworkProbeResult[], info
       lines.push('', `Organization: ${org}`);
     }
     lines.push(`  [${result.ok ? 'OK' : 'PROBLEM'}] ${KIND_LABELS[result.kind]} ${result.url ?? result.target}`);
-    lines.push(`      proxy ${result.proxy} | ${[stepText('DNS', result.dns), stepText('TCP', result.tcp), stepText('TLS', result.tls), stepText('HTTP', result.http)].join(' | ')}`);
+    lines.push(
+      `      proxy ${result.proxy} | ${[stepText('DNS', result.dns), stepText('TCP', result.tcp), stepText('TLS', result.tls), stepText('HTTP', result.http)].join(' | ')}`,
+    );
   }
   return lines.join('\n') + '\n';
 }

@@ -104,13 +104,20 @@ export function classifyTransportError(error: unknown, url: string, proxy: strin
   const text = messages(error);
   const code = codes.find((c) => /^[A-Z_]+$/.test(c) && c !== 'TypeError');
   const extra = { ...(proxy ? { proxy } : {}), ...(code ? { code } : {}) };
-  if (isProxyAuthError(error) && proxy) return new NetworkFailure('proxy-auth', host, `The proxy ${proxy} asks for a user name and password to reach ${host}.`, extra, { cause: error });
+  if (isProxyAuthError(error) && proxy)
+    return new NetworkFailure('proxy-auth', host, `The proxy ${proxy} asks for a user name and password to reach ${host}.`, extra, { cause: error });
   if (/Proxy response \((\d+)\)/.test(text) && proxy) {
     // The proxy is there but could not (or would not) open the way to the host.
     return new NetworkFailure('unreachable', host, `The proxy ${proxy} could not connect to ${host}: ${text}`, extra, { cause: error });
   }
   if (codes.some((c) => UNTRUSTED_CERT_CODES.has(c))) {
-    return new NetworkFailure('tls-inspection', host, `The certificate presented for ${host} is signed by a certificate authority this computer does not trust.`, extra, { cause: error });
+    return new NetworkFailure(
+      'tls-inspection',
+      host,
+      `The certificate presented for ${host} is signed by a certificate authority this computer does not trust.`,
+      extra,
+      { cause: error },
+    );
   }
   if (codes.some((c) => TIMEOUT.has(c))) return new NetworkFailure('timeout', host, `No answer from ${host} in time.`, extra, { cause: error });
   if (codes.some((c) => DNS.has(c))) {
@@ -119,7 +126,8 @@ export function classifyTransportError(error: unknown, url: string, proxy: strin
     return new NetworkFailure('dns', host, `The name ${host} could not be resolved (DNS).`, extra, { cause: error });
   }
   if (codes.some((c) => UNREACHABLE.has(c)) || (error instanceof TypeError && error.message === 'fetch failed')) {
-    if (proxy && codes.includes('ECONNREFUSED')) return new NetworkFailure('proxy-unreachable', host, `The proxy ${proxy} is not answering.`, extra, { cause: error });
+    if (proxy && codes.includes('ECONNREFUSED'))
+      return new NetworkFailure('proxy-unreachable', host, `The proxy ${proxy} is not answering.`, extra, { cause: error });
     return new NetworkFailure('unreachable', host, `Could not connect to ${host}.`, extra, { cause: error });
   }
   return null;
@@ -146,11 +154,15 @@ export function captivePortalIn(url: string, response: Response): NetworkFailure
     if (location === null) return null;
     const target = new URL(location, url);
     if (target.host === new URL(url).host) return null;
-    return new NetworkFailure('captive-portal', host, `The request to ${host} was redirected to ${target.host}: the network may need a sign-in page first.`, { code: `HTTP ${response.status}` });
+    return new NetworkFailure('captive-portal', host, `The request to ${host} was redirected to ${target.host}: the network may need a sign-in page first.`, {
+      code: `HTTP ${response.status}`,
+    });
   }
   const type = response.headers.get('content-type') ?? '';
   if (response.status === 200 && /^text\/html/i.test(type)) {
-    return new NetworkFailure('captive-portal', host, `${host} answered with a web page instead of the service: the network may need a sign-in page first.`, { code: 'HTTP 200 text/html' });
+    return new NetworkFailure('captive-portal', host, `${host} answered with a web page instead of the service: the network may need a sign-in page first.`, {
+      code: 'HTTP 200 text/html',
+    });
   }
   return null;
 }

@@ -66,7 +66,9 @@ export class NetworkService {
     } catch (error) {
       if (!(error instanceof NetworkSettingsError)) throw error;
       await this.port?.configure(this.settings()).catch(() => undefined);
-      return error.field === 'proxy' ? fail('network.invalidProxyUrl', error.message, error.message) : fail('network.caFileUnusable', error.message, error.message);
+      return error.field === 'proxy'
+        ? fail('network.invalidProxyUrl', error.message, error.message)
+        : fail('network.caFileUnusable', error.message, error.message);
     }
     await this.store.update((current) => ({ ...current, preferences: { ...current.preferences, network: settings } }));
     const state = this.state();
@@ -81,7 +83,14 @@ export class NetworkService {
     return new Promise((resolve) => {
       this.questions.set(id, resolve);
       this.log.info(`The proxy ${challenge.proxy} asks for credentials (reaching ${challenge.forHost}, try ${challenge.attempt})`);
-      this.events.emit('network:proxyLogin', { id, proxy: challenge.proxy, forHost: challenge.forHost, scheme: challenge.scheme, attempt: challenge.attempt, ...(challenge.realm ? { realm: challenge.realm } : {}) });
+      this.events.emit('network:proxyLogin', {
+        id,
+        proxy: challenge.proxy,
+        forHost: challenge.forHost,
+        scheme: challenge.scheme,
+        attempt: challenge.attempt,
+        ...(challenge.realm ? { realm: challenge.realm } : {}),
+      });
     });
   };
 

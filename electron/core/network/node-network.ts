@@ -85,7 +85,17 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
 
 function toRequest(input: string | URL | Request, init: RequestInit | undefined): { url: string; init: RequestInit } {
   if (typeof input === 'string' || input instanceof URL) return { url: input.toString(), init: init ?? {} };
-  return { url: input.url, init: { method: input.method, headers: input.headers, ...(input.body ? { body: input.body, duplex: 'half' } : {}), signal: input.signal, redirect: input.redirect, ...init } };
+  return {
+    url: input.url,
+    init: {
+      method: input.method,
+      headers: input.headers,
+      ...(input.body ? { body: input.body, duplex: 'half' } : {}),
+      signal: input.signal,
+      redirect: input.redirect,
+      ...init,
+    },
+  };
 }
 
 export class NodeNetwork implements NetworkPort {
@@ -163,8 +173,14 @@ export class NodeNetwork implements NetworkPort {
     if (proxy.mode === 'manual') return { settings: this.settings, source: 'settings', description: `PROXY ${proxyLabel(proxy.url)}` };
     if (proxy.mode === 'none') return { settings: this.settings, source: 'settings', description: 'DIRECT' };
     const env = environmentProxies(this.env);
-    const parts = [env.https ? `HTTPS_PROXY=${proxyLabel(normalizeProxyUrl(env.https))}` : '', env.http ? `HTTP_PROXY=${proxyLabel(normalizeProxyUrl(env.http))}` : '', env.noProxy ? `NO_PROXY=${env.noProxy}` : ''].filter(Boolean);
-    return parts.length > 0 ? { settings: this.settings, source: 'environment', description: parts.join(' ') } : { settings: this.settings, source: 'default', description: 'DIRECT' };
+    const parts = [
+      env.https ? `HTTPS_PROXY=${proxyLabel(normalizeProxyUrl(env.https))}` : '',
+      env.http ? `HTTP_PROXY=${proxyLabel(normalizeProxyUrl(env.http))}` : '',
+      env.noProxy ? `NO_PROXY=${env.noProxy}` : '',
+    ].filter(Boolean);
+    return parts.length > 0
+      ? { settings: this.settings, source: 'environment', description: parts.join(' ') }
+      : { settings: this.settings, source: 'default', description: 'DIRECT' };
   }
 
   async dispose(): Promise<void> {
@@ -204,7 +220,14 @@ export class NodeNetwork implements NetworkPort {
       url.username = '';
       url.password = '';
       // http:// targets go to the proxy as absolute-URI requests (as curl does); https:// tunnel with CONNECT.
-      dispatcher = new ProxyAgent({ uri: url.toString(), proxyTunnel: false, requestTls: tlsOptions, proxyTls: tlsOptions, connect: tlsOptions, ...(credentials ? { token: basicToken(credentials) } : {}) });
+      dispatcher = new ProxyAgent({
+        uri: url.toString(),
+        proxyTunnel: false,
+        requestTls: tlsOptions,
+        proxyTls: tlsOptions,
+        connect: tlsOptions,
+        ...(credentials ? { token: basicToken(credentials) } : {}),
+      });
     }
     this.dispatchers.set(key, dispatcher);
     return dispatcher;
@@ -220,12 +243,22 @@ export class NodeNetwork implements NetworkPort {
     const asked = this.asks.get(proxy) ?? 0;
     const host = hostOf(forUrl);
     if (asked >= MAX_PROXY_ASKS) {
-      throw new NetworkFailure('proxy-auth', host, `The proxy ${proxy} did not accept the user name and password (${asked} tries).`, { proxy, code: 'HTTP 407' });
+      throw new NetworkFailure('proxy-auth', host, `The proxy ${proxy} did not accept the user name and password (${asked} tries).`, {
+        proxy,
+        code: 'HTTP 407',
+      });
     }
     const ask = (async () => {
       this.asks.set(proxy, asked + 1);
-      const answer = await this.hooks.askProxyCredentials({ proxy, scheme: 'basic', forHost: host, attempt: asked + 1, ...(offered?.realm ? { realm: offered.realm } : {}) });
-      if (answer === null) throw new NetworkFailure('proxy-auth', host, `Sign-in to the proxy ${proxy} was cancelled.`, { proxy, code: 'HTTP 407', cancelled: true });
+      const answer = await this.hooks.askProxyCredentials({
+        proxy,
+        scheme: 'basic',
+        forHost: host,
+        attempt: asked + 1,
+        ...(offered?.realm ? { realm: offered.realm } : {}),
+      });
+      if (answer === null)
+        throw new NetworkFailure('proxy-auth', host, `Sign-in to the proxy ${proxy} was cancelled.`, { proxy, code: 'HTTP 407', cancelled: true });
       this.credentials.set(proxy, answer);
     })();
     this.asking.set(proxy, ask);
@@ -310,7 +343,9 @@ interface OfferedChallenge {
 /** `Proxy-Authenticate: Basic realm="corp", Negotiate`: the schemes offered and Basic's realm (null: no header). */
 export function proxyChallengeOf(header: string | null): OfferedChallenge | null {
   if (header === null || header.trim() === '') return null;
-  const schemes = [...header.matchAll(/(?:^|,)\s*([A-Za-z][\w-]*)(?=\s+[\w-]+=|\s*,|\s*$|\s+[A-Za-z0-9+/=]+\s*(?:,|$))/g)].map((m) => (m[1] ?? '').toLowerCase());
+  const schemes = [...header.matchAll(/(?:^|,)\s*([A-Za-z][\w-]*)(?=\s+[\w-]+=|\s*,|\s*$|\s+[A-Za-z0-9+/=]+\s*(?:,|$))/g)].map((m) =>
+    (m[1] ?? '').toLowerCase(),
+  );
   const realm = /basic\s+[^,]*?realm="([^"]*)"/i.exec(header)?.[1];
   return { schemes, basic: schemes.includes('basic'), ...(realm ? { realm } : {}) };
 }
@@ -323,8 +358,10 @@ export function checkProxyUrl(value: string): void {
   } catch {
     throw new NetworkSettingsError('proxy', `“${value}” is not a proxy address (http://host:port).`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new NetworkSettingsError('proxy', `The proxy address must start with http:// or https:// (got ${url.protocol}).`);
-  if (url.username !== '' || url.password !== '') throw new NetworkSettingsError('proxy', 'The proxy address must not contain a user name or password; Deskbridge asks for them when the proxy wants them.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new NetworkSettingsError('proxy', `The proxy address must start with http:// or https:// (got ${url.protocol}).`);
+  if (url.username !== '' || url.password !== '')
+    throw new NetworkSettingsError('proxy', 'The proxy address must not contain a user name or password; Deskbridge asks for them when the proxy wants them.');
 }
 
 /** The default factory: the Node adapter. */

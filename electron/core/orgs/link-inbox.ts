@@ -54,7 +54,15 @@ export class LinkInbox {
    */
   private async receiveBroker(brokerUrl: string, hints: BrokerLinkHints): Promise<PendingLink | null> {
     // Until the broker answers, its URL is the only address (as the issuer too: the same host).
-    const provisional = this.vet(brokerInput(brokerUrl, hints, { issuer: brokerUrl, clientId: 'deskbridge', userNameClaim: 'sub', name: hints.name ?? 'Broker', region: hints.region ?? 'us-east-1' }));
+    const provisional = this.vet(
+      brokerInput(brokerUrl, hints, {
+        issuer: brokerUrl,
+        clientId: 'deskbridge',
+        userNameClaim: 'sub',
+        name: hints.name ?? 'Broker',
+        region: hints.region ?? 'us-east-1',
+      }),
+    );
     if (!provisional.ok) {
       this.refuse(`${provisional.error.message}${provisional.error.details ? `\n${provisional.error.details}` : ''}`);
       return null;
@@ -63,7 +71,12 @@ export class LinkInbox {
     try {
       config = await this.brokerConfig(brokerUrl);
     } catch (error) {
-      const details = error instanceof Error && 'details' in error && typeof error.details === 'string' ? error.details : error instanceof Error ? error.message : String(error);
+      const details =
+        error instanceof Error && 'details' in error && typeof error.details === 'string'
+          ? error.details
+          : error instanceof Error
+            ? error.message
+            : String(error);
       this.refuse(`The broker at ${new URL(brokerUrl).host} did not give its configuration. ${details}`);
       return null;
     }
@@ -104,7 +117,11 @@ export class LinkInbox {
 }
 
 /** A broker organization from a link's hints and the broker's configuration (the link's own values first). */
-function brokerInput(brokerUrl: string, hints: BrokerLinkHints, config: Pick<BrokerConfig, 'issuer' | 'clientId' | 'userNameClaim' | 'name' | 'region'>): OrgInput {
+function brokerInput(
+  brokerUrl: string,
+  hints: BrokerLinkHints,
+  config: Pick<BrokerConfig, 'issuer' | 'clientId' | 'userNameClaim' | 'name' | 'region'>,
+): OrgInput {
   return {
     code: hints.code ?? codeFor(brokerUrl),
     name: hints.name ?? config.name,

@@ -28,7 +28,13 @@ const policySchema = z.strictObject({
   allowAddOrganizations: z.boolean().default(true),
   allowStaySignedIn: z.boolean().default(true),
   trustedHosts: z
-    .array(z.string().max(260).transform((host) => host.toLowerCase()).pipe(z.string().regex(TRUSTED_HOST_PATTERN, 'Not a host name, IP address or host:port.')))
+    .array(
+      z
+        .string()
+        .max(260)
+        .transform((host) => host.toLowerCase())
+        .pipe(z.string().regex(TRUSTED_HOST_PATTERN, 'Not a host name, IP address or host:port.')),
+    )
     .max(50)
     .optional(),
   preferences: managedPreferencesSchema.optional(),

@@ -32,7 +32,8 @@ function toProfile(input: OrgInput, id: string, managed: boolean, policy: OrgPol
 /** Validates what arrives from the renderer, a link or an import, field by field. */
 export function validateOrgInput(raw: unknown): Result<OrgInput> {
   const parsed = orgInputSchema.safeParse(raw);
-  if (!parsed.success) return failFields('invalid-organization', 'Some details of this organization are not valid.', describeIssues(parsed.error), fieldIssues(parsed.error));
+  if (!parsed.success)
+    return failFields('invalid-organization', 'Some details of this organization are not valid.', describeIssues(parsed.error), fieldIssues(parsed.error));
   return ok(parsed.data as OrgInput);
 }
 
@@ -65,7 +66,10 @@ export class OrgService {
         entry,
         `managed:${entry.code.toLowerCase()}`,
         true,
-        { allowStaySignedIn: allowStay && (entry.policy?.allowStaySignedIn ?? true), ...(entry.policy?.maxSignInHours ? { maxSignInHours: entry.policy.maxSignInHours } : {}) },
+        {
+          allowStaySignedIn: allowStay && (entry.policy?.allowStaySignedIn ?? true),
+          ...(entry.policy?.maxSignInHours ? { maxSignInHours: entry.policy.maxSignInHours } : {}),
+        },
         entry.badge,
       ),
     );
@@ -99,7 +103,12 @@ export class OrgService {
     const issues = checkOrgTrust(input.value, { managed: false, trustedHosts: this.trustedHosts });
     if (issues.length > 0) {
       const fields = issues.map(({ path, reason, params }) => (params === undefined ? { path, reason } : { path, reason, params }));
-      return failFields('untrusted-address', 'This organization uses addresses that only your IT department can set, so it was not added.', describeTrustIssues(issues), fields);
+      return failFields(
+        'untrusted-address',
+        'This organization uses addresses that only your IT department can set, so it was not added.',
+        describeTrustIssues(issues),
+        fields,
+      );
     }
     return input;
   }
@@ -129,7 +138,9 @@ export class OrgService {
     const parsed = parseRegistrationCode(code);
     const normalised = (parsed.ok ? parsed.code : code).toLowerCase();
     const existing = this.snapshot().organizations.find((o) => o.code.toLowerCase() === normalised);
-    return existing ? fail('duplicate-organization', `“${existing.name}” already uses the code ${existing.code}.`, undefined, { name: existing.name, code: existing.code }) : null;
+    return existing
+      ? fail('duplicate-organization', `“${existing.name}” already uses the code ${existing.code}.`, undefined, { name: existing.name, code: existing.code })
+      : null;
   }
 
   async add(raw: unknown): Promise<Result<OrgProfile>> {

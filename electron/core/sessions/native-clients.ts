@@ -35,7 +35,10 @@ function macApp(name: string, client: SessionClient): Candidate {
 const CANDIDATES: Readonly<Record<ConnectProtocol, Partial<Record<NodeJS.Platform, readonly Candidate[]>>>> = {
   rdp: {
     // Windows' own copy first: a writable folder on PATH must not be able to stand in for it.
-    win32: [atPath('C:\\Windows\\System32\\mstsc.exe', 'mstsc', 'Remote Desktop Connection'), onPath('mstsc.exe', 'mstsc', 'Remote Desktop Connection', (f) => [f])],
+    win32: [
+      atPath('C:\\Windows\\System32\\mstsc.exe', 'mstsc', 'Remote Desktop Connection'),
+      onPath('mstsc.exe', 'mstsc', 'Remote Desktop Connection', (f) => [f]),
+    ],
     darwin: [macApp('Windows App', 'windows-app'), macApp('Microsoft Remote Desktop', 'microsoft-remote-desktop')],
     linux: [
       onPath('xfreerdp3', 'xfreerdp', 'FreeRDP', (f) => [f, '/cert:tofu']),
@@ -56,7 +59,12 @@ const CANDIDATES: Readonly<Record<ConnectProtocol, Partial<Record<NodeJS.Platfor
 };
 
 /** The first installed client for a protocol on this platform, or null. */
-export async function findNativeClient(protocol: ConnectProtocol, platform: NodeJS.Platform, launcher: ProcessLauncher, file: string): Promise<NativeClient | null> {
+export async function findNativeClient(
+  protocol: ConnectProtocol,
+  platform: NodeJS.Platform,
+  launcher: ProcessLauncher,
+  file: string,
+): Promise<NativeClient | null> {
   for (const candidate of CANDIDATES[protocol][platform] ?? CANDIDATES[protocol].linux ?? []) {
     const found = await candidate(file, launcher);
     if (found) return found;

@@ -36,13 +36,22 @@ export async function launchNative(input: NativeLaunchInput): Promise<Result<Nat
         : await files.write('dcv', dcvFileText(target, input.userName));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
-    return fail('connection-file-failed', `Deskbridge could not write the ${target.protocol.toUpperCase()} connection file in the temporary folder, so the desktop was not opened.`, `Temporary folder: ${code}`, { protocol: target.protocol.toUpperCase() });
+    return fail(
+      'connection-file-failed',
+      `Deskbridge could not write the ${target.protocol.toUpperCase()} connection file in the temporary folder, so the desktop was not opened.`,
+      `Temporary folder: ${code}`,
+      { protocol: target.protocol.toUpperCase() },
+    );
   }
   const client = await findNativeClient(target.protocol, platform, launcher, file);
   if (!client) {
     await files.remove(file);
     const what = target.protocol === 'rdp' ? 'an RDP client' : 'Amazon DCV Viewer';
-    return fail(`${target.protocol}-client-missing`, `This desktop connects with ${target.protocol.toUpperCase()}, but ${what} is not installed.`, installHint(target.protocol, platform));
+    return fail(
+      `${target.protocol}-client-missing`,
+      `This desktop connects with ${target.protocol.toUpperCase()}, but ${what} is not installed.`,
+      installHint(target.protocol, platform),
+    );
   }
   let process: LaunchedProcess;
   try {
@@ -51,7 +60,9 @@ export async function launchNative(input: NativeLaunchInput): Promise<Result<Nat
     // spawn throws at once for what it cannot start (e.g. a .cmd on Windows without a shell).
     await files.remove(file);
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
-    return fail(`${target.protocol}-client-failed`, `${client.label} could not be started, so the desktop was not opened.`, `${client.command}: ${code}`, { client: client.label });
+    return fail(`${target.protocol}-client-failed`, `${client.label} could not be started, so the desktop was not opened.`, `${client.command}: ${code}`, {
+      client: client.label,
+    });
   }
   return ok({ client, process, file });
 }

@@ -75,13 +75,17 @@ export class RemoteSessionService {
 
   constructor(private readonly deps: RemoteSessionServiceDeps) {
     this.files = deps.files ?? new TempFiles();
-    this.bridge = new VncBridge(deps.log, {
-      upstreamOpen: (id) => deps.log.debug(`Viewer ${id.slice(0, 8)} reached its VNC server`),
-      // 1001: the viewer page went away (tab or window closed) — the session is over.
-      closed: (id, code) => {
-        if (code === 1001) this.end(id);
+    this.bridge = new VncBridge(
+      deps.log,
+      {
+        upstreamOpen: (id) => deps.log.debug(`Viewer ${id.slice(0, 8)} reached its VNC server`),
+        // 1001: the viewer page went away (tab or window closed) — the session is over.
+        closed: (id, code) => {
+          if (code === 1001) this.end(id);
+        },
       },
-    }, deps.now);
+      deps.now,
+    );
   }
 
   snapshot(): SessionsSnapshot {
@@ -112,10 +116,19 @@ export class RemoteSessionService {
     const method = chooseConnectMethod({ connectTag: desktop.connectTag, defaultConnect: org.defaultConnect, ipAddress: desktop.ipAddress });
     if (method.kind === 'invalid') {
       const where = method.source === 'tag' ? 'The WorkSpace’s deskbridge:connect tag' : `The organization’s default connection`;
-      return fail('connect-setting-invalid', `“${desktop.name}” has a connection setting Deskbridge cannot use, so it was not run. Ask your IT department to correct it.`, `${where} "${method.value}": ${method.reason}`, { desktop: desktop.name });
+      return fail(
+        'connect-setting-invalid',
+        `“${desktop.name}” has a connection setting Deskbridge cannot use, so it was not run. Ask your IT department to correct it.`,
+        `${where} "${method.value}": ${method.reason}`,
+        { desktop: desktop.name },
+      );
     }
     if (method.kind === 'handoff') return this.handOff(desktop, org);
-    if (desktop.state !== 'AVAILABLE') return fail('desktop-not-ready', `“${desktop.name}” is not available (it is ${desktop.state.toLowerCase()}). Connect when it is running.`, undefined, { desktop: desktop.name, state: desktop.state });
+    if (desktop.state !== 'AVAILABLE')
+      return fail('desktop-not-ready', `“${desktop.name}” is not available (it is ${desktop.state.toLowerCase()}). Connect when it is running.`, undefined, {
+        desktop: desktop.name,
+        state: desktop.state,
+      });
     const existing = [...this.sessions.values()].find((s) => s.info.desktopKey === desktop.key && ACTIVE.has(s.info.status));
     if (existing) {
       if (existing.info.method === 'vnc') this.deps.windows?.open(existing.info.id, desktop.name, () => this.end(existing.info.id));
@@ -134,12 +147,20 @@ export class RemoteSessionService {
   async launchFromList(desktop: Desktop, org: OrgProfile): Promise<AppError | null> {
     const result = await this.launch(desktop, org);
     if (!result.ok) return result.error;
-    if (result.value.kind === 'no-handler') return { code: 'handoff-no-handler', message: result.value.reason, details: `${result.value.reason} Web Access: ${result.value.webAccessUrl}` };
+    if (result.value.kind === 'no-handler')
+      return { code: 'handoff-no-handler', message: result.value.reason, details: `${result.value.reason} Web Access: ${result.value.webAccessUrl}` };
     return null;
   }
 
   private base(desktop: Desktop): Pick<SessionInfo, 'id' | 'desktopKey' | 'orgId' | 'workspaceId' | 'desktopName' | 'startedAt'> {
-    return { id: randomUUID(), desktopKey: desktop.key, orgId: desktop.orgId, workspaceId: desktop.workspaceId, desktopName: desktop.name, startedAt: this.deps.now() };
+    return {
+      id: randomUUID(),
+      desktopKey: desktop.key,
+      orgId: desktop.orgId,
+      workspaceId: desktop.workspaceId,
+      desktopName: desktop.name,
+      startedAt: this.deps.now(),
+    };
   }
 
   private add(live: LiveSession): SessionInfo {
@@ -150,14 +171,21 @@ export class RemoteSessionService {
   }
 
   private outcome(info: SessionInfo): ConnectOutcome {
-    return info.method === 'vnc' && !this.deps.windows ? { kind: 'session', session: info, viewerPath: `session.html#session=${encodeURIComponent(info.id)}` } : { kind: 'session', session: info };
+    return info.method === 'vnc' && !this.deps.windows
+      ? { kind: 'session', session: info, viewerPath: `session.html#session=${encodeURIComponent(info.id)}` }
+      : { kind: 'session', session: info };
   }
 
   private async handOff(desktop: Desktop, org: OrgProfile): Promise<Result<ConnectOutcome>> {
     const result = await handOff(this.deps.handoff, desktop.userName, org.code, this.deps.log);
     if (!result.ok) return result;
     if (result.value === 'no-handler') {
-      return ok({ kind: 'no-handler', reason: 'The Amazon WorkSpaces client is not installed on this computer (nothing opens workspaces:// links), so Deskbridge cannot hand this desktop over to it.', webAccessUrl: WEB_ACCESS_URL });
+      return ok({
+        kind: 'no-handler',
+        reason:
+          'The Amazon WorkSpaces client is not installed on this computer (nothing opens workspaces:// links), so Deskbridge cannot hand this desktop over to it.',
+        webAccessUrl: WEB_ACCESS_URL,
+      });
     }
     const info = this.add({ info: { ...this.base(desktop), method: 'handoff', client: 'workspaces', status: 'handed-off' } });
     return ok(this.outcome(info));
@@ -166,7 +194,11 @@ export class RemoteSessionService {
   private startVnc(desktop: Desktop, target: ConnectTarget): ConnectOutcome {
     // The keychain read (a D-Bus round trip to the secret service) starts now, while the viewer
     // window and noVNC load, so the viewer's ticket does not wait for it.
-    const info = this.add({ info: { ...this.base(desktop), method: 'vnc', client: 'deskbridge', status: 'connecting' }, target, rememberedPassword: this.readPassword(desktop.key, target) });
+    const info = this.add({
+      info: { ...this.base(desktop), method: 'vnc', client: 'deskbridge', status: 'connecting' },
+      target,
+      rememberedPassword: this.readPassword(desktop.key, target),
+    });
     this.deps.windows?.open(info.id, desktop.name, () => this.end(info.id));
     return this.outcome(info);
   }
@@ -223,7 +255,11 @@ export class RemoteSessionService {
     } catch (error) {
       if (!(error instanceof BridgeLimitError)) throw error;
       this.deps.log.warn(`Refused a VNC ticket: ${error.message}`);
-      return fail('vnc-ticket-limit', 'Too many connections to this desktop are open or starting. Close a viewer window or wait a minute, then try again.', error.message);
+      return fail(
+        'vnc-ticket-limit',
+        'Too many connections to this desktop are open or starting. Close a viewer window or wait a minute, then try again.',
+        error.message,
+      );
     }
     return ok(password ? { url, desktopName: live.info.desktopName, password } : { url, desktopName: live.info.desktopName });
   }

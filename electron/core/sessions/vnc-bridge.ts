@@ -110,7 +110,8 @@ export class VncBridge {
     const keys = [...[...this.tickets.values()].map((t) => t.desktopKey), ...this.connections.values()];
     if (keys.length >= MAX_OPEN_TOTAL) throw new BridgeLimitError(`${keys.length} viewer tickets and connections are open in all (limit ${MAX_OPEN_TOTAL})`);
     const forDesktop = keys.filter((key) => key === desktopKey).length;
-    if (forDesktop >= MAX_OPEN_PER_DESKTOP) throw new BridgeLimitError(`${forDesktop} viewer tickets and connections are open for this desktop (limit ${MAX_OPEN_PER_DESKTOP})`);
+    if (forDesktop >= MAX_OPEN_PER_DESKTOP)
+      throw new BridgeLimitError(`${forDesktop} viewer tickets and connections are open for this desktop (limit ${MAX_OPEN_PER_DESKTOP})`);
   }
 
   private forget(token: string, ticket: Ticket): void {
@@ -245,4 +246,3 @@ export class VncBridge {
     }
   }
 }
-

@@ -1,10 +1,4 @@
-import {
-  DEFAULT_USER_PREFERENCES,
-  PREFERENCE_NAMES,
-  type PreferenceName,
-  type PreferencesView,
-  type UserPreferences,
-} from '@shared/ipc/domains/settings';
+import { DEFAULT_USER_PREFERENCES, PREFERENCE_NAMES, type PreferenceName, type PreferencesView, type UserPreferences } from '@shared/ipc/domains/settings';
 import { fail, ok, type Result } from '@shared/ipc/result';
 import type { ManagedPreferences } from '@shared/models/org';
 import type { EventBus } from '../events';
@@ -57,7 +51,11 @@ export class PreferencesService {
   async update(patch: Partial<UserPreferences>): Promise<Result<PreferencesView>> {
     const locked = lockedPreferences(this.managed).filter((name) => patch[name] !== undefined);
     if (locked.length > 0) {
-      return fail('preference-locked', 'Your IT department sets this preference; nothing was changed.', `Locked by managed configuration: ${locked.join(', ')}.`);
+      return fail(
+        'preference-locked',
+        'Your IT department sets this preference; nothing was changed.',
+        `Locked by managed configuration: ${locked.join(', ')}.`,
+      );
     }
     const changes = Object.fromEntries(PREFERENCE_NAMES.filter((name) => patch[name] !== undefined).map((name) => [name, patch[name]]));
     await this.store.update((s) => ({ ...s, preferences: { ...s.preferences, ...changes } }));

@@ -41,4 +41,3 @@ export const settingsFileSchema = z.object({
   organizations: z.array(z.unknown()),
   preferences: z.unknown(),
 });
-

@@ -68,17 +68,29 @@ export class SettingsStore {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return { settings: this.current };
       // Unreadable (a folder in its place, an I/O error): never a crash, same recovery as damage.
-      return this.recover(emptySettings(), 'Your settings file could not be read, so Deskbridge started with fresh settings.', `Reading it failed (${code ?? 'unknown error'}).`);
+      return this.recover(
+        emptySettings(),
+        'Your settings file could not be read, so Deskbridge started with fresh settings.',
+        `Reading it failed (${code ?? 'unknown error'}).`,
+      );
     }
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch {
-      return this.recover(emptySettings(), 'Your settings file was damaged, so Deskbridge started with fresh settings.', 'The file is not valid JSON (it may have been cut short).');
+      return this.recover(
+        emptySettings(),
+        'Your settings file was damaged, so Deskbridge started with fresh settings.',
+        'The file is not valid JSON (it may have been cut short).',
+      );
     }
     const recovered = recoverFrom(raw);
     if (!recovered) {
-      return this.recover(emptySettings(), 'Your settings file could not be read, so Deskbridge started with fresh settings.', 'The file does not have the expected structure or version.');
+      return this.recover(
+        emptySettings(),
+        'Your settings file could not be read, so Deskbridge started with fresh settings.',
+        'The file does not have the expected structure or version.',
+      );
     }
     const reserialised = JSON.stringify(recovered.settings);
     if (recovered.dropped.length === 0 && reserialised === JSON.stringify(raw)) {

@@ -8,7 +8,9 @@ export class KeytarSecretStore implements SecretStore {
   private keytar: Promise<Keytar> | null = null;
 
   /** `loadKeytar` is for tests that stand in for the native module. */
-  constructor(private readonly loadKeytar: () => Promise<Keytar> = () => import('keytar').then((m) => (m as unknown as { default?: Keytar }).default ?? (m as Keytar))) {}
+  constructor(
+    private readonly loadKeytar: () => Promise<Keytar> = () => import('keytar').then((m) => (m as unknown as { default?: Keytar }).default ?? (m as Keytar)),
+  ) {}
 
   private load(): Promise<Keytar> {
     this.keytar ??= this.loadKeytar();

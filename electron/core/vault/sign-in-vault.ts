@@ -47,7 +47,12 @@ function parseSecrets(text: string): RememberedSecrets | null {
     const r = value.registration;
     const registration =
       r && typeof r.clientId === 'string' && typeof r.clientSecret === 'string' && typeof r.expiresAt === 'number'
-        ? { clientId: r.clientId, clientSecret: r.clientSecret, expiresAt: r.expiresAt, ...(typeof r.authorizationEndpoint === 'string' ? { authorizationEndpoint: r.authorizationEndpoint } : {}) }
+        ? {
+            clientId: r.clientId,
+            clientSecret: r.clientSecret,
+            expiresAt: r.expiresAt,
+            ...(typeof r.authorizationEndpoint === 'string' ? { authorizationEndpoint: r.authorizationEndpoint } : {}),
+          }
         : undefined;
     return { refreshToken: value.refreshToken, ...(registration ? { registration } : {}) };
   } catch {
@@ -75,7 +80,10 @@ export class SignInVault {
 
   private guard<T>(operation: () => Promise<T>): Promise<VaultResult<T>> {
     return new Promise((resolve) => {
-      const timer = this.clock.setTimeout(() => resolve({ ok: false, reason: `The keychain did not answer within ${this.timeoutMs / 1000} s.` }), this.timeoutMs);
+      const timer = this.clock.setTimeout(
+        () => resolve({ ok: false, reason: `The keychain did not answer within ${this.timeoutMs / 1000} s.` }),
+        this.timeoutMs,
+      );
       operation().then(
         (value) => {
           this.clock.clearTimeout(timer);

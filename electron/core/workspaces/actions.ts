@@ -1,8 +1,18 @@
 import type { DesktopsSnapshot, VolumeRequest } from '@shared/ipc/domains/desktops';
 import { fail, ok, type AppError, type Result } from '@shared/ipc/result';
 import {
-  ALL_DENIED, computeDirection, computeTargets, connectPlan, gate, rebuildConfirmed, runningModeTargets, volumeRequestProblem, volumeTargets,
-  type Refusal, type SelfServiceAction, type VolumeProblem,
+  ALL_DENIED,
+  computeDirection,
+  computeTargets,
+  connectPlan,
+  gate,
+  rebuildConfirmed,
+  runningModeTargets,
+  volumeRequestProblem,
+  volumeTargets,
+  type Refusal,
+  type SelfServiceAction,
+  type VolumeProblem,
 } from '@shared/lib/self-service';
 import type { Desktop, RunningMode } from '@shared/models/desktop';
 import { explainActionDenied, isAccessDenied } from '../auth/workspaces-errors';
@@ -63,7 +73,9 @@ export class DesktopActions {
   rebuild(key: string, confirmation: string): Promise<Result<DesktopsSnapshot>> {
     return this.run(key, 'rebuild', {
       validate: (d) =>
-        rebuildConfirmed(d.name, confirmation) ? null : { code: 'desktops.confirmRebuild', message: `Type the desktop’s name (${d.name}) to confirm the rebuild.`, params: { desktop: d.name } },
+        rebuildConfirmed(d.name, confirmation)
+          ? null
+          : { code: 'desktops.confirmRebuild', message: `Type the desktop’s name (${d.name}) to confirm the rebuild.`, params: { desktop: d.name } },
       request: () => ({ action: 'rebuild', confirmation }),
       optimistic: (d) => ({ ...d, state: 'REBUILDING' }),
     });
@@ -74,7 +86,11 @@ export class DesktopActions {
       validate: (d) =>
         d.computeType !== undefined && computeDirection(d.computeType, target) !== 'invalid'
           ? null
-          : { code: 'desktops.computeTarget', message: `This desktop can’t change to ${target}. Allowed: ${computeTargets(d.computeType).join(', ') || 'none'}.`, params: { target, allowed: computeTargets(d.computeType).join(', ') || '–' } },
+          : {
+              code: 'desktops.computeTarget',
+              message: `This desktop can’t change to ${target}. Allowed: ${computeTargets(d.computeType).join(', ') || 'none'}.`,
+              params: { target, allowed: computeTargets(d.computeType).join(', ') || '–' },
+            },
       request: () => ({ action: 'changeComputeType', computeType: target }),
       optimistic: (d) => withModification(d, 'COMPUTE_TYPE'),
     });
@@ -83,22 +99,33 @@ export class DesktopActions {
   increaseVolume(key: string, request: VolumeRequest): Promise<Result<DesktopsSnapshot>> {
     return this.run(key, 'increaseVolume', {
       validate: (d) => {
-        if (request.rootGib === undefined && request.userGib === undefined) return { code: 'desktops.volumeNothing', message: 'Choose a new size for one volume.' };
+        if (request.rootGib === undefined && request.userGib === undefined)
+          return { code: 'desktops.volumeNothing', message: 'Choose a new size for one volume.' };
         const problem = volumeRequestProblem({ rootGib: d.rootVolumeGib, userGib: d.userVolumeGib }, request);
-        return problem === null ? null : { code: `desktops.volume.${problem}`, message: volumeMessage(problem, d, request), params: { allowed: allowedVolumeSizes(d, request).join(', ') || '–' } };
+        return problem === null
+          ? null
+          : {
+              code: `desktops.volume.${problem}`,
+              message: volumeMessage(problem, d, request),
+              params: { allowed: allowedVolumeSizes(d, request).join(', ') || '–' },
+            };
       },
       request: () => ({
         action: 'increaseVolume',
         ...(request.rootGib === undefined ? {} : { rootGib: request.rootGib }),
         ...(request.userGib === undefined ? {} : { userGib: request.userGib }),
       }),
-      optimistic: (d) => withModification(withModification(d, request.rootGib === undefined ? null : 'ROOT_VOLUME'), request.userGib === undefined ? null : 'USER_VOLUME'),
+      optimistic: (d) =>
+        withModification(withModification(d, request.rootGib === undefined ? null : 'ROOT_VOLUME'), request.userGib === undefined ? null : 'USER_VOLUME'),
     });
   }
 
   switchRunningMode(key: string, mode: RunningMode): Promise<Result<DesktopsSnapshot>> {
     return this.run(key, 'switchRunningMode', {
-      validate: (d) => (runningModeTargets(d.runningMode).includes(mode) ? null : { code: 'desktops.runningModeTarget', message: `The desktop already runs in ${mode} mode.`, params: { mode } }),
+      validate: (d) =>
+        runningModeTargets(d.runningMode).includes(mode)
+          ? null
+          : { code: 'desktops.runningModeTarget', message: `The desktop already runs in ${mode} mode.`, params: { mode } },
       request: () => ({ action: 'switchRunningMode', mode }),
       optimistic: (d) => ({ ...d, runningMode: mode }),
     });
@@ -115,7 +142,11 @@ export class DesktopActions {
       return ok(this.service.snapshot());
     }
     if (plan === 'unavailable') {
-      return this.refuse(key, 'connect', { code: 'desktops.notConnectable', message: `The desktop is ${desktop.state} and can’t be connected to right now.`, params: { state: desktop.state } });
+      return this.refuse(key, 'connect', {
+        code: 'desktops.notConnectable',
+        message: `The desktop is ${desktop.state} and can’t be connected to right now.`,
+        params: { state: desktop.state },
+      });
     }
     return this.run(key, 'connect', {
       request: () => ({ action: 'start' }),
@@ -195,10 +226,14 @@ function allowedVolumeSizes(d: Desktop, request: VolumeRequest): string[] {
 
 function volumeMessage(problem: VolumeProblem, d: Desktop, request: VolumeRequest): string {
   switch (problem) {
-    case 'bothAtOnce': return 'AWS grows one volume at a time: change the root volume or the user volume, then the other once that has finished.';
-    case 'notLarger': return 'A volume’s new size must be larger than it is now.';
-    case 'tooLarge': return 'A volume can be at most 2,000 GiB.';
-    case 'notWhole': return 'A volume’s new size must be a whole number of GiB.';
+    case 'bothAtOnce':
+      return 'AWS grows one volume at a time: change the root volume or the user volume, then the other once that has finished.';
+    case 'notLarger':
+      return 'A volume’s new size must be larger than it is now.';
+    case 'tooLarge':
+      return 'A volume can be at most 2,000 GiB.';
+    case 'notWhole':
+      return 'A volume’s new size must be a whole number of GiB.';
     case 'notCombination': {
       const volume = request.rootGib === undefined ? 'user' : 'root';
       const allowed = allowedVolumeSizes(d, request);

@@ -14,7 +14,15 @@ interface SdkLike {
 }
 
 const THROTTLED = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded']);
-const AUTH = new Set(['ExpiredTokenException', 'UnrecognizedClientException', 'InvalidSignatureException', 'IncompleteSignature', 'MissingAuthenticationToken', 'CredentialsProviderError', 'SignInRequired']);
+const AUTH = new Set([
+  'ExpiredTokenException',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'IncompleteSignature',
+  'MissingAuthenticationToken',
+  'CredentialsProviderError',
+  'SignInRequired',
+]);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
 
 /** Sorts an SDK or network error into what the scheduler and the user need to know. */
@@ -47,15 +55,29 @@ export function describeFailure(error: unknown, context: { readonly orgName: str
     case 'network': {
       const failure = networkFailureOf(error);
       const code = failure === null ? null : failureCode(failure);
-      if (failure !== null && code !== null) return { code, message: failure.message, details: redact(failureDetails(failure)), params: failureParams(failure) };
-      return { code: 'desktops.offline', message: `Deskbridge can’t reach AWS WorkSpaces${context.region ? ` in ${context.region}` : ''}. It keeps trying.`, details };
+      if (failure !== null && code !== null)
+        return { code, message: failure.message, details: redact(failureDetails(failure)), params: failureParams(failure) };
+      return {
+        code: 'desktops.offline',
+        message: `Deskbridge can’t reach AWS WorkSpaces${context.region ? ` in ${context.region}` : ''}. It keeps trying.`,
+        details,
+      };
     }
     case 'server':
       return { code: 'desktops.serverError', message: 'AWS WorkSpaces is not answering properly right now. Deskbridge will try again.', details };
     case 'auth':
-      return { code: 'desktops.signInNeeded', message: `Your sign-in to ${context.orgName} has ended. Sign in again to see your desktops.`, details, params: { org: context.orgName } };
+      return {
+        code: 'desktops.signInNeeded',
+        message: `Your sign-in to ${context.orgName} has ended. Sign in again to see your desktops.`,
+        details,
+        params: { org: context.orgName },
+      };
     case 'denied':
-      return { code: 'desktops.denied', message: `Your organization’s AWS role doesn’t allow this. Ask your IT department to check the IAM policy for WorkSpaces.`, details };
+      return {
+        code: 'desktops.denied',
+        message: `Your organization’s AWS role doesn’t allow this. Ask your IT department to check the IAM policy for WorkSpaces.`,
+        details,
+      };
     default:
       return { code: awsErrorCode(e.name, awsMessage), message: plainAwsMessage(e.name, awsMessage), details };
   }

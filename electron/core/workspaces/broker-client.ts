@@ -62,7 +62,12 @@ export class BrokerRequestError extends Error {
     const details = redact(this.details).slice(0, 500);
     switch (this.code) {
       case 'unauthorized':
-        return { code: 'desktops.signInNeeded', message: `Your sign-in to ${orgName} has ended. Sign in again to see your desktops.`, details, params: { org: orgName } };
+        return {
+          code: 'desktops.signInNeeded',
+          message: `Your sign-in to ${orgName} has ended. Sign in again to see your desktops.`,
+          details,
+          params: { org: orgName },
+        };
       case 'throttled':
         return { code: 'desktops.throttled', message: 'Too many requests right now. Deskbridge will try again shortly.', details };
       case 'aws-unavailable':
@@ -127,19 +132,36 @@ export class BrokerClient {
     try {
       response = await this.fetch(this.url(route), {
         method,
-        headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         redirect: 'error',
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      if (error instanceof Error && error.name === 'AuthError') throw new BrokerRequestError('invalid-answer', 'The broker’s answer was too large.', `${where}: ${error.message}`);
-      throw new BrokerRequestError('unreachable', 'The broker could not be reached.', `${where}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      if (error instanceof Error && error.name === 'AuthError')
+        throw new BrokerRequestError('invalid-answer', 'The broker’s answer was too large.', `${where}: ${error.message}`);
+      throw new BrokerRequestError(
+        'unreachable',
+        'The broker could not be reached.',
+        `${where}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+      );
     }
     const json: unknown = await response.json().catch(() => undefined);
     if (!response.ok) throw refusal(where, response.status, json);
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new BrokerRequestError('invalid-answer', 'The broker’s answer does not match its contract.', `${where}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new BrokerRequestError(
+        'invalid-answer',
+        'The broker’s answer does not match its contract.',
+        `${where}: ${parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; ')}`,
+      );
     return parsed.data;
   }
 }
@@ -154,7 +176,11 @@ function refusal(where: string, status: number, json: unknown): BrokerRequestErr
   if (status === 401 || status === 403) return new BrokerRequestError('unauthorized', 'The broker refused the sign-in.', `${where}: HTTP ${status}`);
   if (status === 429) return new BrokerRequestError('throttled', 'The broker is limiting requests.', `${where}: HTTP ${status}`);
   if (status >= 500) return new BrokerRequestError('aws-unavailable', 'The broker failed.', `${where}: HTTP ${status}`);
-  return new BrokerRequestError('invalid-answer', 'The broker’s answer does not match its contract.', `${where}: HTTP ${status} without the contract’s error body`);
+  return new BrokerRequestError(
+    'invalid-answer',
+    'The broker’s answer does not match its contract.',
+    `${where}: HTTP ${status} without the contract’s error body`,
+  );
 }
 
 /** GET /v1/config of a broker (no sign-in needed). */

@@ -49,7 +49,12 @@ export class DesktopService {
   private readonly offAuth: () => void;
 
   constructor(private readonly deps: DesktopServiceDeps) {
-    this.scheduler = new PollScheduler(deps.clock, () => this.activity(), () => this.refreshAll(), deps.random);
+    this.scheduler = new PollScheduler(
+      deps.clock,
+      () => this.activity(),
+      () => this.refreshAll(),
+      deps.random,
+    );
     for (const session of deps.auth.sessions()) this.adopt(session);
     this.offAuth = deps.auth.onChange((orgId) => this.sync(orgId));
   }
@@ -305,7 +310,12 @@ export class DesktopService {
   private sourceFor(session: AuthSession): DesktopSource {
     const signIn = session.org.signIn;
     if (signIn.method === 'broker' && session.brokerToken !== undefined) {
-      return new BrokerDesktopSource(session, this.deps.log, this.deps.clock, new BrokerClient({ baseUrl: signIn.brokerUrl, token: session.brokerToken, fetch: this.deps.fetch }));
+      return new BrokerDesktopSource(
+        session,
+        this.deps.log,
+        this.deps.clock,
+        new BrokerClient({ baseUrl: signIn.brokerUrl, token: session.brokerToken, fetch: this.deps.fetch }),
+      );
     }
     return new OrgDesktopsState(session, this.deps.log, this.deps.clock, this.deps.clientFor?.(session) ?? this.deps.fetch);
   }

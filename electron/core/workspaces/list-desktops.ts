@@ -55,7 +55,12 @@ export async function listDesktops(
   try {
     do {
       const out = await client.send(
-        new DescribeWorkspacesCommand({ DirectoryId: directoryId, UserName: userName, Limit: PAGE_LIMIT, ...(token === undefined ? {} : { NextToken: token }) }),
+        new DescribeWorkspacesCommand({
+          DirectoryId: directoryId,
+          UserName: userName,
+          Limit: PAGE_LIMIT,
+          ...(token === undefined ? {} : { NextToken: token }),
+        }),
       );
       const page = ownDesktops(out.Workspaces ?? [], userName);
       sinks.onPage(page, pageIndex);

@@ -64,7 +64,10 @@ export class OrgDesktopsState extends DesktopSource {
     const generation = ++this.started;
     const org = this.session.org;
     if (org.region === null && org.endpoints?.workspaces === undefined) {
-      this.fail({ code: 'desktops.noRegion', message: `The Region of ${org.name} is unknown. Edit the organization and choose its Region.`, params: { org: org.name } }, 'other');
+      this.fail(
+        { code: 'desktops.noRegion', message: `The Region of ${org.name} is unknown. Edit the organization and choose its Region.`, params: { org: org.name } },
+        'other',
+      );
       return { ok: false, kind: 'other', generation };
     }
     const seen = new Set<string>();
@@ -171,7 +174,10 @@ export class OrgDesktopsState extends DesktopSource {
     }
   }
 
-  private async modify(d: Desktop, props: NonNullable<ConstructorParameters<typeof ModifyWorkspacePropertiesCommand>[0]['WorkspaceProperties']>): Promise<readonly ActionFailure[]> {
+  private async modify(
+    d: Desktop,
+    props: NonNullable<ConstructorParameters<typeof ModifyWorkspacePropertiesCommand>[0]['WorkspaceProperties']>,
+  ): Promise<readonly ActionFailure[]> {
     await this.client.send(new ModifyWorkspacePropertiesCommand({ WorkspaceId: d.workspaceId, WorkspaceProperties: props }));
     return [];
   }

@@ -26,10 +26,14 @@ export class PageChain {
     this.pages += 1;
     if (token === undefined || token === '') return undefined;
     if (this.seen.has(token)) {
-      throw new PagingError(`AWS sent the same page token twice while listing ${this.what}, so Deskbridge stopped after ${this.pages} pages. Try again later; if it keeps happening, tell your IT department.`);
+      throw new PagingError(
+        `AWS sent the same page token twice while listing ${this.what}, so Deskbridge stopped after ${this.pages} pages. Try again later; if it keeps happening, tell your IT department.`,
+      );
     }
     if (this.pages >= this.maxPages) {
-      throw new PagingError(`Listing ${this.what} took more than ${this.maxPages} pages, so Deskbridge stopped there. Try again later; if it keeps happening, tell your IT department.`);
+      throw new PagingError(
+        `Listing ${this.what} took more than ${this.maxPages} pages, so Deskbridge stopped there. Try again later; if it keeps happening, tell your IT department.`,
+      );
     }
     this.seen.add(token);
     return token;

@@ -7,7 +7,11 @@ import { openHandoffLink } from './electron-browser';
  * through getApplicationInfoForProtocol, Linux through xdg-mime), and shell.openExternal opens
  * the link — only ever a vetted hand-off link, never anything isSafeExternalUrl would refuse.
  */
-export function electronHandoff(app: Pick<App, 'getApplicationInfoForProtocol'>, shell: Pick<Shell, 'openExternal'>, platform: NodeJS.Platform = process.platform): UrlHandoff {
+export function electronHandoff(
+  app: Pick<App, 'getApplicationInfoForProtocol'>,
+  shell: Pick<Shell, 'openExternal'>,
+  platform: NodeJS.Platform = process.platform,
+): UrlHandoff {
   const xdg = new NodeUrlHandoff(process.env, platform);
   return {
     handlerFor: async (scheme) => {

@@ -50,7 +50,9 @@ async function readOne(file: string, run: RunProgram): Promise<{ value: Record<s
     return { kind: 'refused', message: 'Your organization’s managed preferences could not be read.', details: `${file}: ${(error as Error).message}` };
   }
   const parsed = policyFromPreferences(new TextDecoder().decode(output));
-  return typeof parsed === 'string' ? { kind: 'refused', message: 'Your organization’s managed preferences have errors and were ignored.', details: `${file}: ${parsed}` } : parsed;
+  return typeof parsed === 'string'
+    ? { kind: 'refused', message: 'Your organization’s managed preferences have errors and were ignored.', details: `${file}: ${parsed}` }
+    : parsed;
 }
 
 /** The macOS adapter of core's ManagedConfigSource port: device profile, then the user's on top. */

@@ -72,7 +72,8 @@ export function policyFromRegistry(values: ReadonlyMap<string, RegValue>): Manag
   if (policy) {
     const parsed = json(policy, 'Policy');
     if (typeof parsed === 'string') problems.push(parsed);
-    else if (typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)) document = { ...(parsed.value as Record<string, unknown>) };
+    else if (typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value))
+      document = { ...(parsed.value as Record<string, unknown>) };
     else problems.push('Policy must hold a JSON object.');
   }
   const organizations = values.get('Organizations');
@@ -81,7 +82,10 @@ export function policyFromRegistry(values: ReadonlyMap<string, RegValue>): Manag
     if (typeof parsed === 'string') problems.push(parsed);
     else document.organizations = parsed.value;
   }
-  for (const [name, key] of [['AllowAddOrganizations', 'allowAddOrganizations'], ['AllowStaySignedIn', 'allowStaySignedIn']] as const) {
+  for (const [name, key] of [
+    ['AllowAddOrganizations', 'allowAddOrganizations'],
+    ['AllowStaySignedIn', 'allowStaySignedIn'],
+  ] as const) {
     const value = values.get(name);
     if (!value) continue;
     const parsed = dword(value, name);
@@ -94,7 +98,11 @@ export function policyFromRegistry(values: ReadonlyMap<string, RegValue>): Manag
     else problems.push(`TrustedHosts must be a REG_MULTI_SZ, not ${trusted.type}.`);
   }
   if (problems.length > 0) {
-    return { kind: 'refused', message: 'Your organization’s policy in the registry has errors and was ignored.', details: `${POLICY_KEY}\n${problems.join('\n')}` };
+    return {
+      kind: 'refused',
+      message: 'Your organization’s policy in the registry has errors and was ignored.',
+      details: `${POLICY_KEY}\n${problems.join('\n')}`,
+    };
   }
   return { kind: 'document', value: document };
 }
@@ -119,7 +127,11 @@ export function registrySource(run: RunProgram): ManagedConfigSource {
       } catch (error) {
         // reg.exe exits with 1 when the key does not exist: no managed configuration.
         if (exitCode(error) === 1) return { kind: 'none' };
-        return { kind: 'refused', message: 'Your organization’s policy could not be read from the registry.', details: `${POLICY_KEY}: ${(error as Error).message}` };
+        return {
+          kind: 'refused',
+          message: 'Your organization’s policy could not be read from the registry.',
+          details: `${POLICY_KEY}: ${(error as Error).message}`,
+        };
       }
       const text = decodeRegOutput(bytes);
       if (text === null) {

@@ -6,7 +6,17 @@ import { AuthError } from '@core/auth/auth-error';
 import type { SamlCapture, SamlCaptureRequest } from '@core/auth/saml-capture';
 
 type WindowClass = new (options: BrowserWindowConstructorOptions) => ElectronBrowserWindow;
-type SessionLike = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'clearStorageData' | 'clearCache' | 'clearAuthCache' | 'setUserAgent' | 'getUserAgent'> & {
+type SessionLike = Pick<
+  Session,
+  | 'setPermissionRequestHandler'
+  | 'setPermissionCheckHandler'
+  | 'setDevicePermissionHandler'
+  | 'clearStorageData'
+  | 'clearCache'
+  | 'clearAuthCache'
+  | 'setUserAgent'
+  | 'getUserAgent'
+> & {
   readonly webRequest: Pick<Session['webRequest'], 'onBeforeRequest'>;
 };
 
@@ -132,7 +142,9 @@ export function createSamlWindows(deps: SamlWindowDeps): SamlCapture {
           outcome();
           if (!window.isDestroyed()) window.destroy();
           // The IdP's cookies stay in memory for renewal; everything else it stored goes now.
-          void ses.clearStorageData({ storages: ['localstorage', 'indexdb', 'cachestorage', 'serviceworkers', 'shadercache', 'filesystem'] }).catch(() => undefined);
+          void ses
+            .clearStorageData({ storages: ['localstorage', 'indexdb', 'cachestorage', 'serviceworkers', 'shadercache', 'filesystem'] })
+            .catch(() => undefined);
           void ses.clearCache().catch(() => undefined);
         };
         const onAbort = (): void => finish(() => reject(new AuthError('sign-in-cancelled', 'Sign-in was cancelled.')));
@@ -159,16 +171,33 @@ export function createSamlWindows(deps: SamlWindowDeps): SamlCapture {
         contents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
           // -3 is an aborted load (a redirect, our own cancel); the caught POST fails by design.
           if (!isMainFrame || errorCode === -3 || isAwsSamlEndpoint(validatedURL)) return;
-          finish(() => reject(new AuthError('idp-unreachable', 'Deskbridge could not reach your identity provider’s sign-in page. Check your network connection and try again.', `${new URL(validatedURL || request.signInUrl).origin}: ${errorDescription} (${errorCode})`)));
+          finish(() =>
+            reject(
+              new AuthError(
+                'idp-unreachable',
+                'Deskbridge could not reach your identity provider’s sign-in page. Check your network connection and try again.',
+                `${new URL(validatedURL || request.signInUrl).origin}: ${errorDescription} (${errorCode})`,
+              ),
+            ),
+          );
         });
         // The title keeps naming the organization, whatever the IdP's page calls itself.
         window.on('page-title-updated', (event) => event.preventDefault());
         window.once('ready-to-show', () => {
           if (!request.hidden) window.show();
         });
-        window.on('closed', () => finish(() => reject(new AuthError('saml-window-closed', 'The sign-in window was closed before you finished signing in.', NOT_FOR_IDPS))));
+        window.on('closed', () =>
+          finish(() => reject(new AuthError('saml-window-closed', 'The sign-in window was closed before you finished signing in.', NOT_FOR_IDPS))),
+        );
         if (!isSafeExternalUrl(request.signInUrl)) {
-          finish(() => reject(new AuthError('idp-refused', 'The sign-in page’s address is not secure (https), so Deskbridge did not open it. Check the organization’s settings.')));
+          finish(() =>
+            reject(
+              new AuthError(
+                'idp-refused',
+                'The sign-in page’s address is not secure (https), so Deskbridge did not open it. Check the organization’s settings.',
+              ),
+            ),
+          );
           return;
         }
         window.loadURL(request.signInUrl).catch(() => undefined);

@@ -17,9 +17,7 @@ export function AccountStrip({ organizations, auth }: Props) {
   const signedIn = organizations.filter((org) => auth?.orgs.find((s) => s.orgId === org.id)?.state === 'signed-in');
   return (
     <section className="account-strip" aria-label={t('home.accounts')}>
-      {signedIn.length > 0 ? (
-        <p className="signed-in-line">{t('home.signedInTo', { orgs: signedIn.map((o) => o.name).join(', ') })}</p>
-      ) : null}
+      {signedIn.length > 0 ? <p className="signed-in-line">{t('home.signedInTo', { orgs: signedIn.map((o) => o.name).join(', ') })}</p> : null}
       <ul className="account-list">
         {organizations.map((org) => (
           <li key={org.id} className="account">

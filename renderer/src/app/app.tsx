@@ -89,8 +89,26 @@ function Shell({ autoConnect, prefs }: { readonly autoConnect: boolean; readonly
         <h1>{t('app.title')}</h1>
         {orgs !== undefined && orgs.organizations.length > 0 ? (
           <nav className="app-nav" aria-label={t('nav.label')}>
-            <button type="button" aria-current={view === 'home' && !settingsOpen ? 'page' : undefined} onClick={() => { setChosen('home'); setSettingsOpen(false); }}>{t('nav.home')}</button>
-            <button type="button" aria-current={view === 'orgs' && !settingsOpen ? 'page' : undefined} onClick={() => { setChosen('orgs'); setSettingsOpen(false); }}>{t('nav.orgs')}</button>
+            <button
+              type="button"
+              aria-current={view === 'home' && !settingsOpen ? 'page' : undefined}
+              onClick={() => {
+                setChosen('home');
+                setSettingsOpen(false);
+              }}
+            >
+              {t('nav.home')}
+            </button>
+            <button
+              type="button"
+              aria-current={view === 'orgs' && !settingsOpen ? 'page' : undefined}
+              onClick={() => {
+                setChosen('orgs');
+                setSettingsOpen(false);
+              }}
+            >
+              {t('nav.orgs')}
+            </button>
           </nav>
         ) : null}
         <button type="button" aria-pressed={settingsOpen} onClick={() => setSettingsOpen((open) => !open)}>
@@ -102,19 +120,19 @@ function Shell({ autoConnect, prefs }: { readonly autoConnect: boolean; readonly
           <SettingsScreen view={prefs} onClose={() => setSettingsOpen(false)} />
         </main>
       ) : (
-      <main>
-        <NoticeBar notices={notices ?? []} onDismiss={(id) => void api().app.dismissNotice(id)} />
-        {orgs === undefined ? (
-          <DesktopsSkeleton />
-        ) : view === 'orgs' ? (
-          <OrgsScreen snapshot={orgs} />
-        ) : (
-          <>
-            <AccountStrip organizations={orgs.organizations} auth={auth} />
-            <DesktopsView snapshot={desktops} orgCount={orgs.organizations.length} recent={recent} onConnect={connect} />
-          </>
-        )}
-      </main>
+        <main>
+          <NoticeBar notices={notices ?? []} onDismiss={(id) => void api().app.dismissNotice(id)} />
+          {orgs === undefined ? (
+            <DesktopsSkeleton />
+          ) : view === 'orgs' ? (
+            <OrgsScreen snapshot={orgs} />
+          ) : (
+            <>
+              <AccountStrip organizations={orgs.organizations} auth={auth} />
+              <DesktopsView snapshot={desktops} orgCount={orgs.organizations.length} recent={recent} onConnect={connect} />
+            </>
+          )}
+        </main>
       )}
       <footer className="app-footer">
         <p>{t('app.honest')}</p>

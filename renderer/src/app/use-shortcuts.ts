@@ -14,10 +14,14 @@ export interface ShortcutActions {
 export function shortcutOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): 'search' | 'refresh' | 'settings' | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return null;
   switch (event.key.toLowerCase()) {
-    case 'f': return 'search';
-    case 'r': return 'refresh';
-    case ',': return 'settings';
-    default: return null;
+    case 'f':
+      return 'search';
+    case 'r':
+      return 'refresh';
+    case ',':
+      return 'settings';
+    default:
+      return null;
   }
 }
 

@@ -60,14 +60,16 @@ export const de: Record<MessageKey, string> = {
   'add.cancel': 'Abbrechen',
   'add.failed': 'Die Organisation wurde nicht hinzugefügt.',
   'link.title': 'Diese Organisation hinzufügen?',
-  'link.body': 'Ein Link möchte die unten stehende Organisation hinzufügen. Fügen Sie sie nur hinzu, wenn Sie diesen Link erwartet haben, etwa aus Ihrer Willkommens-E-Mail.',
+  'link.body':
+    'Ein Link möchte die unten stehende Organisation hinzufügen. Fügen Sie sie nur hinzu, wenn Sie diesen Link erwartet haben, etwa aus Ihrer Willkommens-E-Mail.',
   'link.accept': 'Organisation hinzufügen',
   'link.refuse': 'Nicht hinzufügen',
   'field.code': 'Code',
   'field.name': 'Name',
   'field.signIn': 'Anmeldung',
   'field.region': 'Region',
-  'link.bodyFile': 'Sie importieren die unten stehende Organisation aus einer Datei. Fügen Sie sie nur hinzu, wenn die Datei von Ihrer IT-Abteilung oder einer Person stammt, der Sie vertrauen.',
+  'link.bodyFile':
+    'Sie importieren die unten stehende Organisation aus einer Datei. Fügen Sie sie nur hinzu, wenn die Datei von Ihrer IT-Abteilung oder einer Person stammt, der Sie vertrauen.',
   'link.addresses': 'Adressen, die sie verwendet',
   'link.awsEndpoints': 'AWS-Endpunkte',
   'link.awsDefaults': 'Die eigenen AWS-Endpunkte der Region',
@@ -136,7 +138,8 @@ export const de: Record<MessageKey, string> = {
   'auth.signingIn': 'Anmeldung läuft …',
   'auth.cancel': 'Abbrechen',
   'auth.deviceTitle': 'Geben Sie diesen Code ein, um sich anzumelden',
-  'auth.deviceBody': 'Öffnen Sie die Adresse unten in einem beliebigen Browser, melden Sie sich an und geben Sie den Code ein. Dieses Fenster fährt danach von selbst fort.',
+  'auth.deviceBody':
+    'Öffnen Sie die Adresse unten in einem beliebigen Browser, melden Sie sich an und geben Sie den Code ein. Dieses Fenster fährt danach von selbst fort.',
   'auth.deviceOpen': 'Seite in meinem Browser öffnen',
   'auth.signedInAs': 'Angemeldet als {user}',
   'auth.signedIn': 'Angemeldet',

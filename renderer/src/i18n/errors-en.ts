@@ -38,17 +38,22 @@ export const errorsEn: Readonly<Record<ErrorMessageKey | 'error.unknown', string
   'error.idp-unreachable': 'Deskbridge could not reach your identity provider. Check your network connection and try again.',
   'error.idp-timeout': 'Your identity provider did not answer in time. Check your network connection and try again.',
   'error.idp-refused': 'Your identity provider refused the sign-in, or its answer could not be used. Check the organization’s settings; the details say more.',
-  'error.state-mismatch': 'The answer from the browser did not belong to this sign-in, so Deskbridge ignored it. Try again; if this repeats, another program may be interfering.',
+  'error.state-mismatch':
+    'The answer from the browser did not belong to this sign-in, so Deskbridge ignored it. Try again; if this repeats, another program may be interfering.',
   'error.invalid-id-token': 'Your identity provider’s answer could not be verified, so Deskbridge did not use it.',
   'error.id-token-expired': 'The sign-in from your identity provider has already expired. Sign in again.',
-  'error.clock-skew': 'This computer’s clock is about {minutes} minutes off from your identity provider’s. Set the clock correctly (automatic time) and sign in again.',
+  'error.clock-skew':
+    'This computer’s clock is about {minutes} minutes off from your identity provider’s. Set the clock correctly (automatic time) and sign in again.',
   'error.role-trust-refused': 'AWS refused the organization’s role for this sign-in. Ask your IT department to check the role’s trust policy.',
-  'error.aws-refused-token': 'AWS did not accept the sign-in from your identity provider. Ask your IT department to check the identity provider set up in IAM and the role’s trust policy.',
+  'error.aws-refused-token':
+    'AWS did not accept the sign-in from your identity provider. Ask your IT department to check the identity provider set up in IAM and the role’s trust policy.',
   'error.identity-center-refused': 'IAM Identity Center refused the sign-in. Check the organization’s start URL and Region.',
   'error.sign-in-expired': 'Your sign-in has expired. Sign in again to continue; nothing on screen is lost.',
   'error.sign-in-too-old': 'Your saved sign-in is too old. Sign in again.',
-  'error.user-name-missing': 'Your identity provider did not send the claim “{claim}” that holds your WorkSpaces user name. Ask your IT department to check the organization’s user-name claim.',
-  'error.user-name-invalid': 'The WorkSpaces user name your identity provider sends in the claim “{claim}” cannot be used: AWS accepts 1 to {max} characters. Ask your IT department to check the organization’s user-name claim.',
+  'error.user-name-missing':
+    'Your identity provider did not send the claim “{claim}” that holds your WorkSpaces user name. Ask your IT department to check the organization’s user-name claim.',
+  'error.user-name-invalid':
+    'The WorkSpaces user name your identity provider sends in the claim “{claim}” cannot be used: AWS accepts 1 to {max} characters. Ask your IT department to check the organization’s user-name claim.',
   'error.invalid-user-name': 'Enter a user name of 1 to {max} characters: AWS WorkSpaces accepts no longer ones.',
   'error.not-signed-in': 'Sign in to this organization first.',
   'error.aws-unreachable': 'Deskbridge could not reach AWS for the sign-in. Check your network connection and try again.',
@@ -86,7 +91,8 @@ export const errorsEn: Readonly<Record<ErrorMessageKey | 'error.unknown', string
   'error.desktops.signInNeeded': 'Your sign-in to {org} has ended. Sign in again to see your desktops.',
   'error.desktops.denied': 'Your organization’s AWS role doesn’t allow this. Ask your IT department to check the IAM policy for WorkSpaces.',
   'error.desktops.noRegion': 'The Region of {org} is unknown. Edit the organization and choose its Region.',
-  'error.desktops.directoryNotFound': 'The WorkSpaces directory of this organization was not found. Ask your IT department to check the organization’s directory.',
+  'error.desktops.directoryNotFound':
+    'The WorkSpaces directory of this organization was not found. Ask your IT department to check the organization’s directory.',
   'error.desktops.paging': 'AWS sent the list of desktops in a way Deskbridge could not follow, so the list stopped loading. Refresh to try again.',
   'error.desktops.connectTagUnknown': 'Deskbridge couldn’t read how this desktop is to be connected to. Try again in a moment.',
   'error.desktops.connectFailed': 'The desktop did not start: it is now {state}.',
@@ -94,8 +100,10 @@ export const errorsEn: Readonly<Record<ErrorMessageKey | 'error.unknown', string
     'AWS didn’t allow this on “{desktop}”: the desktop’s owner tag does not name {user}. Ask your IT department to set this desktop’s owner tag to your WorkSpaces user name.',
   'error.desktops.denied.principalTag':
     'AWS didn’t allow this on “{desktop}”: your sign-in carried no principal tag that matches the desktop’s owner tag. Ask your IT department to check the session tags your identity provider sends, then the role’s permission policy.',
-  'error.desktops.denied.policy': 'AWS didn’t allow this on “{desktop}”: the role’s permission policy does not allow it. Ask your IT department to check that policy.',
-  'error.desktops.denied.list': 'AWS did not let {user} see the desktops. Ask your IT department to check the role’s permission policy (the WorkSpaces Describe actions).',
+  'error.desktops.denied.policy':
+    'AWS didn’t allow this on “{desktop}”: the role’s permission policy does not allow it. Ask your IT department to check that policy.',
+  'error.desktops.denied.list':
+    'AWS did not let {user} see the desktops. Ask your IT department to check the role’s permission policy (the WorkSpaces Describe actions).',
   'error.desktops.refused.permission': 'Your organization doesn’t let users do this themselves. Ask your IT department.',
   'error.desktops.refused.state': 'The desktop’s current state doesn’t allow this.',
   'error.desktops.refused.runningMode': 'AlwaysOn desktops are always running: they can’t be started or stopped.',
@@ -131,17 +139,22 @@ export const errorsEn: Readonly<Record<ErrorMessageKey | 'error.unknown', string
   // settings
   'error.preference-locked': 'Your IT department sets this preference, so it cannot be changed here.',
   'error.desktops.broker.unreachable': 'Deskbridge can’t reach your organization’s broker. It keeps trying.',
-  'error.desktops.broker.invalidAnswer': 'Your organization’s broker sent an answer Deskbridge doesn’t understand, so it was not used. Ask your IT department to check the broker’s version.',
+  'error.desktops.broker.invalidAnswer':
+    'Your organization’s broker sent an answer Deskbridge doesn’t understand, so it was not used. Ask your IT department to check the broker’s version.',
   'error.desktops.broker.notFound': 'Your organization’s broker doesn’t know this desktop as yours. It may have been removed or given to someone else.',
   'error.desktops.broker.invalidRequest': 'Your organization’s broker refused the request as invalid. The details say why.',
   // network (issue 13): each names the host that failed
-  'error.network.proxyAuth': 'The proxy {proxy} did not accept your user name and password, so Deskbridge could not reach {host}. Check them and try again, or ask your IT department.',
+  'error.network.proxyAuth':
+    'The proxy {proxy} did not accept your user name and password, so Deskbridge could not reach {host}. Check them and try again, or ask your IT department.',
   'error.network.proxyCancelled': 'The proxy {proxy} needs your user name and password to reach {host}, and the sign-in to the proxy was cancelled.',
-  'error.network.proxyUnreachable': 'Deskbridge could not reach the proxy {proxy} (on the way to {host}). Check the proxy in Settings → Network, or ask your IT department.',
-  'error.network.tlsInspection': 'Your network inspects encrypted traffic and its certificate is not trusted; ask IT to install it. The connection to {host} was signed by “{issuer}”.',
+  'error.network.proxyUnreachable':
+    'Deskbridge could not reach the proxy {proxy} (on the way to {host}). Check the proxy in Settings → Network, or ask your IT department.',
+  'error.network.tlsInspection':
+    'Your network inspects encrypted traffic and its certificate is not trusted; ask IT to install it. The connection to {host} was signed by “{issuer}”.',
   'error.network.dns': 'The name {host} could not be found (DNS). Check your network connection; if it works for other sites, ask your IT department.',
   'error.network.timeout': '{host} did not answer in time. Check your network connection and try again.',
-  'error.network.captivePortal': 'The network answered for {host} with a sign-in page of its own (for example hotel or guest Wi-Fi). Open a web page in your browser, complete that sign-in, then try again.',
+  'error.network.captivePortal':
+    'The network answered for {host} with a sign-in page of its own (for example hotel or guest Wi-Fi). Open a web page in your browser, complete that sign-in, then try again.',
   'error.network.invalidProxyUrl': 'Enter the proxy as http://host:port, without a user name or password (Deskbridge asks for them when the proxy wants them).',
   'error.network.caFileUnusable': 'The certificate file could not be used: it must be a readable PEM file with at least one certificate.',
   'error.network.locked': 'Your IT department manages this network setting, so it cannot be changed here.',

@@ -23,7 +23,8 @@ export const errorsJa: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.managed-organization': 'この組織は IT 部門が管理しているため、変更も削除もできません。',
   'error.invalid-name': '1 ～ 64 文字の名前を入力してください。',
   'error.invalid-profile-file': 'このファイルは Deskbridge の組織ファイルではありません。',
-  'error.profile-file-too-new': 'この組織ファイルは新しいバージョンの Deskbridge で作成されています。Deskbridge を更新してから、もう一度インポートしてください。',
+  'error.profile-file-too-new':
+    'この組織ファイルは新しいバージョンの Deskbridge で作成されています。Deskbridge を更新してから、もう一度インポートしてください。',
   'error.sign-in-cancelled': 'サインインはキャンセルされました。',
   'error.sign-in-denied': 'ブラウザーでサインインがキャンセルまたは拒否されました。',
   'error.sign-in-timeout': 'サインインに時間がかかりすぎたため、Deskbridge は待機を終了しました。もう一度お試しください。',
@@ -32,17 +33,22 @@ export const errorsJa: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.idp-unreachable': 'Deskbridge は ID プロバイダーに接続できませんでした。ネットワーク接続を確認して、もう一度お試しください。',
   'error.idp-timeout': 'ID プロバイダーが時間内に応答しませんでした。ネットワーク接続を確認して、もう一度お試しください。',
   'error.idp-refused': 'ID プロバイダーがサインインを拒否したか、その応答を使用できませんでした。組織の設定を確認してください。詳細に情報があります。',
-  'error.state-mismatch': 'ブラウザーからの応答がこのサインインのものではなかったため、Deskbridge は無視しました。もう一度お試しください。繰り返し起きる場合は、別のプログラムが干渉している可能性があります。',
+  'error.state-mismatch':
+    'ブラウザーからの応答がこのサインインのものではなかったため、Deskbridge は無視しました。もう一度お試しください。繰り返し起きる場合は、別のプログラムが干渉している可能性があります。',
   'error.invalid-id-token': 'ID プロバイダーからの応答を検証できなかったため、Deskbridge は使用しませんでした。',
   'error.id-token-expired': 'ID プロバイダーからのサインインはすでに期限切れです。もう一度サインインしてください。',
-  'error.clock-skew': 'このコンピューターの時計が ID プロバイダーと約 {minutes} 分ずれています。時計を正しく設定（時刻の自動設定）してから、もう一度サインインしてください。',
+  'error.clock-skew':
+    'このコンピューターの時計が ID プロバイダーと約 {minutes} 分ずれています。時計を正しく設定（時刻の自動設定）してから、もう一度サインインしてください。',
   'error.role-trust-refused': 'AWS はこのサインインに対して組織のロールを拒否しました。ロールの信頼ポリシーを確認するよう IT 部門に依頼してください。',
-  'error.aws-refused-token': 'AWS は ID プロバイダーからのサインインを受け入れませんでした。IAM に設定された ID プロバイダーとロールの信頼ポリシーを確認するよう IT 部門に依頼してください。',
+  'error.aws-refused-token':
+    'AWS は ID プロバイダーからのサインインを受け入れませんでした。IAM に設定された ID プロバイダーとロールの信頼ポリシーを確認するよう IT 部門に依頼してください。',
   'error.identity-center-refused': 'IAM Identity Center がサインインを拒否しました。組織の開始 URL とリージョンを確認してください。',
   'error.sign-in-expired': 'サインインの有効期限が切れました。続行するには再度サインインしてください。画面の内容は失われません。',
   'error.sign-in-too-old': '保存されているサインインが古すぎます。もう一度サインインしてください。',
-  'error.user-name-missing': 'ID プロバイダーが WorkSpaces のユーザー名を含むクレーム「{claim}」を送信しませんでした。組織のユーザー名クレームを確認するよう IT 部門に依頼してください。',
-  'error.user-name-invalid': 'ID プロバイダーがクレーム「{claim}」で送信する WorkSpaces のユーザー名は使用できません。AWS が受け付けるのは 1 ～ {max} 文字です。組織のユーザー名クレームを確認するよう IT 部門に依頼してください。',
+  'error.user-name-missing':
+    'ID プロバイダーが WorkSpaces のユーザー名を含むクレーム「{claim}」を送信しませんでした。組織のユーザー名クレームを確認するよう IT 部門に依頼してください。',
+  'error.user-name-invalid':
+    'ID プロバイダーがクレーム「{claim}」で送信する WorkSpaces のユーザー名は使用できません。AWS が受け付けるのは 1 ～ {max} 文字です。組織のユーザー名クレームを確認するよう IT 部門に依頼してください。',
   'error.invalid-user-name': '1 ～ {max} 文字のユーザー名を入力してください。AWS WorkSpaces はそれより長い名前を受け付けません。',
   'error.not-signed-in': '先にこの組織にサインインしてください。',
   'error.aws-unreachable': 'Deskbridge はサインインのために AWS に接続できませんでした。ネットワーク接続を確認して、もう一度お試しください。',
@@ -50,12 +56,15 @@ export const errorsJa: Readonly<Record<keyof typeof errorsEn, string>> = {
     '組織の ID プロバイダーがサインインに必要な量をはるかに超える応答を送信したため、Deskbridge は読み取りを中止しました。しばらくしてからもう一度お試しください。繰り返し起きる場合は、IT 部門にお問い合わせください。',
   'error.idp-sign-in-too-old':
     'ID プロバイダーは、再度のサインインを求めずに、組織が許可するより古い以前のサインインを使用しました。ブラウザーで ID プロバイダーからサインアウトしてから、ここでもう一度サインインしてください。',
-  'error.subject-changed': 'ID プロバイダーがサインイン中とは別のユーザーとして応答したため、Deskbridge はこのサインインを終了しました。もう一度サインインしてください。',
+  'error.subject-changed':
+    'ID プロバイダーがサインイン中とは別のユーザーとして応答したため、Deskbridge はこのサインインを終了しました。もう一度サインインしてください。',
   'error.saml-invalid-response': 'ID プロバイダーからの応答を SAML 応答として読み取れませんでした。',
   'error.saml-no-role': 'ID プロバイダーから AWS ロールが送られてきませんでした。AWS アプリでロール属性をマッピングするよう IT 部門に依頼してください。',
   'error.saml-role-not-offered': 'このロールは、ID プロバイダーが提示するロールに含まれていません。',
-  'error.saml-assertion-expired': 'ID プロバイダーからのサインインはすでに期限切れでした。もう一度サインインしてください。繰り返し起きる場合は、このコンピューターの時計を確認してください。',
-  'error.saml-token-expired': 'AWS は ID プロバイダーからのサインインを期限切れと判断しました。もう一度サインインしてください。繰り返し起きる場合は、このコンピューターの時計を確認してください。',
+  'error.saml-assertion-expired':
+    'ID プロバイダーからのサインインはすでに期限切れでした。もう一度サインインしてください。繰り返し起きる場合は、このコンピューターの時計を確認してください。',
+  'error.saml-token-expired':
+    'AWS は ID プロバイダーからのサインインを期限切れと判断しました。もう一度サインインしてください。繰り返し起きる場合は、このコンピューターの時計を確認してください。',
   'error.saml-window-closed': 'サインインが完了する前にサインイン ウィンドウが閉じられました。',
   'error.saml-needs-prompt': 'ID プロバイダーが再度のサインインを求めています。',
   'error.no-role-choice': '現在選択できるロールはありません。',
@@ -67,8 +76,10 @@ export const errorsJa: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.desktops.volume.notLarger': 'ボリュームの新しいサイズは現在より大きくする必要があります。',
   'error.desktops.volume.tooLarge': 'ボリュームは最大 2,000 GiB です。',
   'error.desktops.volume.notWhole': 'ボリュームの新しいサイズは GiB 単位の整数で指定してください。',
-  'error.desktops.volume.bothAtOnce': 'AWS ではボリュームを一度に 1 つずつ拡張します。ルート ボリュームかユーザー ボリュームのどちらかを変更し、完了してからもう一方を変更してください。',
-  'error.desktops.volume.notCombination': 'もう一方のボリュームが現在のサイズのままでは、AWS はこのボリュームにそのサイズを提供していません。指定可能（GiB）: {allowed}。',
+  'error.desktops.volume.bothAtOnce':
+    'AWS ではボリュームを一度に 1 つずつ拡張します。ルート ボリュームかユーザー ボリュームのどちらかを変更し、完了してからもう一方を変更してください。',
+  'error.desktops.volume.notCombination':
+    'もう一方のボリュームが現在のサイズのままでは、AWS はこのボリュームにそのサイズを提供していません。指定可能（GiB）: {allowed}。',
   'error.desktops.runningModeTarget': 'このデスクトップはすでに {mode} モードで実行されています。',
   'error.desktops.notConnectable': 'デスクトップは {state} の状態のため、現在は接続できません。',
   'error.desktops.notFound': 'このデスクトップはもう一覧にありません。削除されたか、サインアウトされた可能性があります。',
@@ -87,8 +98,10 @@ export const errorsJa: Readonly<Record<keyof typeof errorsEn, string>> = {
     'AWS は「{desktop}」でのこの操作を許可しませんでした。デスクトップの所有者タグに {user} が設定されていません。このデスクトップの所有者タグに WorkSpaces のユーザー名を設定するよう IT 部門に依頼してください。',
   'error.desktops.denied.principalTag':
     'AWS は「{desktop}」でのこの操作を許可しませんでした。サインインに、デスクトップの所有者タグと一致するプリンシパル タグがありませんでした。ID プロバイダーが送信するセッション タグと、ロールのアクセス許可ポリシーを確認するよう IT 部門に依頼してください。',
-  'error.desktops.denied.policy': 'AWS は「{desktop}」でのこの操作を許可しませんでした。ロールのアクセス許可ポリシーで許可されていません。そのポリシーを確認するよう IT 部門に依頼してください。',
-  'error.desktops.denied.list': 'AWS は {user} にデスクトップの表示を許可しませんでした。ロールのアクセス許可ポリシー（WorkSpaces の Describe アクション）を確認するよう IT 部門に依頼してください。',
+  'error.desktops.denied.policy':
+    'AWS は「{desktop}」でのこの操作を許可しませんでした。ロールのアクセス許可ポリシーで許可されていません。そのポリシーを確認するよう IT 部門に依頼してください。',
+  'error.desktops.denied.list':
+    'AWS は {user} にデスクトップの表示を許可しませんでした。ロールのアクセス許可ポリシー（WorkSpaces の Describe アクション）を確認するよう IT 部門に依頼してください。',
   'error.desktops.refused.permission': '組織の設定により、ユーザー自身ではこの操作を行えません。IT 部門にお問い合わせください。',
   'error.desktops.refused.state': 'デスクトップの現在の状態では、この操作はできません。',
   'error.desktops.refused.runningMode': 'AlwaysOn のデスクトップは常に稼働しているため、起動も停止もできません。',
@@ -104,14 +117,17 @@ export const errorsJa: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.aws.other': 'AWS が問題を報告しました。内容は詳細をご覧ください。',
   'error.org-not-found': 'この組織は Deskbridge にもう設定されていません。',
   'error.desktop-not-found': 'このデスクトップは一覧にありません。一覧を更新して、もう一度お試しください。',
-  'error.connect-setting-invalid': '「{desktop}」には Deskbridge が使用できない接続設定があるため、実行しませんでした。修正するよう IT 部門に依頼してください。',
+  'error.connect-setting-invalid':
+    '「{desktop}」には Deskbridge が使用できない接続設定があるため、実行しませんでした。修正するよう IT 部門に依頼してください。',
   'error.desktop-not-ready': '「{desktop}」は使用できません（状態: {state}）。稼働してから接続してください。',
-  'error.handoff-no-handler': 'このコンピューターには Amazon WorkSpaces クライアントがインストールされていません。インストールするか、Web Access を使用してください。',
+  'error.handoff-no-handler':
+    'このコンピューターには Amazon WorkSpaces クライアントがインストールされていません。インストールするか、Web Access を使用してください。',
   'error.handoff-refused': 'Deskbridge は WorkSpaces クライアント用の安全なリンクを作成できませんでした。',
   'error.handoff-failed': 'WorkSpaces クライアントが開きませんでした。',
   'error.session-not-found': 'このセッションは終了しました。デスクトップの一覧からもう一度接続してください。',
   'error.viewer-origin-refused': 'このページはデスクトップへの接続を開けません。',
-  'error.vnc-ticket-limit': 'このデスクトップへの接続が、開いているものと開始中のものを合わせて多すぎます。ビューアー ウィンドウを閉じるか 1 分待ってから、もう一度お試しください。',
+  'error.vnc-ticket-limit':
+    'このデスクトップへの接続が、開いているものと開始中のものを合わせて多すぎます。ビューアー ウィンドウを閉じるか 1 分待ってから、もう一度お試しください。',
   'error.keychain-unavailable': 'パスワードをシステムのキーチェーンに保存できませんでした。次回もう一度入力を求められます。',
   'error.connection-file-failed': 'Deskbridge は一時フォルダーに {protocol} の接続ファイルを書き込めなかったため、デスクトップを開きませんでした。',
   'error.rdp-client-missing': 'このデスクトップは RDP で接続しますが、RDP クライアントがインストールされていません。',
@@ -122,17 +138,25 @@ export const errorsJa: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.vnc-server-closed': 'デスクトップが接続を閉じました。',
   'error.preference-locked': 'この設定は IT 部門が決めているため、ここでは変更できません。',
   'error.desktops.broker.unreachable': 'Deskbridge が組織のブローカーに接続できません。再試行を続けています。',
-  'error.desktops.broker.invalidAnswer': '組織のブローカーから Deskbridge が理解できない応答が返されたため、使用しませんでした。ブローカーのバージョンを確認するよう IT 部門に依頼してください。',
-  'error.desktops.broker.notFound': '組織のブローカーは、このデスクトップをあなたのものとして認識していません。削除されたか、別のユーザーに割り当てられた可能性があります。',
+  'error.desktops.broker.invalidAnswer':
+    '組織のブローカーから Deskbridge が理解できない応答が返されたため、使用しませんでした。ブローカーのバージョンを確認するよう IT 部門に依頼してください。',
+  'error.desktops.broker.notFound':
+    '組織のブローカーは、このデスクトップをあなたのものとして認識していません。削除されたか、別のユーザーに割り当てられた可能性があります。',
   'error.desktops.broker.invalidRequest': '組織のブローカーが要求を無効として拒否しました。理由は詳細に記載されています。',
-  'error.network.proxyAuth': 'プロキシ {proxy} がユーザー名とパスワードを受け付けなかったため、Deskbridge は {host} に接続できませんでした。確認してもう一度お試しいただくか、IT 部門にお問い合わせください。',
+  'error.network.proxyAuth':
+    'プロキシ {proxy} がユーザー名とパスワードを受け付けなかったため、Deskbridge は {host} に接続できませんでした。確認してもう一度お試しいただくか、IT 部門にお問い合わせください。',
   'error.network.proxyCancelled': '{host} に接続するにはプロキシ {proxy} にユーザー名とパスワードが必要ですが、プロキシへのサインインがキャンセルされました。',
-  'error.network.proxyUnreachable': 'Deskbridge はプロキシ {proxy} に接続できませんでした（{host} への経路）。設定 → ネットワークでプロキシを確認するか、IT 部門にお問い合わせください。',
-  'error.network.tlsInspection': 'ネットワークが暗号化通信を検査しており、その証明書が信頼されていません。IT 部門に証明書のインストールを依頼してください。{host} への接続は「{issuer}」によって署名されていました。',
-  'error.network.dns': '名前 {host} が見つかりませんでした（DNS）。ネットワーク接続を確認してください。ほかのサイトに接続できる場合は IT 部門にお問い合わせください。',
+  'error.network.proxyUnreachable':
+    'Deskbridge はプロキシ {proxy} に接続できませんでした（{host} への経路）。設定 → ネットワークでプロキシを確認するか、IT 部門にお問い合わせください。',
+  'error.network.tlsInspection':
+    'ネットワークが暗号化通信を検査しており、その証明書が信頼されていません。IT 部門に証明書のインストールを依頼してください。{host} への接続は「{issuer}」によって署名されていました。',
+  'error.network.dns':
+    '名前 {host} が見つかりませんでした（DNS）。ネットワーク接続を確認してください。ほかのサイトに接続できる場合は IT 部門にお問い合わせください。',
   'error.network.timeout': '{host} から時間内に応答がありませんでした。ネットワーク接続を確認して、もう一度お試しください。',
-  'error.network.captivePortal': 'ネットワークが {host} の代わりに独自のサインインページを返しました（ホテルやゲスト用 Wi-Fi など）。ブラウザーで Web ページを開いてそのサインインを済ませてから、もう一度お試しください。',
-  'error.network.invalidProxyUrl': 'プロキシは http://ホスト:ポート の形式で、ユーザー名やパスワードを含めずに入力してください（必要になると Deskbridge が尋ねます）。',
+  'error.network.captivePortal':
+    'ネットワークが {host} の代わりに独自のサインインページを返しました（ホテルやゲスト用 Wi-Fi など）。ブラウザーで Web ページを開いてそのサインインを済ませてから、もう一度お試しください。',
+  'error.network.invalidProxyUrl':
+    'プロキシは http://ホスト:ポート の形式で、ユーザー名やパスワードを含めずに入力してください（必要になると Deskbridge が尋ねます）。',
   'error.network.caFileUnusable': '証明書ファイルを使用できませんでした。証明書を 1 つ以上含む、読み取り可能な PEM ファイルである必要があります。',
   'error.network.locked': 'このネットワーク設定は IT 部門が管理しているため、ここでは変更できません。',
   'error.network.noQuestion': 'そのプロキシのサインイン要求には既に回答済みか、期限が切れています。',

@@ -67,7 +67,8 @@ export const es: Record<MessageKey, string> = {
   'field.name': 'Nombre',
   'field.signIn': 'Inicio de sesión',
   'field.region': 'Región',
-  'link.bodyFile': 'Está importando la organización de abajo desde un archivo. Añádala solo si el archivo procede de su departamento de TI o de alguien de confianza.',
+  'link.bodyFile':
+    'Está importando la organización de abajo desde un archivo. Añádala solo si el archivo procede de su departamento de TI o de alguien de confianza.',
   'link.addresses': 'Direcciones que usará',
   'link.awsEndpoints': 'Puntos de enlace de AWS',
   'link.awsDefaults': 'Los puntos de enlace propios de AWS para la región',

@@ -67,7 +67,8 @@ export const fr: Record<MessageKey, string> = {
   'field.name': 'Nom',
   'field.signIn': 'Connexion',
   'field.region': 'Région',
-  'link.bodyFile': 'Vous importez l’organisation ci-dessous depuis un fichier. Ne l’ajoutez que si le fichier provient de votre service informatique ou d’une personne de confiance.',
+  'link.bodyFile':
+    'Vous importez l’organisation ci-dessous depuis un fichier. Ne l’ajoutez que si le fichier provient de votre service informatique ou d’une personne de confiance.',
   'link.addresses': 'Adresses qu’elle utilisera',
   'link.awsEndpoints': 'Points de terminaison AWS',
   'link.awsDefaults': 'Les points de terminaison d’AWS pour la région',

@@ -4,10 +4,7 @@ import type { Result } from '@shared/ipc/result';
 import { api } from './api';
 
 /** State that core pushes: loaded once, then kept current by an event. Undefined until loaded. */
-export function useLive<E extends keyof DeskbridgeEvents>(
-  event: E,
-  load: () => Promise<Result<DeskbridgeEvents[E]>>,
-): DeskbridgeEvents[E] | undefined {
+export function useLive<E extends keyof DeskbridgeEvents>(event: E, load: () => Promise<Result<DeskbridgeEvents[E]>>): DeskbridgeEvents[E] | undefined {
   const [value, setValue] = useState<DeskbridgeEvents[E]>();
   useEffect(() => {
     let live = true;

@@ -17,7 +17,13 @@ viewer?.start();
 // The UI's chunk is downloaded already (modulepreload). It runs after noVNC (loaded or not), so the
 // viewer opens its connection first and React's evaluation fills the wait for the bridge and the
 // server instead of delaying noVNC.
-(viewer ? loadNoVnc().then(() => undefined, () => undefined) : Promise.resolve())
+(viewer
+  ? loadNoVnc().then(
+      () => undefined,
+      () => undefined,
+    )
+  : Promise.resolve()
+)
   .then(() => import('./render-session'))
   .then(({ renderSession }) => renderSession(sessionId, viewer, screen))
   // A chunk that failed to load is an uncaught error of the page, as it would be without the split.

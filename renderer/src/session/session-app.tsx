@@ -73,7 +73,9 @@ export function SessionApp({ sessionId, viewer, screen }: { readonly sessionId: 
           clipboardOpen={clipboardOpen}
           onCtrlAltDel={() => viewer.ctrlAltDel()}
           onClipboard={() => setClipboardOpen((open) => !open)}
-          onFullScreen={() => void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => undefined)}
+          onFullScreen={() =>
+            void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => undefined)
+          }
           onScale={() => {
             viewer.setScaling(!scaled);
             setScaled(!scaled);
@@ -85,16 +87,15 @@ export function SessionApp({ sessionId, viewer, screen }: { readonly sessionId: 
       <p className="session-status" role="status" aria-live="polite">
         {statusText(state, name, released, t)}
       </p>
-      <div
-        className="session-screen"
-        ref={screenRef}
-        onMouseDown={() => setReleased(false)}
-        aria-label={t('session.screen', { name })}
-        role="application"
-      />
+      <div className="session-screen" ref={screenRef} onMouseDown={() => setReleased(false)} aria-label={t('session.screen', { name })} role="application" />
       {state.phase === 'password' ? (
         <div className="session-overlay">
-          <PasswordForm desktopName={name} wrong={state.wrong} onSubmit={(password, remember) => viewer.submitPassword(password, remember)} onCancel={disconnect} />
+          <PasswordForm
+            desktopName={name}
+            wrong={state.wrong}
+            onSubmit={(password, remember) => viewer.submitPassword(password, remember)}
+            onCancel={disconnect}
+          />
         </div>
       ) : null}
       {state.phase === 'failed' || state.phase === 'ended' ? (

@@ -39,7 +39,14 @@ export const diagnosticsEvents = [] as const;
 
 /** What one endpoint is for (the table's first column). */
 export type NetworkTargetKind = 'idp' | 'identity-center-portal' | 'identity-center-oidc' | 'sts' | 'workspaces-api' | 'streaming-gateway';
-export const NETWORK_TARGET_KINDS = ['idp', 'identity-center-portal', 'identity-center-oidc', 'sts', 'workspaces-api', 'streaming-gateway'] as const satisfies readonly NetworkTargetKind[];
+export const NETWORK_TARGET_KINDS = [
+  'idp',
+  'identity-center-portal',
+  'identity-center-oidc',
+  'sts',
+  'workspaces-api',
+  'streaming-gateway',
+] as const satisfies readonly NetworkTargetKind[];
 
 /** One step of a probe: `skipped` when it does not apply (plain http, through a proxy, an earlier step failed). */
 export type ProbeStepStatus = 'ok' | 'failed' | 'timed-out' | 'skipped';

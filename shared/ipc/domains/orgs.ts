@@ -36,14 +36,5 @@ export interface OrgsEvents {
   'orgs:links': readonly PendingLink[];
 }
 
-export const orgsMethods = [
-  'list',
-  'add',
-  'rename',
-  'remove',
-  'exportProfile',
-  'importProfile',
-  'pendingLinks',
-  'answerLink',
-] as const;
+export const orgsMethods = ['list', 'add', 'rename', 'remove', 'exportProfile', 'importProfile', 'pendingLinks', 'answerLink'] as const;
 export const orgsEvents = ['orgs:changed', 'orgs:links'] as const;

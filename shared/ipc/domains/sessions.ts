@@ -4,15 +4,7 @@ import type { AppError, Result } from '../result';
 export type SessionMethod = 'handoff' | 'rdp' | 'dcv' | 'vnc';
 
 /** The program a session is open in ("in Deskbridge", "in Windows App", …). */
-export type SessionClient =
-  | 'deskbridge'
-  | 'workspaces'
-  | 'windows-app'
-  | 'microsoft-remote-desktop'
-  | 'mstsc'
-  | 'xfreerdp'
-  | 'remmina'
-  | 'dcv-viewer';
+export type SessionClient = 'deskbridge' | 'workspaces' | 'windows-app' | 'microsoft-remote-desktop' | 'mstsc' | 'xfreerdp' | 'remmina' | 'dcv-viewer';
 
 /**
  * launching: the client is being started · connecting/connected/reconnecting: as the viewer
@@ -100,23 +92,20 @@ export interface SessionsEvents {
   'sessions:changed': SessionsSnapshot;
 }
 
-export const sessionsMethods = [
-  'list',
-  'connect',
-  'disconnect',
-  'openWebAccess',
-  'vncTicket',
-  'reportStatus',
-  'rememberPassword',
-  'forgetPassword',
-] as const;
+export const sessionsMethods = ['list', 'connect', 'disconnect', 'openWebAccess', 'vncTicket', 'reportStatus', 'rememberPassword', 'forgetPassword'] as const;
 export const sessionsEvents = ['sessions:changed'] as const;
 
 /**
  * What a session window may call, each for its own session only (the first argument is its id):
  * its preload exposes these and nothing else, and the main process refuses the rest.
  */
-export const sessionWindowMethods = ['vncTicket', 'reportStatus', 'rememberPassword', 'forgetPassword', 'disconnect'] as const satisfies readonly (keyof SessionsApi)[];
+export const sessionWindowMethods = [
+  'vncTicket',
+  'reportStatus',
+  'rememberPassword',
+  'forgetPassword',
+  'disconnect',
+] as const satisfies readonly (keyof SessionsApi)[];
 export type SessionWindowMethod = (typeof sessionWindowMethods)[number];
 
 /** window.deskbridge in a session window. */

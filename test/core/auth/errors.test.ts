@@ -52,7 +52,14 @@ describe('sign-in errors, produced for real', () => {
 
   it('cancelled in the browser: the IdP answers access_denied', async () => {
     const error = expectFailure(
-      await oidcSignIn({ redirect: (url) => { const u = new URL(url); const state = u.searchParams.get('state') ?? ''; u.search = new URLSearchParams({ error: 'access_denied', error_description: 'End-User aborted interaction', state }).toString(); return u.toString(); } }),
+      await oidcSignIn({
+        redirect: (url) => {
+          const u = new URL(url);
+          const state = u.searchParams.get('state') ?? '';
+          u.search = new URLSearchParams({ error: 'access_denied', error_description: 'End-User aborted interaction', state }).toString();
+          return u.toString();
+        },
+      }),
       'sign-in-denied',
     );
     expect(error.message).toMatch(/cancelled or refused in the browser/);
@@ -100,7 +107,16 @@ describe('sign-in errors, produced for real', () => {
   });
 
   it('invalid ID token: the IdP signs a token for another nonce', async () => {
-    expectFailure(await oidcSignIn({ authorize: (url) => { const u = new URL(url); u.searchParams.set('nonce', 'someone-elses-nonce'); return u.toString(); } }), 'invalid-id-token');
+    expectFailure(
+      await oidcSignIn({
+        authorize: (url) => {
+          const u = new URL(url);
+          u.searchParams.set('nonce', 'someone-elses-nonce');
+          return u.toString();
+        },
+      }),
+      'invalid-id-token',
+    );
   });
 
   it('expired ID token: STS finds it expired', async () => {
@@ -117,7 +133,9 @@ describe('sign-in errors, produced for real', () => {
   });
 
   it('role trust refused: the role does not trust this IdP, and the message names the trust policy', async () => {
-    const policy = withOrg((org) => (org.signIn.method === 'oidc' ? { ...org, signIn: { ...org.signIn, roleArn: 'arn:aws:iam::123456789012:role/NotTrusting' } } : org));
+    const policy = withOrg((org) =>
+      org.signIn.method === 'oidc' ? { ...org, signIn: { ...org.signIn, roleArn: 'arn:aws:iam::123456789012:role/NotTrusting' } } : org,
+    );
     const error = expectFailure(await oidcSignIn({}, { policy }), 'role-trust-refused');
     expect(error.message).toContain('trust policy');
     expect(error.message).toContain('NotTrusting');

@@ -132,4 +132,3 @@ describe('IAM Identity Center sign-in against the emulator', () => {
     expect(app.auth.session(app.idcOrgId)?.userName).toBe('alice.example');
   });
 });
-

@@ -61,7 +61,10 @@ async function nextRenewal(a: AuthUnderTest, clock: ManualClock): Promise<void> 
 describe('an IdP that ignores max_age and reuses an old sign-in (item 17)', () => {
   it('refuses the sign-in before any AWS credentials, saying how old the IdP’s sign-in is and what to do', async () => {
     const stsCalls: string[] = [];
-    const e = await emulatorWith({ staleAuthTimeSeconds: 9 * 3600 }, { onResponse: (event) => void (event.service === 'sts' && stsCalls.push(event.operation ?? '')) });
+    const e = await emulatorWith(
+      { staleAuthTimeSeconds: 9 * 3600 },
+      { onResponse: (event) => void (event.service === 'sts' && stsCalls.push(event.operation ?? '')) },
+    );
     const { result, app: a } = await signIn(e, { policy: policyWith(e, 2) });
     expect(result).toMatchObject({ ok: false, error: { code: 'idp-sign-in-too-old' } });
     expect(stsCalls).toEqual([]);
@@ -75,7 +78,10 @@ describe('an IdP that ignores max_age and reuses an old sign-in (item 17)', () =
 
   it('accepts the same old IdP sign-in when the organization sets no limit', async () => {
     const stsCalls: string[] = [];
-    const e = await emulatorWith({ staleAuthTimeSeconds: 9 * 3600 }, { onResponse: (event) => void (event.service === 'sts' && stsCalls.push(event.operation ?? '')) });
+    const e = await emulatorWith(
+      { staleAuthTimeSeconds: 9 * 3600 },
+      { onResponse: (event) => void (event.service === 'sts' && stsCalls.push(event.operation ?? '')) },
+    );
     const { result } = await signIn(e, { policy: policyWith(e) });
     expect(result).toMatchObject({ ok: true, value: { state: 'signed-in', userName: 'alice' } });
     expect(stsCalls).toEqual(['AssumeRoleWithWebIdentity']);
@@ -147,7 +153,10 @@ describe('where the user name comes from', () => {
   it('still says which claim is missing when neither the ID token nor UserInfo has it', async () => {
     const e = await emulatorWith({ userNameOnlyInUserInfo: true });
     const policy = policyWith(e);
-    const renamed = { ...policy, organizations: policy.organizations.map((o) => (o.signIn.method === 'oidc' ? { ...o, signIn: { ...o.signIn, userNameClaim: 'upn' } } : o)) };
+    const renamed = {
+      ...policy,
+      organizations: policy.organizations.map((o) => (o.signIn.method === 'oidc' ? { ...o, signIn: { ...o.signIn, userNameClaim: 'upn' } } : o)),
+    };
     const { result } = await signIn(e, { policy: renamed });
     expect(result).toMatchObject({ ok: false, error: { code: 'user-name-missing' } });
     if (!result.ok) expect(result.error.message).toContain('“upn”');
@@ -157,7 +166,11 @@ describe('where the user name comes from', () => {
     const e = await emulatorWith({ urlUserNameClaim: true });
     const { policy: _policy, badge: _badge, ...org } = e.demo.organizations.find((o) => o.signIn.method === 'oidc')!;
     if (org.signIn.method !== 'oidc') throw new Error('unreachable');
-    app = await startAuth(e, { clock: ManualClock.linkedTo(e), browser: playingBrowser(ALICE), policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: e.demo.trustedHosts } });
+    app = await startAuth(e, {
+      clock: ManualClock.linkedTo(e),
+      browser: playingBrowser(ALICE),
+      policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: e.demo.trustedHosts },
+    });
     const added = await app.orgs.add({ ...org, name: 'Okta style', signIn: { ...org.signIn, userNameClaim: URL_USER_NAME_CLAIM } });
     expect(added).toMatchObject({ ok: true, value: { signIn: { userNameClaim: URL_USER_NAME_CLAIM } } });
     const id = added.ok ? added.value.id : '';
@@ -175,4 +188,3 @@ describe('an oversized answer from the IdP (item 7)', () => {
     expect(result.error.details).toContain(`${e.endpoints.oidcIssuer}/.well-known/openid-configuration`);
   });
 });
-

@@ -10,7 +10,11 @@ let app: AuthUnderTest | null = null;
 let home: string;
 let marker: string;
 
-const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 beforeEach(async () => {
   emu = await startEmulator({ bulkCount: 0, clock: { manual: true } });

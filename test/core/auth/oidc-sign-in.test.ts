@@ -68,7 +68,9 @@ describe('OIDC sign-in against the emulator’s IdP and STS', () => {
     const second = await app.auth.session(app.oidcOrgId)!.credentials();
     expect(second.accessKeyId).not.toBe(first.accessKeyId);
     expect(browser.opened).toHaveLength(1);
-    const out = await workspaces(() => app!.auth.session(app!.oidcOrgId)!.credentials()).send(new DescribeWorkspacesCommand({ DirectoryId: app.auth.session(app.oidcOrgId)!.org.directoryId ?? '', UserName: 'alice' }));
+    const out = await workspaces(() => app!.auth.session(app!.oidcOrgId)!.credentials()).send(
+      new DescribeWorkspacesCommand({ DirectoryId: app.auth.session(app.oidcOrgId)!.org.directoryId ?? '', UserName: 'alice' }),
+    );
     expect(out.Workspaces?.length).toBeGreaterThan(0);
   });
 
@@ -135,7 +137,11 @@ describe('OIDC sign-in against the emulator’s IdP and STS', () => {
   it('signs out and wipes the keychain when the organization is removed', async () => {
     const clock = ManualClock.linkedTo(emu);
     const { policy: _policy, badge: _badge, ...org } = emu.demo.organizations[0]!;
-    app = await startAuth(emu, { clock, browser: playingBrowser(ALICE), policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: emu.demo.trustedHosts } });
+    app = await startAuth(emu, {
+      clock,
+      browser: playingBrowser(ALICE),
+      policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: emu.demo.trustedHosts },
+    });
     const added = await app.orgs.add({ ...org, name: 'Own copy' });
     expect(added.ok).toBe(true);
     const id = added.ok ? added.value.id : '';

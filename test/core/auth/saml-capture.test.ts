@@ -45,7 +45,11 @@ describe('the loopback SAML ACS', () => {
     await vi.waitFor(() => expect(acs).not.toBe(''));
     const reply = await rawRequest(Number(new URL(acs).port), 'POST http://[ HTTP/1.1');
     expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 404 Not Found');
-    const post = await fetch(acs, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ SAMLResponse: 'PHNhbWxwOlJlc3BvbnNlLz4=' }).toString() });
+    const post = await fetch(acs, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ SAMLResponse: 'PHNhbWxwOlJlc3BvbnNlLz4=' }).toString(),
+    });
     expect(post.status).toBe(200);
     await expect(result).resolves.toBe('PHNhbWxwOlJlc3BvbnNlLz4=');
   });

@@ -3,7 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AuthError } from '@core/auth/auth-error';
 import { MAX_SAML_RESPONSE_CHARS, parseRoleValue, parseSamlResponse, pickRole, samlUserName } from '@core/auth/saml-response';
 import {
-  createSamlSigningKey, DEFAULT_SAML_APP, SAML_PROVIDER_ARN, SAML_SUPPORT_ROLE_ARN, SAML_USERS_ROLE_ARN, samlResponseXml, type SamlAppSettings, type SamlSigningKey, signAssertion,
+  createSamlSigningKey,
+  DEFAULT_SAML_APP,
+  SAML_PROVIDER_ARN,
+  SAML_SUPPORT_ROLE_ARN,
+  SAML_USERS_ROLE_ARN,
+  samlResponseXml,
+  type SamlAppSettings,
+  type SamlSigningKey,
+  signAssertion,
 } from '../../emulator/saml-idp';
 
 let key: SamlSigningKey;
@@ -15,7 +23,14 @@ const NOW = Date.parse('2026-11-29T12:00:00Z');
 const b64 = (xml: string): string => Buffer.from(xml, 'utf8').toString('base64');
 
 function response(roles: readonly string[] = [SAML_USERS_ROLE_ARN], settings: Partial<SamlAppSettings> = {}): string {
-  const { xml, assertionId } = samlResponseXml({ userName: 'alice', email: 'alice@example.com', roles, now: NOW, settings: { ...DEFAULT_SAML_APP, ...settings }, key });
+  const { xml, assertionId } = samlResponseXml({
+    userName: 'alice',
+    email: 'alice@example.com',
+    roles,
+    now: NOW,
+    settings: { ...DEFAULT_SAML_APP, ...settings },
+    key,
+  });
   return signAssertion(xml, assertionId, key);
 }
 
@@ -112,21 +127,41 @@ describe('parseSamlResponse fuzzing', () => {
       // The genuine response cut, spliced or with bytes inserted.
       fc.tuple(fc.nat(genuine.length), fc.nat(genuine.length)).map(([a, b]) => b64(genuine.slice(0, Math.min(a, b)) + genuine.slice(Math.max(a, b)))),
       fc.tuple(fc.nat(genuine.length), fc.string({ maxLength: 40 })).map(([at, junk]) => b64(genuine.slice(0, at) + junk + genuine.slice(at))),
-      fc.tuple(fc.nat(genuine.length), fc.constantFrom('<', '>', '&', '&amp;', '&#0;', ']]>', '<![CDATA[', '<!--', '"', "'", '\u0000', '\uFFFF')).map(([at, junk]) => b64(genuine.slice(0, at) + junk + genuine.slice(at))),
+      fc
+        .tuple(fc.nat(genuine.length), fc.constantFrom('<', '>', '&', '&amp;', '&#0;', ']]>', '<![CDATA[', '<!--', '"', "'", '\u0000', '\uFFFF'))
+        .map(([at, junk]) => b64(genuine.slice(0, at) + junk + genuine.slice(at))),
       // Entity declarations and external references.
-      fc.constantFrom('<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>', '<!DOCTYPE r [<!ENTITY a "a"><!ENTITY b "&a;&a;&a;">]>', '<!doctype r>', '<!ENTITY z "z">').map((dtd) => b64(dtd + genuine)),
+      fc
+        .constantFrom(
+          '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+          '<!DOCTYPE r [<!ENTITY a "a"><!ENTITY b "&a;&a;&a;">]>',
+          '<!doctype r>',
+          '<!ENTITY z "z">',
+        )
+        .map((dtd) => b64(dtd + genuine)),
       // Wrapping: extra assertions in various places.
-      fc.constantFrom(
-        genuine.replace('<samlp:Status>', `<samlp:Extensions>${assertion}</samlp:Extensions><samlp:Status>`),
-        genuine.replace('</saml:Assertion>', `</saml:Assertion>${assertion}`),
-        genuine.replace('<saml:Subject>', `<saml:Subject>${assertion}`),
-      ).map(b64),
+      fc
+        .constantFrom(
+          genuine.replace('<samlp:Status>', `<samlp:Extensions>${assertion}</samlp:Extensions><samlp:Status>`),
+          genuine.replace('</saml:Assertion>', `</saml:Assertion>${assertion}`),
+          genuine.replace('<saml:Subject>', `<saml:Subject>${assertion}`),
+        )
+        .map(b64),
       // Deep nesting and huge element counts, within and beyond the limits.
-      fc.integer({ min: 1, max: 2200 }).map((n) => b64(`<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol">${'<x>'.repeat(n % 60)}${'</x>'.repeat(n % 60)}${'<y/>'.repeat(n * 2)}</samlp:Response>`)),
+      fc
+        .integer({ min: 1, max: 2200 })
+        .map((n) =>
+          b64(
+            `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol">${'<x>'.repeat(n % 60)}${'</x>'.repeat(n % 60)}${'<y/>'.repeat(n * 2)}</samlp:Response>`,
+          ),
+        ),
       // Oversized input.
       fc.integer({ min: MAX_SAML_RESPONSE_CHARS - 8, max: MAX_SAML_RESPONSE_CHARS + 64 }).map((n) => 'QUFB'.repeat(Math.ceil(n / 4)).slice(0, n)),
     );
-    fc.assert(fc.property(mutation, (input) => parseOrAuthError(input)), { numRuns: 10_000 });
+    fc.assert(
+      fc.property(mutation, (input) => parseOrAuthError(input)),
+      { numRuns: 10_000 },
+    );
     // No timed assertion: the size limits bound each input's work; this is only vitest's budget on a busy CI machine.
   }, 300_000);
 });

@@ -132,7 +132,13 @@ describe('SAML sign-in in the sign-in window', () => {
 
   it('renews before expiry by running the IdP again hidden, with no prompt while the IdP session lives', async () => {
     const window = new PlayedWindow();
-    const { auth, orgId, clock } = await start({ window, policy: samlPolicy((o) => ({ ...windowed(o), signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN } })) });
+    const { auth, orgId, clock } = await start({
+      window,
+      policy: samlPolicy((o) => ({
+        ...windowed(o),
+        signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN },
+      })),
+    });
     expect((await auth.signIn(orgId, { staySignedIn: false })).ok).toBe(true);
     const before = auth.status(orgId)?.expiresAt ?? 0;
     await (clock as ManualClock).advance(before - clock.now() - REFRESH_MARGIN_MS + 1000);
@@ -170,7 +176,13 @@ describe('SAML sign-in in the sign-in window', () => {
 
   it('role not in the assertion: the organization prefers a role the IdP does not offer', async () => {
     const other = 'arn:aws:iam::123456789012:role/SomeoneElses';
-    const { auth, orgId } = await start({ window: new PlayedWindow(), policy: samlPolicy((o) => ({ ...windowed(o), signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: other } })) });
+    const { auth, orgId } = await start({
+      window: new PlayedWindow(),
+      policy: samlPolicy((o) => ({
+        ...windowed(o),
+        signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: other },
+      })),
+    });
     const error = failure(await auth.signIn(orgId, { staySignedIn: false }), 'saml-role-not-offered');
     expect(error.message).toContain(other);
   });
@@ -183,21 +195,40 @@ describe('SAML sign-in in the sign-in window', () => {
   it('STS ExpiredTokenException: the assertion expires before AWS sees it', async () => {
     const window = new PlayedWindow();
     window.afterPost = () => emu.clock.advance(DEFAULT_SAML_APP.assertionSeconds * 1000 + 1000);
-    const { auth, orgId } = await start({ window, clock: ManualClock.fixed(emu.clock.now()), policy: samlPolicy((o) => ({ ...windowed(o), signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN } })) });
+    const { auth, orgId } = await start({
+      window,
+      clock: ManualClock.fixed(emu.clock.now()),
+      policy: samlPolicy((o) => ({
+        ...windowed(o),
+        signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN },
+      })),
+    });
     const error = failure(await auth.signIn(orgId, { staySignedIn: false }), 'saml-token-expired');
     expect(error.details).toContain('NotOnOrAfter');
   });
 
   it('STS InvalidIdentityToken: the IAM SAML provider has stale metadata (names the IAM setting)', async () => {
     emu.state.saml.settings.signWithStaleKey = true;
-    const { auth, orgId } = await start({ window: new PlayedWindow(), policy: samlPolicy((o) => ({ ...windowed(o), signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN } })) });
+    const { auth, orgId } = await start({
+      window: new PlayedWindow(),
+      policy: samlPolicy((o) => ({
+        ...windowed(o),
+        signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN },
+      })),
+    });
     const error = failure(await auth.signIn(orgId, { staySignedIn: false }), 'aws-refused-token');
     expect(error.details).toContain('Identity providers → arn:aws:iam::123456789012:saml-provider/DeskbridgeDemoIdP');
   });
 
   it('STS IDPRejectedClaim: the IdP app has the wrong audience (names SAML:aud)', async () => {
     emu.state.saml.settings.audience = 'urn:example:wrong';
-    const { auth, orgId } = await start({ window: new PlayedWindow(), policy: samlPolicy((o) => ({ ...windowed(o), signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN } })) });
+    const { auth, orgId } = await start({
+      window: new PlayedWindow(),
+      policy: samlPolicy((o) => ({
+        ...windowed(o),
+        signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN },
+      })),
+    });
     const error = failure(await auth.signIn(orgId, { staySignedIn: false }), 'aws-refused-token');
     expect(error.details).toContain('SAML:aud');
   });
@@ -213,7 +244,13 @@ function postingBrowser(): Browser & { opened: string[] } {
       opened.push(url);
       void (async () => {
         const post = await saml.signIn(url, ALICE);
-        await (await fetch(post.acs, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ SAMLResponse: post.samlResponse }).toString() })).text();
+        await (
+          await fetch(post.acs, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ SAMLResponse: post.samlResponse }).toString(),
+          })
+        ).text();
       })();
     },
   };
@@ -232,7 +269,10 @@ describe('SAML sign-in through the loopback ACS (managed configuration only)', (
 
   it('IdP unreachable: nothing answers at the sign-in URL', async () => {
     const browser = postingBrowser();
-    const { auth, orgId } = await start({ browser, policy: samlPolicy((o) => ({ ...o, signIn: { method: 'saml', signInUrl: 'http://127.0.0.1:9/app/amazon_aws/sso/saml' } })) });
+    const { auth, orgId } = await start({
+      browser,
+      policy: samlPolicy((o) => ({ ...o, signIn: { method: 'saml', signInUrl: 'http://127.0.0.1:9/app/amazon_aws/sso/saml' } })),
+    });
     failure(await auth.signIn(orgId, { staySignedIn: false }), 'idp-unreachable');
     expect(browser.opened).toEqual([]);
   });
@@ -241,7 +281,12 @@ describe('SAML sign-in through the loopback ACS (managed configuration only)', (
     const browser = postingBrowser();
     // Even with the emulator's hosts trusted, the override itself is IT's to set: the add is refused.
     await start({ browser, policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: emu.demo.trustedHosts } });
-    const added = await orgs.add({ code: 'SLiad+S393HD', name: 'Typed', signIn: { method: 'saml', signInUrl: `${emu.endpoints.samlIdp ?? ''}/app/amazon_aws/sso/saml` }, endpoints: { samlAcs: 'loopback' } });
+    const added = await orgs.add({
+      code: 'SLiad+S393HD',
+      name: 'Typed',
+      signIn: { method: 'saml', signInUrl: `${emu.endpoints.samlIdp ?? ''}/app/amazon_aws/sso/saml` },
+      endpoints: { samlAcs: 'loopback' },
+    });
     expect(added).toMatchObject({ ok: false, error: { code: 'untrusted-address' } });
     expect(added.ok ? '' : (added.error.details ?? '')).toMatch(/endpoints\.samlAcs/);
     expect(orgs.snapshot().organizations).toEqual([]);
@@ -253,7 +298,14 @@ describe('SAML capture choice', () => {
   it('the desktop app uses its sign-in window even for a managed organization with the loopback override', async () => {
     const window = new PlayedWindow();
     const browser = postingBrowser();
-    const { auth, orgId } = await start({ window, browser, policy: samlPolicy((o) => ({ ...o, signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN } })) });
+    const { auth, orgId } = await start({
+      window,
+      browser,
+      policy: samlPolicy((o) => ({
+        ...o,
+        signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN },
+      })),
+    });
     expect(await auth.signIn(orgId, { staySignedIn: false })).toMatchObject({ ok: true });
     expect(window.requests).toHaveLength(1);
     expect(browser.opened).toEqual([]);

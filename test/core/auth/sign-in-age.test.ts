@@ -113,7 +113,10 @@ describe('the organization’s limit on how long a sign-in lasts (maxSignInHours
     // The next renewal (at 165 minutes) is past the limit.
     await nextRenewal(app, clock);
     expect(app.auth.status(app.oidcOrgId)?.state).toBe('error');
-    expect(app.auth.status(app.oidcOrgId)?.error).toMatchObject({ code: 'sign-in-too-old', message: 'Your organization asks you to sign in again every 2 hours.' });
+    expect(app.auth.status(app.oidcOrgId)?.error).toMatchObject({
+      code: 'sign-in-too-old',
+      message: 'Your organization asks you to sign in again every 2 hours.',
+    });
     expect(app.auth.session(app.oidcOrgId)).toBeNull();
     await expect(session.credentials()).rejects.toMatchObject({ code: 'not-signed-in' });
     expect(await app.secrets.accounts(KEYCHAIN_SERVICE)).toEqual([]);
@@ -148,7 +151,10 @@ describe('signInAgeRefusal', () => {
 
   it('refuses an OIDC sign-in whose IdP never said when the user authenticated, if there is a limit', () => {
     const clock = ManualClock.fixed();
-    expect(signInAgeRefusal(oidcGrant(org(8), clock, null), org(8).policy, clock.now())).toMatchObject({ code: 'sign-in-too-old', message: 'Your organization asks you to sign in again every 8 hours.' });
+    expect(signInAgeRefusal(oidcGrant(org(8), clock, null), org(8).policy, clock.now())).toMatchObject({
+      code: 'sign-in-too-old',
+      message: 'Your organization asks you to sign in again every 8 hours.',
+    });
     expect(signInAgeRefusal(oidcGrant(org(), clock, null), org().policy, clock.now())).toBeNull();
   });
 
@@ -156,14 +162,17 @@ describe('signInAgeRefusal', () => {
     const clock = ManualClock.fixed();
     const at = clock.now() - HOUR;
     expect(signInAgeRefusal(oidcGrant(org(1), clock, at), org(1).policy, clock.now())).toBeNull();
-    expect(signInAgeRefusal(oidcGrant(org(1), clock, at), org(1).policy, clock.now() + 1)).toMatchObject({ message: 'Your organization asks you to sign in again every hour.' });
+    expect(signInAgeRefusal(oidcGrant(org(1), clock, at), org(1).policy, clock.now() + 1)).toMatchObject({
+      message: 'Your organization asks you to sign in again every hour.',
+    });
   });
 
   it('words a browser sign-in that the IdP dated too early, and leaves an undated one to renewal', () => {
     const clock = ManualClock.fixed();
     expect(staleSignInRefusal(oidcGrant(org(1), clock, clock.now() - HOUR - 60_000), org(1).policy, clock.now())).toMatchObject({
       code: 'idp-sign-in-too-old',
-      message: 'Your identity provider used a sign-in from an hour ago, but your organization asks you to sign in again every hour. Sign out at your identity provider in the browser, then sign in here again.',
+      message:
+        'Your identity provider used a sign-in from an hour ago, but your organization asks you to sign in again every hour. Sign out at your identity provider in the browser, then sign in here again.',
     });
     expect(staleSignInRefusal(oidcGrant(org(1), clock, clock.now() - HOUR), org(1).policy, clock.now())).toBeNull();
     expect(staleSignInRefusal(oidcGrant(org(1), clock, null), org(1).policy, clock.now())).toBeNull();
@@ -174,7 +183,13 @@ describe('signInAgeRefusal', () => {
     const clock = ManualClock.fixed();
     const idc = { ...emu.demo.organizations[1]!, id: 'i', managed: false, policy: { allowStaySignedIn: true, maxSignInHours: 1 } } as IdcOrg;
     const client = new IdentityCenterClient(idc, clock, 1_000, testFetch);
-    const grant = new IdentityCenterGrant(client, clock, { clientId: 'c', clientSecret: 's', expiresAt: clock.now() + 90 * 24 * HOUR }, { refreshToken: 'r' }, 'alice');
+    const grant = new IdentityCenterGrant(
+      client,
+      clock,
+      { clientId: 'c', clientSecret: 's', expiresAt: clock.now() + 90 * 24 * HOUR },
+      { refreshToken: 'r' },
+      'alice',
+    );
     try {
       expect(signInAgeRefusal(grant, idc.policy, clock.now() + 1_000 * HOUR)).toBeNull();
     } finally {

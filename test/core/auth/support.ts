@@ -30,19 +30,28 @@ export class ManualClock implements Clock {
 
   /** A clock that moves together with the emulator's manual clock. */
   static linkedTo(emu: Emulator): ManualClock {
-    return new ManualClock(() => emu.clock.now(), (ms) => emu.clock.advance(ms));
+    return new ManualClock(
+      () => emu.clock.now(),
+      (ms) => emu.clock.advance(ms),
+    );
   }
 
   /** A clock frozen at `start` that moves only on advance(). */
   static fixed(start = Date.now()): ManualClock {
     let current = start;
-    return new ManualClock(() => current, (ms) => (current += ms));
+    return new ManualClock(
+      () => current,
+      (ms) => (current += ms),
+    );
   }
 
   /** A clock `offsetMs` away from real time (a computer whose clock is wrong). */
   static offset(offsetMs: number): ManualClock {
     let extra = 0;
-    return new ManualClock(() => Date.now() + offsetMs + extra, (ms) => (extra += ms));
+    return new ManualClock(
+      () => Date.now() + offsetMs + extra,
+      (ms) => (extra += ms),
+    );
   }
 
   now(): number {
@@ -146,7 +155,15 @@ export interface AuthUnderTest {
 
 export async function startAuth(
   emu: Emulator,
-  options: { clock: Clock; browser: Browser; secrets?: SecretStore; requestTimeoutMs?: number; fetch?: NetworkFetch; policy?: ManagedPolicy; settingsDir?: string },
+  options: {
+    clock: Clock;
+    browser: Browser;
+    secrets?: SecretStore;
+    requestTimeoutMs?: number;
+    fetch?: NetworkFetch;
+    policy?: ManagedPolicy;
+    settingsDir?: string;
+  },
 ): Promise<AuthUnderTest> {
   const dir = options.settingsDir ?? (await mkdtemp(join(tmpdir(), 'deskbridge-auth-')));
   const store = new SettingsStore(join(dir, 'settings.json'));

@@ -4,8 +4,19 @@ import { deniedSetting, explainActionDenied } from '@core/auth/workspaces-errors
 import type { OrgProfile } from '@shared/models/org';
 
 const org: OrgProfile = {
-  id: 'o', code: 'SLiad+DEMO01', name: 'Example', region: 'us-east-1', managed: false, policy: { allowStaySignedIn: false },
-  signIn: { method: 'oidc', issuer: 'https://idp.example.com', clientId: 'c', roleArn: 'arn:aws:iam::123456789012:role/Deskbridge', userNameClaim: 'preferred_username' },
+  id: 'o',
+  code: 'SLiad+DEMO01',
+  name: 'Example',
+  region: 'us-east-1',
+  managed: false,
+  policy: { allowStaySignedIn: false },
+  signIn: {
+    method: 'oidc',
+    issuer: 'https://idp.example.com',
+    clientId: 'c',
+    roleArn: 'arn:aws:iam::123456789012:role/Deskbridge',
+    userNameClaim: 'preferred_username',
+  },
 };
 const session: AuthSession = { org, userName: 'Alice', credentials: () => Promise.reject(new Error('unused')) };
 
@@ -14,7 +25,9 @@ function denied(message: string): Error {
   error.name = 'AccessDeniedException';
   return error;
 }
-const implicit = denied('User: arn:aws:sts::123456789012:assumed-role/Deskbridge/alice is not authorized to perform: workspaces:RebootWorkspaces on resource: arn:aws:workspaces:us-east-1:123456789012:workspace/ws-abc12345 because no identity-based policy allows the workspaces:RebootWorkspaces action');
+const implicit = denied(
+  'User: arn:aws:sts::123456789012:assumed-role/Deskbridge/alice is not authorized to perform: workspaces:RebootWorkspaces on resource: arn:aws:workspaces:us-east-1:123456789012:workspace/ws-abc12345 because no identity-based policy allows the workspaces:RebootWorkspaces action',
+);
 
 describe('which IT setting a refused action points to', () => {
   it('the owner tag when no tag of the desktop names the user', () => {
@@ -27,7 +40,9 @@ describe('which IT setting a refused action points to', () => {
   });
 
   it('the policy for an explicit deny, or when the tags could not be read', () => {
-    const explicit = denied('User: … is not authorized to perform: workspaces:RebuildWorkspaces on resource: … with an explicit deny in an identity-based policy');
+    const explicit = denied(
+      'User: … is not authorized to perform: workspaces:RebuildWorkspaces on resource: … with an explicit deny in an identity-based policy',
+    );
     expect(deniedSetting(session, explicit, [{ Key: 'DeskbridgeOwner', Value: 'alice' }])).toBe('policy');
     expect(deniedSetting(session, implicit, null)).toBe('policy');
   });

@@ -16,12 +16,10 @@ const sessionToken = bytes(150, 400).map(base64);
 const opaqueToken = bytes(32, 64).map(base64url);
 const jwtHeader = fc.constantFrom({ alg: 'RS256', kid: 'k1' }, { alg: 'RSA-OAEP', enc: 'A256GCM' }, { alg: 'dir', enc: 'A128CBC-HS256' });
 /** A compact JWS (3 parts) or JWE (5 parts; `dir` leaves the encrypted key empty). */
-const jose = fc
-  .tuple(jwtHeader, bytes(0, 256), bytes(12), bytes(16, 300), bytes(16))
-  .map(([header, key, iv, body, tag]) => {
-    const head = base64url(Buffer.from(JSON.stringify(header)));
-    return 'enc' in header ? [head, base64url(key), base64url(iv), base64url(body), base64url(tag)].join('.') : [head, base64url(body), base64url(tag)].join('.');
-  });
+const jose = fc.tuple(jwtHeader, bytes(0, 256), bytes(12), bytes(16, 300), bytes(16)).map(([header, key, iv, body, tag]) => {
+  const head = base64url(Buffer.from(JSON.stringify(header)));
+  return 'enc' in header ? [head, base64url(key), base64url(iv), base64url(body), base64url(tag)].join('.') : [head, base64url(body), base64url(tag)].join('.');
+});
 /** Passwords people type: words and digits joined by spaces and punctuation. */
 const word = fc.noBias(fc.stringMatching(/^[A-Za-z0-9]{4,12}$/));
 const password = fc
@@ -33,7 +31,8 @@ const ASIA = 'ASIAIOSFODNN7EXAMPLE';
 
 const awsKeyWrappers: Wrapper[] = [
   (s) => `{"Credentials":{"AccessKeyId":"${ASIA}","SecretAccessKey":"${s}","Expiration":"2026-11-29T20:00:00Z"}}`,
-  (s) => `<AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>${ASIA}</AccessKeyId><SecretAccessKey>${s}</SecretAccessKey></Credentials></AssumeRoleWithWebIdentityResult>`,
+  (s) =>
+    `<AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>${ASIA}</AccessKeyId><SecretAccessKey>${s}</SecretAccessKey></Credentials></AssumeRoleWithWebIdentityResult>`,
   (s) => `{ accessKeyId: '${ASIA}', secretAccessKey: '${s}', expiration: 2026-11-29T20:00:00.000Z }`,
   (s) => `aws_secret_access_key = ${s}`,
   (s) => `rotated credentials ${ASIA} ${s} for alice`,
@@ -118,13 +117,21 @@ describe('log redaction of generated secrets in realistic wrappers', () => {
 
 describe('log redaction: the cases that used to get through', () => {
   it.each([
-    ['an AWS secret key with slashes in XML', '<SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY</SecretAccessKey>', '<SecretAccessKey>[redacted]</SecretAccessKey>'],
+    [
+      'an AWS secret key with slashes in XML',
+      '<SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY</SecretAccessKey>',
+      '<SecretAccessKey>[redacted]</SecretAccessKey>',
+    ],
     ['a bare AWS secret key with slashes', 'key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY used', 'key [redacted] used'],
     ['a quoted password of two words', 'password: "correct horse"', 'password: "[redacted]"'],
     ['a JSON password with an escaped quote', '{"password":"a \\" b","user":"x"}', '{"password":"[redacted]","user":"x"}'],
     ['an unquoted password with a comma', 'password=a,b', 'password=[redacted]'],
     ['a URL with user and password', 'GET https://user:pass@host.example.com/x', 'GET https://[redacted]@host.example.com/x'],
-    ['the tail of a JWE', 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..48V1_ALb6US04U3b.5eym8TW_c8SuK0ltJ3rpYIzOeDQz7TALvtu6UG9oMo4vpzs9tX_EFShS8iB7j6jiSdiwkIr3ajwQzaBtQD_A.XFBoMYUZodetZdvTiFvSkQ', '[jwt]'],
+    [
+      'the tail of a JWE',
+      'eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..48V1_ALb6US04U3b.5eym8TW_c8SuK0ltJ3rpYIzOeDQz7TALvtu6UG9oMo4vpzs9tX_EFShS8iB7j6jiSdiwkIr3ajwQzaBtQD_A.XFBoMYUZodetZdvTiFvSkQ',
+      '[jwt]',
+    ],
   ])('removes %s', (_what, text, expected) => {
     expect(redact(text)).toBe(expected);
   });

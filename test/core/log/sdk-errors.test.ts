@@ -28,20 +28,29 @@ let endpoint: string;
 
 function reply(req: IncomingMessage, res: ServerResponse, body: string): void {
   received.push({ headers: req.headers, body });
-  const echoed = Object.entries(req.headers).map(([k, v]) => `${k}:${String(v)}`).join('\n');
+  const echoed = Object.entries(req.headers)
+    .map(([k, v]) => `${k}:${String(v)}`)
+    .join('\n');
   const target = String(req.headers['x-amz-target'] ?? '');
   const common = { 'x-amzn-requestid': 'f00dfeed-0000-4000-8000-000000000001', 'set-cookie': `${COOKIE}; Path=/; HttpOnly` };
   if (target.startsWith('WorkspacesService.')) {
     // What AWS answers to a bad signature: the canonical request it expected, headers included.
     res.writeHead(403, { ...common, 'content-type': 'application/x-amz-json-1.1' });
-    res.end(JSON.stringify({ __type: 'InvalidSignatureException', message: `The request signature we calculated does not match the signature you provided.\n\nThe Canonical String for this request should have been\n'POST\n/\n\n${echoed}\n'` }));
+    res.end(
+      JSON.stringify({
+        __type: 'InvalidSignatureException',
+        message: `The request signature we calculated does not match the signature you provided.\n\nThe Canonical String for this request should have been\n'POST\n/\n\n${echoed}\n'`,
+      }),
+    );
   } else if (req.url?.startsWith('/token')) {
     res.writeHead(400, { ...common, 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: 'invalid_grant', error_description: `Invalid grant provided for request ${body}` }));
   } else {
     res.writeHead(400, { ...common, 'content-type': 'text/xml' });
     const params = new URLSearchParams(body);
-    res.end(`<ErrorResponse><Error><Type>Sender</Type><Code>InvalidIdentityToken</Code><Message>Couldn't verify token ${params.get('WebIdentityToken')} for ${params.get('RoleArn')}</Message></Error><RequestId>f00dfeed-0000-4000-8000-000000000002</RequestId></ErrorResponse>`);
+    res.end(
+      `<ErrorResponse><Error><Type>Sender</Type><Code>InvalidIdentityToken</Code><Message>Couldn't verify token ${params.get('WebIdentityToken')} for ${params.get('RoleArn')}</Message></Error><RequestId>f00dfeed-0000-4000-8000-000000000002</RequestId></ErrorResponse>`,
+    );
   }
 }
 
@@ -95,7 +104,10 @@ describe('logging real AWS SDK errors', () => {
     const logger = new Logger();
     logger.level = 'debug';
     logEveryWay(logger, error);
-    const logged = logger.list().map((e) => e.message).join('\n');
+    const logged = logger
+      .list()
+      .map((e) => e.message)
+      .join('\n');
     expect(secretsIn(logged)).toEqual([]);
     expect(logged).toContain('InvalidSignatureException');
     expect(logged).toContain('HTTP 403, request f00dfeed-0000-4000-8000-000000000001');
@@ -104,14 +116,23 @@ describe('logging real AWS SDK errors', () => {
   it('keeps no web identity token of a failed STS AssumeRoleWithWebIdentity', async () => {
     const client = new STSClient({ region: 'us-east-1', endpoint, maxAttempts: 1 });
     const error = await thrown(() =>
-      client.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: 'arn:aws:iam::111122223333:role/Deskbridge', RoleSessionName: 'alice', WebIdentityToken: WEB_IDENTITY_TOKEN })),
+      client.send(
+        new AssumeRoleWithWebIdentityCommand({
+          RoleArn: 'arn:aws:iam::111122223333:role/Deskbridge',
+          RoleSessionName: 'alice',
+          WebIdentityToken: WEB_IDENTITY_TOKEN,
+        }),
+      ),
     );
     expect(error.message).toContain(WEB_IDENTITY_TOKEN);
 
     const logger = new Logger();
     logger.level = 'debug';
     logEveryWay(logger, error);
-    const logged = logger.list().map((e) => e.message).join('\n');
+    const logged = logger
+      .list()
+      .map((e) => e.message)
+      .join('\n');
     expect(secretsIn(logged)).toEqual([]);
     expect(logged).toContain('InvalidIdentityToken');
   });
@@ -126,7 +147,10 @@ describe('logging real AWS SDK errors', () => {
     const logger = new Logger();
     logger.level = 'debug';
     logEveryWay(logger, error);
-    const logged = logger.list().map((e) => e.message).join('\n');
+    const logged = logger
+      .list()
+      .map((e) => e.message)
+      .join('\n');
     expect(secretsIn(logged)).toEqual([]);
     expect(logged).toContain('invalid_grant');
   });

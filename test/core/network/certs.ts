@@ -20,7 +20,25 @@ export async function makeCa(name: string): Promise<TestCa> {
   const dir = await mkdtemp(join(tmpdir(), 'deskbridge-ca-'));
   const key = join(dir, 'ca.key');
   const certFile = join(dir, 'ca.pem');
-  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', certFile, '-days', '2', '-subj', `/CN=${name}/O=${name} Org`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    certFile,
+    '-days',
+    '2',
+    '-subj',
+    `/CN=${name}/O=${name} Org`,
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   const cert = await readFile(certFile, 'utf8');
   const leaves = new Map<string, Promise<{ key: string; cert: string }>>();
   let serial = 1;
@@ -33,7 +51,24 @@ export async function makeCa(name: string): Promise<TestCa> {
     const san = /^[\d.]+$/.test(host) || host.includes(':') ? `IP:${host}` : `DNS:${host}`;
     await writeFile(ext, `subjectAltName=${san}\nextendedKeyUsage=serverAuth\n`);
     await run('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', leafKey, '-out', csr, '-subj', `/CN=${host}`]);
-    await run('openssl', ['x509', '-req', '-in', csr, '-CA', certFile, '-CAkey', key, '-set_serial', String(1000 + id), '-out', leafCert, '-days', '2', '-extfile', ext]);
+    await run('openssl', [
+      'x509',
+      '-req',
+      '-in',
+      csr,
+      '-CA',
+      certFile,
+      '-CAkey',
+      key,
+      '-set_serial',
+      String(1000 + id),
+      '-out',
+      leafCert,
+      '-days',
+      '2',
+      '-extfile',
+      ext,
+    ]);
     return { key: await readFile(leafKey, 'utf8'), cert: await readFile(leafCert, 'utf8') };
   };
   return {

@@ -10,7 +10,11 @@ let eslint: ESLint;
 
 beforeAll(async () => {
   const { layering } = (await import(pathToFileURL(join(root, 'eslint.config.js')).href)) as { layering: Linter.Config[] };
-  eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layering] });
+  eslint = new ESLint({
+    cwd: root,
+    overrideConfigFile: true,
+    overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layering],
+  });
 });
 
 async function lint(file: string, code: string): Promise<string[]> {
@@ -31,7 +35,10 @@ const bypasses: [string, string][] = [
 describe('core makes HTTP requests only through the network port (ESLint)', () => {
   it.each(bypasses)('fails the lint for %s in core', async (_what, code) => {
     const messages = await lint('electron/core/auth/x.ts', code);
-    expect(messages.some((m) => /network port/.test(m)), messages.join('\n')).toBe(true);
+    expect(
+      messages.some((m) => /network port/.test(m)),
+      messages.join('\n'),
+    ).toBe(true);
   });
 
   it('allows node:http’s server (the loopback listeners)', async () => {

@@ -25,10 +25,13 @@ beforeAll(async () => {
     }
     const target = new URL(req.url ?? '/');
     const { 'proxy-authorization': _used, ...headers } = req.headers;
-    const upstream = httpRequest({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = httpRequest(
+      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
@@ -41,7 +44,11 @@ afterAll(async () => {
   await emu.stop();
 });
 
-const withProxy = () => ({ version: 1, organizations: [], preferences: { language: 'system', theme: 'system', network: { proxy: { mode: 'manual', url: proxyUrl } } } });
+const withProxy = () => ({
+  version: 1,
+  organizations: [],
+  preferences: { language: 'system', theme: 'system', network: { proxy: { mode: 'manual', url: proxyUrl } } },
+});
 
 describe('the proxy sign-in question, through the contract', () => {
   it('goes out as network:proxyLogin naming proxy and host; the answer signs in', async () => {
@@ -83,21 +90,40 @@ describe('Settings → Network', () => {
     const run = await startCoreOnEmulator({ network, emu });
     try {
       expect(await run.core.api.network.get()).toMatchObject({ ok: true, value: { settings: { proxy: { mode: 'system' } }, managed: false, locked: false } });
-      expect(await run.core.api.network.update({ proxy: { mode: 'manual', url: 'http://ann:secret@proxy.corp:3128' } })).toMatchObject({ ok: false, error: { code: 'network.invalidProxyUrl' } });
-      expect(await run.core.api.network.update({ proxy: { mode: 'none' }, caFile: `${run.dir}/missing.pem` })).toMatchObject({ ok: false, error: { code: 'network.caFileUnusable' } });
+      expect(await run.core.api.network.update({ proxy: { mode: 'manual', url: 'http://ann:secret@proxy.corp:3128' } })).toMatchObject({
+        ok: false,
+        error: { code: 'network.invalidProxyUrl' },
+      });
+      expect(await run.core.api.network.update({ proxy: { mode: 'none' }, caFile: `${run.dir}/missing.pem` })).toMatchObject({
+        ok: false,
+        error: { code: 'network.caFileUnusable' },
+      });
       const saved = await run.core.api.network.update({ proxy: { mode: 'manual', url: 'http://proxy.corp:3128' } });
-      expect(saved).toMatchObject({ ok: true, value: { settings: { proxy: { mode: 'manual', url: 'http://proxy.corp:3128' } }, active: { description: 'PROXY proxy.corp:3128', source: 'settings' } } });
+      expect(saved).toMatchObject({
+        ok: true,
+        value: { settings: { proxy: { mode: 'manual', url: 'http://proxy.corp:3128' } }, active: { description: 'PROXY proxy.corp:3128', source: 'settings' } },
+      });
       const { readFile } = await import('node:fs/promises');
-      expect(JSON.parse(await readFile(`${run.dir}/settings.json`, 'utf8')).preferences.network).toEqual({ proxy: { mode: 'manual', url: 'http://proxy.corp:3128' } });
+      expect(JSON.parse(await readFile(`${run.dir}/settings.json`, 'utf8')).preferences.network).toEqual({
+        proxy: { mode: 'manual', url: 'http://proxy.corp:3128' },
+      });
     } finally {
       await run.stop();
     }
   });
 
   it('IT’s managed configuration presets and locks the settings', async () => {
-    const run = await startCoreOnEmulator({ network, emu, settings: withProxy(), policy: (e) => ({ ...oidcPolicy(e), network: { proxy: { mode: 'none' }, locked: true } }) });
+    const run = await startCoreOnEmulator({
+      network,
+      emu,
+      settings: withProxy(),
+      policy: (e) => ({ ...oidcPolicy(e), network: { proxy: { mode: 'none' }, locked: true } }),
+    });
     try {
-      expect(await run.core.api.network.get()).toMatchObject({ ok: true, value: { settings: { proxy: { mode: 'none' } }, managed: true, locked: true, active: { description: 'DIRECT', source: 'managed' } } });
+      expect(await run.core.api.network.get()).toMatchObject({
+        ok: true,
+        value: { settings: { proxy: { mode: 'none' } }, managed: true, locked: true, active: { description: 'DIRECT', source: 'managed' } },
+      });
       expect(await run.core.api.network.update({ proxy: { mode: 'system' } })).toMatchObject({ ok: false, error: { code: 'network.locked' } });
     } finally {
       await run.stop();

@@ -105,7 +105,12 @@ describe('no request in core bypasses the network port', () => {
   it('the trap catches a request that goes around the port (the SDK’s own handler)', async () => {
     const trap = trapGlobalHttp();
     try {
-      const client = new STSClient({ region: 'us-east-1', endpoint: emu.endpoints.sts, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' }, maxAttempts: 1 });
+      const client = new STSClient({
+        region: 'us-east-1',
+        endpoint: emu.endpoints.sts,
+        credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' },
+        maxAttempts: 1,
+      });
       await client.send(new GetCallerIdentityCommand({})).catch(() => undefined);
       client.destroy();
       // Code in the test file is not the user's side: a plain fetch here is a bypass too.
@@ -117,4 +122,3 @@ describe('no request in core bypasses the network port', () => {
     expect(trap.violations.some((v) => v.startsWith('global fetch'))).toBe(true);
   });
 });
-

@@ -34,10 +34,13 @@ async function basicAuthProxy(user: string, pass: string): Promise<{ url: string
     }
     const target = new URL(req.url ?? '/');
     const { 'proxy-authorization': _used, ...headers } = req.headers;
-    const upstream = httpRequest({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = httpRequest(
+      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     req.pipe(upstream);
   });
   server.on('connect', (_req, socket) => {
@@ -77,7 +80,10 @@ afterAll(async () => {
 });
 
 async function failureOf(promise: Promise<unknown>): Promise<NetworkFailure> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(NetworkFailure);
   return error as NetworkFailure;
 }
@@ -189,7 +195,9 @@ describe('failures a person can act on', () => {
     const net = network({ proxy: { mode: 'none' } });
     const handler = new NetworkSdkHandler(net.fetch, { requestTimeoutMs: 5_000 });
     const [host, port] = portal.split(':');
-    const failure = await failureOf(handler.handle({ protocol: 'http:', hostname: host!, port: Number(port), path: '/', method: 'POST', headers: {}, query: {}, body: '{}' }));
+    const failure = await failureOf(
+      handler.handle({ protocol: 'http:', hostname: host!, port: Number(port), path: '/', method: 'POST', headers: {}, query: {}, body: '{}' }),
+    );
     expect(failure.kind).toBe('captive-portal');
     expect(describeFailure(failure, { orgName: 'Org', region: null })).toMatchObject({ code: 'network.captivePortal', params: { host: portal } });
     await net.dispose();
@@ -211,7 +219,10 @@ describe('proxy choice', () => {
   });
 
   it('resolveProxy and active() say what is used', async () => {
-    const net = new NodeNetwork({ askProxyCredentials: () => Promise.resolve(null) }, { env: { HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: 'internal.corp' }, systemCaFiles: [] });
+    const net = new NodeNetwork(
+      { askProxyCredentials: () => Promise.resolve(null) },
+      { env: { HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: 'internal.corp' }, systemCaFiles: [] },
+    );
     expect(await net.resolveProxy('https://sts.amazonaws.com/')).toBe('PROXY proxy.corp:3128');
     expect(await net.resolveProxy('https://a.internal.corp/')).toBe('DIRECT');
     expect(net.active()).toMatchObject({ source: 'environment', description: expect.stringContaining('HTTPS_PROXY=proxy.corp:3128') });

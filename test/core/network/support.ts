@@ -27,7 +27,12 @@ export function oidcPolicy(emu: Emulator, endpoints: { sts?: string; workspaces?
   return { ...emu.demo.managedPolicy, organizations: [{ ...org, endpoints: { ...org.endpoints, ...endpoints } }] };
 }
 
-export async function startCoreOnEmulator(options: { network: NetworkFactory; policy?: (emu: Emulator) => ManagedPolicy; emu?: Emulator; settings?: unknown }): Promise<CoreOnEmulator> {
+export async function startCoreOnEmulator(options: {
+  network: NetworkFactory;
+  policy?: (emu: Emulator) => ManagedPolicy;
+  emu?: Emulator;
+  settings?: unknown;
+}): Promise<CoreOnEmulator> {
   const emu = options.emu ?? (await startEmulator());
   const dir = await mkdtemp(join(tmpdir(), 'deskbridge-net-'));
   const policyFile = join(dir, 'policy.json');
@@ -76,7 +81,8 @@ export async function listAndRestart(core: Core): Promise<{ count: number; resta
   if (!listed.ok) return { count: 0, restart: null, listError: listed.error };
   const orgError = listed.value.orgs.find((o) => o.error)?.error ?? null;
   const target = listed.value.desktops.find((d) => d.state === 'AVAILABLE');
-  if (!target) return { count: listed.value.desktops.length, restart: null, listError: orgError ?? { code: 'internal-error', message: 'no AVAILABLE desktop' } };
+  if (!target)
+    return { count: listed.value.desktops.length, restart: null, listError: orgError ?? { code: 'internal-error', message: 'no AVAILABLE desktop' } };
   const restarted = await core.api.desktops.restart(target.key);
   return { count: listed.value.desktops.length, restart: restarted.ok ? null : restarted.error, listError: orgError };
 }

@@ -51,7 +51,13 @@ export const ORG: OrgProfile = {
   code: 'WSpdx+ABC12D',
   name: 'Example',
   region: 'us-west-2',
-  signIn: { method: 'oidc', issuer: 'https://idp.example.com', clientId: 'c', roleArn: 'arn:aws:iam::123456789012:role/R', userNameClaim: 'preferred_username' },
+  signIn: {
+    method: 'oidc',
+    issuer: 'https://idp.example.com',
+    clientId: 'c',
+    roleArn: 'arn:aws:iam::123456789012:role/R',
+    userNameClaim: 'preferred_username',
+  },
   policy: { allowStaySignedIn: true },
   managed: false,
 };

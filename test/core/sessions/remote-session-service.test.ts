@@ -116,7 +116,10 @@ describe('RemoteSessionService', () => {
     await writeFile(dir, 'not a folder');
     current = desktop({ connectTag: 'rdp://10.0.0.5:3390' });
     launcher.installed.add('xfreerdp');
-    expect(await service.connect(current.key)).toMatchObject({ ok: false, error: { code: 'connection-file-failed', details: expect.stringContaining('ENOTDIR') } });
+    expect(await service.connect(current.key)).toMatchObject({
+      ok: false,
+      error: { code: 'connection-file-failed', details: expect.stringContaining('ENOTDIR') },
+    });
     expect(await service.launchFromList(current, ORG)).toMatchObject({ code: 'connection-file-failed' });
     expect(service.snapshot().sessions).toEqual([]);
     expect(launcher.launches).toHaveLength(0);
@@ -292,7 +295,10 @@ describe('RemoteSessionService', () => {
   it('refuses more open tickets for a desktop than the limit, with a clear error', async () => {
     const id = await vncSession('vnc://127.0.0.1:9');
     for (let i = 0; i < MAX_OPEN_PER_DESKTOP; i++) expect(await service.vncTicket(id, 'app://deskbridge')).toMatchObject({ ok: true });
-    expect(await service.vncTicket(id, 'app://deskbridge')).toMatchObject({ ok: false, error: { code: 'vnc-ticket-limit', message: expect.stringMatching(/Too many connections to this desktop/) } });
+    expect(await service.vncTicket(id, 'app://deskbridge')).toMatchObject({
+      ok: false,
+      error: { code: 'vnc-ticket-limit', message: expect.stringMatching(/Too many connections to this desktop/) },
+    });
     now += TICKET_TTL_MS;
     expect(await service.vncTicket(id, 'app://deskbridge')).toMatchObject({ ok: true });
   });

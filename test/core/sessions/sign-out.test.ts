@@ -69,7 +69,11 @@ describe('remembered VNC passwords and sign-in', () => {
 
   it('are forgotten when the organization is removed', async () => {
     const { policy: _policy, badge: _badge, ...org } = emu.demo.organizations[0]!;
-    app = await startAuth(emu, { clock: ManualClock.linkedTo(emu), browser: playingBrowser(ALICE), policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: emu.demo.trustedHosts } });
+    app = await startAuth(emu, {
+      clock: ManualClock.linkedTo(emu),
+      browser: playingBrowser(ALICE),
+      policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: emu.demo.trustedHosts },
+    });
     const added = await app.orgs.add({ ...org, name: 'Own copy' });
     if (!added.ok) throw new Error(added.error.message);
     sessions = start(app, added.value.id);

@@ -221,7 +221,14 @@ describe('VncBridge', () => {
     const gone = closed(sockets[0]!);
     sockets[0]!.close();
     await gone;
-    await expect.poll(() => b.issue('s1', target, ORIGIN, 'org-1/ws-1').then(() => true, () => false)).toBe(true);
+    await expect
+      .poll(() =>
+        b.issue('s1', target, ORIGIN, 'org-1/ws-1').then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true);
     for (const ws of sockets.slice(1)) ws.close();
   });
 

@@ -8,12 +8,18 @@ const DURATIONS = { startMs: 10_000, rebootMs: 5_000, rebuildMs: 20_000, modifyM
 /** Calls one action the way the renderer would, with valid arguments for it. */
 function call(actions: DesktopActions, action: SelfServiceAction, key: string) {
   switch (action) {
-    case 'start': return actions.start(key);
-    case 'restart': return actions.restart(key);
-    case 'rebuild': return actions.rebuild(key, 'anything');
-    case 'changeComputeType': return actions.changeComputeType(key, 'PERFORMANCE');
-    case 'increaseVolume': return actions.increaseVolume(key, { rootGib: 200 });
-    case 'switchRunningMode': return actions.switchRunningMode(key, 'ALWAYS_ON');
+    case 'start':
+      return actions.start(key);
+    case 'restart':
+      return actions.restart(key);
+    case 'rebuild':
+      return actions.rebuild(key, 'anything');
+    case 'changeComputeType':
+      return actions.changeComputeType(key, 'PERFORMANCE');
+    case 'increaseVolume':
+      return actions.increaseVolume(key, { rootGib: 200 });
+    case 'switchRunningMode':
+      return actions.switchRunningMode(key, 'ALWAYS_ON');
   }
 }
 
@@ -34,7 +40,13 @@ describe('self-service, gated by the directory’s permissions and the state', (
     w.sessions.withKeys(restricted, 'alice');
     await w.service.idle();
     const part = snap().orgs.find((o) => o.orgId === 'org-restricted');
-    expect(part?.permissions).toEqual({ restartWorkspace: true, increaseVolumeSize: false, changeComputeType: false, switchRunningMode: false, rebuildWorkspace: false });
+    expect(part?.permissions).toEqual({
+      restartWorkspace: true,
+      increaseVolumeSize: false,
+      changeComputeType: false,
+      switchRunningMode: false,
+      rebuildWorkspace: false,
+    });
     const key = keyOf(snap(), 'Restricted-PC');
     const before = w.workspaceCalls().length;
     for (const action of ['rebuild', 'changeComputeType', 'increaseVolume', 'switchRunningMode'] as const) {
@@ -184,7 +196,10 @@ describe('self-service, gated by the directory’s permissions and the state', (
     const both = await w.actions.increaseVolume(key, { rootGib: 175, userGib: 100 });
     expect(!both.ok && both.error.code).toBe('desktops.volume.bothAtOnce');
     const combination = await w.actions.increaseVolume(key, { rootGib: 175 });
-    expect(!combination.ok && combination.error).toMatchObject({ code: 'desktops.volume.notCombination', message: expect.stringContaining('Allowed: none right now') });
+    expect(!combination.ok && combination.error).toMatchObject({
+      code: 'desktops.volume.notCombination',
+      message: expect.stringContaining('Allowed: none right now'),
+    });
     const odd = await w.actions.increaseVolume(key, { userGib: 75 });
     expect(!odd.ok && odd.error.message).toContain('Allowed: 100 GiB');
     expect(w.workspaceCalls('ModifyWorkspaceProperties')).toHaveLength(before);

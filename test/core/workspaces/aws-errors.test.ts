@@ -29,7 +29,12 @@ beforeAll(async () => {
       const echoed = `${signed.map((k) => `${k}:${String(req.headers[k])}`).join('\n')}\n\n${signed.join(';')}`;
       const type = String(req.headers['x-amz-target']).endsWith('DescribeWorkspaces') ? 'InvalidSignatureException' : 'SignatureDoesNotMatch';
       res.writeHead(403, { 'content-type': 'application/x-amz-json-1.1' });
-      res.end(JSON.stringify({ __type: type, message: `The request signature we calculated does not match the signature you provided.\n\nThe Canonical String for this request should have been\n'POST\n/\n\n${echoed}\n'` }));
+      res.end(
+        JSON.stringify({
+          __type: type,
+          message: `The request signature we calculated does not match the signature you provided.\n\nThe Canonical String for this request should have been\n'POST\n/\n\n${echoed}\n'`,
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -23,12 +23,18 @@ async function aliceIn(world: World): Promise<void> {
 
 function call(actions: DesktopActions, action: SelfServiceAction, key: string, name: string) {
   switch (action) {
-    case 'start': return actions.start(key);
-    case 'restart': return actions.restart(key);
-    case 'rebuild': return actions.rebuild(key, name);
-    case 'changeComputeType': return actions.changeComputeType(key, 'PERFORMANCE');
-    case 'increaseVolume': return actions.increaseVolume(key, { userGib: 100 });
-    case 'switchRunningMode': return actions.switchRunningMode(key, 'ALWAYS_ON');
+    case 'start':
+      return actions.start(key);
+    case 'restart':
+      return actions.restart(key);
+    case 'rebuild':
+      return actions.rebuild(key, name);
+    case 'changeComputeType':
+      return actions.changeComputeType(key, 'PERFORMANCE');
+    case 'increaseVolume':
+      return actions.increaseVolume(key, { userGib: 100 });
+    case 'switchRunningMode':
+      return actions.switchRunningMode(key, 'ALWAYS_ON');
   }
 }
 
@@ -50,7 +56,9 @@ describe('self-service under the IT kit’s policy', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('desktops.denied.ownerTag');
-    expect(result.error.message).toBe('AWS didn’t let alice restart “Linux-VNC”: the desktop’s owner tag does not name alice. Ask your IT department to set this desktop’s owner tag to your WorkSpaces user name.');
+    expect(result.error.message).toBe(
+      'AWS didn’t let alice restart “Linux-VNC”: the desktop’s owner tag does not name alice. Ask your IT department to set this desktop’s owner tag to your WorkSpaces user name.',
+    );
     expect(result.error.details).toContain('workspaces:RebootWorkspaces');
     expect(result.error.details).toContain(desktop.workspaceId);
     // The problem stays on the desktop for the renderer, which words it from the code.
@@ -62,8 +70,12 @@ describe('self-service under the IT kit’s policy', () => {
     w = await startWorld({ durations: DURATIONS, emulator: { sessionTags: false } });
     await aliceIn(w);
     const cases: readonly [SelfServiceAction, string][] = [
-      ['start', 'Daily-AutoStop'], ['restart', 'Linux-VNC'], ['rebuild', 'Linux-VNC'],
-      ['changeComputeType', 'Linux-VNC'], ['increaseVolume', 'Linux-VNC'], ['switchRunningMode', 'Linux-VNC'],
+      ['start', 'Daily-AutoStop'],
+      ['restart', 'Linux-VNC'],
+      ['rebuild', 'Linux-VNC'],
+      ['changeComputeType', 'Linux-VNC'],
+      ['increaseVolume', 'Linux-VNC'],
+      ['switchRunningMode', 'Linux-VNC'],
     ];
     for (const [action, name] of cases) {
       const result = await call(w.actions, action, keyOf(w.service.snapshot(), name), name);
@@ -77,7 +89,10 @@ describe('self-service under the IT kit’s policy', () => {
 
   it('an explicit deny in the role’s policy names the policy', async () => {
     const kit = demoKitPolicy();
-    const noRebuild = { ...kit, Statement: [...kit.Statement, { Sid: 'NoRebuild', Effect: 'Deny' as const, Action: 'workspaces:RebuildWorkspaces', Resource: '*' }] };
+    const noRebuild = {
+      ...kit,
+      Statement: [...kit.Statement, { Sid: 'NoRebuild', Effect: 'Deny' as const, Action: 'workspaces:RebuildWorkspaces', Resource: '*' }],
+    };
     w = await startWorld({ durations: DURATIONS, emulator: { rolePolicies: [noRebuild] } });
     await aliceIn(w);
     const result = await w.actions.rebuild(keyOf(w.service.snapshot(), 'Linux-VNC'), 'Linux-VNC');
@@ -112,7 +127,9 @@ describe('only the signed-in user’s desktops', () => {
     const snapshot = w.service.snapshot();
     expect(snapshot.desktops.length).toBeGreaterThan(0);
     expect(snapshot.desktops.every((d) => d.userName === 'alice')).toBe(true);
-    const asked = w.workspaceCalls('DescribeWorkspacesConnectionStatus').flatMap((c) => (c.output as { WorkspacesConnectionStatus: { WorkspaceId: string }[] }).WorkspacesConnectionStatus.map((s) => s.WorkspaceId));
+    const asked = w
+      .workspaceCalls('DescribeWorkspacesConnectionStatus')
+      .flatMap((c) => (c.output as { WorkspacesConnectionStatus: { WorkspaceId: string }[] }).WorkspacesConnectionStatus.map((s) => s.WorkspaceId));
     const seen = JSON.stringify([snapshot, w.pushes, w.log.list()]);
     for (const bob of bobs) {
       expect(asked).not.toContain(bob.id);

@@ -19,7 +19,12 @@ describe('a failed launch from the desktop list', () => {
     const orgs = { find: (id: string) => ({ ...ORG, id }), onRemove: () => () => undefined } as unknown as OrgService;
     sessions = createSessions(
       {
-        events: w.events, logger: w.log, secrets: new MemorySecretStore(), browser: { open: async () => undefined }, orgs, clock: w.clock,
+        events: w.events,
+        logger: w.log,
+        secrets: new MemorySecretStore(),
+        browser: { open: async () => undefined },
+        orgs,
+        clock: w.clock,
         findDesktop: (key) => w.service.find(key),
         onReady: (listener) => w.service.onReady(listener),
         onLaunched: (key, error) => (error === null ? w.service.markLaunched(key) : w.service.reportLaunchFailure(key, error)),

@@ -35,7 +35,9 @@ describe('listing every desktop of a signed-in organization', () => {
   it('asks for connection status in batches of 25 ids covering every desktop once', async () => {
     const batches = w.workspaceCalls('DescribeWorkspacesConnectionStatus');
     expect(batches).toHaveLength(100);
-    const ids = batches.flatMap((b) => (b.output as { WorkspacesConnectionStatus: { WorkspaceId: string }[] }).WorkspacesConnectionStatus.map((s) => s.WorkspaceId));
+    const ids = batches.flatMap((b) =>
+      (b.output as { WorkspacesConnectionStatus: { WorkspaceId: string }[] }).WorkspacesConnectionStatus.map((s) => s.WorkspaceId),
+    );
     expect(ids).toHaveLength(2500);
     expect(new Set(ids).size).toBe(2500);
     const stopped = byName(w.service.snapshot(), 'Bulk-0010');
@@ -66,7 +68,13 @@ describe('directory and details', () => {
     await w.service.idle();
     const snapshot = w.service.snapshot();
     expect(snapshot.orgs[0]).toMatchObject({ status: 'ready', directoryId: 'd-906700a001' });
-    expect(snapshot.orgs[0]?.permissions).toEqual({ restartWorkspace: true, increaseVolumeSize: true, changeComputeType: true, switchRunningMode: true, rebuildWorkspace: true });
+    expect(snapshot.orgs[0]?.permissions).toEqual({
+      restartWorkspace: true,
+      increaseVolumeSize: true,
+      changeComputeType: true,
+      switchRunningMode: true,
+      rebuildWorkspace: true,
+    });
     expect(snapshot.desktops).toHaveLength(19);
     const dirCalls = w.workspaceCalls('DescribeWorkspaceDirectories');
     expect(dirCalls.length).toBeGreaterThan(0);
@@ -76,8 +84,15 @@ describe('directory and details', () => {
     const s = w.service.snapshot();
     const design = byName(s, 'Design-PC');
     expect(design).toMatchObject({
-      state: 'AVAILABLE', runningMode: 'ALWAYS_ON', computeType: 'PERFORMANCE', rootVolumeGib: 175, userVolumeGib: 100,
-      os: 'WINDOWS_11', protocols: ['WSP'], userName: 'alice', modifications: [],
+      state: 'AVAILABLE',
+      runningMode: 'ALWAYS_ON',
+      computeType: 'PERFORMANCE',
+      rootVolumeGib: 175,
+      userVolumeGib: 100,
+      os: 'WINDOWS_11',
+      protocols: ['WSP'],
+      userName: 'alice',
+      modifications: [],
     });
     expect(byName(s, 'Error-PC')).toMatchObject({ state: 'ERROR', errorCode: 'ResourceLimitExceeded.CoresLimit' });
     expect(byName(s, 'Unhealthy-PC').errorMessage).toMatch(/health checks/);

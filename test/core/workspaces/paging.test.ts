@@ -1,5 +1,8 @@
 import {
-  DescribeWorkspaceDirectoriesCommand, DescribeWorkspacesCommand, DescribeWorkspacesConnectionStatusCommand, WorkSpacesClient,
+  DescribeWorkspaceDirectoriesCommand,
+  DescribeWorkspacesCommand,
+  DescribeWorkspacesConnectionStatusCommand,
+  WorkSpacesClient,
 } from '@aws-sdk/client-workspaces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveDirectory } from '@core/workspaces/directory';
@@ -16,8 +19,10 @@ function pagingClient(token: (page: number) => string | undefined): { client: Wo
     send: async (command: unknown) => {
       if (command instanceof DescribeWorkspacesConnectionStatusCommand) return { WorkspacesConnectionStatus: [] };
       pages += 1;
-      if (command instanceof DescribeWorkspacesCommand) return { Workspaces: [{ WorkspaceId: `ws-page${pages}`, DirectoryId: 'd-1', UserName: 'alice' }], NextToken: token(pages) };
-      if (command instanceof DescribeWorkspaceDirectoriesCommand) return { Directories: [{ DirectoryId: `d-${pages}`, RegistrationCode: 'other' }], NextToken: token(pages) };
+      if (command instanceof DescribeWorkspacesCommand)
+        return { Workspaces: [{ WorkspaceId: `ws-page${pages}`, DirectoryId: 'd-1', UserName: 'alice' }], NextToken: token(pages) };
+      if (command instanceof DescribeWorkspaceDirectoriesCommand)
+        return { Directories: [{ DirectoryId: `d-${pages}`, RegistrationCode: 'other' }], NextToken: token(pages) };
       throw new Error('unexpected command');
     },
   } as unknown as WorkSpacesClient;
@@ -65,7 +70,12 @@ describe('an organization whose desktop pages never end', () => {
     // The real emulator behind a client that echoes a constant NextToken on DescribeWorkspaces.
     w = await startWorld({
       clientFor: (session) => {
-        const real = new WorkSpacesClient({ region: 'us-east-1', endpoint: session.org.endpoints?.workspaces, credentials: () => session.credentials(), maxAttempts: 1 });
+        const real = new WorkSpacesClient({
+          region: 'us-east-1',
+          endpoint: session.org.endpoints?.workspaces,
+          credentials: () => session.credentials(),
+          maxAttempts: 1,
+        });
         const send = real.send.bind(real) as (command: unknown) => Promise<unknown>;
         return Object.assign(real, {
           send: async (command: unknown) => {

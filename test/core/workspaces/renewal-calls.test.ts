@@ -26,7 +26,7 @@ const calls: { at: number; event: TapEvent }[] = [];
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 /** Lets the work a timer started finish at its instant (no request left in flight). */
 async function settle(): Promise<void> {
-  for (let seen = -1; seen !== calls.length; ) {
+  for (let seen = -1; seen !== calls.length;) {
     seen = calls.length;
     await service.idle();
     await sleep(15);
@@ -42,12 +42,27 @@ const keyDownloads = (): number => calls.filter((c) => c.event.service === 'oidc
 beforeEach(async () => {
   calls.length = 0;
   // The IdP (oidc-provider) dates its ID tokens by real time: long-lived, so STS on emulator time takes them after hours.
-  emu = await startEmulator({ bulkCount: 10, clock: { manual: true }, tokenTtl: { idTokenSeconds: 12 * 3600 }, onResponse: (event) => calls.push({ at: emu.clock.now(), event }) });
+  emu = await startEmulator({
+    bulkCount: 10,
+    clock: { manual: true },
+    tokenTtl: { idTokenSeconds: 12 * 3600 },
+    onResponse: (event) => calls.push({ at: emu.clock.now(), event }),
+  });
   clock = new ManualClock(emu.clock.now(), [emu.clock]);
   app = await startAuth(emu, { clock, browser: playingBrowser(BULK) });
   // The SDK keeps credentials until shortly before they expire by real time; on the manual clock it must ask core each call (as the bench does).
-  const askCoreEachCall = (session: AuthSession): AuthSession => ({ org: session.org, userName: session.userName, credentials: async () => ({ ...(await session.credentials()), expiration: new Date(0) }) });
-  service = new DesktopService({ auth: app.auth, clock, log: new Logger().scoped('test'), fetch: testFetch, clientFor: (session) => createWorkspacesClient(askCoreEachCall(session), testFetch) });
+  const askCoreEachCall = (session: AuthSession): AuthSession => ({
+    org: session.org,
+    userName: session.userName,
+    credentials: async () => ({ ...(await session.credentials()), expiration: new Date(0) }),
+  });
+  service = new DesktopService({
+    auth: app.auth,
+    clock,
+    log: new Logger().scoped('test'),
+    fetch: testFetch,
+    clientFor: (session) => createWorkspacesClient(askCoreEachCall(session), testFetch),
+  });
   service.setVisible(true);
 });
 afterEach(async () => {

@@ -41,10 +41,13 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       }
       return box;
     };
-    const texts = [...document.body.querySelectorAll('*')].filter((el) => ownText(el) && visible(el) && shown(el) !== null && !['SCRIPT', 'STYLE', 'OPTION'].includes(el.tagName));
+    const texts = [...document.body.querySelectorAll('*')].filter(
+      (el) => ownText(el) && visible(el) && shown(el) !== null && !['SCRIPT', 'STYLE', 'OPTION'].includes(el.tagName),
+    );
 
     for (const el of texts) {
-      if (!scrolls(el) && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) problems.push(`clipped: ${describe(el)} (${el.scrollWidth} > ${el.clientWidth})`);
+      if (!scrolls(el) && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
+        problems.push(`clipped: ${describe(el)} (${el.scrollWidth} > ${el.clientWidth})`);
       // Outside an ancestor that clips (overflow other than visible), unless that ancestor scrolls.
       const box = el.getBoundingClientRect();
       for (let parent = el.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
@@ -52,7 +55,8 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
         if (scrolls(parent) || ['auto', 'scroll'].includes(style.overflowY)) break;
         const outer = parent.getBoundingClientRect();
-        if (box.left < outer.left - 1 || box.right > outer.right + 1) problems.push(`outside: ${describe(el)} reaches outside ${describe(parent).slice(0, 40)}`);
+        if (box.left < outer.left - 1 || box.right > outer.right + 1)
+          problems.push(`outside: ${describe(el)} reaches outside ${describe(parent).slice(0, 40)}`);
         break;
       }
     }
@@ -67,7 +71,8 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       if (needed > room + 1) problems.push(`clipped: placeholder “${input.placeholder}” (${Math.ceil(needed)} > ${Math.floor(room)})`);
     }
 
-    if (document.documentElement.scrollWidth > window.innerWidth + 1) problems.push(`outside: the page scrolls sideways (${document.documentElement.scrollWidth} > ${window.innerWidth})`);
+    if (document.documentElement.scrollWidth > window.innerWidth + 1)
+      problems.push(`outside: the page scrolls sideways (${document.documentElement.scrollWidth} > ${window.innerWidth})`);
 
     const boxes = texts.map((el) => ({ el, box: shown(el)! }));
     for (let i = 0; i < boxes.length; i++) {

@@ -44,7 +44,13 @@ export async function launchSessionApp(browser: Browser, desktop: Partial<Deskto
   const added = await core.api.orgs.add({
     code: 'WSpdx+ABC12D',
     name: 'Example Corp',
-    signIn: { method: 'oidc', issuer: 'https://idp.example.com', clientId: 'deskbridge', roleArn: 'arn:aws:iam::123456789012:role/WorkSpacesUsers', userNameClaim: 'preferred_username' },
+    signIn: {
+      method: 'oidc',
+      issuer: 'https://idp.example.com',
+      clientId: 'deskbridge',
+      roleArn: 'arn:aws:iam::123456789012:role/WorkSpacesUsers',
+      userNameClaim: 'preferred_username',
+    },
   });
   if (!added.ok) throw new Error(added.error.message);
   const org = added.value;

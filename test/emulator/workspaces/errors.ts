@@ -12,7 +12,8 @@ export class ApiError extends Error {
 /** AWS's own wording for a constraint violation, e.g. for Limit or batch sizes. */
 export function validationError(field: string, value: unknown, constraint: string): ApiError {
   // AWS prints a missing value as a bare null, any other value quoted.
-  const shown = value === null || value === 'null' ? 'null' : `'${typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value)}'`;
+  const shown =
+    value === null || value === 'null' ? 'null' : `'${typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value)}'`;
   return new ApiError('ValidationException', `1 validation error detected: Value ${shown} at '${field}' failed to satisfy constraint: ${constraint}`);
 }
 

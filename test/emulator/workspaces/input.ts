@@ -68,7 +68,11 @@ export function workspaceIdItems(list: readonly unknown[], field: string): strin
   return list.map((item, i) => {
     const id = typeof item === 'object' && item !== null ? (item as Input)['WorkspaceId'] : undefined;
     if (typeof id !== 'string' || !WORKSPACE_ID.test(id)) {
-      throw validationError(`${lower(field)}.${i + 1}.member.workspaceId`, id ?? 'null', `Member must satisfy regular expression pattern: ${WORKSPACE_ID.source}`);
+      throw validationError(
+        `${lower(field)}.${i + 1}.member.workspaceId`,
+        id ?? 'null',
+        `Member must satisfy regular expression pattern: ${WORKSPACE_ID.source}`,
+      );
     }
     return id;
   });

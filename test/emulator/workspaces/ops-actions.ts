@@ -32,12 +32,17 @@ const invalidState = (ws: WorkspaceRecord): Failure => ({
   ErrorMessage: `The WorkSpace ${ws.id} is in state ${ws.state}, which is not valid for this operation.`,
 });
 
-const requireStates = (states: readonly WorkspaceState[]): Check => (ws) => (states.includes(ws.state) ? undefined : invalidState(ws));
+const requireStates =
+  (states: readonly WorkspaceState[]): Check =>
+  (ws) =>
+    states.includes(ws.state) ? undefined : invalidState(ws);
 
-const requireRebootable = (now: number): Check => (ws) => {
-  const stuck = ws.state === 'REBOOTING' && ws.stateSince !== undefined && now - ws.stateSince > REBOOT_STUCK_MS;
-  return stuck ? undefined : requireStates(ACCEPTED_STATES.RebootWorkspaces)(ws);
-};
+const requireRebootable =
+  (now: number): Check =>
+  (ws) => {
+    const stuck = ws.state === 'REBOOTING' && ws.stateSince !== undefined && now - ws.stateSince > REBOOT_STUCK_MS;
+    return stuck ? undefined : requireStates(ACCEPTED_STATES.RebootWorkspaces)(ws);
+  };
 
 const requireStoppableMode: Check = (ws) =>
   ws.props.runningMode === 'ALWAYS_ON'
@@ -48,12 +53,7 @@ const requireStoppableMode: Check = (ws) =>
       }
     : undefined;
 
-function batch(
-  ctx: OpContext,
-  ids: readonly string[],
-  checks: readonly Check[],
-  act: (ws: WorkspaceRecord) => void,
-): Record<string, unknown> {
+function batch(ctx: OpContext, ids: readonly string[], checks: readonly Check[], act: (ws: WorkspaceRecord) => void): Record<string, unknown> {
   const failed: Failure[] = [];
   for (const id of ids) {
     const ws = visibleWorkspace(ctx, id);
@@ -91,9 +91,7 @@ export const rebootWorkspaces: Operation = (input, ctx) => {
     const ws = visibleWorkspace(ctx, id);
     if (ws !== undefined) requireSelfService(ctx, ws, 'RestartWorkspace');
   }
-  return batch(ctx, ids, [requireRebootable(ctx.now)], (ws) =>
-    begin(ws, 'REBOOTING', 'AVAILABLE', ctx.now, ctx.store.durations.rebootMs),
-  );
+  return batch(ctx, ids, [requireRebootable(ctx.now)], (ws) => begin(ws, 'REBOOTING', 'AVAILABLE', ctx.now, ctx.store.durations.rebootMs));
 };
 
 export const rebuildWorkspaces: Operation = (input, ctx) => {

@@ -129,9 +129,7 @@ export const describeWorkspaceBundles: Operation = (input, ctx) => {
   const ids = idList === undefined ? undefined : stringItems(idList, 'BundleIds', BUNDLE_ID);
   // The model: Owner AMAZON describes Amazon's public bundles, no Owner the account's own.
   const bundleOwner = owner ?? ctx.principal.account;
-  const bundles = [...ctx.store.bundles.values()].filter((b) =>
-    ids === undefined ? (b.owner ?? 'AMAZON') === bundleOwner : ids.includes(b.id),
-  );
+  const bundles = [...ctx.store.bundles.values()].filter((b) => (ids === undefined ? (b.owner ?? 'AMAZON') === bundleOwner : ids.includes(b.id)));
   const query = JSON.stringify(['bundles', ids ?? null, owner ?? null]);
   const result = page(bundles, decodeToken(token, query), 25, query);
   return {

@@ -1,7 +1,15 @@
 import { type Operation, requireSelfService, visibleWorkspace } from './context';
 import { ApiError, invalidParameter, notFound, validationError } from './errors';
 import { type Input, optString, WORKSPACE_ID } from './input';
-import { COMPUTE_ORDER, type ComputeType, type ModificationResource, type RunningMode, type WorkspaceProps, type WorkspaceRecord, type WorkspaceState } from './types';
+import {
+  COMPUTE_ORDER,
+  type ComputeType,
+  type ModificationResource,
+  type RunningMode,
+  type WorkspaceProps,
+  type WorkspaceRecord,
+  type WorkspaceState,
+} from './types';
 
 const SIX_HOURS = 6 * 3600_000;
 const THIRTY_DAYS = 30 * 86_400_000;
@@ -69,7 +77,9 @@ function checkVolumeChange(ws: WorkspaceRecord, root: number | undefined, user: 
   const newRoot = root ?? ws.props.rootVolumeSizeGib;
   const newUser = user ?? ws.props.userVolumeSizeGib;
   if (!volumeGroupAllowed(newRoot, newUser)) {
-    throw invalidParameter(`A root volume of ${newRoot} GiB with a user volume of ${newUser} GiB is not a supported combination. Supported: [80, 10], [80, 50], [80, 100], [175-2000, 100-2000].`);
+    throw invalidParameter(
+      `A root volume of ${newRoot} GiB with a user volume of ${newUser} GiB is not a supported combination. Supported: [80, 10], [80, 50], [80, 100], [175-2000, 100-2000].`,
+    );
   }
   const last = root !== undefined ? ws.lastRootVolumeIncreaseAt : ws.lastUserVolumeIncreaseAt;
   if (last !== undefined && now - last < SIX_HOURS) {

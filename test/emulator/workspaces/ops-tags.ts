@@ -18,8 +18,10 @@ function tagOf(item: unknown, i: number): { Key: string; Value: string } {
   const tag = typeof item === 'object' && item !== null ? (item as Input) : {};
   const key = tag['Key'];
   const value = tag['Value'] ?? '';
-  if (typeof key !== 'string' || key.length < 1 || key.length > 127) throw validationError(`tags.${i + 1}.member.key`, key ?? 'null', 'Member must have length between 1 and 127');
-  if (typeof value !== 'string' || value.length > 255) throw validationError(`tags.${i + 1}.member.value`, value, 'Member must have length less than or equal to 255');
+  if (typeof key !== 'string' || key.length < 1 || key.length > 127)
+    throw validationError(`tags.${i + 1}.member.key`, key ?? 'null', 'Member must have length between 1 and 127');
+  if (typeof value !== 'string' || value.length > 255)
+    throw validationError(`tags.${i + 1}.member.value`, value, 'Member must have length less than or equal to 255');
   if (key.toLowerCase().startsWith('aws:')) throw invalidParameter('Tag keys starting with aws: are reserved.');
   return { Key: key, Value: value };
 }

@@ -26,10 +26,7 @@ export function workspaceOut(ws: WorkspaceRecord): Record<string, unknown> {
       Protocols: ws.props.protocols,
       OperatingSystemName: ws.props.operatingSystemName,
     },
-    ModificationStates:
-      ws.modification === undefined
-        ? []
-        : ws.modification.resources.map((Resource) => ({ Resource, State: 'UPDATE_IN_PROGRESS' })),
+    ModificationStates: ws.modification === undefined ? [] : ws.modification.resources.map((Resource) => ({ Resource, State: 'UPDATE_IN_PROGRESS' })),
   };
 }
 

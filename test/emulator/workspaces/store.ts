@@ -79,8 +79,7 @@ export function createStateHelpers(store: WorkspacesStore): StateHelpers {
   };
   return {
     getWorkspace: (id) => store.get(id),
-    listWorkspaces: (userName) =>
-      store.filter((ws) => userName === undefined || ws.userName === userName).map((ws) => store.settle(ws)),
+    listWorkspaces: (userName) => store.filter((ws) => userName === undefined || ws.userName === userName).map((ws) => store.settle(ws)),
     setConnectionState(id, state) {
       setConnection(must(id), state, store.clock.now());
     },

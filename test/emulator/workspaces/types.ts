@@ -1,9 +1,23 @@
 /** The emulator's internal WorkSpaces records (mutable; serialized per the AWS model on the way out). */
 
 export const WORKSPACE_STATES = [
-  'PENDING', 'AVAILABLE', 'IMPAIRED', 'UNHEALTHY', 'REBOOTING', 'STARTING', 'REBUILDING', 'RESTORING',
-  'MAINTENANCE', 'ADMIN_MAINTENANCE', 'TERMINATING', 'TERMINATED', 'SUSPENDED', 'UPDATING', 'STOPPING',
-  'STOPPED', 'ERROR',
+  'PENDING',
+  'AVAILABLE',
+  'IMPAIRED',
+  'UNHEALTHY',
+  'REBOOTING',
+  'STARTING',
+  'REBUILDING',
+  'RESTORING',
+  'MAINTENANCE',
+  'ADMIN_MAINTENANCE',
+  'TERMINATING',
+  'TERMINATED',
+  'SUSPENDED',
+  'UPDATING',
+  'STOPPING',
+  'STOPPED',
+  'ERROR',
 ] as const;
 export type WorkspaceState = (typeof WORKSPACE_STATES)[number];
 

@@ -5,9 +5,55 @@ export const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'prototype', 'toStri
 
 const controlChar = fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c));
 const trickyChar = fc.constantFrom(
-  '\u0000', '\u007f', '\u0085', '\u00a0', '\u200b', '\u200d', '\u202e', '\u2066', '\u2028', '\ufeff', '\ufffd',
-  '\ud800', '\udfff', '%', '%00', '%2e', '%2E%2e', '%2f', '%5c', '%25', '%2B', '+', '#', '?', '&', '=', '@', ':', '/', '\\', '..',
-  '"', "'", '<', '>', '`', '${', '\n', '\r\n', '\t', ' ', 'İ', 'ı', 'ſ', 'K', 'Ⅸ', '𝔰', '😀', '👩‍👩‍👧',
+  '\u0000',
+  '\u007f',
+  '\u0085',
+  '\u00a0',
+  '\u200b',
+  '\u200d',
+  '\u202e',
+  '\u2066',
+  '\u2028',
+  '\ufeff',
+  '\ufffd',
+  '\ud800',
+  '\udfff',
+  '%',
+  '%00',
+  '%2e',
+  '%2E%2e',
+  '%2f',
+  '%5c',
+  '%25',
+  '%2B',
+  '+',
+  '#',
+  '?',
+  '&',
+  '=',
+  '@',
+  ':',
+  '/',
+  '\\',
+  '..',
+  '"',
+  "'",
+  '<',
+  '>',
+  '`',
+  '${',
+  '\n',
+  '\r\n',
+  '\t',
+  ' ',
+  'İ',
+  'ı',
+  'ſ',
+  'K',
+  'Ⅸ',
+  '𝔰',
+  '😀',
+  '👩‍👩‍👧',
 );
 
 /** Strings built from every kind of code point plus the characters that usually break parsers. */
@@ -35,7 +81,7 @@ export function insertAt(base: string, piece: string, at: number): string {
 
 /** Randomly switches the case of each letter. */
 export function randomCase(value: string): fc.Arbitrary<string> {
-  return fc.array(fc.boolean(), { minLength: value.length, maxLength: value.length }).map((flags) =>
-    [...value].map((ch, i) => (flags[i] ? ch.toUpperCase() : ch.toLowerCase())).join(''),
-  );
+  return fc
+    .array(fc.boolean(), { minLength: value.length, maxLength: value.length })
+    .map((flags) => [...value].map((ch, i) => (flags[i] ? ch.toUpperCase() : ch.toLowerCase())).join(''));
 }

@@ -102,7 +102,11 @@ describe.each([
     const caFile = join(dir, 'public.pem');
     await writeFile(caFile, publicCa.cert);
     const asked: ProxyChallenge[] = [];
-    const result = await journey(emu, networkWith({ proxy: { mode: 'manual', url: proxy.url }, caFile }, [{ username: USER, password: PASS }], asked), frontEndpoints);
+    const result = await journey(
+      emu,
+      networkWith({ proxy: { mode: 'manual', url: proxy.url }, caFile }, [{ username: USER, password: PASS }], asked),
+      frontEndpoints,
+    );
     expect(result.signInError).toBeNull();
     expect(result.list).toMatchObject({ listError: null, restart: null });
     expect(asked).toHaveLength(1);
@@ -140,7 +144,10 @@ describe('a TLS-inspecting proxy with its own CA', () => {
     await writeFile(caFile, publicCa.cert);
     const result = await journey(emu, networkWith({ proxy: { mode: 'manual', url: proxy.url }, caFile }, [], []), frontEndpoints);
     expect(result.signInError?.code).toBe('network.tlsInspection');
-    expect(result.signInError?.params).toMatchObject({ host: new URL(frontEndpoints.sts).host, issuer: expect.stringContaining('Deskbridge Test Inspection CA') });
+    expect(result.signInError?.params).toMatchObject({
+      host: new URL(frontEndpoints.sts).host,
+      issuer: expect.stringContaining('Deskbridge Test Inspection CA'),
+    });
   });
 
   it('with the inspection CA in the CA file: sign-in, list and restart work, inspected', async () => {

@@ -108,7 +108,21 @@ export async function startTinyproxy(user: string, pass: string): Promise<Runnin
   const dir = await mkdtemp(join(tmpdir(), 'deskbridge-tinyproxy-'));
   const port = await freePort();
   const config = join(dir, 'tinyproxy.conf');
-  await writeFile(config, [`Port ${port}`, 'Listen 127.0.0.1', 'Timeout 30', 'MaxClients 50', 'Allow 127.0.0.1', `BasicAuth ${user} ${pass}`, 'LogLevel Error', 'DisableViaHeader Yes', ''].join('\n'), { mode: 0o600 });
+  await writeFile(
+    config,
+    [
+      `Port ${port}`,
+      'Listen 127.0.0.1',
+      'Timeout 30',
+      'MaxClients 50',
+      'Allow 127.0.0.1',
+      `BasicAuth ${user} ${pass}`,
+      'LogLevel Error',
+      'DisableViaHeader Yes',
+      '',
+    ].join('\n'),
+    { mode: 0o600 },
+  );
   return spawnProxy('tinyproxy', ['-d', '-c', config], port, dir);
 }
 
@@ -153,10 +167,13 @@ export async function startInspectingProxy(inspectionCa: TestCa, upstreamCa: Tes
   const sockets = new Set<Socket>();
   const server = createHttpServer((req, res) => {
     const target = new URL(req.url ?? '/');
-    const forward = httpRequest({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const forward = httpRequest(
+      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     forward.on('error', () => res.writeHead(502).end());
     req.pipe(forward);
   });

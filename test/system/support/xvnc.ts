@@ -45,7 +45,9 @@ export function freeDisplay(): number {
 /** `vncpasswd -f`: the DES-obfuscated password file TigerVNC reads. */
 export function vncPasswordFile(password: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = execFile('vncpasswd', ['-f'], { encoding: 'buffer' }, (error, stdout) => (error ? reject(new Error(`vncpasswd: ${error.message}`)) : resolve(stdout)));
+    const child = execFile('vncpasswd', ['-f'], { encoding: 'buffer' }, (error, stdout) =>
+      error ? reject(new Error(`vncpasswd: ${error.message}`)) : resolve(stdout),
+    );
     child.stdin?.end(password);
   });
 }
@@ -68,7 +70,9 @@ export async function waitForPort(port: number, timeoutMs = 15_000): Promise<voi
 
 export function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { env, timeout: 15_000 }, (error, stdout, stderr) => (error ? reject(new Error(`${command}: ${error.message} ${stderr}`)) : resolve(stdout)));
+    execFile(command, args, { env, timeout: 15_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${command}: ${error.message} ${stderr}`)) : resolve(stdout),
+    );
   });
 }
 
@@ -83,13 +87,24 @@ export async function startXvnc(options: XvncOptions = {}): Promise<XvncServer> 
   let child: ChildProcess | null = null;
 
   const start = async () => {
-    const args = [`:${display}`, '-interface', '127.0.0.1', '-rfbport', String(port), '-geometry', options.geometry ?? '800x600', '-depth', '24', '-nolisten', 'tcp', '-AlwaysShared', ...security];
+    const args = [
+      `:${display}`,
+      '-interface',
+      '127.0.0.1',
+      '-rfbport',
+      String(port),
+      '-geometry',
+      options.geometry ?? '800x600',
+      '-depth',
+      '24',
+      '-nolisten',
+      'tcp',
+      '-AlwaysShared',
+      ...security,
+    ];
     const spawned = spawn('Xvnc', args, { stdio: 'ignore' });
     child = spawned;
-    await Promise.race([
-      waitForPort(port),
-      new Promise((_, reject) => spawned.once('exit', (code) => reject(new Error(`Xvnc exited with ${String(code)}`)))),
-    ]);
+    await Promise.race([waitForPort(port), new Promise((_, reject) => spawned.once('exit', (code) => reject(new Error(`Xvnc exited with ${String(code)}`))))]);
     // The X side is up once a client can talk to it.
     for (let i = 0; ; i++) {
       try {

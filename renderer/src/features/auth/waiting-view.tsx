@@ -35,7 +35,11 @@ export function WaitingView({ status, orgName = '' }: { readonly status: OrgAuth
   return (
     <div className="waiting" role="status">
       <p aria-busy="true">
-        {status.waitingFor === 'browser' ? (status.method === 'saml' ? t('auth.saml.waitingForWindow', { name: orgName }) : t('auth.waitingForBrowser')) : t('auth.signingIn')}
+        {status.waitingFor === 'browser'
+          ? status.method === 'saml'
+            ? t('auth.saml.waitingForWindow', { name: orgName })
+            : t('auth.waitingForBrowser')
+          : t('auth.signingIn')}
       </p>
       {cancel}
     </div>

@@ -1,8 +1,17 @@
 import { useState } from 'react';
 import type { DesktopEntry } from '@shared/ipc/domains/desktops';
 import {
-  computeDirection, computeTargets, rebuildConfirmed, runningModeTargets, volumeChoices, volumeRequestProblem, volumeTargets,
-  type SelfServiceAction, type SizeRange, type Volume, type VolumeProblem,
+  computeDirection,
+  computeTargets,
+  rebuildConfirmed,
+  runningModeTargets,
+  volumeChoices,
+  volumeRequestProblem,
+  volumeTargets,
+  type SelfServiceAction,
+  type SizeRange,
+  type Volume,
+  type VolumeProblem,
 } from '@shared/lib/self-service';
 import type { RunningMode } from '@shared/models/desktop';
 import { Modal } from '@renderer/components/modal';
@@ -75,12 +84,16 @@ export function ActionDialog({ action, desktop: d, onSubmit, onClose }: Props) {
 
   const value = (): Submit => {
     switch (action) {
-      case 'restart': return { action };
-      case 'rebuild': return { action, confirmation: typed };
-      case 'changeComputeType': return { action, computeType: target };
+      case 'restart':
+        return { action };
+      case 'rebuild':
+        return { action, confirmation: typed };
+      case 'changeComputeType':
+        return { action, computeType: target };
       case 'increaseVolume':
         return { action, ...volumeRequest };
-      case 'switchRunningMode': return { action, mode };
+      case 'switchRunningMode':
+        return { action, mode };
     }
   };
 
@@ -112,11 +125,15 @@ export function ActionDialog({ action, desktop: d, onSubmit, onClose }: Props) {
                 <label htmlFor="compute-target">{t('compute.target')}</label>
                 <select id="compute-target" value={target} onChange={(e) => setTarget(e.target.value)}>
                   {computeTargets(d.computeType).map((c) => (
-                    <option key={c} value={c}>{c}</option>
+                    <option key={c} value={c}>
+                      {c}
+                    </option>
                   ))}
                 </select>
               </div>
-              <p className="rule" aria-live="polite">{direction === 'up' ? t('compute.up') : direction === 'down' ? t('compute.down') : ''}</p>
+              <p className="rule" aria-live="polite">
+                {direction === 'up' ? t('compute.up') : direction === 'down' ? t('compute.down') : ''}
+              </p>
               <p className="hint">{t('compute.restart')}</p>
             </>
           )
@@ -152,12 +169,18 @@ export function ActionDialog({ action, desktop: d, onSubmit, onClose }: Props) {
             ))}
           </fieldset>
         ) : null}
-        {error !== null ? <p className="error" role="alert">{error}</p> : null}
+        {error !== null ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="actions">
           <button type="submit" className={action === 'rebuild' ? 'danger' : 'primary'} disabled={!canSubmit}>
             {action === 'rebuild' ? t('rebuild.submit', { name: d.name }) : t(`action.${action}`)}
           </button>
-          <button type="button" onClick={onClose}>{t('action.cancel')}</button>
+          <button type="button" onClick={onClose}>
+            {t('action.cancel')}
+          </button>
         </div>
       </form>
     </Modal>
@@ -176,7 +199,9 @@ function VolumeSize(props: { targets: readonly SizeRange[]; value: string; onCha
       {choices !== null ? (
         <select id="volume-size" value={props.value} onChange={(e) => props.onChange(e.target.value)}>
           {choices.map((c) => (
-            <option key={c} value={String(c)}>{t('volume.sizeOption', { size: c })}</option>
+            <option key={c} value={String(c)}>
+              {t('volume.sizeOption', { size: c })}
+            </option>
           ))}
         </select>
       ) : (

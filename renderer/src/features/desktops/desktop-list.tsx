@@ -45,7 +45,13 @@ export function DesktopList({ desktops, sessions, permissions, orgNames, now, lo
           const orgName = orgNames?.get(desktop.orgId);
           const session = sessions.get(desktop.key);
           return (
-            <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="desktop-slot" style={{ transform: `translateY(${item.start}px)` }}>
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="desktop-slot"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
               <DesktopRow
                 desktop={desktop}
                 permissions={permissions.get(desktop.orgId)}

@@ -56,7 +56,9 @@ export function DesktopRow({ desktop: d, permissions, now, locale, onAction, onC
       onKeyDown={onKeyDown}
     >
       <header className="desktop-head">
-        <h3 id={nameId} className="desktop-name">{d.name}</h3>
+        <h3 id={nameId} className="desktop-name">
+          {d.name}
+        </h3>
         <StateBadge state={d.state} />
         {orgName === undefined ? null : <span className="desktop-org">{orgName}</span>}
       </header>
@@ -67,11 +69,23 @@ export function DesktopRow({ desktop: d, permissions, now, locale, onAction, onC
             {t('desktops.connect')}
           </button>
         ) : plan === 'start-then-launch' ? (
-          <button type="button" className="primary" disabled={!canConnect} aria-label={t('desktops.startConnectTo', { name: d.name })} onClick={() => onConnect(d)}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!canConnect}
+            aria-label={t('desktops.startConnectTo', { name: d.name })}
+            onClick={() => onConnect(d)}
+          >
             {t('desktops.startConnect')}
           </button>
         ) : (
-          <button type="button" aria-expanded={whyOpen} aria-controls={whyId} aria-label={t('desktops.whyTo', { name: d.name })} onClick={() => setWhyOpen((open) => !open)}>
+          <button
+            type="button"
+            aria-expanded={whyOpen}
+            aria-controls={whyId}
+            aria-label={t('desktops.whyTo', { name: d.name })}
+            onClick={() => setWhyOpen((open) => !open)}
+          >
             {t('desktops.why')}
           </button>
         )}
@@ -124,8 +138,13 @@ function Details({ desktop: d, now, locale }: { readonly desktop: DesktopEntry; 
     [t('desktops.volumes'), d.rootVolumeGib === undefined ? undefined : t('desktops.volumesValue', { root: d.rootVolumeGib, user: d.userVolumeGib ?? '–' })],
   ];
   const connection =
-    d.connectionState === 'CONNECTED' ? t('desktops.connected') : d.connectionState === 'DISCONNECTED' ? t('desktops.disconnected') : t('desktops.connectionUnknown');
-  const last = d.lastConnectedAt === undefined ? t('desktops.neverConnected') : t('desktops.lastConnected', { when: relativeTime(d.lastConnectedAt, now, locale) });
+    d.connectionState === 'CONNECTED'
+      ? t('desktops.connected')
+      : d.connectionState === 'DISCONNECTED'
+        ? t('desktops.disconnected')
+        : t('desktops.connectionUnknown');
+  const last =
+    d.lastConnectedAt === undefined ? t('desktops.neverConnected') : t('desktops.lastConnected', { when: relativeTime(d.lastConnectedAt, now, locale) });
   return (
     <details className="desktop-details">
       <summary>{t('desktops.details')}</summary>
@@ -140,10 +159,14 @@ function Details({ desktop: d, now, locale }: { readonly desktop: DesktopEntry; 
         )}
         <div>
           <dt>{t('desktops.connection')}</dt>
-          <dd>{connection}, {last}</dd>
+          <dd>
+            {connection}, {last}
+          </dd>
         </div>
       </dl>
-      {d.modifications.length > 0 ? <p className="desktop-note">{t('desktops.modifying', { what: d.modifications.map((m) => m.resource).join(', ') })}</p> : null}
+      {d.modifications.length > 0 ? (
+        <p className="desktop-note">{t('desktops.modifying', { what: d.modifications.map((m) => m.resource).join(', ') })}</p>
+      ) : null}
     </details>
   );
 }

@@ -51,7 +51,10 @@ export function DesktopsView({ snapshot, orgCount, recent, onConnect }: Props) {
     for (const org of snapshot?.orgs ?? []) if (org.permissions !== undefined) map.set(org.orgId, org.permissions);
     return map;
   }, [snapshot]);
-  const orgNames = useMemo(() => (snapshot === undefined || snapshot.orgs.length < 2 ? null : new Map(snapshot.orgs.map((o) => [o.orgId, o.orgName]))), [snapshot]);
+  const orgNames = useMemo(
+    () => (snapshot === undefined || snapshot.orgs.length < 2 ? null : new Map(snapshot.orgs.map((o) => [o.orgId, o.orgName]))),
+    [snapshot],
+  );
   const dialogDesktop = dialog === null ? undefined : snapshot?.desktops.find((d) => d.key === dialog.key);
 
   const onAction = (action: SelfServiceAction, desktop: DesktopEntry): void => {
@@ -63,19 +66,31 @@ export function DesktopsView({ snapshot, orgCount, recent, onConnect }: Props) {
     const d = api().desktops;
     let result: Result<DesktopsSnapshot>;
     switch (value.action) {
-      case 'restart': result = await d.restart(desktop.key); break;
-      case 'rebuild': result = await d.rebuild(desktop.key, value.confirmation); break;
-      case 'changeComputeType': result = await d.changeComputeType(desktop.key, value.computeType); break;
-      case 'increaseVolume': result = await d.increaseVolume(desktop.key, { ...(value.rootGib === undefined ? {} : { rootGib: value.rootGib }), ...(value.userGib === undefined ? {} : { userGib: value.userGib }) }); break;
-      case 'switchRunningMode': result = await d.switchRunningMode(desktop.key, value.mode); break;
+      case 'restart':
+        result = await d.restart(desktop.key);
+        break;
+      case 'rebuild':
+        result = await d.rebuild(desktop.key, value.confirmation);
+        break;
+      case 'changeComputeType':
+        result = await d.changeComputeType(desktop.key, value.computeType);
+        break;
+      case 'increaseVolume':
+        result = await d.increaseVolume(desktop.key, {
+          ...(value.rootGib === undefined ? {} : { rootGib: value.rootGib }),
+          ...(value.userGib === undefined ? {} : { userGib: value.userGib }),
+        });
+        break;
+      case 'switchRunningMode':
+        result = await d.switchRunningMode(desktop.key, value.mode);
+        break;
     }
     // Refusals from AWS are shown on the desktop itself; the dialog closes either way except for input errors.
     return result.ok || !isDesktopDialogErrorCode(result.error.code) ? null : errorText(t, result.error, { desktop: desktop.name });
   };
 
   if (snapshot === undefined) return <DesktopsSkeleton />;
-  const empty =
-    orgCount === 0 ? t('desktops.empty.noOrgs') : snapshot.orgs.length === 0 ? t('desktops.empty.signedOut') : null;
+  const empty = orgCount === 0 ? t('desktops.empty.noOrgs') : snapshot.orgs.length === 0 ? t('desktops.empty.signedOut') : null;
   const only = snapshot.desktops.length === 1 ? snapshot.desktops[0] : undefined;
   const onlySession = only === undefined ? undefined : sessions.get(only.key);
 
@@ -84,10 +99,16 @@ export function DesktopsView({ snapshot, orgCount, recent, onConnect }: Props) {
       <div className="section-head">
         <h2 id="desktops-title">{t('desktops.heading')}</h2>
         {snapshot.orgs.length > 0 ? (
-          <button type="button" onClick={() => void api().desktops.refresh()} aria-keyshortcuts="Control+R Meta+R">{t('desktops.refresh')}</button>
+          <button type="button" onClick={() => void api().desktops.refresh()} aria-keyshortcuts="Control+R Meta+R">
+            {t('desktops.refresh')}
+          </button>
         ) : null}
       </div>
-      {snapshot.offline ? <p className="notice notice-warning offline-banner" role="status">{t('desktops.offline')}</p> : null}
+      {snapshot.offline ? (
+        <p className="notice notice-warning offline-banner" role="status">
+          {t('desktops.offline')}
+        </p>
+      ) : null}
       <OrgNotes orgs={snapshot.orgs} />
       {empty !== null ? (
         <p className="empty-state">{empty}</p>
@@ -108,7 +129,14 @@ export function DesktopsView({ snapshot, orgCount, recent, onConnect }: Props) {
           <div className="desktop-toolbar">
             <div className="field search-field">
               <label htmlFor="desktop-search">{t('desktops.search')}</label>
-              <input id="desktop-search" type="search" value={query} placeholder={t('desktops.searchHint')} aria-keyshortcuts="Control+F Meta+F" onChange={(e) => setQuery(e.target.value)} />
+              <input
+                id="desktop-search"
+                type="search"
+                value={query}
+                placeholder={t('desktops.searchHint')}
+                aria-keyshortcuts="Control+F Meta+F"
+                onChange={(e) => setQuery(e.target.value)}
+              />
             </div>
             {snapshot.orgs.length > 1 ? (
               <div className="field">
@@ -116,12 +144,16 @@ export function DesktopsView({ snapshot, orgCount, recent, onConnect }: Props) {
                 <select id="desktop-org" value={orgFilter} onChange={(e) => setOrgFilter(e.target.value)}>
                   <option value="">{t('desktops.allOrgs')}</option>
                   {snapshot.orgs.map((o) => (
-                    <option key={o.orgId} value={o.orgId}>{o.orgName}</option>
+                    <option key={o.orgId} value={o.orgId}>
+                      {o.orgName}
+                    </option>
                   ))}
                 </select>
               </div>
             ) : null}
-            <p className="muted desktop-count" role="status">{t('desktops.count', { shown: shownDesktops.length, total: snapshot.desktops.length })}</p>
+            <p className="muted desktop-count" role="status">
+              {t('desktops.count', { shown: shownDesktops.length, total: snapshot.desktops.length })}
+            </p>
           </div>
           {shownDesktops.length === 0 && query !== '' ? <p className="empty-state">{t('desktops.empty.search')}</p> : null}
           <DesktopList
@@ -137,7 +169,9 @@ export function DesktopsView({ snapshot, orgCount, recent, onConnect }: Props) {
           />
         </>
       )}
-      <p className="sr-only" aria-live="polite">{announcement}</p>
+      <p className="sr-only" aria-live="polite">
+        {announcement}
+      </p>
       {dialog !== null && dialogDesktop !== undefined ? (
         <ActionDialog
           key={`${dialog.key}:${dialog.action}`}
@@ -155,16 +189,22 @@ export function DesktopsView({ snapshot, orgCount, recent, onConnect }: Props) {
 function OrgNotes({ orgs }: { readonly orgs: readonly OrgDesktops[] }) {
   const t = useT();
   const notes = orgs.flatMap((org) => {
-    if (org.error !== undefined) return [{ key: org.orgId, className: 'error', text: t('desktops.orgError', { org: org.orgName, message: problemText(t, org.error, { user: org.userName }) }) }];
+    if (org.error !== undefined)
+      return [
+        { key: org.orgId, className: 'error', text: t('desktops.orgError', { org: org.orgName, message: problemText(t, org.error, { user: org.userName }) }) },
+      ];
     if (org.status === 'loading') return [{ key: org.orgId, className: 'muted', text: t('desktops.loading', { org: org.orgName }) }];
-    if (org.status === 'ready' && org.count === 0) return [{ key: org.orgId, className: '', text: t('desktops.empty.none', { user: org.userName, org: org.orgName }) }];
+    if (org.status === 'ready' && org.count === 0)
+      return [{ key: org.orgId, className: '', text: t('desktops.empty.none', { user: org.userName, org: org.orgName }) }];
     return [];
   });
   if (notes.length === 0) return null;
   return (
     <div className="org-notes">
       {notes.map((n) => (
-        <p key={n.key} className={n.className}>{n.text}</p>
+        <p key={n.key} className={n.className}>
+          {n.text}
+        </p>
       ))}
     </div>
   );

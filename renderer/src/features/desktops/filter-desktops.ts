@@ -6,7 +6,13 @@ import type { Translate } from '@renderer/i18n';
  * The desktops that match the search (name, state label in the user's language or the raw state,
  * organization name) and the organization filter, in the list's own order.
  */
-export function filterDesktops(orgs: readonly OrgDesktops[], desktops: readonly DesktopEntry[], query: string, orgFilter: string, t: Translate): DesktopEntry[] {
+export function filterDesktops(
+  orgs: readonly OrgDesktops[],
+  desktops: readonly DesktopEntry[],
+  query: string,
+  orgFilter: string,
+  t: Translate,
+): DesktopEntry[] {
   const q = query.trim().toLowerCase();
   const orgMatches = new Set(orgs.filter((o) => q !== '' && o.orgName.toLowerCase().includes(q)).map((o) => o.orgId));
   return desktops.filter(

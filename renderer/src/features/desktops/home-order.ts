@@ -22,11 +22,7 @@ export function homeGroup(d: DesktopEntry, session: SessionInfo | undefined): Ho
  * The home's order: by group; within a group the desktops connected to in this run first (most
  * recent first; `recent` lives in renderer memory only), then the list's own order (org, name).
  */
-export function orderForHome(
-  desktops: readonly DesktopEntry[],
-  sessions: ReadonlyMap<string, SessionInfo>,
-  recent: readonly string[],
-): DesktopEntry[] {
+export function orderForHome(desktops: readonly DesktopEntry[], sessions: ReadonlyMap<string, SessionInfo>, recent: readonly string[]): DesktopEntry[] {
   const rank = (key: string): number => {
     const i = recent.indexOf(key);
     return i === -1 ? recent.length : i;

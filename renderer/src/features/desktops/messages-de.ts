@@ -10,10 +10,12 @@ export const desktopsDe: Record<keyof typeof desktopsEn, string> = {
   'desktops.refresh': 'Aktualisieren',
   'desktops.count': '{shown} von {total} Desktops',
   'desktops.loading': 'Desktops von {org} werden geladen …',
-  'desktops.offline': 'Deskbridge erreicht AWS gerade nicht. Die Liste zeigt den letzten bekannten Stand und aktualisiert sich von selbst, sobald die Verbindung wieder steht.',
+  'desktops.offline':
+    'Deskbridge erreicht AWS gerade nicht. Die Liste zeigt den letzten bekannten Stand und aktualisiert sich von selbst, sobald die Verbindung wieder steht.',
   'desktops.empty.noOrgs': 'Fügen Sie unten Ihre Organisation hinzu, um hier Ihre Desktops zu sehen.',
   'desktops.empty.signedOut': 'Melden Sie sich unten bei einer Organisation an, um Ihre Desktops zu sehen.',
-  'desktops.empty.none': 'Keine Desktops für den Benutzernamen „{user}“ in {org}. Ist das nicht Ihr WorkSpaces-Benutzername, melden Sie sich ab und mit dem richtigen Konto an oder fragen Sie Ihre IT-Abteilung.',
+  'desktops.empty.none':
+    'Keine Desktops für den Benutzernamen „{user}“ in {org}. Ist das nicht Ihr WorkSpaces-Benutzername, melden Sie sich ab und mit dem richtigen Konto an oder fragen Sie Ihre IT-Abteilung.',
   'desktops.empty.search': 'Kein Desktop passt zu Ihrer Suche.',
   'desktops.orgError': '{org}: {message}',
   'desktops.os': 'Betriebssystem',
@@ -61,7 +63,8 @@ export const desktopsDe: Record<keyof typeof desktopsEn, string> = {
   'restart.title': '{name} neu starten?',
   'restart.body': 'Wer mit {name} verbunden ist, wird getrennt. Nicht gespeicherte Arbeit in offenen Programmen geht verloren.',
   'rebuild.title': '{name} neu aufbauen?',
-  'rebuild.body': 'Beim Neuaufbau wird das Systemlaufwerk aus dem Image und das Benutzervolume aus der letzten Sicherung (bis zu 12 Stunden alt) wiederhergestellt. Seitdem Gespeichertes geht verloren. Das dauert bis zu einer Stunde.',
+  'rebuild.body':
+    'Beim Neuaufbau wird das Systemlaufwerk aus dem Image und das Benutzervolume aus der letzten Sicherung (bis zu 12 Stunden alt) wiederhergestellt. Seitdem Gespeichertes geht verloren. Das dauert bis zu einer Stunde.',
   'rebuild.type': 'Geben Sie zur Bestätigung den Namen des Desktops ({name}) ein',
   'rebuild.submit': '{name} neu aufbauen',
   'compute.title': 'Rechenleistung von {name} ändern',
@@ -74,7 +77,8 @@ export const desktopsDe: Record<keyof typeof desktopsEn, string> = {
   'volume.title': 'Volumes von {name} vergrößern',
   'volume.root': 'Systemvolume (jetzt {size} GiB)',
   'volume.user': 'Benutzervolume (jetzt {size} GiB)',
-  'volume.rules': 'Volumes wachsen nur, eines nach dem anderen, bis 2.000 GiB, und jedes höchstens einmal alle 6 Stunden. AWS bietet feste Kombinationen von System- und Benutzergröße an, daher stehen nur diese Größen zur Wahl. Der Desktop startet dafür neu.',
+  'volume.rules':
+    'Volumes wachsen nur, eines nach dem anderen, bis 2.000 GiB, und jedes höchstens einmal alle 6 Stunden. AWS bietet feste Kombinationen von System- und Benutzergröße an, daher stehen nur diese Größen zur Wahl. Der Desktop startet dafür neu.',
   'volume.notLarger': 'Geben Sie eine größere Zahl als die aktuelle ein.',
   'volume.tooLarge': 'Höchstens 2.000 GiB.',
   'volume.notWhole': 'Geben Sie eine ganze Zahl ein.',

@@ -11,7 +11,8 @@ export const desktopsEn = {
   'desktops.offline': 'Deskbridge can’t reach AWS right now. The list shows what was last known and updates by itself when the connection is back.',
   'desktops.empty.noOrgs': 'Add your organization below to see your desktops here.',
   'desktops.empty.signedOut': 'Sign in to an organization below to see your desktops.',
-  'desktops.empty.none': 'No desktops for the user name “{user}” in {org}. If that is not your WorkSpaces user name, sign out and sign in with the right account, or ask your IT department.',
+  'desktops.empty.none':
+    'No desktops for the user name “{user}” in {org}. If that is not your WorkSpaces user name, sign out and sign in with the right account, or ask your IT department.',
   'desktops.empty.search': 'No desktop matches your search.',
   'desktops.orgError': '{org}: {message}',
   'desktops.os': 'Operating system',
@@ -59,7 +60,8 @@ export const desktopsEn = {
   'restart.title': 'Restart {name}?',
   'restart.body': 'Anyone connected to {name} is disconnected. Unsaved work in open programs is lost.',
   'rebuild.title': 'Rebuild {name}?',
-  'rebuild.body': 'Rebuilding restores the system drive from the image and the user volume from the last backup (up to 12 hours old). Work saved since then is lost. This takes up to an hour.',
+  'rebuild.body':
+    'Rebuilding restores the system drive from the image and the user volume from the last backup (up to 12 hours old). Work saved since then is lost. This takes up to an hour.',
   'rebuild.type': 'Type the desktop’s name ({name}) to confirm',
   'rebuild.submit': 'Rebuild {name}',
   'compute.title': 'Change the compute type of {name}',
@@ -72,7 +74,8 @@ export const desktopsEn = {
   'volume.title': 'Increase the volumes of {name}',
   'volume.root': 'Root volume (now {size} GiB)',
   'volume.user': 'User volume (now {size} GiB)',
-  'volume.rules': 'Volumes only grow, one at a time, up to 2,000 GiB, and each at most once every 6 hours. AWS offers set combinations of root and user sizes, so only those sizes are listed. The desktop restarts to apply it.',
+  'volume.rules':
+    'Volumes only grow, one at a time, up to 2,000 GiB, and each at most once every 6 hours. AWS offers set combinations of root and user sizes, so only those sizes are listed. The desktop restarts to apply it.',
   'volume.notLarger': 'Enter a size larger than the current one.',
   'volume.tooLarge': 'At most 2,000 GiB.',
   'volume.notWhole': 'Enter a whole number.',

@@ -10,10 +10,12 @@ export const desktopsEs: Record<keyof typeof desktopsEn, string> = {
   'desktops.refresh': 'Actualizar',
   'desktops.count': '{shown} de {total} escritorios',
   'desktops.loading': 'Cargando los escritorios de {org}…',
-  'desktops.offline': 'Deskbridge no puede acceder a AWS en este momento. La lista muestra lo último que se sabía y se actualiza sola cuando vuelva la conexión.',
+  'desktops.offline':
+    'Deskbridge no puede acceder a AWS en este momento. La lista muestra lo último que se sabía y se actualiza sola cuando vuelva la conexión.',
   'desktops.empty.noOrgs': 'Añada su organización abajo para ver aquí sus escritorios.',
   'desktops.empty.signedOut': 'Inicie sesión en una organización abajo para ver sus escritorios.',
-  'desktops.empty.none': 'No hay escritorios para el nombre de usuario «{user}» en {org}. Si ese no es su nombre de usuario de WorkSpaces, cierre sesión e iníciela con la cuenta correcta, o consulte a su departamento de TI.',
+  'desktops.empty.none':
+    'No hay escritorios para el nombre de usuario «{user}» en {org}. Si ese no es su nombre de usuario de WorkSpaces, cierre sesión e iníciela con la cuenta correcta, o consulte a su departamento de TI.',
   'desktops.empty.search': 'Ningún escritorio coincide con su búsqueda.',
   'desktops.orgError': '{org}: {message}',
   'desktops.os': 'Sistema operativo',
@@ -61,7 +63,8 @@ export const desktopsEs: Record<keyof typeof desktopsEn, string> = {
   'restart.title': '¿Reiniciar {name}?',
   'restart.body': 'Quien esté conectado a {name} se desconecta. El trabajo sin guardar en los programas abiertos se pierde.',
   'rebuild.title': '¿Reconstruir {name}?',
-  'rebuild.body': 'La reconstrucción restaura la unidad del sistema desde la imagen y el volumen de usuario desde la última copia de seguridad (de hasta 12 horas). El trabajo guardado desde entonces se pierde. Tarda hasta una hora.',
+  'rebuild.body':
+    'La reconstrucción restaura la unidad del sistema desde la imagen y el volumen de usuario desde la última copia de seguridad (de hasta 12 horas). El trabajo guardado desde entonces se pierde. Tarda hasta una hora.',
   'rebuild.type': 'Escriba el nombre del escritorio ({name}) para confirmar',
   'rebuild.submit': 'Reconstruir {name}',
   'compute.title': 'Cambiar el tipo de cómputo de {name}',
@@ -74,7 +77,8 @@ export const desktopsEs: Record<keyof typeof desktopsEn, string> = {
   'volume.title': 'Ampliar los volúmenes de {name}',
   'volume.root': 'Volumen raíz (ahora {size} GiB)',
   'volume.user': 'Volumen de usuario (ahora {size} GiB)',
-  'volume.rules': 'Los volúmenes solo crecen, de uno en uno, hasta 2000 GiB, y cada uno como mucho una vez cada 6 horas. AWS ofrece combinaciones fijas de tamaños de raíz y de usuario, así que solo se muestran esas. El escritorio se reinicia para aplicarlo.',
+  'volume.rules':
+    'Los volúmenes solo crecen, de uno en uno, hasta 2000 GiB, y cada uno como mucho una vez cada 6 horas. AWS ofrece combinaciones fijas de tamaños de raíz y de usuario, así que solo se muestran esas. El escritorio se reinicia para aplicarlo.',
   'volume.notLarger': 'Introduzca un tamaño mayor que el actual.',
   'volume.tooLarge': 'Como máximo 2000 GiB.',
   'volume.notWhole': 'Introduzca un número entero.',

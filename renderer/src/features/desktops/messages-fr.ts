@@ -10,10 +10,12 @@ export const desktopsFr: Record<keyof typeof desktopsEn, string> = {
   'desktops.refresh': 'Actualiser',
   'desktops.count': '{shown} bureaux sur {total}',
   'desktops.loading': 'Chargement des bureaux de {org}…',
-  'desktops.offline': 'Deskbridge ne parvient pas à joindre AWS pour le moment. La liste affiche le dernier état connu et se met à jour d’elle-même quand la connexion revient.',
+  'desktops.offline':
+    'Deskbridge ne parvient pas à joindre AWS pour le moment. La liste affiche le dernier état connu et se met à jour d’elle-même quand la connexion revient.',
   'desktops.empty.noOrgs': 'Ajoutez votre organisation ci-dessous pour voir vos bureaux ici.',
   'desktops.empty.signedOut': 'Connectez-vous à une organisation ci-dessous pour voir vos bureaux.',
-  'desktops.empty.none': 'Aucun bureau pour le nom d’utilisateur « {user} » dans {org}. Si ce n’est pas votre nom d’utilisateur WorkSpaces, déconnectez-vous et reconnectez-vous avec le bon compte, ou adressez-vous à votre service informatique.',
+  'desktops.empty.none':
+    'Aucun bureau pour le nom d’utilisateur « {user} » dans {org}. Si ce n’est pas votre nom d’utilisateur WorkSpaces, déconnectez-vous et reconnectez-vous avec le bon compte, ou adressez-vous à votre service informatique.',
   'desktops.empty.search': 'Aucun bureau ne correspond à votre recherche.',
   'desktops.orgError': '{org} : {message}',
   'desktops.os': 'Système d’exploitation',
@@ -61,7 +63,8 @@ export const desktopsFr: Record<keyof typeof desktopsEn, string> = {
   'restart.title': 'Redémarrer {name} ?',
   'restart.body': 'Toute personne connectée à {name} est déconnectée. Le travail non enregistré dans les programmes ouverts est perdu.',
   'rebuild.title': 'Reconstruire {name} ?',
-  'rebuild.body': 'La reconstruction restaure le disque système à partir de l’image et le volume utilisateur à partir de la dernière sauvegarde (jusqu’à 12 heures). Le travail enregistré depuis est perdu. Cela prend jusqu’à une heure.',
+  'rebuild.body':
+    'La reconstruction restaure le disque système à partir de l’image et le volume utilisateur à partir de la dernière sauvegarde (jusqu’à 12 heures). Le travail enregistré depuis est perdu. Cela prend jusqu’à une heure.',
   'rebuild.type': 'Saisissez le nom du bureau ({name}) pour confirmer',
   'rebuild.submit': 'Reconstruire {name}',
   'compute.title': 'Changer le type de calcul de {name}',
@@ -74,7 +77,8 @@ export const desktopsFr: Record<keyof typeof desktopsEn, string> = {
   'volume.title': 'Agrandir les volumes de {name}',
   'volume.root': 'Volume racine (actuellement {size} Gio)',
   'volume.user': 'Volume utilisateur (actuellement {size} Gio)',
-  'volume.rules': 'Les volumes ne peuvent qu’augmenter, un à la fois, jusqu’à 2 000 Gio, et chacun au plus une fois toutes les 6 heures. AWS propose des combinaisons fixes de tailles racine et utilisateur : seules celles-ci sont proposées. Le bureau redémarre pour appliquer la modification.',
+  'volume.rules':
+    'Les volumes ne peuvent qu’augmenter, un à la fois, jusqu’à 2 000 Gio, et chacun au plus une fois toutes les 6 heures. AWS propose des combinaisons fixes de tailles racine et utilisateur : seules celles-ci sont proposées. Le bureau redémarre pour appliquer la modification.',
   'volume.notLarger': 'Saisissez une taille supérieure à la taille actuelle.',
   'volume.tooLarge': '2 000 Gio au maximum.',
   'volume.notWhole': 'Saisissez un nombre entier.',
@@ -108,7 +112,8 @@ export const desktopsFr: Record<keyof typeof desktopsEn, string> = {
   'state.ERROR': 'Erreur',
   'stateExplain.PENDING': 'AWS crée ce bureau.',
   'stateExplain.AVAILABLE': 'En marche et prêt pour la connexion.',
-  'stateExplain.IMPAIRED': 'En marche, mais certains éléments ne fonctionnent pas correctement. Si cela dure, votre service informatique peut examiner le problème.',
+  'stateExplain.IMPAIRED':
+    'En marche, mais certains éléments ne fonctionnent pas correctement. Si cela dure, votre service informatique peut examiner le problème.',
   'stateExplain.UNHEALTHY': 'Le bureau ne répond pas aux contrôles de santé d’AWS. Un redémarrage aide souvent.',
   'stateExplain.REBOOTING': 'Redémarrage ; de nouveau prêt dans quelques minutes.',
   'stateExplain.STARTING': 'Démarrage ; prêt dans quelques minutes.',

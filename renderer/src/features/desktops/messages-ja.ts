@@ -13,7 +13,8 @@ export const desktopsJa: Record<keyof typeof desktopsEn, string> = {
   'desktops.offline': 'Deskbridge は現在 AWS に接続できません。一覧には最後に確認した内容が表示され、接続が回復すると自動的に更新されます。',
   'desktops.empty.noOrgs': '下で組織を追加すると、ここにデスクトップが表示されます。',
   'desktops.empty.signedOut': '下で組織にサインインすると、デスクトップが表示されます。',
-  'desktops.empty.none': '{org} にはユーザー名「{user}」のデスクトップがありません。これが WorkSpaces のユーザー名でない場合は、サインアウトして正しいアカウントでサインインするか、IT 部門にお問い合わせください。',
+  'desktops.empty.none':
+    '{org} にはユーザー名「{user}」のデスクトップがありません。これが WorkSpaces のユーザー名でない場合は、サインアウトして正しいアカウントでサインインするか、IT 部門にお問い合わせください。',
   'desktops.empty.search': '検索に一致するデスクトップはありません。',
   'desktops.orgError': '{org}: {message}',
   'desktops.os': 'オペレーティング システム',
@@ -61,7 +62,8 @@ export const desktopsJa: Record<keyof typeof desktopsEn, string> = {
   'restart.title': '{name} を再起動しますか?',
   'restart.body': '{name} に接続しているユーザーは切断されます。開いているプログラムの保存されていない作業は失われます。',
   'rebuild.title': '{name} を再構築しますか?',
-  'rebuild.body': '再構築すると、システム ドライブはイメージから、ユーザー ボリュームは最新のバックアップ（最大 12 時間前）から復元されます。それ以降に保存した作業は失われます。完了まで最大 1 時間かかります。',
+  'rebuild.body':
+    '再構築すると、システム ドライブはイメージから、ユーザー ボリュームは最新のバックアップ（最大 12 時間前）から復元されます。それ以降に保存した作業は失われます。完了まで最大 1 時間かかります。',
   'rebuild.type': '確認のため、デスクトップ名（{name}）を入力してください',
   'rebuild.submit': '{name} を再構築',
   'compute.title': '{name} のコンピューティング タイプを変更',
@@ -74,7 +76,8 @@ export const desktopsJa: Record<keyof typeof desktopsEn, string> = {
   'volume.title': '{name} のボリュームを拡張',
   'volume.root': 'ルート ボリューム（現在 {size} GiB）',
   'volume.user': 'ユーザー ボリューム（現在 {size} GiB）',
-  'volume.rules': 'ボリュームは拡張のみ可能で、一度に 1 つずつ、最大 2,000 GiB まで、それぞれ 6 時間に 1 回までです。AWS ではルートとユーザーのサイズの組み合わせが決まっているため、選択できるサイズだけを表示しています。適用のためにデスクトップが再起動します。',
+  'volume.rules':
+    'ボリュームは拡張のみ可能で、一度に 1 つずつ、最大 2,000 GiB まで、それぞれ 6 時間に 1 回までです。AWS ではルートとユーザーのサイズの組み合わせが決まっているため、選択できるサイズだけを表示しています。適用のためにデスクトップが再起動します。',
   'volume.notLarger': '現在より大きいサイズを入力してください。',
   'volume.tooLarge': '最大 2,000 GiB です。',
   'volume.notWhole': '整数を入力してください。',

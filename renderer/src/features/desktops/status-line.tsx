@@ -36,18 +36,28 @@ export function StatusLine({ desktop: d, status, onDismiss }: Props) {
   if (status.kind === 'none') return null;
   const text = ((): string => {
     switch (status.kind) {
-      case 'busy': return t('desktops.busy', { action: t(`action.${status.action}`) });
-      case 'starting': return t('status.starting', { name: d.name, elapsed: elapsed(status.elapsedMs) });
-      case 'waiting': return t('status.waiting');
-      case 'opening': return t('status.opening', { client: t(CLIENT_NAME[status.client]) });
-      case 'open': return status.session.status === 'handed-off' ? t('status.handedOff', { client: t(CLIENT_NAME[status.client]) }) : t('status.open', { client: t(CLIENT_NAME[status.client]) });
-      case 'failed': return `${t('desktops.problem', { action: t(`action.${status.action}`), message: problemText(t, status.error, { desktop: d.name, user: d.userName }) })} ${t(NEXT[status.next])}`;
+      case 'busy':
+        return t('desktops.busy', { action: t(`action.${status.action}`) });
+      case 'starting':
+        return t('status.starting', { name: d.name, elapsed: elapsed(status.elapsedMs) });
+      case 'waiting':
+        return t('status.waiting');
+      case 'opening':
+        return t('status.opening', { client: t(CLIENT_NAME[status.client]) });
+      case 'open':
+        return status.session.status === 'handed-off'
+          ? t('status.handedOff', { client: t(CLIENT_NAME[status.client]) })
+          : t('status.open', { client: t(CLIENT_NAME[status.client]) });
+      case 'failed':
+        return `${t('desktops.problem', { action: t(`action.${status.action}`), message: problemText(t, status.error, { desktop: d.name, user: d.userName }) })} ${t(NEXT[status.next])}`;
     }
   })();
   const session = status.kind === 'opening' || status.kind === 'open' || status.kind === 'failed' ? status.session : undefined;
   return (
     <div className={`status-line status-${status.kind}`} data-status={status.kind}>
-      <p aria-live="polite" aria-busy={status.kind === 'starting' || status.kind === 'waiting' || status.kind === 'busy'}>{text}</p>
+      <p aria-live="polite" aria-busy={status.kind === 'starting' || status.kind === 'waiting' || status.kind === 'busy'}>
+        {text}
+      </p>
       {status.kind === 'failed' && status.error.details !== undefined ? (
         <details>
           <summary>{t('desktops.problemDetails')}</summary>
@@ -55,16 +65,24 @@ export function StatusLine({ desktop: d, status, onDismiss }: Props) {
         </details>
       ) : null}
       {status.kind === 'failed' && status.next === 'webAccess' ? (
-        <button type="button" onClick={() => void api().sessions.openWebAccess(d.orgId)}>{t('sessions.noHandler.webAccess')}</button>
+        <button type="button" onClick={() => void api().sessions.openWebAccess(d.orgId)}>
+          {t('sessions.noHandler.webAccess')}
+        </button>
       ) : null}
       {session?.method === 'vnc' && status.kind !== 'failed' ? (
-        <button type="button" className="link-button" onClick={() => void connectDesktop(session.desktopKey)}>{t('sessions.openViewer')}</button>
+        <button type="button" className="link-button" onClick={() => void connectDesktop(session.desktopKey)}>
+          {t('sessions.openViewer')}
+        </button>
       ) : null}
       {status.kind === 'failed' ? (
-        <button type="button" className="link-button" onClick={() => (session === undefined ? onDismiss(d) : void api().sessions.disconnect(session.id))}>{t('desktops.dismiss')}</button>
+        <button type="button" className="link-button" onClick={() => (session === undefined ? onDismiss(d) : void api().sessions.disconnect(session.id))}>
+          {t('desktops.dismiss')}
+        </button>
       ) : null}
       {session?.status === 'handed-off' ? (
-        <button type="button" className="link-button" onClick={() => void api().sessions.disconnect(session.id)} aria-label={t('sessions.dismiss')}>×</button>
+        <button type="button" className="link-button" onClick={() => void api().sessions.disconnect(session.id)} aria-label={t('sessions.dismiss')}>
+          ×
+        </button>
       ) : null}
     </div>
   );

@@ -4,7 +4,8 @@ import type { diagnosticsEn } from './messages-en';
 export const diagnosticsDe: Record<keyof typeof diagnosticsEn, string> = {
   'diagnostics.open': 'Protokoll',
   'diagnostics.title': 'Deskbridge-Protokoll',
-  'diagnostics.explain': 'Nur im Arbeitsspeicher und beim Beenden von Deskbridge gelöscht. Tokens, Schlüssel und Passwörter werden vor dem Protokollieren entfernt.',
+  'diagnostics.explain':
+    'Nur im Arbeitsspeicher und beim Beenden von Deskbridge gelöscht. Tokens, Schlüssel und Passwörter werden vor dem Protokollieren entfernt.',
   'diagnostics.level': 'Detailgrad',
   'diagnostics.level.debug': 'Alles (Debug)',
   'diagnostics.level.info': 'Normal',
@@ -17,7 +18,8 @@ export const diagnosticsDe: Record<keyof typeof diagnosticsEn, string> = {
   'diagnostics.count': '{count, plural, one {# Eintrag} other {# Einträge}} von höchstens {capacity}',
   'diagnostics.failed': 'Das Protokoll konnte nicht gelesen werden: {message}',
   'diagnostics.network.title': 'Netzwerkprüfung',
-  'diagnostics.network.explain': 'Prüft, ob dieser Computer alles erreicht, was Ihre Organisationen brauchen: Anmeldung, AWS und die Streaming-Gateways. Es wird nichts versendet; Sie können das Ergebnis für Ihre IT-Abteilung kopieren.',
+  'diagnostics.network.explain':
+    'Prüft, ob dieser Computer alles erreicht, was Ihre Organisationen brauchen: Anmeldung, AWS und die Streaming-Gateways. Es wird nichts versendet; Sie können das Ergebnis für Ihre IT-Abteilung kopieren.',
   'diagnostics.network.run': 'Netzwerk prüfen',
   'diagnostics.network.running': 'Wird geprüft … (höchstens etwa 10 Sekunden)',
   'diagnostics.network.summary': '{ok} von {total} Endpunkten erreichbar ({ms} ms)',

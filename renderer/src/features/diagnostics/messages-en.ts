@@ -15,7 +15,8 @@ export const diagnosticsEn = {
   'diagnostics.count': '{count, plural, one {# entry} other {# entries}} of at most {capacity}',
   'diagnostics.failed': 'The logs could not be read: {message}',
   'diagnostics.network.title': 'Network check',
-  'diagnostics.network.explain': 'Checks whether this computer reaches everything your organizations need: sign-in, AWS and the streaming gateways. Nothing is sent anywhere; you can copy the result for your IT department.',
+  'diagnostics.network.explain':
+    'Checks whether this computer reaches everything your organizations need: sign-in, AWS and the streaming gateways. Nothing is sent anywhere; you can copy the result for your IT department.',
   'diagnostics.network.run': 'Run network check',
   'diagnostics.network.running': 'Checking… (at most about 10 seconds)',
   'diagnostics.network.summary': '{ok} of {total} endpoints reachable ({ms} ms)',

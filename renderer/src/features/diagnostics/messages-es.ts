@@ -17,7 +17,8 @@ export const diagnosticsEs: Record<keyof typeof diagnosticsEn, string> = {
   'diagnostics.count': '{count, plural, one {# entrada} other {# entradas}} de un máximo de {capacity}',
   'diagnostics.failed': 'No se pudieron leer los registros: {message}',
   'diagnostics.network.title': 'Comprobación de red',
-  'diagnostics.network.explain': 'Comprueba si este equipo llega a todo lo que necesitan sus organizaciones: el inicio de sesión, AWS y las puertas de enlace de streaming. No se envía nada a ningún sitio; puede copiar el resultado para su departamento de TI.',
+  'diagnostics.network.explain':
+    'Comprueba si este equipo llega a todo lo que necesitan sus organizaciones: el inicio de sesión, AWS y las puertas de enlace de streaming. No se envía nada a ningún sitio; puede copiar el resultado para su departamento de TI.',
   'diagnostics.network.run': 'Comprobar la red',
   'diagnostics.network.running': 'Comprobando… (unos 10 segundos como máximo)',
   'diagnostics.network.summary': 'Puntos de enlace accesibles: {ok} de {total} ({ms} ms)',

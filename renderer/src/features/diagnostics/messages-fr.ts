@@ -4,7 +4,8 @@ import type { diagnosticsEn } from './messages-en';
 export const diagnosticsFr: Record<keyof typeof diagnosticsEn, string> = {
   'diagnostics.open': 'Journaux',
   'diagnostics.title': 'Journaux de Deskbridge',
-  'diagnostics.explain': 'Conservés en mémoire uniquement et effacés à la fermeture de Deskbridge. Les jetons, clés et mots de passe sont retirés avant toute écriture.',
+  'diagnostics.explain':
+    'Conservés en mémoire uniquement et effacés à la fermeture de Deskbridge. Les jetons, clés et mots de passe sont retirés avant toute écriture.',
   'diagnostics.level': 'Niveau de détail',
   'diagnostics.level.debug': 'Tout (débogage)',
   'diagnostics.level.info': 'Normal',
@@ -17,7 +18,8 @@ export const diagnosticsFr: Record<keyof typeof diagnosticsEn, string> = {
   'diagnostics.count': '{count, plural, one {# entrée} other {# entrées}} sur {capacity} au maximum',
   'diagnostics.failed': 'Les journaux n’ont pas pu être lus : {message}',
   'diagnostics.network.title': 'Vérification du réseau',
-  'diagnostics.network.explain': 'Vérifie que cet ordinateur joint tout ce dont vos organisations ont besoin : la connexion, AWS et les passerelles de streaming. Rien n’est envoyé nulle part ; vous pouvez copier le résultat pour votre service informatique.',
+  'diagnostics.network.explain':
+    'Vérifie que cet ordinateur joint tout ce dont vos organisations ont besoin : la connexion, AWS et les passerelles de streaming. Rien n’est envoyé nulle part ; vous pouvez copier le résultat pour votre service informatique.',
   'diagnostics.network.run': 'Vérifier le réseau',
   'diagnostics.network.running': 'Vérification… (10 secondes environ au maximum)',
   'diagnostics.network.summary': 'Points de terminaison joignables : {ok} sur {total} ({ms} ms)',

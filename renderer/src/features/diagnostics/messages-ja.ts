@@ -17,7 +17,8 @@ export const diagnosticsJa: Record<keyof typeof diagnosticsEn, string> = {
   'diagnostics.count': '{count, plural, other {# 件}}（最大 {capacity} 件）',
   'diagnostics.failed': 'ログを読み取れませんでした: {message}',
   'diagnostics.network.title': 'ネットワーク チェック',
-  'diagnostics.network.explain': 'このコンピューターから、組織に必要なすべての接続先（サインイン、AWS、ストリーミング ゲートウェイ）に到達できるかを確認します。どこにも何も送信されません。結果をコピーして IT 部門に渡すことができます。',
+  'diagnostics.network.explain':
+    'このコンピューターから、組織に必要なすべての接続先（サインイン、AWS、ストリーミング ゲートウェイ）に到達できるかを確認します。どこにも何も送信されません。結果をコピーして IT 部門に渡すことができます。',
   'diagnostics.network.run': 'ネットワークをチェック',
   'diagnostics.network.running': 'チェックしています…（最大で約 10 秒）',
   'diagnostics.network.summary': 'エンドポイント {total} 件中 {ok} 件に到達可能（{ms} ms）',

@@ -120,7 +120,13 @@ export function NetworkCheckPanel() {
         {running ? <p aria-busy="true">{t('diagnostics.network.running')}</p> : null}
         {copy === 'copied' ? <p>{t('diagnostics.network.copied')}</p> : null}
         {copy === 'failed' ? <p role="alert">{t('diagnostics.network.copyFailed')}</p> : null}
-        {report && !running ? <p>{report.results.length === 0 ? t('diagnostics.network.none') : t('diagnostics.network.summary', { ok: reachable, total: report.results.length, ms: report.durationMs })}</p> : null}
+        {report && !running ? (
+          <p>
+            {report.results.length === 0
+              ? t('diagnostics.network.none')
+              : t('diagnostics.network.summary', { ok: reachable, total: report.results.length, ms: report.durationMs })}
+          </p>
+        ) : null}
       </div>
       {error ? <p role="alert">{t('diagnostics.network.failed', { message: error })}</p> : null}
       {report && report.results.length > 0 ? <ResultsTable report={report} t={t} /> : null}

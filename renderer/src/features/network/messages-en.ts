@@ -9,7 +9,8 @@ export const networkEn = {
   'network.proxyUrl': 'Proxy address',
   'network.proxyUrlHint': 'For example http://proxy.example.com:3128. Without a user name or password.',
   'network.caFile': 'Extra certificate file (PEM)',
-  'network.caFileHint': 'Certificates of your organization that Deskbridge should trust, for example when the network inspects encrypted traffic. Leave empty if IT did not give you one.',
+  'network.caFileHint':
+    'Certificates of your organization that Deskbridge should trust, for example when the network inspects encrypted traffic. Leave empty if IT did not give you one.',
   'network.active': 'In use now: {description}',
   'network.source.settings': 'from these settings',
   'network.source.managed': 'set by your IT department',
@@ -20,7 +21,8 @@ export const networkEn = {
   'network.save': 'Save',
   'network.saved': 'Saved.',
   'network.login.title': 'Sign in to the proxy',
-  'network.login.why': 'Deskbridge was reaching {host}. The proxy {proxy} on your network asks for a user name and password before it lets the connection through.',
+  'network.login.why':
+    'Deskbridge was reaching {host}. The proxy {proxy} on your network asks for a user name and password before it lets the connection through.',
   'network.login.again': 'The proxy did not accept the last user name and password (try {attempt}). Check them and enter them again.',
   'network.login.kept': 'They are kept in memory until Deskbridge quits, never saved.',
   'network.login.user': 'User name',

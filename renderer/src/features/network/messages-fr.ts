@@ -11,7 +11,8 @@ export const networkFr: Record<keyof typeof networkEn, string> = {
   'network.proxyUrl': 'Adresse du proxy',
   'network.proxyUrlHint': 'Par exemple http://proxy.example.com:3128. Sans nom d’utilisateur ni mot de passe.',
   'network.caFile': 'Fichier de certificats supplémentaire (PEM)',
-  'network.caFileHint': 'Certificats de votre organisation auxquels Deskbridge doit faire confiance, par exemple lorsque le réseau inspecte le trafic chiffré. Laissez vide si votre service informatique ne vous en a pas fourni.',
+  'network.caFileHint':
+    'Certificats de votre organisation auxquels Deskbridge doit faire confiance, par exemple lorsque le réseau inspecte le trafic chiffré. Laissez vide si votre service informatique ne vous en a pas fourni.',
   'network.active': 'Utilisé actuellement : {description}',
   'network.source.settings': 'selon ces paramètres',
   'network.source.managed': 'défini par votre service informatique',
@@ -22,7 +23,8 @@ export const networkFr: Record<keyof typeof networkEn, string> = {
   'network.save': 'Enregistrer',
   'network.saved': 'Enregistré.',
   'network.login.title': 'Se connecter au proxy',
-  'network.login.why': 'Deskbridge tentait de joindre {host}. Le proxy {proxy} de votre réseau demande un nom d’utilisateur et un mot de passe avant de laisser passer la connexion.',
+  'network.login.why':
+    'Deskbridge tentait de joindre {host}. Le proxy {proxy} de votre réseau demande un nom d’utilisateur et un mot de passe avant de laisser passer la connexion.',
   'network.login.again': 'Le proxy n’a pas accepté le dernier nom d’utilisateur et mot de passe (essai {attempt}). Vérifiez-les et saisissez-les à nouveau.',
   'network.login.kept': 'Ils sont conservés en mémoire jusqu’à la fermeture de Deskbridge, jamais enregistrés.',
   'network.login.user': 'Nom d’utilisateur',

@@ -48,7 +48,15 @@ export function NetworkSettings({ state }: { readonly state: NetworkState }) {
         {mode === 'manual' ? (
           <div className="network-field">
             <label htmlFor={ids.url}>{t('network.proxyUrl')}</label>
-            <input id={ids.url} type="url" required value={url} onChange={(event) => setUrl(event.target.value)} aria-describedby={ids.urlHint} placeholder="http://proxy.example.com:3128" />
+            <input
+              id={ids.url}
+              type="url"
+              required
+              value={url}
+              onChange={(event) => setUrl(event.target.value)}
+              aria-describedby={ids.urlHint}
+              placeholder="http://proxy.example.com:3128"
+            />
             <small id={ids.urlHint}>{t('network.proxyUrlHint')}</small>
           </div>
         ) : null}

@@ -38,10 +38,14 @@ export const fieldReasonsDe: Readonly<Record<FieldReasonKey, string>> = {
   'fieldReason.connect-fragment': 'Nur dcv://-Adressen dürfen nach # eine Sitzung nennen.',
   'fieldReason.connect-session': '„{value}“ ist keine gültige DCV-Sitzungs-ID.',
   'fieldReason.connect-no-address': 'Der Desktop hat keine IP-Adresse, mit der verbunden werden kann.',
-  'fieldReason.trust-plain-http': 'Unverschlüsseltes http:// auf 127.0.0.1 ist für lokale Tests gedacht und braucht die verwaltete Konfiguration Ihrer IT-Abteilung.',
-  'fieldReason.trust-endpoint': '{host} ist nicht die eigene {service}-Adresse von AWS (wie {example}); jede andere Adresse braucht die verwaltete Konfiguration Ihrer IT-Abteilung.',
-  'fieldReason.trust-saml-acs': 'Die SAML-Anmeldung auf diesem Computer statt an der Anmeldeadresse von AWS abzufangen, braucht die verwaltete Konfiguration Ihrer IT-Abteilung.',
-  'fieldReason.trust-broker': '{host} ist der eigene Broker Ihrer Organisation, keine AWS-Adresse; ihn zu verwenden, braucht die verwaltete Konfiguration Ihrer IT-Abteilung.',
+  'fieldReason.trust-plain-http':
+    'Unverschlüsseltes http:// auf 127.0.0.1 ist für lokale Tests gedacht und braucht die verwaltete Konfiguration Ihrer IT-Abteilung.',
+  'fieldReason.trust-endpoint':
+    '{host} ist nicht die eigene {service}-Adresse von AWS (wie {example}); jede andere Adresse braucht die verwaltete Konfiguration Ihrer IT-Abteilung.',
+  'fieldReason.trust-saml-acs':
+    'Die SAML-Anmeldung auf diesem Computer statt an der Anmeldeadresse von AWS abzufangen, braucht die verwaltete Konfiguration Ihrer IT-Abteilung.',
+  'fieldReason.trust-broker':
+    '{host} ist der eigene Broker Ihrer Organisation, keine AWS-Adresse; ihn zu verwenden, braucht die verwaltete Konfiguration Ihrer IT-Abteilung.',
   'fieldReason.trust-default-connect':
     'Eine Standardverbindung zu einem benannten Host braucht die verwaltete Konfiguration Ihrer IT-Abteilung; verwenden Sie handoff oder nur rdp, vnc oder dcv (die eigene Adresse des Desktops).',
 };

@@ -42,7 +42,8 @@ export const fieldReasonsEn: Readonly<Record<FieldReasonKey, string>> = {
   'fieldReason.connect-session': '"{value}" is not a valid DCV session id.',
   'fieldReason.connect-no-address': 'The desktop has no IP address to connect to.',
   'fieldReason.trust-plain-http': 'Plain http:// on 127.0.0.1 is for local testing and needs your IT department’s managed configuration.',
-  'fieldReason.trust-endpoint': '{host} is not AWS’s own {service} address (like {example}); any other address needs your IT department’s managed configuration.',
+  'fieldReason.trust-endpoint':
+    '{host} is not AWS’s own {service} address (like {example}); any other address needs your IT department’s managed configuration.',
   'fieldReason.trust-saml-acs': 'Catching the SAML sign-in on this computer instead of AWS’s sign-in address needs your IT department’s managed configuration.',
   'fieldReason.trust-broker': '{host} is your organization’s own broker, not an AWS address; using it needs your IT department’s managed configuration.',
   'fieldReason.trust-default-connect':

@@ -39,9 +39,12 @@ export const fieldReasonsEs: Readonly<Record<FieldReasonKey, string>> = {
   'fieldReason.connect-session': '«{value}» no es un ID de sesión de DCV válido.',
   'fieldReason.connect-no-address': 'El escritorio no tiene ninguna dirección IP a la que conectarse.',
   'fieldReason.trust-plain-http': 'http:// sin cifrar en 127.0.0.1 es para pruebas locales y requiere la configuración gestionada de su departamento de TI.',
-  'fieldReason.trust-endpoint': '{host} no es la dirección de {service} propia de AWS (como {example}); cualquier otra dirección requiere la configuración gestionada de su departamento de TI.',
-  'fieldReason.trust-saml-acs': 'Capturar el inicio de sesión SAML en este equipo en lugar de en la dirección de inicio de sesión de AWS requiere la configuración gestionada de su departamento de TI.',
+  'fieldReason.trust-endpoint':
+    '{host} no es la dirección de {service} propia de AWS (como {example}); cualquier otra dirección requiere la configuración gestionada de su departamento de TI.',
+  'fieldReason.trust-saml-acs':
+    'Capturar el inicio de sesión SAML en este equipo en lugar de en la dirección de inicio de sesión de AWS requiere la configuración gestionada de su departamento de TI.',
   'fieldReason.trust-default-connect':
     'Una conexión predeterminada a un host con nombre requiere la configuración gestionada de su departamento de TI; use handoff, o solo rdp, vnc o dcv (la dirección propia del escritorio).',
-  'fieldReason.trust-broker': '{host} es el broker propio de su organización, no una dirección de AWS; usarlo requiere la configuración gestionada de su departamento de TI.',
+  'fieldReason.trust-broker':
+    '{host} es el broker propio de su organización, no una dirección de AWS; usarlo requiere la configuración gestionada de su departamento de TI.',
 };

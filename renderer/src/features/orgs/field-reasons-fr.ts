@@ -17,7 +17,8 @@ export const fieldReasonsFr: Readonly<Record<FieldReasonKey, string>> = {
   'fieldReason.region-needed': 'Choisissez la région de ce code.',
   'fieldReason.code-empty': 'Saisissez un code d’enregistrement.',
   'fieldReason.code-too-long': 'Un code d’enregistrement ou un alias comporte au plus {max} caractères.',
-  'fieldReason.code-opaque-too-long': 'Un code d’enregistrement comporte au plus {max} caractères (ou saisissez un alias de connexion tel que desktop.example.com).',
+  'fieldReason.code-opaque-too-long':
+    'Un code d’enregistrement comporte au plus {max} caractères (ou saisissez un alias de connexion tel que desktop.example.com).',
   'fieldReason.code-invalid-characters': 'Un code d’enregistrement ne peut contenir que des lettres, des chiffres, « + », « - » et « _ ».',
   'fieldReason.code-malformed': 'Un code d’enregistrement comporte 6 lettres ou chiffres après le « + », par exemple SLiad+S393HD.',
   'fieldReason.code-invalid-alias': '« {value} » n’est pas un alias de connexion valide (un nom d’hôte tel que desktop.example.com).',
@@ -38,10 +39,14 @@ export const fieldReasonsFr: Readonly<Record<FieldReasonKey, string>> = {
   'fieldReason.connect-fragment': 'Seules les adresses dcv:// peuvent indiquer une session après #.',
   'fieldReason.connect-session': '« {value} » n’est pas un ID de session DCV valide.',
   'fieldReason.connect-no-address': 'Le bureau n’a pas d’adresse IP à laquelle se connecter.',
-  'fieldReason.trust-plain-http': 'Le http:// non chiffré sur 127.0.0.1 est réservé aux tests locaux et nécessite la configuration gérée de votre service informatique.',
-  'fieldReason.trust-endpoint': '{host} n’est pas l’adresse {service} propre à AWS (comme {example}) ; toute autre adresse nécessite la configuration gérée de votre service informatique.',
-  'fieldReason.trust-saml-acs': 'Intercepter la connexion SAML sur cet ordinateur plutôt qu’à l’adresse de connexion d’AWS nécessite la configuration gérée de votre service informatique.',
+  'fieldReason.trust-plain-http':
+    'Le http:// non chiffré sur 127.0.0.1 est réservé aux tests locaux et nécessite la configuration gérée de votre service informatique.',
+  'fieldReason.trust-endpoint':
+    '{host} n’est pas l’adresse {service} propre à AWS (comme {example}) ; toute autre adresse nécessite la configuration gérée de votre service informatique.',
+  'fieldReason.trust-saml-acs':
+    'Intercepter la connexion SAML sur cet ordinateur plutôt qu’à l’adresse de connexion d’AWS nécessite la configuration gérée de votre service informatique.',
   'fieldReason.trust-default-connect':
     'Une connexion par défaut vers un hôte nommé nécessite la configuration gérée de votre service informatique ; utilisez handoff, ou simplement rdp, vnc ou dcv (l’adresse propre du bureau).',
-  'fieldReason.trust-broker': '{host} est le broker propre à votre organisation, pas une adresse AWS ; l’utiliser nécessite la configuration gérée de votre service informatique.',
+  'fieldReason.trust-broker':
+    '{host} est le broker propre à votre organisation, pas une adresse AWS ; l’utiliser nécessite la configuration gérée de votre service informatique.',
 };

@@ -39,7 +39,8 @@ export const fieldReasonsJa: Readonly<Record<FieldReasonKey, string>> = {
   'fieldReason.connect-session': '「{value}」は有効な DCV セッション ID ではありません。',
   'fieldReason.connect-no-address': 'このデスクトップには接続先の IP アドレスがありません。',
   'fieldReason.trust-plain-http': '127.0.0.1 での暗号化されていない http:// はローカル テスト用で、IT 部門が管理する構成が必要です。',
-  'fieldReason.trust-endpoint': '{host} は AWS 自身の {service} アドレス（{example} など）ではありません。ほかのアドレスを使うには、IT 部門が管理する構成が必要です。',
+  'fieldReason.trust-endpoint':
+    '{host} は AWS 自身の {service} アドレス（{example} など）ではありません。ほかのアドレスを使うには、IT 部門が管理する構成が必要です。',
   'fieldReason.trust-saml-acs': 'AWS のサインイン アドレスではなくこのコンピューターで SAML サインインを受け取るには、IT 部門が管理する構成が必要です。',
   'fieldReason.trust-default-connect':
     '名前付きホストへの既定の接続には、IT 部門が管理する構成が必要です。handoff を使用するか、rdp、vnc、dcv のみ（デスクトップ自身のアドレス）を指定してください。',

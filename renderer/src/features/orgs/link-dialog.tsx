@@ -28,9 +28,18 @@ export function LinkDialog({ link }: { readonly link: PendingLink }) {
   const { input } = link;
   const addresses = orgAddresses(input);
   const [signInAddress] = addresses;
-  const method = input.signIn.method === 'saml' ? t('add.saml') : input.signIn.method === 'oidc' ? t('add.oidc') : input.signIn.method === 'broker' ? t('add.broker') : t('add.sso');
+  const method =
+    input.signIn.method === 'saml'
+      ? t('add.saml')
+      : input.signIn.method === 'oidc'
+        ? t('add.oidc')
+        : input.signIn.method === 'broker'
+          ? t('add.broker')
+          : t('add.sso');
   const signIn = `${method}: ${signInAddress?.shown ?? ''}`;
-  const overridesEndpoints = addresses.some((a) => a.role !== 'issuer' && a.role !== 'startUrl' && a.role !== 'samlSignInUrl' && a.role !== 'broker' && a.role !== 'defaultConnect');
+  const overridesEndpoints = addresses.some(
+    (a) => a.role !== 'issuer' && a.role !== 'startUrl' && a.role !== 'samlSignInUrl' && a.role !== 'broker' && a.role !== 'defaultConnect',
+  );
   async function answer(accept: boolean) {
     const result = await api().orgs.answerLink(link.id, accept);
     if (!result.ok) setError(orgFailureText(t, result.error));

@@ -24,7 +24,8 @@ export const settingsDe: Record<keyof typeof settingsEn, string> = {
   'settings.locked': 'Von Ihrer IT-Abteilung festgelegt',
   'settings.saveFailed': 'Die Änderung wurde nicht gespeichert.',
   'settings.diagnostics': 'Diagnose',
-  'settings.diagnosticsBody': 'Das Protokoll dieser Sitzung hilft Ihrer IT-Abteilung herauszufinden, was schiefgegangen ist. Es bleibt im Arbeitsspeicher, bis Sie es exportieren.',
+  'settings.diagnosticsBody':
+    'Das Protokoll dieser Sitzung hilft Ihrer IT-Abteilung herauszufinden, was schiefgegangen ist. Es bleibt im Arbeitsspeicher, bis Sie es exportieren.',
   'settings.about': 'Über Deskbridge',
   'settings.version': 'Version',
   'settings.runtime.electron': 'Electron',

@@ -24,7 +24,8 @@ export const settingsFr: Record<keyof typeof settingsEn, string> = {
   'settings.locked': 'Défini par votre service informatique',
   'settings.saveFailed': 'La modification n’a pas été enregistrée.',
   'settings.diagnostics': 'Diagnostic',
-  'settings.diagnosticsBody': 'Le journal de cette session aide votre service informatique à comprendre ce qui n’a pas fonctionné. Il reste en mémoire jusqu’à ce que vous l’exportiez.',
+  'settings.diagnosticsBody':
+    'Le journal de cette session aide votre service informatique à comprendre ce qui n’a pas fonctionné. Il reste en mémoire jusqu’à ce que vous l’exportiez.',
   'settings.about': 'À propos de Deskbridge',
   'settings.version': 'Version',
   'settings.runtime.electron': 'Electron',

@@ -1,12 +1,6 @@
 import { Fragment, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '@shared/ipc/domains/app';
-import {
-  LANGUAGE_PREFERENCES,
-  THEME_PREFERENCES,
-  type PreferenceName,
-  type PreferencesView,
-  type UserPreferences,
-} from '@shared/ipc/domains/settings';
+import { LANGUAGE_PREFERENCES, THEME_PREFERENCES, type PreferenceName, type PreferencesView, type UserPreferences } from '@shared/ipc/domains/settings';
 import { DiagnosticsButton } from '../diagnostics/log-viewer';
 import { NetworkSection } from '../network/network-settings';
 import { errorText } from '@renderer/i18n/error-text';
@@ -37,9 +31,7 @@ export function SettingsScreen({ view, onClose }: Props) {
       .then((result) => {
         if (!result.ok) setError(`${t('settings.saveFailed')} ${errorText(t, result.error)}`);
       })
-      .finally(() =>
-        setPending((current) => Object.fromEntries(Object.entries(current).filter(([name]) => !(name in patch)))),
-      );
+      .finally(() => setPending((current) => Object.fromEntries(Object.entries(current).filter(([name]) => !(name in patch)))));
   };
   const shown: UserPreferences = { ...view.preferences, ...pending };
   const isLocked = (name: PreferenceName) => view.locked.includes(name);
@@ -66,13 +58,36 @@ export function SettingsScreen({ view, onClose }: Props) {
       ) : null}
       <section aria-labelledby="settings-appearance">
         <h3 id="settings-appearance">{t('settings.appearance')}</h3>
-        <Choice label={t('settings.language')} locked={isLocked('language')} value={shown.language} onChange={(language) => change({ language })} options={LANGUAGE_PREFERENCES.map((value) => ({ value, label: t(`settings.language.${value}`) }))} />
-        <Choice label={t('settings.theme')} locked={isLocked('theme')} value={shown.theme} onChange={(theme) => change({ theme })} options={THEME_PREFERENCES.map((value) => ({ value, label: t(`settings.theme.${value}`) }))} hint={t('settings.theme.highContrast')} />
+        <Choice
+          label={t('settings.language')}
+          locked={isLocked('language')}
+          value={shown.language}
+          onChange={(language) => change({ language })}
+          options={LANGUAGE_PREFERENCES.map((value) => ({ value, label: t(`settings.language.${value}`) }))}
+        />
+        <Choice
+          label={t('settings.theme')}
+          locked={isLocked('theme')}
+          value={shown.theme}
+          onChange={(theme) => change({ theme })}
+          options={THEME_PREFERENCES.map((value) => ({ value, label: t(`settings.theme.${value}`) }))}
+          hint={t('settings.theme.highContrast')}
+        />
       </section>
       <section aria-labelledby="settings-connecting">
         <h3 id="settings-connecting">{t('settings.connecting')}</h3>
-        <Switch label={t('settings.connectOnOpen')} locked={isLocked('connectOnOpen')} checked={shown.connectOnOpen} onChange={(connectOnOpen) => change({ connectOnOpen })} />
-        <Switch label={t('settings.rdpFullScreen')} locked={isLocked('rdpFullScreen')} checked={shown.rdpFullScreen} onChange={(rdpFullScreen) => change({ rdpFullScreen })} />
+        <Switch
+          label={t('settings.connectOnOpen')}
+          locked={isLocked('connectOnOpen')}
+          checked={shown.connectOnOpen}
+          onChange={(connectOnOpen) => change({ connectOnOpen })}
+        />
+        <Switch
+          label={t('settings.rdpFullScreen')}
+          locked={isLocked('rdpFullScreen')}
+          checked={shown.rdpFullScreen}
+          onChange={(rdpFullScreen) => change({ rdpFullScreen })}
+        />
       </section>
       <NetworkSection />
       <section aria-labelledby="settings-diagnostics">
@@ -134,7 +149,14 @@ function Switch(props: { readonly label: string; readonly checked: boolean; read
   return (
     <div className="setting">
       <div className="check">
-        <input id={id} type="checkbox" checked={props.checked} disabled={props.locked} aria-describedby={props.locked ? `${id}-locked` : undefined} onChange={(event) => props.onChange(event.target.checked)} />
+        <input
+          id={id}
+          type="checkbox"
+          checked={props.checked}
+          disabled={props.locked}
+          aria-describedby={props.locked ? `${id}-locked` : undefined}
+          onChange={(event) => props.onChange(event.target.checked)}
+        />
         <label htmlFor={id}>{props.label}</label>
       </div>
       <Locked id={`${id}-locked`} locked={props.locked} />

@@ -37,7 +37,12 @@ export class EmulatorSessions implements AuthSessions {
   /** Signs a demo user in through the IdP and STS; the session's credentials are real temporary keys. */
   async signIn(org: OrgProfile, username: string, password: string): Promise<AuthSession> {
     const tokens = await signInWithOidc(this.emu.endpoints.oidcIssuer, username, password);
-    const sts = new STSClient({ region: 'us-east-1', endpoint: this.emu.endpoints.sts, credentials: { accessKeyId: 'unused', secretAccessKey: 'unused' }, maxAttempts: 1 });
+    const sts = new STSClient({
+      region: 'us-east-1',
+      endpoint: this.emu.endpoints.sts,
+      credentials: { accessKeyId: 'unused', secretAccessKey: 'unused' },
+      maxAttempts: 1,
+    });
     const out = await sts.send(
       new AssumeRoleWithWebIdentityCommand({ RoleArn: DEMO_ROLE_ARN, RoleSessionName: username, WebIdentityToken: tokens.id_token, DurationSeconds: 43_200 }),
     );

@@ -50,10 +50,26 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const pushes: DesktopsSnapshot[] = [];
   events.on('desktops:changed', (s) => pushes.push(s));
   const log = new Logger();
-  const service = new DesktopService({ auth: sessions, clock, events, log: log.scoped('desktops'), fetch: testFetch, random: () => 0.5, ...(options.clientFor === undefined ? {} : { clientFor: options.clientFor }) });
+  const service = new DesktopService({
+    auth: sessions,
+    clock,
+    events,
+    log: log.scoped('desktops'),
+    fetch: testFetch,
+    random: () => 0.5,
+    ...(options.clientFor === undefined ? {} : { clientFor: options.clientFor }),
+  });
   const actions = new DesktopActions(service);
   return {
-    emu, clock, sessions, service, actions, events, log, calls, pushes,
+    emu,
+    clock,
+    sessions,
+    service,
+    actions,
+    events,
+    log,
+    calls,
+    pushes,
     advance: (ms) => clock.advance(ms, () => service.idle()),
     workspaceCalls: (operation) => calls.filter((c) => c.service === 'workspaces' && (operation === undefined || c.operation === operation)),
     stop: async () => {
