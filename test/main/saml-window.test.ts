@@ -40,6 +40,13 @@ beforeEach(() => resetFakeElectron());
 afterEach(() => vi.useRealTimers());
 
 describe('the SAML sign-in window', () => {
+  it('never opens a sign-in URL that is not https: sign-in-url-insecure, naming the origin', async () => {
+    const { capture } = setup();
+    const refused = capture.capture({ ...REQUEST, signInUrl: 'http://idp.example/sso/saml' }, new AbortController().signal);
+    await expect(refused).rejects.toMatchObject({ code: 'sign-in-url-insecure', params: { origin: 'http://idp.example' } });
+    expect(BrowserWindow.windows.every((w) => w.loadedUrl !== 'http://idp.example/sso/saml')).toBe(true);
+  });
+
   it('is sandboxed, has no preload or Node, uses its own in-memory partition, names the organization and speaks as plain Chrome', async () => {
     const { capture, partitions } = setup();
     void capture.capture(REQUEST, new AbortController().signal).catch(() => undefined);

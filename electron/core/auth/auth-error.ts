@@ -10,14 +10,26 @@ export type AuthErrorCode =
   | 'sign-in-in-progress'
   | 'idp-unreachable'
   | 'idp-timeout'
-  | 'idp-refused'
+  | 'idp-discovery-invalid'
+  | 'idp-client-refused'
+  | 'idp-scope-refused'
+  | 'idp-error'
+  | 'idp-invalid-answer'
+  | 'idp-userinfo-refused'
+  | 'idp-unexpected'
+  | 'sign-in-url-insecure'
+  | 'browser-failed'
   | 'state-mismatch'
   | 'invalid-id-token'
   | 'id-token-expired'
   | 'clock-skew'
   | 'role-trust-refused'
+  | 'role-session-too-long'
+  | 'sts-region-disabled'
   | 'aws-refused-token'
   | 'identity-center-refused'
+  | 'identity-center-incomplete'
+  | 'identity-center-no-assignment'
   | 'sign-in-expired'
   | 'sign-in-too-old'
   | 'user-name-missing'
@@ -35,6 +47,8 @@ export type AuthErrorCode =
   | 'saml-token-expired'
   | 'saml-window-closed'
   | 'saml-needs-prompt'
+  | 'saml-idp-status'
+  | 'saml-unavailable'
   | NetworkFailureCode;
 
 /** Thrown inside the auth flows and turned into a Result at the service boundary. Never carries a secret. */
@@ -57,6 +71,22 @@ export class AuthError extends Error {
       ...(this.params === undefined ? {} : { params: this.params }),
     };
   }
+}
+
+/** A sign-in page whose address is not https (nor loopback) is never opened. */
+export function insecureSignInUrl(url: string): AuthError {
+  const origin = URL.canParse(url) ? new URL(url).origin : 'not a URL';
+  return new AuthError(
+    'sign-in-url-insecure',
+    'The sign-in page’s address is not secure (https), so Deskbridge did not open it. Check the organization’s settings.',
+    `Refused to open ${origin}`,
+    { origin: origin.slice(0, 120) },
+  );
+}
+
+/** The system browser could not be started for a sign-in. */
+export function browserFailed(error: unknown): AuthError {
+  return new AuthError('browser-failed', 'Deskbridge could not open your web browser for the sign-in.', describeCause(error));
 }
 
 /** What goes into a details part: the error's name and message, cut short, with anything token-like removed. */

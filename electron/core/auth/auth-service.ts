@@ -265,7 +265,7 @@ export class AuthService implements AuthSessions {
     const capture = loopback ? loopbackSamlCapture(this.deps.browser, this.deps.clock, this.deps.fetch) : this.deps.samlWindow;
     if (!capture)
       throw new AuthError(
-        'idp-refused',
+        'saml-unavailable',
         'SAML sign-in needs Deskbridge’s sign-in window, which this version does not have.',
         'No SAML capture is available on this host.',
       );

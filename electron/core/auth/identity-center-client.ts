@@ -77,7 +77,7 @@ export class IdentityCenterClient {
         }),
       );
       if (!out.clientId || !out.clientSecret)
-        throw new AuthError('identity-center-refused', 'IAM Identity Center did not register Deskbridge.', 'RegisterClient returned no client.');
+        throw incomplete('RegisterClient', 'IAM Identity Center did not register Deskbridge.', 'RegisterClient returned no client.');
       return {
         clientId: out.clientId,
         clientSecret: out.clientSecret,
@@ -119,7 +119,7 @@ export class IdentityCenterClient {
         `${error}: ${(callback.get('error_description') ?? '').slice(0, 200)}`,
       );
     const code = callback.get('code');
-    if (code === null) throw new AuthError('identity-center-refused', 'IAM Identity Center sent no authorization code.', 'No code in the redirect.');
+    if (code === null) throw incomplete('Authorize', 'IAM Identity Center sent no authorization code.', 'No code in the redirect.');
     return this.token({ grantType: 'authorization_code', code, redirectUri, codeVerifier: pkce.verifier }, registration);
   }
 
@@ -129,7 +129,7 @@ export class IdentityCenterClient {
         new StartDeviceAuthorizationCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, startUrl: this.org.signIn.startUrl }),
       );
       if (!out.deviceCode || !out.userCode || !out.verificationUri)
-        throw new AuthError('identity-center-refused', 'IAM Identity Center did not start the device sign-in.', 'StartDeviceAuthorization returned no code.');
+        throw incomplete('StartDeviceAuthorization', 'IAM Identity Center did not start the device sign-in.', 'StartDeviceAuthorization returned no code.');
       return {
         deviceCode: out.deviceCode,
         userCode: out.userCode,
@@ -194,12 +194,12 @@ export class IdentityCenterClient {
       );
       const c = out.roleCredentials;
       if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken || !c.expiration)
-        throw new AuthError('identity-center-refused', 'IAM Identity Center sent no credentials.', 'GetRoleCredentials returned none.');
+        throw incomplete('GetRoleCredentials', 'IAM Identity Center sent no credentials.', 'GetRoleCredentials returned none.');
       const expiration = new Date(c.expiration);
       // An expiry that is no real time would renew the credentials in a tight loop.
       if (Number.isNaN(expiration.getTime()))
-        throw new AuthError(
-          'identity-center-refused',
+        throw incomplete(
+          'GetRoleCredentials',
           'IAM Identity Center sent credentials without a valid expiry time.',
           `GetRoleCredentials expiration: ${String(c.expiration).slice(0, 40)}`,
         );
@@ -208,9 +208,10 @@ export class IdentityCenterClient {
       const name = nameOf(error);
       if (name === 'ResourceNotFoundException' || name === 'ForbiddenException') {
         throw new AuthError(
-          'role-trust-refused',
+          'identity-center-no-assignment',
           `IAM Identity Center did not give you the role ${this.org.signIn.roleName} in account ${this.org.signIn.accountId}. Ask your administrator to assign you this permission set for the account.`,
           `IAM Identity Center setting: AWS accounts → ${this.org.signIn.accountId} → assigned users and permission sets (${this.org.signIn.roleName}). ${describeCause(error)}`,
+          { role: this.org.signIn.roleName.slice(0, 64), account: this.org.signIn.accountId },
         );
       }
       if (name === 'UnauthorizedException')
@@ -246,7 +247,7 @@ export class IdentityCenterClient {
   }
 
   private tokensOf(out: { accessToken?: string; expiresIn?: number; refreshToken?: string }): IdcTokens {
-    if (!out.accessToken) throw new AuthError('identity-center-refused', 'IAM Identity Center sent no access token.', 'CreateToken returned none.');
+    if (!out.accessToken) throw incomplete('CreateToken', 'IAM Identity Center sent no access token.', 'CreateToken returned none.');
     return {
       accessToken: out.accessToken,
       accessExpiresAt: this.clock.now() + (out.expiresIn ?? 3600) * 1000,
@@ -258,12 +259,20 @@ export class IdentityCenterClient {
     if (error instanceof AuthError) return error;
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
     if (status !== undefined && status < 500 && status !== 429) {
+      const reason = nameOf(error).replace(/Exception$/, '');
       return new AuthError(
         'identity-center-refused',
         `IAM Identity Center refused the sign-in (${operation}). Check the organization’s start URL and Region.`,
         describeCause(error),
+        { operation, reason: /^\w{1,64}$/.test(reason) ? reason : `HTTP ${status}` },
       );
     }
-    return explainNetworkError(error, 'idp', `IAM Identity Center ${operation}`);
+    const endpoint = operation === 'GetRoleCredentials' || operation === 'Logout' ? this.endpoints.sso : this.endpoints.ssoOidc;
+    return explainNetworkError(error, 'idp', `${endpoint} (IAM Identity Center ${operation})`);
   }
+}
+
+/** IAM Identity Center answered an operation without what it must carry. */
+function incomplete(operation: string, message: string, details: string): AuthError {
+  return new AuthError('identity-center-incomplete', message, details, { operation });
 }

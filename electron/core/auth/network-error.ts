@@ -40,6 +40,7 @@ export function explainNetworkError(error: unknown, who: 'idp' | 'aws', where: s
       who === 'idp' ? 'idp-timeout' : 'aws-unreachable',
       `${capitalize(label)} did not answer in time. Check your network connection and try again.`,
       `No answer from ${where}. ${describeCause(error)}`,
+      who === 'idp' ? { host: hostOf(where) } : undefined,
     );
   }
   if (codes.some((c) => UNREACHABLE.has(c)) || (error instanceof TypeError && error.message === 'fetch failed')) {
@@ -57,7 +58,16 @@ export function explainNetworkError(error: unknown, who: 'idp' | 'aws', where: s
       `${where} answered HTTP ${status}. ${describeCause(error)}`,
     );
   }
-  return new AuthError(who === 'idp' ? 'idp-refused' : 'aws-unreachable', `The sign-in failed at ${label}.`, `${where}: ${describeCause(error)}`);
+  if (who === 'aws') return new AuthError('aws-unreachable', `The sign-in failed at ${label}.`, `${where}: ${describeCause(error)}`);
+  return new AuthError('idp-unexpected', `${capitalize(label)} gave an answer Deskbridge did not expect.`, `${where}: ${describeCause(error)}`, {
+    host: hostOf(where),
+  });
+}
+
+/** The host a failure's "where" names (it starts with the URL Deskbridge called), for the message. */
+function hostOf(where: string): string {
+  const first = where.split(' ')[0] ?? '';
+  return (URL.canParse(first) ? new URL(first).host : where).slice(0, 120);
 }
 
 function capitalize(text: string): string {

@@ -113,11 +113,7 @@ export class OidcClient {
       try {
         return await oauth.processDiscoveryResponse(this.issuer, response);
       } catch (error) {
-        throw new AuthError(
-          'idp-refused',
-          `The identity provider at ${this.issuer.href} does not look like the one configured for this organization. Check the issuer URL.`,
-          describeCause(error),
-        );
+        throw discoveryInvalid(this.issuer, describeCause(error));
       }
     })();
     this.server.catch(() => {
@@ -128,7 +124,7 @@ export class OidcClient {
 
   async authorizationUrl(redirectUri: string, pkce: Pkce, state: string, nonce: string): Promise<string> {
     const as = await this.discover();
-    if (!as.authorization_endpoint) throw new AuthError('idp-refused', 'The identity provider has no authorization endpoint.', this.issuer.href);
+    if (!as.authorization_endpoint) throw discoveryInvalid(this.issuer, 'Its discovery document has no authorization_endpoint.');
     const url = new URL(as.authorization_endpoint);
     url.search = new URLSearchParams({
       client_id: this.client.client_id,
@@ -165,13 +161,17 @@ export class OidcClient {
     if (error !== null) {
       const description = (callback.get('error_description') ?? '').slice(0, 200);
       if (error === 'access_denied') throw new AuthError('sign-in-denied', 'Sign-in was cancelled or refused in the browser.', `${error}: ${description}`);
-      throw new AuthError('idp-refused', 'Your identity provider refused the sign-in.', `${error}: ${description}`);
+      throw idpErrorResponse(error, description);
     }
     let params: URLSearchParams;
     try {
       params = oauth.validateAuthResponse(as, this.client, callback, state);
     } catch (cause) {
-      throw new AuthError('idp-refused', 'The answer from your identity provider was not valid.', describeCause(cause));
+      throw new AuthError(
+        'idp-invalid-answer',
+        'The answer your identity provider sent back to Deskbridge was not valid, so Deskbridge did not use it.',
+        describeCause(cause),
+      );
     }
     const response = await this.call(() =>
       oauth.authorizationCodeGrantRequest(as, this.clientNow(), oauth.None(), params, redirectUri, pkce.verifier, this.options()),
@@ -233,7 +233,7 @@ export class OidcClient {
         );
       if (error.error === 'invalid_grant')
         return new AuthError('sign-in-expired', 'Your sign-in has expired. Sign in again.', `${error.error}: ${(error.error_description ?? '').slice(0, 200)}`);
-      return new AuthError('idp-refused', 'Your identity provider refused the sign-in.', `${error.error}: ${(error.error_description ?? '').slice(0, 200)}`);
+      return idpErrorResponse(error.error, (error.error_description ?? '').slice(0, 200));
     }
     if (error instanceof oauth.OperationProcessingError && error.code === oauth.JWT_TIMESTAMP_CHECK) {
       const { claims, claim } = (error.cause ?? {}) as { claims?: JWTPayload; claim?: string };
@@ -301,7 +301,7 @@ export class OidcClient {
     } catch (error) {
       if (error instanceof oauth.ResponseBodyError || error instanceof oauth.OperationProcessingError || error instanceof oauth.WWWAuthenticateChallengeError) {
         throw new AuthError(
-          'idp-refused',
+          'idp-userinfo-refused',
           'Your identity provider did not say who you are (its UserInfo answer was refused or not valid).',
           describeCause(error),
         );
@@ -359,4 +359,40 @@ export function clockSkewError(skewMs: number): AuthError {
     `Difference between the ID token's issue time and this computer's clock: ${Math.round(skewMs / 1000)} s (allowed: ${MAX_CLOCK_SKEW_MS / 1000} s).`,
     { minutes },
   );
+}
+
+/** The issuer's discovery document is not the configured issuer's, or lacks what a sign-in needs. */
+function discoveryInvalid(issuer: URL, details: string): AuthError {
+  return new AuthError(
+    'idp-discovery-invalid',
+    `The identity provider at ${issuer.href} does not describe itself as the one configured for this organization. Check the issuer URL.`,
+    details,
+    { issuer: issuer.host },
+  );
+}
+
+/** OAuth error codes (RFC 6749 §4.1.2.1, §5.2) that mean the IdP does not accept this client. */
+const CLIENT_REFUSED = new Set(['invalid_client', 'unauthorized_client', 'unsupported_response_type', 'unsupported_grant_type']);
+/** …and those that mean the IdP is in trouble, not refusing anyone. */
+const IDP_TROUBLE = new Set(['server_error', 'temporarily_unavailable']);
+
+/**
+ * An OAuth error answer from the identity provider (in the redirect or from the token endpoint),
+ * as the specific failure it names. The IdP's own code travels as a param, kept to a safe shape.
+ */
+export function idpErrorResponse(error: string, description: string): AuthError {
+  const details = `${error.slice(0, 64)}: ${description.slice(0, 200)}`;
+  const params = { error: /^[\w.:-]{1,64}$/.test(error) ? error : 'unrecognised' };
+  if (CLIENT_REFUSED.has(error))
+    return new AuthError(
+      'idp-client-refused',
+      'Your identity provider does not accept Deskbridge’s client ID for this organization. Ask your IT department to check the app registration.',
+      details,
+      params,
+    );
+  if (error === 'invalid_scope')
+    return new AuthError('idp-scope-refused', 'Your identity provider refused the permissions (scopes) Deskbridge asks for.', details, params);
+  if (IDP_TROUBLE.has(error))
+    return new AuthError('idp-unreachable', 'Your organization’s identity provider is having problems right now. Try again in a few minutes.', details);
+  return new AuthError('idp-error', `Your identity provider refused the sign-in (${params.error}).`, details, params);
 }

@@ -5,7 +5,7 @@ import { isSafeExternalUrl } from '@shared/lib/external-url';
 import { parseRequestUrl } from '@shared/lib/parse-url';
 import type { NetworkFetch } from '../network/port';
 import type { Browser, Clock } from '../ports';
-import { AuthError, describeCause } from './auth-error';
+import { AuthError, browserFailed, insecureSignInUrl } from './auth-error';
 import { explainNetworkError } from './network-error';
 import { MAX_SAML_RESPONSE_CHARS } from './saml-response';
 
@@ -128,16 +128,11 @@ export function loopbackSamlCapture(
       try {
         const target = new URL(request.signInUrl);
         target.searchParams.set('acs', `http://127.0.0.1:${port}${path}`);
-        if (!isSafeExternalUrl(target.toString()))
-          throw new AuthError(
-            'idp-refused',
-            'The sign-in page’s address is not secure (https), so Deskbridge did not open it.',
-            `Refused to open ${target.origin}`,
-          );
+        if (!isSafeExternalUrl(target.toString())) throw insecureSignInUrl(target.toString());
         try {
           await browser.open(target.toString());
         } catch (error) {
-          throw new AuthError('idp-refused', 'Deskbridge could not open your web browser for the sign-in.', describeCause(error));
+          throw browserFailed(error);
         }
         return await result;
       } finally {

@@ -145,7 +145,9 @@ function readStatus(response: Element): void {
   const status = only(response, PROTOCOL_NS, 'Status', true);
   const code = only(status, PROTOCOL_NS, 'StatusCode', true).getAttribute('Value') ?? '';
   if (code !== SUCCESS) {
-    throw new AuthError('idp-refused', 'Your identity provider did not sign you in.', `SAML status: ${code.split(':').pop()?.slice(0, 100) ?? 'unknown'}`);
+    const said = code.split(':').pop()?.slice(0, 100) ?? '';
+    const status = /^[A-Za-z]{1,100}$/.test(said) ? said : 'unrecognised';
+    throw new AuthError('saml-idp-status', `Your identity provider did not sign you in (SAML status ${status}).`, `SAML status: ${said || 'none'}`, { status });
   }
 }
 

@@ -5,7 +5,7 @@ import { AuthError, describeCause } from './auth-error';
 import { clientConfig, DEFAULT_REGION, endpointsOf, NO_CREDENTIALS } from './aws-config';
 import { explainNetworkError } from './network-error';
 import type { SamlRole } from './saml-response';
-import type { TemporaryCredentials } from './sts';
+import { roleName, stsRegionDisabled, type TemporaryCredentials } from './sts';
 
 const TRUST = 'sts:AssumeRoleWithSAML and sts:TagSession for the SAML provider, with the condition SAML:aud = https://signin.aws.amazon.com/saml';
 
@@ -27,14 +27,14 @@ export async function assumeRoleWithSaml(
     }
     return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
   } catch (error) {
-    throw explainSamlStsError(error, role, endpoint);
+    throw explainSamlStsError(error, role, endpoint, org.region ?? DEFAULT_REGION);
   } finally {
     client.destroy();
   }
 }
 
 /** What STS said, in words, naming the IAM setting an administrator has to look at. */
-export function explainSamlStsError(error: unknown, role: SamlRole, endpoint: string): AuthError {
+export function explainSamlStsError(error: unknown, role: SamlRole, endpoint: string, region: string): AuthError {
   if (error instanceof AuthError) return error;
   const name = error instanceof Error ? error.name : '';
   const said = `STS said: ${describeCause(error)}`;
@@ -43,6 +43,7 @@ export function explainSamlStsError(error: unknown, role: SamlRole, endpoint: st
       'role-trust-refused',
       `AWS refused to let you use the role ${role.roleArn}. Ask your administrator to check the role’s trust policy.`,
       `IAM setting: the trust policy of ${role.roleArn} must allow ${TRUST} (Principal Federated = ${role.principalArn}). ${said}`,
+      { role: roleName(role.roleArn) },
     );
   }
   if (name === 'InvalidIdentityTokenException' || name === 'InvalidIdentityToken') {
@@ -67,13 +68,14 @@ export function explainSamlStsError(error: unknown, role: SamlRole, endpoint: st
     );
   }
   if (name === 'RegionDisabledException') {
-    return new AuthError('role-trust-refused', 'STS is not enabled in this Region for this account.', `IAM setting: Account settings → STS regions. ${said}`);
+    return stsRegionDisabled(region, said);
   }
   if (name === 'ValidationError' && describeCause(error).includes('DurationSeconds')) {
     return new AuthError(
-      'role-trust-refused',
+      'role-session-too-long',
       `The session length your identity provider asks for is longer than the role ${role.roleArn} allows.`,
       `IAM setting: the role’s maximum session duration, or the SessionDuration attribute in the IdP app. ${said}`,
+      { role: roleName(role.roleArn) },
     );
   }
   return explainNetworkError(error, 'aws', endpoint);

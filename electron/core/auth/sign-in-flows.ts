@@ -4,7 +4,7 @@ import type { OrgProfile } from '@shared/models/org';
 import type { NetworkFetch } from '../network/port';
 import type { Browser, Clock } from '../ports';
 import type { RememberedSecrets } from '../vault/sign-in-vault';
-import { AuthError, describeCause } from './auth-error';
+import { AuthError, browserFailed, insecureSignInUrl } from './auth-error';
 import { BrokerGrant, type BrokerToken, type Expiring, type Grant, IdentityCenterGrant, OidcGrant } from './grants';
 import { type IdcOrg, type IdcRegistration, IdentityCenterClient } from './identity-center-client';
 import { startLoopback } from './loopback';
@@ -69,16 +69,11 @@ export class Attempt {
 }
 
 async function openInBrowser(ctx: FlowContext, url: string): Promise<void> {
-  if (!isSafeExternalUrl(url))
-    throw new AuthError(
-      'idp-refused',
-      'The sign-in page’s address is not secure (https), so Deskbridge did not open it. Check the organization’s settings.',
-      `Refused to open ${new URL(url).origin}`,
-    );
+  if (!isSafeExternalUrl(url)) throw insecureSignInUrl(url);
   try {
     await ctx.browser.open(url);
   } catch (error) {
-    throw new AuthError('idp-refused', 'Deskbridge could not open your web browser for the sign-in.', describeCause(error));
+    throw browserFailed(error);
   }
 }
 

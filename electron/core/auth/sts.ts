@@ -17,6 +17,18 @@ export function sessionNameFor(userName: string): string {
   return cleaned.length >= 2 ? cleaned : `deskbridge-${cleaned}`;
 }
 
+/** The role's name from its ARN (arn:aws:iam::123456789012:role/path/Name → Name), for messages. */
+export function roleName(roleArn: string): string {
+  return roleArn.split('/').pop()?.slice(0, 64) || roleArn.slice(0, 64);
+}
+
+/** STS answered RegionDisabledException: the account has not activated STS in this Region. */
+export function stsRegionDisabled(region: string, said: string): AuthError {
+  return new AuthError('sts-region-disabled', `STS is not enabled in ${region} for this account.`, `IAM setting: Account settings → STS regions. ${said}`, {
+    region,
+  });
+}
+
 function errorName(error: unknown): string {
   return error instanceof Error ? error.name : '';
 }
@@ -56,6 +68,7 @@ function explainStsError(error: unknown, org: OrgProfile & { readonly signIn: Oi
       'role-trust-refused',
       `AWS refused to let you use the role ${role}. Ask your administrator to check the role’s trust policy: it must allow sts:AssumeRoleWithWebIdentity for the identity provider ${org.signIn.issuer} with the audience (client ID) ${org.signIn.clientId}.`,
       `IAM setting: the trust policy of ${role} (Principal Federated = the OIDC provider, Condition on :aud and :sub). STS said: ${describeCause(error)}`,
+      { role: roleName(role) },
     );
   }
   if (name === 'InvalidIdentityTokenException' || name === 'IDPRejectedClaimException') {
@@ -73,11 +86,7 @@ function explainStsError(error: unknown, org: OrgProfile & { readonly signIn: Oi
     );
   }
   if (name === 'RegionDisabledException') {
-    return new AuthError(
-      'role-trust-refused',
-      `STS is not enabled in ${org.region ?? DEFAULT_REGION} for this account.`,
-      `IAM setting: Account settings → STS regions. ${describeCause(error)}`,
-    );
+    return stsRegionDisabled(org.region ?? DEFAULT_REGION, `STS said: ${describeCause(error)}`);
   }
   return explainNetworkError(error, 'aws', endpoint);
 }

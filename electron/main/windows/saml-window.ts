@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions, OnBeforeRequestListenerDetails, Session } from 'electron';
 import { isSafeExternalUrl } from '@shared/lib/external-url';
 import { parseUrl } from '@shared/lib/parse-url';
-import { AuthError } from '@core/auth/auth-error';
+import { AuthError, insecureSignInUrl } from '@core/auth/auth-error';
 import type { SamlCapture, SamlCaptureRequest } from '@core/auth/saml-capture';
 
 type WindowClass = new (options: BrowserWindowConstructorOptions) => ElectronBrowserWindow;
@@ -190,14 +190,7 @@ export function createSamlWindows(deps: SamlWindowDeps): SamlCapture {
           finish(() => reject(new AuthError('saml-window-closed', 'The sign-in window was closed before you finished signing in.', NOT_FOR_IDPS))),
         );
         if (!isSafeExternalUrl(request.signInUrl)) {
-          finish(() =>
-            reject(
-              new AuthError(
-                'idp-refused',
-                'The sign-in page’s address is not secure (https), so Deskbridge did not open it. Check the organization’s settings.',
-              ),
-            ),
-          );
+          finish(() => reject(insecureSignInUrl(request.signInUrl)));
           return;
         }
         window.loadURL(request.signInUrl).catch(() => undefined);

@@ -34,9 +34,34 @@ export const errorsDe: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.sign-in-in-progress': 'Eine Anmeldung bei dieser Organisation wartet bereits. Schließen Sie sie im Browser ab oder brechen Sie sie ab.',
   'error.sign-in-failed': 'Die Anmeldung ist fehlgeschlagen.',
   'error.idp-unreachable': 'Deskbridge konnte Ihren Identitätsanbieter nicht erreichen. Prüfen Sie Ihre Netzwerkverbindung und versuchen Sie es erneut.',
-  'error.idp-timeout': 'Ihr Identitätsanbieter hat nicht rechtzeitig geantwortet. Prüfen Sie Ihre Netzwerkverbindung und versuchen Sie es erneut.',
-  'error.idp-refused':
-    'Ihr Identitätsanbieter hat die Anmeldung abgelehnt, oder seine Antwort war nicht verwendbar. Prüfen Sie die Einstellungen der Organisation; die Einzelheiten sagen mehr.',
+  'error.idp-timeout': 'Ihr Identitätsanbieter ({host}) hat nicht rechtzeitig geantwortet. Prüfen Sie Ihre Netzwerkverbindung und versuchen Sie es erneut.',
+  'error.saml-unavailable':
+    'Die SAML-Anmeldung braucht das Anmeldefenster von Deskbridge, das diese Version von Deskbridge nicht hat. Verwenden Sie die Desktop-App oder fragen Sie Ihre IT-Abteilung nach einer anderen Anmeldung.',
+  'error.saml-idp-status':
+    'Ihr Identitätsanbieter hat Sie nicht angemeldet (SAML-Status {status}). Bitten Sie Ihre IT-Abteilung, Ihren Zugang zur AWS-App zu prüfen.',
+  'error.identity-center-no-assignment':
+    'IAM Identity Center hat Ihnen den Berechtigungssatz {role} im Konto {account} nicht zugewiesen. Bitten Sie Ihre IT-Abteilung, ihn Ihnen zuzuweisen.',
+  'error.identity-center-incomplete':
+    'IAM Identity Center hat {operation} ohne das beantwortet, was eine Anmeldung braucht. Versuchen Sie es erneut; wenn das wieder geschieht, bitten Sie Ihre IT-Abteilung, Identity Center zu prüfen.',
+  'error.sts-region-disabled':
+    'AWS STS ist in {region} für dieses Konto nicht aktiviert. Bitten Sie Ihre IT-Abteilung, es in IAM zu aktivieren (Kontoeinstellungen → STS-Regionen).',
+  'error.role-session-too-long':
+    'Ihr Identitätsanbieter verlangt eine längere Sitzung, als die Rolle {role} erlaubt. Bitten Sie Ihre IT-Abteilung, die maximale Sitzungsdauer der Rolle zu erhöhen oder die Sitzungslänge im Identitätsanbieter zu verkürzen.',
+  'error.sign-in-url-insecure':
+    'Die Adresse der Anmeldeseite ({origin}) ist nicht sicher (https), daher hat Deskbridge sie nicht geöffnet. Prüfen Sie die Einstellungen der Organisation.',
+  'error.idp-unexpected': '{host} hat eine Antwort gegeben, die Deskbridge nicht erwartet hat, daher wurde die Anmeldung beendet. Die Einzelheiten sagen mehr.',
+  'error.idp-userinfo-refused':
+    'Ihr Identitätsanbieter hat nicht mitgeteilt, wer Sie sind: Seine Benutzerinformationen wurden verweigert oder waren ungültig. Bitten Sie Ihre IT-Abteilung, die Claims der App zu prüfen.',
+  'error.idp-invalid-answer':
+    'Die Antwort Ihres Identitätsanbieters war nicht gültig, daher hat Deskbridge sie nicht verwendet. Versuchen Sie es erneut; wenn das wieder geschieht, bitten Sie Ihre IT-Abteilung, die Einstellungen der App zu prüfen.',
+  'error.idp-error':
+    'Ihr Identitätsanbieter hat die Anmeldung mit dem Fehler „{error}“ abgelehnt. Ihre IT-Abteilung findet ihn im Protokoll des Identitätsanbieters.',
+  'error.idp-scope-refused':
+    'Ihr Identitätsanbieter hat die Berechtigungen abgelehnt, die Deskbridge anfordert ({error}). Bitten Sie Ihre IT-Abteilung, der App die Scopes openid, profile, email und offline_access zu erlauben.',
+  'error.idp-client-refused':
+    'Ihr Identitätsanbieter akzeptiert Deskbridge für diese Organisation nicht ({error}). Bitten Sie Ihre IT-Abteilung, die App-Registrierung zu prüfen: ihre Client-ID und die Umleitungsadresse http://127.0.0.1.',
+  'error.idp-discovery-invalid':
+    'Der Identitätsanbieter unter {issuer} gibt sich nicht als der für diese Organisation eingerichtete aus. Prüfen Sie die Aussteller-URL in den Einstellungen der Organisation.',
   'error.state-mismatch':
     'Die Antwort aus dem Browser gehörte nicht zu dieser Anmeldung, Deskbridge hat sie deshalb ignoriert. Versuchen Sie es erneut; passiert das wieder, stört vielleicht ein anderes Programm.',
   'error.invalid-id-token': 'Die Antwort Ihres Identitätsanbieters ließ sich nicht prüfen, Deskbridge hat sie deshalb nicht verwendet.',
@@ -44,10 +69,10 @@ export const errorsDe: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.clock-skew':
     'Die Uhr dieses Computers weicht um etwa {minutes} Minuten von der Ihres Identitätsanbieters ab. Stellen Sie die Uhr richtig (automatische Zeit) und melden Sie sich erneut an.',
   'error.role-trust-refused':
-    'AWS hat die Rolle der Organisation für diese Anmeldung abgelehnt. Bitten Sie Ihre IT-Abteilung, die Vertrauensrichtlinie der Rolle zu prüfen.',
+    'AWS hat die Rolle {role} für diese Anmeldung abgelehnt. Bitten Sie Ihre IT-Abteilung, die Vertrauensrichtlinie der Rolle zu prüfen.',
   'error.aws-refused-token':
     'AWS hat die Anmeldung Ihres Identitätsanbieters nicht angenommen. Bitten Sie Ihre IT-Abteilung, den in IAM eingerichteten Identitätsanbieter und die Vertrauensrichtlinie der Rolle zu prüfen.',
-  'error.identity-center-refused': 'IAM Identity Center hat die Anmeldung abgelehnt. Prüfen Sie die Start-URL und die Region der Organisation.',
+  'error.identity-center-refused': 'IAM Identity Center hat {operation} abgelehnt ({reason}). Prüfen Sie die Start-URL und die Region der Organisation.',
   'error.sign-in-expired': 'Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren; nichts auf dem Bildschirm geht verloren.',
   'error.sign-in-too-old': 'Ihre gespeicherte Anmeldung ist zu alt. Melden Sie sich erneut an.',
   'error.user-name-missing':

@@ -36,18 +36,42 @@ export const errorsEn: Readonly<Record<ErrorMessageKey | 'error.unknown', string
   'error.sign-in-in-progress': 'A sign-in for this organization is already waiting. Finish it in the browser or cancel it.',
   'error.sign-in-failed': 'The sign-in failed.',
   'error.idp-unreachable': 'Deskbridge could not reach your identity provider. Check your network connection and try again.',
-  'error.idp-timeout': 'Your identity provider did not answer in time. Check your network connection and try again.',
-  'error.idp-refused': 'Your identity provider refused the sign-in, or its answer could not be used. Check the organization’s settings; the details say more.',
+  'error.idp-timeout': 'Your identity provider ({host}) did not answer in time. Check your network connection and try again.',
+  'error.saml-unavailable':
+    'SAML sign-in needs Deskbridge’s sign-in window, which this version of Deskbridge does not have. Use the desktop app, or ask your IT department for another way to sign in.',
+  'error.saml-idp-status': 'Your identity provider did not sign you in (SAML status {status}). Ask your IT department to check your access to the AWS app.',
+  'error.identity-center-no-assignment':
+    'IAM Identity Center has not given you the permission set {role} in account {account}. Ask your IT department to assign it to you.',
+  'error.identity-center-incomplete':
+    'IAM Identity Center answered {operation} without what a sign-in needs. Try again; if this repeats, ask your IT department to check Identity Center.',
+  'error.sts-region-disabled':
+    'AWS STS is not turned on in {region} for this account. Ask your IT department to activate it in IAM (Account settings → STS Regions).',
+  'error.role-session-too-long':
+    'Your identity provider asks for a longer session than the role {role} allows. Ask your IT department to raise the role’s maximum session duration or to shorten the session length in the identity provider.',
+  'error.sign-in-url-insecure':
+    'The sign-in page’s address ({origin}) is not secure (https), so Deskbridge did not open it. Check the organization’s settings.',
+  'error.idp-unexpected': '{host} gave an answer Deskbridge did not expect, so the sign-in stopped. The details say more.',
+  'error.idp-userinfo-refused':
+    'Your identity provider did not say who you are: its user information was refused or not valid. Ask your IT department to check the app’s claims.',
+  'error.idp-invalid-answer':
+    'The answer your identity provider sent back was not valid, so Deskbridge did not use it. Try again; if this repeats, ask your IT department to check the app’s settings.',
+  'error.idp-error': 'Your identity provider refused the sign-in with the error “{error}”. Your IT department can look it up in the identity provider’s log.',
+  'error.idp-scope-refused':
+    'Your identity provider refused the permissions Deskbridge asks for ({error}). Ask your IT department to allow the scopes openid, profile, email and offline_access for the app.',
+  'error.idp-client-refused':
+    'Your identity provider does not accept Deskbridge for this organization ({error}). Ask your IT department to check the app registration: its client ID and the redirect address http://127.0.0.1.',
+  'error.idp-discovery-invalid':
+    'The identity provider at {issuer} does not describe itself as the one configured for this organization. Check the issuer URL in the organization’s settings.',
   'error.state-mismatch':
     'The answer from the browser did not belong to this sign-in, so Deskbridge ignored it. Try again; if this repeats, another program may be interfering.',
   'error.invalid-id-token': 'Your identity provider’s answer could not be verified, so Deskbridge did not use it.',
   'error.id-token-expired': 'The sign-in from your identity provider has already expired. Sign in again.',
   'error.clock-skew':
     'This computer’s clock is about {minutes} minutes off from your identity provider’s. Set the clock correctly (automatic time) and sign in again.',
-  'error.role-trust-refused': 'AWS refused the organization’s role for this sign-in. Ask your IT department to check the role’s trust policy.',
+  'error.role-trust-refused': 'AWS refused the role {role} for this sign-in. Ask your IT department to check the role’s trust policy.',
   'error.aws-refused-token':
     'AWS did not accept the sign-in from your identity provider. Ask your IT department to check the identity provider set up in IAM and the role’s trust policy.',
-  'error.identity-center-refused': 'IAM Identity Center refused the sign-in. Check the organization’s start URL and Region.',
+  'error.identity-center-refused': 'IAM Identity Center refused {operation} ({reason}). Check the organization’s start URL and Region.',
   'error.sign-in-expired': 'Your sign-in has expired. Sign in again to continue; nothing on screen is lost.',
   'error.sign-in-too-old': 'Your saved sign-in is too old. Sign in again.',
   'error.user-name-missing':

@@ -30,20 +30,44 @@ export const errorsEs: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.sign-in-in-progress': 'Ya hay un inicio de sesión pendiente para esta organización. Termínelo en el navegador o cancélelo.',
   'error.sign-in-failed': 'Falló el inicio de sesión.',
   'error.idp-unreachable': 'Deskbridge no pudo acceder a su proveedor de identidad. Compruebe su conexión de red e inténtelo de nuevo.',
-  'error.idp-timeout': 'Su proveedor de identidad no respondió a tiempo. Compruebe su conexión de red e inténtelo de nuevo.',
-  'error.idp-refused':
-    'Su proveedor de identidad rechazó el inicio de sesión o su respuesta no se pudo usar. Revise la configuración de la organización; los detalles dicen más.',
+  'error.idp-timeout': 'Su proveedor de identidad ({host}) no respondió a tiempo. Compruebe su conexión de red e inténtelo de nuevo.',
+  'error.saml-unavailable':
+    'El inicio de sesión SAML necesita la ventana de inicio de sesión de Deskbridge, que esta versión de Deskbridge no tiene. Use la aplicación de escritorio o pida a su departamento de TI otra forma de iniciar sesión.',
+  'error.saml-idp-status':
+    'Su proveedor de identidad no inició su sesión (estado SAML {status}). Pida a su departamento de TI que revise su acceso a la aplicación de AWS.',
+  'error.identity-center-no-assignment':
+    'IAM Identity Center no le ha asignado el conjunto de permisos {role} en la cuenta {account}. Pida a su departamento de TI que se lo asigne.',
+  'error.identity-center-incomplete':
+    'IAM Identity Center respondió a {operation} sin lo que necesita un inicio de sesión. Inténtelo de nuevo; si se repite, pida a su departamento de TI que revise Identity Center.',
+  'error.sts-region-disabled':
+    'AWS STS no está activado en {region} para esta cuenta. Pida a su departamento de TI que lo active en IAM (Configuración de la cuenta → Regiones de STS).',
+  'error.role-session-too-long':
+    'Su proveedor de identidad pide una sesión más larga de lo que permite el rol {role}. Pida a su departamento de TI que aumente la duración máxima de sesión del rol o que acorte la duración de la sesión en el proveedor de identidad.',
+  'error.sign-in-url-insecure':
+    'La dirección de la página de inicio de sesión ({origin}) no es segura (https), así que Deskbridge no la abrió. Revise la configuración de la organización.',
+  'error.idp-unexpected': '{host} dio una respuesta que Deskbridge no esperaba, así que el inicio de sesión se detuvo. Los detalles dicen más.',
+  'error.idp-userinfo-refused':
+    'Su proveedor de identidad no dijo quién es usted: su información de usuario fue rechazada o no era válida. Pida a su departamento de TI que revise los claims de la aplicación.',
+  'error.idp-invalid-answer':
+    'La respuesta que devolvió su proveedor de identidad no era válida, así que Deskbridge no la usó. Inténtelo de nuevo; si se repite, pida a su departamento de TI que revise la configuración de la aplicación.',
+  'error.idp-error':
+    'Su proveedor de identidad rechazó el inicio de sesión con el error «{error}». Su departamento de TI puede buscarlo en el registro del proveedor de identidad.',
+  'error.idp-scope-refused':
+    'Su proveedor de identidad rechazó los permisos que pide Deskbridge ({error}). Pida a su departamento de TI que permita los scopes openid, profile, email y offline_access para la aplicación.',
+  'error.idp-client-refused':
+    'Su proveedor de identidad no acepta Deskbridge para esta organización ({error}). Pida a su departamento de TI que revise el registro de la aplicación: su ID de cliente y la dirección de redirección http://127.0.0.1.',
+  'error.idp-discovery-invalid':
+    'El proveedor de identidad en {issuer} no se presenta como el configurado para esta organización. Revise la URL del emisor en la configuración de la organización.',
   'error.state-mismatch':
     'La respuesta del navegador no correspondía a este inicio de sesión, así que Deskbridge la ignoró. Inténtelo de nuevo; si se repite, puede que otro programa esté interfiriendo.',
   'error.invalid-id-token': 'La respuesta de su proveedor de identidad no se pudo verificar, así que Deskbridge no la usó.',
   'error.id-token-expired': 'El inicio de sesión de su proveedor de identidad ya ha caducado. Vuelva a iniciar sesión.',
   'error.clock-skew':
     'El reloj de este equipo tiene unos {minutes} minutos de diferencia con el de su proveedor de identidad. Ajuste bien la hora (hora automática) y vuelva a iniciar sesión.',
-  'error.role-trust-refused':
-    'AWS rechazó el rol de la organización para este inicio de sesión. Pida a su departamento de TI que revise la política de confianza del rol.',
+  'error.role-trust-refused': 'AWS rechazó el rol {role} para este inicio de sesión. Pida a su departamento de TI que revise la política de confianza del rol.',
   'error.aws-refused-token':
     'AWS no aceptó el inicio de sesión de su proveedor de identidad. Pida a su departamento de TI que revise el proveedor de identidad configurado en IAM y la política de confianza del rol.',
-  'error.identity-center-refused': 'IAM Identity Center rechazó el inicio de sesión. Compruebe la URL de inicio y la región de la organización.',
+  'error.identity-center-refused': 'IAM Identity Center rechazó {operation} ({reason}). Compruebe la URL de inicio y la región de la organización.',
   'error.sign-in-expired': 'Su sesión ha caducado. Vuelva a iniciar sesión para continuar; no se pierde nada de lo que hay en pantalla.',
   'error.sign-in-too-old': 'Su inicio de sesión guardado es demasiado antiguo. Vuelva a iniciar sesión.',
   'error.user-name-missing':

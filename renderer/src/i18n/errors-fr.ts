@@ -31,9 +31,34 @@ export const errorsFr: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.sign-in-in-progress': 'Une connexion à cette organisation est déjà en attente. Terminez-la dans le navigateur ou annulez-la.',
   'error.sign-in-failed': 'La connexion a échoué.',
   'error.idp-unreachable': 'Deskbridge n’a pas pu joindre votre fournisseur d’identité. Vérifiez votre connexion réseau et réessayez.',
-  'error.idp-timeout': 'Votre fournisseur d’identité n’a pas répondu à temps. Vérifiez votre connexion réseau et réessayez.',
-  'error.idp-refused':
-    'Votre fournisseur d’identité a refusé la connexion, ou sa réponse était inutilisable. Vérifiez les paramètres de l’organisation ; les détails en disent plus.',
+  'error.idp-timeout': 'Votre fournisseur d’identité ({host}) n’a pas répondu à temps. Vérifiez votre connexion réseau et réessayez.',
+  'error.saml-unavailable':
+    'La connexion SAML nécessite la fenêtre de connexion de Deskbridge, que cette version de Deskbridge n’a pas. Utilisez l’application de bureau ou demandez à votre service informatique un autre moyen de connexion.',
+  'error.saml-idp-status':
+    'Votre fournisseur d’identité ne vous a pas connecté (statut SAML {status}). Demandez à votre service informatique de vérifier votre accès à l’application AWS.',
+  'error.identity-center-no-assignment':
+    'IAM Identity Center ne vous a pas attribué le jeu d’autorisations {role} dans le compte {account}. Demandez à votre service informatique de vous l’attribuer.',
+  'error.identity-center-incomplete':
+    'IAM Identity Center a répondu à {operation} sans ce dont une connexion a besoin. Réessayez ; si cela se reproduit, demandez à votre service informatique de vérifier Identity Center.',
+  'error.sts-region-disabled':
+    'AWS STS n’est pas activé dans {region} pour ce compte. Demandez à votre service informatique de l’activer dans IAM (Paramètres du compte → Régions STS).',
+  'error.role-session-too-long':
+    'Votre fournisseur d’identité demande une session plus longue que ce que permet le rôle {role}. Demandez à votre service informatique d’augmenter la durée de session maximale du rôle ou de raccourcir la durée de session dans le fournisseur d’identité.',
+  'error.sign-in-url-insecure':
+    'L’adresse de la page de connexion ({origin}) n’est pas sécurisée (https), Deskbridge ne l’a donc pas ouverte. Vérifiez les paramètres de l’organisation.',
+  'error.idp-unexpected': '{host} a donné une réponse inattendue pour Deskbridge, la connexion s’est donc arrêtée. Les détails en disent plus.',
+  'error.idp-userinfo-refused':
+    'Votre fournisseur d’identité n’a pas indiqué qui vous êtes : ses informations utilisateur ont été refusées ou n’étaient pas valides. Demandez à votre service informatique de vérifier les claims de l’application.',
+  'error.idp-invalid-answer':
+    'La réponse renvoyée par votre fournisseur d’identité n’était pas valide, Deskbridge ne l’a donc pas utilisée. Réessayez ; si cela se reproduit, demandez à votre service informatique de vérifier les paramètres de l’application.',
+  'error.idp-error':
+    'Votre fournisseur d’identité a refusé la connexion avec l’erreur « {error} ». Votre service informatique peut la retrouver dans le journal du fournisseur d’identité.',
+  'error.idp-scope-refused':
+    'Votre fournisseur d’identité a refusé les autorisations demandées par Deskbridge ({error}). Demandez à votre service informatique d’autoriser les scopes openid, profile, email et offline_access pour l’application.',
+  'error.idp-client-refused':
+    'Votre fournisseur d’identité n’accepte pas Deskbridge pour cette organisation ({error}). Demandez à votre service informatique de vérifier l’enregistrement de l’application : son ID client et l’adresse de redirection http://127.0.0.1.',
+  'error.idp-discovery-invalid':
+    'Le fournisseur d’identité à {issuer} ne se présente pas comme celui configuré pour cette organisation. Vérifiez l’URL de l’émetteur dans les paramètres de l’organisation.',
   'error.state-mismatch':
     'La réponse du navigateur ne correspondait pas à cette connexion ; Deskbridge l’a ignorée. Réessayez ; si cela se reproduit, un autre programme interfère peut-être.',
   'error.invalid-id-token': 'La réponse de votre fournisseur d’identité n’a pas pu être vérifiée ; Deskbridge ne l’a pas utilisée.',
@@ -41,10 +66,10 @@ export const errorsFr: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.clock-skew':
     'L’horloge de cet ordinateur a environ {minutes} minutes d’écart avec celle de votre fournisseur d’identité. Réglez l’heure correctement (heure automatique) et reconnectez-vous.',
   'error.role-trust-refused':
-    'AWS a refusé le rôle de l’organisation pour cette connexion. Demandez à votre service informatique de vérifier la stratégie d’approbation du rôle.',
+    'AWS a refusé le rôle {role} pour cette connexion. Demandez à votre service informatique de vérifier la stratégie d’approbation du rôle.',
   'error.aws-refused-token':
     'AWS n’a pas accepté la connexion de votre fournisseur d’identité. Demandez à votre service informatique de vérifier le fournisseur d’identité configuré dans IAM et la stratégie d’approbation du rôle.',
-  'error.identity-center-refused': 'IAM Identity Center a refusé la connexion. Vérifiez l’URL de démarrage et la région de l’organisation.',
+  'error.identity-center-refused': 'IAM Identity Center a refusé {operation} ({reason}). Vérifiez l’URL de démarrage et la région de l’organisation.',
   'error.sign-in-expired': 'Votre connexion a expiré. Reconnectez-vous pour continuer ; rien de ce qui est affiché n’est perdu.',
   'error.sign-in-too-old': 'Votre connexion enregistrée est trop ancienne. Reconnectez-vous.',
   'error.user-name-missing':

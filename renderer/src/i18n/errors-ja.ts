@@ -31,18 +31,42 @@ export const errorsJa: Readonly<Record<keyof typeof errorsEn, string>> = {
   'error.sign-in-in-progress': 'この組織へのサインインがすでに待機中です。ブラウザーで完了するか、キャンセルしてください。',
   'error.sign-in-failed': 'サインインに失敗しました。',
   'error.idp-unreachable': 'Deskbridge は ID プロバイダーに接続できませんでした。ネットワーク接続を確認して、もう一度お試しください。',
-  'error.idp-timeout': 'ID プロバイダーが時間内に応答しませんでした。ネットワーク接続を確認して、もう一度お試しください。',
-  'error.idp-refused': 'ID プロバイダーがサインインを拒否したか、その応答を使用できませんでした。組織の設定を確認してください。詳細に情報があります。',
+  'error.idp-timeout': 'ID プロバイダー（{host}）が時間内に応答しませんでした。ネットワーク接続を確認して、もう一度お試しください。',
+  'error.saml-unavailable':
+    'SAML サインインには Deskbridge のサインインウィンドウが必要ですが、このバージョンの Deskbridge にはありません。デスクトップアプリを使うか、別のサインイン方法を IT 部門に問い合わせてください。',
+  'error.saml-idp-status':
+    'ID プロバイダーはあなたをサインインさせませんでした（SAML ステータス {status}）。AWS アプリへのアクセス権を確認するよう IT 部門に依頼してください。',
+  'error.identity-center-no-assignment':
+    'IAM Identity Center は、アカウント {account} のアクセス許可セット {role} をあなたに割り当てていません。割り当てるよう IT 部門に依頼してください。',
+  'error.identity-center-incomplete':
+    'IAM Identity Center の {operation} への応答に、サインインに必要なものが含まれていませんでした。もう一度お試しください。繰り返す場合は、Identity Center を確認するよう IT 部門に依頼してください。',
+  'error.sts-region-disabled':
+    'このアカウントでは {region} の AWS STS が有効になっていません。IAM（アカウント設定 → STS リージョン）で有効にするよう IT 部門に依頼してください。',
+  'error.role-session-too-long':
+    'ID プロバイダーが要求するセッションは、ロール {role} が許可する長さを超えています。ロールの最大セッション時間を延ばすか、ID プロバイダーでセッションの長さを短くするよう IT 部門に依頼してください。',
+  'error.sign-in-url-insecure':
+    'サインインページのアドレス（{origin}）が安全（https）ではないため、Deskbridge は開きませんでした。組織の設定を確認してください。',
+  'error.idp-unexpected': '{host} が Deskbridge の想定しない応答を返したため、サインインを中止しました。詳細に情報があります。',
+  'error.idp-userinfo-refused':
+    'ID プロバイダーがあなたが誰かを伝えませんでした。ユーザー情報が拒否されたか、有効ではありませんでした。アプリのクレームを確認するよう IT 部門に依頼してください。',
+  'error.idp-invalid-answer':
+    'ID プロバイダーから返された応答が有効ではなかったため、Deskbridge は使用しませんでした。もう一度お試しください。繰り返す場合は、アプリの設定を確認するよう IT 部門に依頼してください。',
+  'error.idp-error': 'ID プロバイダーはエラー「{error}」でサインインを拒否しました。IT 部門は ID プロバイダーのログでこのエラーを確認できます。',
+  'error.idp-scope-refused':
+    'ID プロバイダーは Deskbridge が要求するアクセス許可を拒否しました（{error}）。アプリに openid、profile、email、offline_access のスコープを許可するよう IT 部門に依頼してください。',
+  'error.idp-client-refused':
+    'ID プロバイダーはこの組織での Deskbridge を受け付けていません（{error}）。アプリの登録（クライアント ID とリダイレクト先 http://127.0.0.1）を確認するよう IT 部門に依頼してください。',
+  'error.idp-discovery-invalid': '{issuer} の ID プロバイダーは、この組織に設定されたものとして名乗っていません。組織の設定で発行者 URL を確認してください。',
   'error.state-mismatch':
     'ブラウザーからの応答がこのサインインのものではなかったため、Deskbridge は無視しました。もう一度お試しください。繰り返し起きる場合は、別のプログラムが干渉している可能性があります。',
   'error.invalid-id-token': 'ID プロバイダーからの応答を検証できなかったため、Deskbridge は使用しませんでした。',
   'error.id-token-expired': 'ID プロバイダーからのサインインはすでに期限切れです。もう一度サインインしてください。',
   'error.clock-skew':
     'このコンピューターの時計が ID プロバイダーと約 {minutes} 分ずれています。時計を正しく設定（時刻の自動設定）してから、もう一度サインインしてください。',
-  'error.role-trust-refused': 'AWS はこのサインインに対して組織のロールを拒否しました。ロールの信頼ポリシーを確認するよう IT 部門に依頼してください。',
+  'error.role-trust-refused': 'AWS はこのサインインに対してロール {role} を拒否しました。ロールの信頼ポリシーを確認するよう IT 部門に依頼してください。',
   'error.aws-refused-token':
     'AWS は ID プロバイダーからのサインインを受け入れませんでした。IAM に設定された ID プロバイダーとロールの信頼ポリシーを確認するよう IT 部門に依頼してください。',
-  'error.identity-center-refused': 'IAM Identity Center がサインインを拒否しました。組織の開始 URL とリージョンを確認してください。',
+  'error.identity-center-refused': 'IAM Identity Center が {operation} を拒否しました（{reason}）。組織の開始 URL とリージョンを確認してください。',
   'error.sign-in-expired': 'サインインの有効期限が切れました。続行するには再度サインインしてください。画面の内容は失われません。',
   'error.sign-in-too-old': '保存されているサインインが古すぎます。もう一度サインインしてください。',
   'error.user-name-missing':

@@ -13,10 +13,17 @@ import { testFetch } from '../support/network';
 let server: Server;
 let endpoint: string;
 let expiration: unknown = 1e20;
+/** When set, every call is refused with this AWS error type (HTTP 400). */
+let refuseWith: string | null = null;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     req.resume();
+    if (refuseWith !== null) {
+      res.writeHead(400, { 'content-type': 'application/json', 'x-amzn-errortype': refuseWith });
+      res.end(JSON.stringify({ error: 'invalid_request', error_description: 'refused by the test' }));
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ roleCredentials: { accessKeyId: 'ASIAQEXAMPLEKEY12345', secretAccessKey: 'secret', sessionToken: 'token', expiration } }));
   });
@@ -50,7 +57,7 @@ describe('IAM Identity Center role credentials', () => {
         (reason: unknown) => reason,
       );
       expect(error).toBeInstanceOf(AuthError);
-      expect(error).toMatchObject({ code: 'identity-center-refused' });
+      expect(error).toMatchObject({ code: 'identity-center-incomplete', params: { operation: 'GetRoleCredentials' } });
     } finally {
       c.destroy();
     }
@@ -62,6 +69,37 @@ describe('IAM Identity Center role credentials', () => {
     try {
       const credentials = await c.roleCredentials('access-token');
       expect(credentials.expiration.getTime()).toBe(expiration);
+    } finally {
+      c.destroy();
+    }
+  });
+});
+
+describe('IAM Identity Center refusals and incomplete answers', () => {
+  it('a refusal names the operation and AWS’s reason', async () => {
+    refuseWith = 'InvalidRequestException';
+    const c = client();
+    try {
+      const error = await c.register().then(
+        (value) => value,
+        (reason: unknown) => reason,
+      );
+      expect(error).toMatchObject({ code: 'identity-center-refused', params: { operation: 'RegisterClient', reason: 'InvalidRequest' } });
+    } finally {
+      refuseWith = null;
+      c.destroy();
+    }
+  });
+
+  it('an answer without a client is incomplete, naming the operation', async () => {
+    const c = client();
+    try {
+      // The server's one answer (role credentials) has no clientId: RegisterClient got nothing usable.
+      const error = await c.register().then(
+        (value) => value,
+        (reason: unknown) => reason,
+      );
+      expect(error).toMatchObject({ code: 'identity-center-incomplete', params: { operation: 'RegisterClient' } });
     } finally {
       c.destroy();
     }

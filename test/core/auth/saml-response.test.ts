@@ -34,6 +34,16 @@ function response(roles: readonly string[] = [SAML_USERS_ROLE_ARN], settings: Pa
   return signAssertion(xml, assertionId, key);
 }
 
+function errorOf(fn: () => unknown): AuthError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AuthError) return error;
+    throw error;
+  }
+  throw new Error('no error');
+}
+
 function codeOf(fn: () => unknown): string {
   try {
     fn();
@@ -83,9 +93,13 @@ describe('parseSamlResponse', () => {
     expect(codeOf(() => parseSamlResponse(b64(response().replace('</saml:Assertion>', '</saml:Assertion><saml:Assertion/>'))))).toBe('saml-invalid-response');
   });
 
-  it('reports an IdP failure status as idp-refused', () => {
+  it('reports an IdP failure status as saml-idp-status, naming the status', () => {
     const xml = response().replace('status:Success', 'status:Responder');
-    expect(codeOf(() => parseSamlResponse(b64(xml)))).toBe('idp-refused');
+    expect(codeOf(() => parseSamlResponse(b64(xml)))).toBe('saml-idp-status');
+    expect(errorOf(() => parseSamlResponse(b64(xml))).params).toEqual({ status: 'Responder' });
+    // A status that is not a plain word reaches the UI only as "unrecognised".
+    const odd = response().replace('urn:oasis:names:tc:SAML:2.0:status:Success', 'urn:x:odd value!');
+    expect(errorOf(() => parseSamlResponse(b64(odd))).params).toEqual({ status: 'unrecognised' });
   });
 });
 

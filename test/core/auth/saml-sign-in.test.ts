@@ -6,6 +6,7 @@ import { NoticeCenter } from '@core/app/notice-center';
 import { AuthError } from '@core/auth/auth-error';
 import { AuthService, REFRESH_MARGIN_MS } from '@core/auth/auth-service';
 import type { SamlCapture, SamlCaptureRequest } from '@core/auth/saml-capture';
+import { explainSamlStsError } from '@core/auth/saml-sts';
 import { EventBus } from '@core/events';
 import { Logger } from '@core/log/logger';
 import { OrgService } from '@core/orgs/org-service';
@@ -157,6 +158,32 @@ describe('SAML sign-in in the sign-in window', () => {
     expect(auth.status(orgId)?.roleChoices).toBeUndefined();
     expect(auth.chooseRole(orgId, SAML_USERS_ROLE_ARN).ok).toBe(false);
     expect(orgs.samlRole(orgId)).toBeUndefined();
+  });
+
+  it('no sign-in window on this host and no loopback ACS from IT: saml-unavailable', async () => {
+    const { auth, orgId } = await start();
+    failure(await auth.signIn(orgId, { staySignedIn: false }), 'saml-unavailable');
+  });
+
+  it('STS refusals that are not the trust policy get their own codes, naming the role or Region', () => {
+    const role = { roleArn: SAML_USERS_ROLE_ARN, principalArn: 'arn:aws:iam::123456789012:saml-provider/DeskbridgeDemoIdP' };
+    const sts = (name: string, message: string): Error => Object.assign(new Error(message), { name });
+    expect(
+      explainSamlStsError(
+        sts('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'),
+        role,
+        'https://sts',
+        'eu-west-1',
+      ),
+    ).toMatchObject({ code: 'role-session-too-long', params: { role: SAML_USERS_ROLE_ARN.split('/').pop() } });
+    expect(explainSamlStsError(sts('RegionDisabledException', 'STS is not activated in this region'), role, 'https://sts', 'eu-west-1')).toMatchObject({
+      code: 'sts-region-disabled',
+      params: { region: 'eu-west-1' },
+    });
+    expect(explainSamlStsError(sts('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithSAML'), role, 'https://sts', 'eu-west-1')).toMatchObject({
+      code: 'role-trust-refused',
+      params: { role: SAML_USERS_ROLE_ARN.split('/').pop() },
+    });
   });
 
   it('window closed: the user closes the sign-in window', async () => {

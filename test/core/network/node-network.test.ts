@@ -183,6 +183,19 @@ describe('failures a person can act on', () => {
     await net.dispose();
   });
 
+  it('an identity provider’s answer that fits no failure is idp-unexpected, naming the host it came from', () => {
+    expect(explainNetworkError(new Error('odd'), 'idp', 'https://idp.example/token (token)')).toMatchObject({
+      code: 'idp-unexpected',
+      params: { host: 'idp.example' },
+    });
+    // A timeout the transport did not classify still names the host.
+    const timeout = Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' });
+    expect(explainNetworkError(timeout, 'idp', 'https://idp.example:8443/userinfo (UserInfo)')).toMatchObject({
+      code: 'idp-timeout',
+      params: { host: 'idp.example:8443' },
+    });
+  });
+
   it('DNS failures name the host (and with a proxy, it is the proxy that is not found)', () => {
     const error = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('getaddrinfo ENOTFOUND sts.example'), { code: 'ENOTFOUND' }) });
     expect(classifyTransportError(error, 'https://sts.example/', null)).toMatchObject({ kind: 'dns', host: 'sts.example' });
