@@ -3,9 +3,10 @@
  * Electron), but shared/ compiles with neither DOM nor Node types, so it is declared here.
  */
 declare class URLSearchParams {
-  constructor(init?: string);
+  constructor(init?: string | Readonly<Record<string, string>>);
   get(name: string): string | null;
   has(name: string): boolean;
+  toString(): string;
   [Symbol.iterator](): IterableIterator<[string, string]>;
 }
 

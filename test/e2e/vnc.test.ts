@@ -102,6 +102,22 @@ describe('the in-app VNC viewer against TigerVNC', () => {
       .toBe(PASSWORD);
   });
 
+  it('speaks the language and wears the theme chosen in Settings, not the system’s', async () => {
+    app = await launchSessionApp(browser, { connectTag: `vnc://127.0.0.1:${xvnc.port}` });
+    const updated = await app.core.api.settings.update({ language: 'de', theme: 'dark' });
+    expect(updated.ok).toBe(true);
+    const { page } = await app.connect();
+    await expect.poll(() => phase(page)).toBe('password');
+    await expect(page.getByLabel('VNC-Passwort').waitFor()).resolves.toBeUndefined();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dataset['theme']])).toEqual(['de', 'dark']);
+    // Chromium's own language here is English: the German words come from the preference.
+    expect(await page.evaluate(() => navigator.language)).toMatch(/^en/);
+    await page.getByLabel('VNC-Passwort').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Verbinden', exact: true }).click();
+    await expect.poll(() => phase(page), { timeout: 15_000 }).toBe('connected');
+    await expect(page.getByRole('button', { name: 'Trennen' }).waitFor()).resolves.toBeUndefined();
+  });
+
   it('disconnects from the toolbar and the session leaves the list', async () => {
     app = await launchSessionApp(browser, { connectTag: `vnc://127.0.0.1:${xvnc.port}` });
     const { page } = await app.connect();

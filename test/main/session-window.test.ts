@@ -1,3 +1,4 @@
+import { readSessionFragment, SYSTEM_LOOK } from '@shared/lib/session-page';
 import type { App, BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
@@ -42,11 +43,12 @@ describe('session windows', () => {
     FakeWindow.made.length = 0;
     const windows = createSessionWindows(WindowClass, { preload: '/app/preload/index.cjs', partition: 'deskbridge-main', devTools: false });
     const closed: string[] = [];
-    windows.open('s-1', 'Dev desktop', () => closed.push('s-1'));
-    windows.open('s-1', 'Dev desktop', () => closed.push('again'));
+    windows.open('s-1', 'Dev desktop', () => closed.push('s-1'), { language: 'de', theme: 'dark' });
+    windows.open('s-1', 'Dev desktop', () => closed.push('again'), { language: 'de', theme: 'dark' });
     expect(FakeWindow.made).toHaveLength(1);
     const [window] = FakeWindow.made;
-    expect(window?.url).toBe('app://deskbridge/session.html#session=s-1');
+    // The page is told the user's language and theme: it has no settings calls of its own.
+    expect(window?.url).toBe('app://deskbridge/session.html#session=s-1&lang=de&theme=dark');
     expect(window?.title).toBe('Dev desktop');
     expect(window?.focused).toBe(1);
     expect(window?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, partition: 'deskbridge-main' });
@@ -57,7 +59,7 @@ describe('session windows', () => {
   it('closes a session’s window when core ends the session', () => {
     FakeWindow.made.length = 0;
     const windows = createSessionWindows(WindowClass, { preload: '/p.cjs', partition: 'deskbridge-main', devTools: false });
-    windows.open('s-2', 'x', () => undefined);
+    windows.open('s-2', 'x', () => undefined, SYSTEM_LOOK);
     windows.close('s-2');
     expect(FakeWindow.made[0]?.destroyed).toBe(true);
   });
@@ -65,7 +67,7 @@ describe('session windows', () => {
   it('tells which session a window’s web contents belongs to, until the window closes', () => {
     FakeWindow.made.length = 0;
     const windows = createSessionWindows(WindowClass, { preload: '/p.cjs', partition: 'deskbridge-main', devTools: false });
-    windows.open('s-3', 'x', () => undefined);
+    windows.open('s-3', 'x', () => undefined, SYSTEM_LOOK);
     const contents = FakeWindow.made[0]!.webContents;
     expect(windows.sessionOf(contents)).toBe('s-3');
     expect(windows.sessionOf({ id: contents.id })).toBeUndefined();
@@ -75,7 +77,11 @@ describe('session windows', () => {
   });
 
   it('builds the page address for the dev server too, with the id encoded', () => {
-    expect(sessionPageUrl('a b', 'http://localhost:5173/')).toBe('http://localhost:5173/session.html#session=a%20b');
+    expect(sessionPageUrl('a b', 'http://localhost:5173/')).toBe('http://localhost:5173/session.html#session=a+b&lang=system&theme=system');
+    expect(readSessionFragment(new URL(sessionPageUrl('a&b=c', undefined, { language: 'ja', theme: 'light' })).hash)).toEqual({
+      sessionId: 'a&b=c',
+      look: { language: 'ja', theme: 'light' },
+    });
   });
 });
 
@@ -94,7 +100,7 @@ describe('electronSessionPorts', () => {
       run,
       handoff,
     });
-    ports.windows.open('s-1', 'x', () => undefined);
+    ports.windows.open('s-1', 'x', () => undefined, SYSTEM_LOOK);
     expect(FakeWindow.made[0]?.options.webPreferences).toMatchObject({ preload: '/app/out/preload/session.cjs', sandbox: true, contextIsolation: true });
   });
 

@@ -1,4 +1,5 @@
 import type { AppError } from '@shared/ipc/result';
+import type { SessionLook } from '@shared/lib/session-page';
 import type { Desktop } from '@shared/models/desktop';
 import type { AuthSessions } from '../auth/auth-session';
 import type { EventBus } from '../events';
@@ -45,7 +46,7 @@ export interface SessionsBase {
   /** A launch from the desktop list finished: null when the desktop opened, else why it didn't. */
   readonly onLaunched?: (desktopKey: string, error: AppError | null) => void;
   /** The user's connection preferences as they apply now (read at each launch). */
-  readonly preferences?: () => { readonly rdpFullScreen: boolean };
+  readonly preferences?: () => { readonly rdpFullScreen: boolean } & Partial<SessionLook>;
 }
 
 /** RemoteSessionService with the host's ports (or Node's), tied to the organizations' lifecycle. */

@@ -1,3 +1,4 @@
+import type { SessionLook } from '@shared/lib/session-page';
 /** The ports of the sessions capability: native clients, the OS link handler, session windows. */
 
 export interface ProcessExit {
@@ -33,7 +34,10 @@ export interface UrlHandoff {
 
 /** Session windows (Electron). Absent in the web host, where the page opens the viewer itself. */
 export interface SessionWindows {
-  /** Opens (or focuses) the viewer window of a session; `onClosed` runs when the user closes it. */
-  open(sessionId: string, title: string, onClosed: () => void): void;
+  /**
+   * Opens (or focuses) the viewer window of a session; `onClosed` runs when the user closes it.
+   * `look`: the user's language and theme, for the page (sessionFragment).
+   */
+  open(sessionId: string, title: string, onClosed: () => void, look: SessionLook): void;
   close(sessionId: string): void;
 }

@@ -3,6 +3,7 @@ import type { AppError } from '@shared/ipc/result';
 import { fail, ok, type Result } from '@shared/ipc/result';
 import type { ConnectOutcome, SessionInfo, SessionsSnapshot, ViewerStatus, VncTicket } from '@shared/ipc/domains/sessions';
 import { chooseConnectMethod, type ConnectTarget } from '@shared/lib/connect-target';
+import { sessionFragment, SYSTEM_LOOK, type SessionLook } from '@shared/lib/session-page';
 import type { Desktop } from '@shared/models/desktop';
 import type { OrgProfile } from '@shared/models/org';
 import type { EventBus } from '../events';
@@ -44,7 +45,7 @@ export interface RemoteSessionServiceDeps {
   readonly findOrg: (orgId: string) => OrgProfile | undefined;
   /** A desktop as the list shows it, by its key (`${orgId}/${workspaceId}`). */
   readonly findDesktop: (desktopKey: string) => Desktop | undefined;
-  readonly preferences?: () => { readonly rdpFullScreen: boolean };
+  readonly preferences?: () => { readonly rdpFullScreen: boolean } & Partial<SessionLook>;
   /**
    * Further page origins allowed to open the viewer bridge besides app://deskbridge: the dev server
    * (unpackaged Electron) or the web host's loopback origin. Never set in a packaged build.
@@ -131,7 +132,7 @@ export class RemoteSessionService {
       });
     const existing = [...this.sessions.values()].find((s) => s.info.desktopKey === desktop.key && ACTIVE.has(s.info.status));
     if (existing) {
-      if (existing.info.method === 'vnc') this.deps.windows?.open(existing.info.id, desktop.name, () => this.end(existing.info.id));
+      if (existing.info.method === 'vnc') this.deps.windows?.open(existing.info.id, desktop.name, () => this.end(existing.info.id), this.look());
       return ok(this.outcome(existing.info));
     }
     const { target } = method;
@@ -170,9 +171,15 @@ export class RemoteSessionService {
     return live.info;
   }
 
+  /** The user's language and theme now, for a viewer page. */
+  private look(): SessionLook {
+    const preferences = this.deps.preferences?.();
+    return { language: preferences?.language ?? SYSTEM_LOOK.language, theme: preferences?.theme ?? SYSTEM_LOOK.theme };
+  }
+
   private outcome(info: SessionInfo): ConnectOutcome {
     return info.method === 'vnc' && !this.deps.windows
-      ? { kind: 'session', session: info, viewerPath: `session.html#session=${encodeURIComponent(info.id)}` }
+      ? { kind: 'session', session: info, viewerPath: `session.html#${sessionFragment(info.id, this.look())}` }
       : { kind: 'session', session: info };
   }
 
@@ -199,7 +206,7 @@ export class RemoteSessionService {
       target,
       rememberedPassword: this.readPassword(desktop.key, target),
     });
-    this.deps.windows?.open(info.id, desktop.name, () => this.end(info.id));
+    this.deps.windows?.open(info.id, desktop.name, () => this.end(info.id), this.look());
     return this.outcome(info);
   }
 

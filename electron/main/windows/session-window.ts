@@ -5,6 +5,7 @@ import type { IpcScopes } from '../ipc/bind-ipc';
 import { frameOrigin } from '../ipc/trusted-sender';
 import type { RunDir } from '../platform/run-dirs';
 import { APP_HOST, APP_SCHEME } from '@shared/lib/app-origin';
+import { sessionFragment, type SessionLook } from '@shared/lib/session-page';
 import type { TrustedOrigin } from './guards';
 import { createSecureWindow, type SecureWindowOptions } from './secure-window';
 
@@ -18,10 +19,10 @@ export interface SessionWindowOptions extends SecureWindowOptions {
   readonly devServerUrl?: string;
 }
 
-/** The viewer page of a session; the id travels in the fragment (never to a server). */
-export function sessionPageUrl(sessionId: string, devServerUrl?: string): string {
+/** The viewer page of a session; the id and the user's look travel in the fragment (never to a server). */
+export function sessionPageUrl(sessionId: string, devServerUrl?: string, look?: SessionLook): string {
   const base = devServerUrl ? new URL('session.html', devServerUrl).toString() : `${APP_SCHEME}://${APP_HOST}/session.html`;
-  return `${base}#session=${encodeURIComponent(sessionId)}`;
+  return `${base}#${sessionFragment(sessionId, look)}`;
 }
 
 /**
@@ -32,7 +33,7 @@ export function sessionPageUrl(sessionId: string, devServerUrl?: string): string
 export function createSessionWindows(BrowserWindow: WindowClass, options: SessionWindowOptions): SessionWindows & IpcScopes {
   const windows = new Map<string, ElectronBrowserWindow>();
   return {
-    open: (sessionId, title, onClosed) => {
+    open: (sessionId, title, onClosed, look) => {
       const existing = windows.get(sessionId);
       if (existing && !existing.isDestroyed()) {
         existing.show();
@@ -47,7 +48,7 @@ export function createSessionWindows(BrowserWindow: WindowClass, options: Sessio
         windows.delete(sessionId);
         onClosed();
       });
-      void window.loadURL(sessionPageUrl(sessionId, options.devServerUrl));
+      void window.loadURL(sessionPageUrl(sessionId, options.devServerUrl, look));
     },
     close: (sessionId) => {
       const window = windows.get(sessionId);

@@ -5,9 +5,10 @@
  */
 import '../app/styles.css';
 import './session.css';
+import { readSessionFragment } from '@shared/lib/session-page';
 import { loadNoVnc, VncViewer } from './vnc-viewer';
 
-const sessionId = new URLSearchParams(location.hash.slice(1)).get('session');
+const { sessionId, look } = readSessionFragment(location.hash);
 // noVNC draws into this element; the UI puts it in place when it has rendered.
 const screen = document.createElement('div');
 screen.className = 'session-viewport';
@@ -25,6 +26,6 @@ viewer?.start();
   : Promise.resolve()
 )
   .then(() => import('./render-session'))
-  .then(({ renderSession }) => renderSession(sessionId, viewer, screen))
+  .then(({ renderSession }) => renderSession(sessionId, viewer, screen, look))
   // A chunk that failed to load is an uncaught error of the page, as it would be without the split.
   .catch((error: unknown) => reportError(error));

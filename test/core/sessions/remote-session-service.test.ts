@@ -227,7 +227,7 @@ describe('RemoteSessionService', () => {
     service = make('linux', false);
     current = desktop({ connectTag: 'vnc://127.0.0.1:5901' });
     const result = await service.connect('org-1/ws-abc12345');
-    expect(result.ok && result.value.kind === 'session' && result.value.viewerPath).toMatch(/^session\.html#session=[0-9a-f-]{36}$/);
+    expect(result.ok && result.value.kind === 'session' && result.value.viewerPath).toMatch(/^session\.html#session=[0-9a-f-]{36}&lang=system&theme=system$/);
   });
 
   async function vncSession(tag: string): Promise<string> {
