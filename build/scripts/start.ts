@@ -11,9 +11,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { startLocalBroker, type LocalBroker } from '../../broker/src/local-server';
+import { startDemoBroker } from '../../test/emulator/demo-broker';
 import { brokerDemoOrganization, type EmulatorEndpoints } from '../../test/emulator/demo';
-import { DIRECTORY_FULL, DIRECTORY_RESTRICTED, OIDC_CLIENT_ID } from '../../test/emulator/seed';
 
 const repo = resolve(import.meta.dirname, '../..');
 const bin = (name: string) => join(repo, 'node_modules/.bin', name);
@@ -51,21 +50,6 @@ function startEmulator(): Promise<EmulatorBanner> {
       }
     });
     child.once('exit', (code) => reject(new Error(`The local cloud stopped (exit code ${code}).`)));
-  });
-}
-
-/** Broker mode's demo (issue 14): the broker's handler on 127.0.0.1, against the local cloud, with the broker's own role. */
-function startDemoBroker(banner: EmulatorBanner): Promise<LocalBroker> {
-  return startLocalBroker({
-    workspacesEndpoint: banner.endpoints.workspaces,
-    region: 'us-east-1',
-    credentials: banner.brokerCredentials,
-    issuer: banner.endpoints.oidcIssuer,
-    audience: OIDC_CLIENT_ID,
-    userNameClaim: 'preferred_username',
-    name: 'Deskbridge Demo (Broker)',
-    directoryIds: [DIRECTORY_FULL, DIRECTORY_RESTRICTED],
-    log: () => undefined,
   });
 }
 

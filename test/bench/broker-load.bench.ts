@@ -17,7 +17,7 @@
  * (directory, tags) are left out, which favours direct mode.
  */
 import { DescribeWorkspacesCommand, DescribeWorkspacesConnectionStatusCommand } from '@aws-sdk/client-workspaces';
-import { startLocalBroker } from '../../broker/src/local-server';
+import { startDemoBroker } from '../emulator/demo-broker';
 import { DEFAULT_CACHE_TTL_MS } from '../../broker/src/handler';
 import { POLL_STABLE_MS } from '@shared/lib/polling-policy';
 import { startTestIssuer, type TestIssuer } from '../broker/token-issuer';
@@ -80,17 +80,11 @@ async function brokerCallsPerHour(
   users: number,
 ): Promise<{ perHour: number; tagsPerHour: number; sweepsInWindow: number }> {
   let now = Date.now();
-  const broker = await startLocalBroker({
-    workspacesEndpoint: emu.endpoints.workspaces,
-    region: emu.region,
-    credentials: emu.brokerCredentials,
+  const broker = await startDemoBroker(emu, {
     issuer: issuer.issuer,
-    audience: OIDC_CLIENT_ID,
-    userNameClaim: 'preferred_username',
     name: 'Bench broker',
     directoryIds: [DIRECTORY_FULL],
     now: () => now,
-    log: () => undefined,
     userThrottle: { burst: 1e6, perSecond: 1e6 },
   });
   const tokens = await Promise.all(Array.from({ length: users }, (_, i) => issuer.mint({ preferred_username: bulkUserName(i) }, { expiresIn: '3h' })));
@@ -125,17 +119,7 @@ async function brokerCallsPerHour(
 let sweeps = 0;
 
 async function listLatency(emu: Emulator, issuer: TestIssuer): Promise<{ cold: number[]; warm: number[] }> {
-  const broker = await startLocalBroker({
-    workspacesEndpoint: emu.endpoints.workspaces,
-    region: emu.region,
-    credentials: emu.brokerCredentials,
-    issuer: issuer.issuer,
-    audience: OIDC_CLIENT_ID,
-    userNameClaim: 'preferred_username',
-    name: 'Bench broker',
-    directoryIds: [DIRECTORY_FULL],
-    log: () => undefined,
-  });
+  const broker = await startDemoBroker(emu, { issuer: issuer.issuer, name: 'Bench broker', directoryIds: [DIRECTORY_FULL] });
   const tokens = await Promise.all(
     Array.from({ length: CONCURRENT_USERS }, (_, i) => issuer.mint({ preferred_username: bulkUserName(i) }, { expiresIn: '3h' })),
   );

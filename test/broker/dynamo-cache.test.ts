@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkDesktops, createDynamoSweepCache } from '../../broker/src/dynamo-cache';
-import { startLocalBroker, type LocalBroker } from '../../broker/src/local-server';
+import { type LocalBroker } from '../../broker/src/local-server';
+import { startDemoBroker } from '../emulator/demo-broker';
 import { brokerDesktopsResponseSchema } from '@shared/broker/api';
 import { brokerPermissionPolicy } from '@shared/iam/kit-policy';
 import { BROKER_CACHE_TABLE } from '../emulator';
 import { loadModel, validateOutput } from '../emulator/model-validator';
-import { DIRECTORY_FULL, DIRECTORY_RESTRICTED, OIDC_CLIENT_ID } from '../emulator/seed';
 import { operations, startBrokerWorld, type BrokerWorld } from './support';
 
 const BULK = 1200;
@@ -20,18 +20,7 @@ function dynamoCache(world: BrokerWorld) {
 }
 
 async function secondInstance(world: BrokerWorld): Promise<LocalBroker> {
-  return startLocalBroker({
-    workspacesEndpoint: world.emu.endpoints.workspaces,
-    region: world.emu.region,
-    credentials: world.emu.brokerCredentials,
-    issuer: world.emu.endpoints.oidcIssuer,
-    audience: OIDC_CLIENT_ID,
-    userNameClaim: 'preferred_username',
-    name: 'Second instance',
-    directoryIds: [DIRECTORY_FULL, DIRECTORY_RESTRICTED],
-    cache: dynamoCache(world),
-    log: () => undefined,
-  });
+  return startDemoBroker(world.emu, { name: 'Second instance', cache: dynamoCache(world) });
 }
 
 const list = async (url: string, token: string) => {

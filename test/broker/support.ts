@@ -1,7 +1,8 @@
-import { startLocalBroker, type LocalBroker, type LocalBrokerOptions } from '../../broker/src/local-server';
+import { type LocalBroker, type LocalBrokerOptions } from '../../broker/src/local-server';
+import { startDemoBroker } from '../emulator/demo-broker';
 import { type Emulator, type EmulatorOptions, startEmulator, type TapEvent } from '../emulator';
 import { signInWithOidc } from '../emulator/oidc-helpers';
-import { DEMO_USERS, DIRECTORY_FULL, DIRECTORY_RESTRICTED, OIDC_CLIENT_ID } from '../emulator/seed';
+import { DEMO_USERS } from '../emulator/seed';
 
 /** The local cloud with a broker in front of it (the local HTTP adapter), and every call the emulator receives. */
 export interface BrokerWorld {
@@ -33,18 +34,7 @@ export async function startBrokerWorld(options: { emulator?: EmulatorOptions; br
   });
   let broker: LocalBroker;
   try {
-    broker = await startLocalBroker({
-      workspacesEndpoint: emu.endpoints.workspaces,
-      region: emu.region,
-      credentials: emu.brokerCredentials,
-      issuer: emu.endpoints.oidcIssuer,
-      audience: OIDC_CLIENT_ID,
-      userNameClaim: 'preferred_username',
-      name: 'Deskbridge Demo (broker)',
-      directoryIds: [DIRECTORY_FULL, DIRECTORY_RESTRICTED],
-      log: (line) => logs.push(line),
-      ...options.broker,
-    });
+    broker = await startDemoBroker(emu, { name: 'Deskbridge Demo (broker)', log: (line) => logs.push(line), ...options.broker });
   } catch (error) {
     await emu.stop();
     throw error;

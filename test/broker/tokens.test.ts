@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalBroker, type LocalBroker } from '../../broker/src/local-server';
+import { type LocalBroker } from '../../broker/src/local-server';
+import { startDemoBroker } from '../emulator/demo-broker';
 import { brokerDesktopsResponseSchema, brokerErrorSchema } from '@shared/broker/api';
 import { DIRECTORY_FULL, OIDC_CLIENT_ID } from '../emulator/seed';
 import { startBrokerWorld, type BrokerWorld } from './support';
@@ -19,17 +20,7 @@ describe('broker: only a valid ID token of the organization gets in', () => {
   beforeAll(async () => {
     world = await startBrokerWorld({ broker: { now: () => Date.now() + skewMs } });
     issuer = await startTestIssuer(OIDC_CLIENT_ID);
-    second = await startLocalBroker({
-      workspacesEndpoint: world.emu.endpoints.workspaces,
-      region: world.emu.region,
-      credentials: world.emu.brokerCredentials,
-      issuer: issuer.issuer,
-      audience: OIDC_CLIENT_ID,
-      userNameClaim: 'preferred_username',
-      name: 'Second',
-      directoryIds: [DIRECTORY_FULL],
-      log: () => undefined,
-    });
+    second = await startDemoBroker(world.emu, { issuer: issuer.issuer, name: 'Second', directoryIds: [DIRECTORY_FULL] });
   });
   afterAll(async () => {
     await second.close();

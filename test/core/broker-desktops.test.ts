@@ -7,7 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NetworkFetch } from '@core/network/port';
 import { testFetch } from './support/network';
-import { startLocalBroker, type LocalBroker } from '../../broker/src/local-server';
+import { type LocalBroker } from '../../broker/src/local-server';
+import { startDemoBroker } from '../emulator/demo-broker';
 import { Logger } from '@core/log/logger';
 import { POLL_FAST_MS } from '@shared/lib/polling-policy';
 import { DesktopActions } from '@core/workspaces/actions';
@@ -16,7 +17,7 @@ import { describeFailure } from '@core/workspaces/aws-errors';
 import { DesktopService } from '@core/workspaces/desktop-service';
 import { type Emulator, startEmulator, type TapEvent } from '../emulator';
 import { CODE_BROKER, withBrokerDemo } from '../emulator/demo';
-import { DIRECTORY_FULL, DIRECTORY_RESTRICTED, OIDC_CLIENT_ID } from '../emulator/seed';
+import { DIRECTORY_FULL } from '../emulator/seed';
 import { ALICE, type AuthUnderTest, ManualClock, playingBrowser, startAuth } from './auth/support';
 
 const BROKER_ID = `managed:${CODE_BROKER.toLowerCase()}`;
@@ -30,17 +31,7 @@ const calls: TapEvent[] = [];
 beforeEach(async () => {
   calls.length = 0;
   emu = await startEmulator({ bulkCount: 0, clock: { manual: true }, durations: { rebootMs: 60_000 }, onResponse: (event) => calls.push(event) });
-  broker = await startLocalBroker({
-    workspacesEndpoint: emu.endpoints.workspaces,
-    region: emu.region,
-    credentials: emu.brokerCredentials,
-    issuer: emu.endpoints.oidcIssuer,
-    audience: OIDC_CLIENT_ID,
-    userNameClaim: 'preferred_username',
-    name: 'Deskbridge Demo (Broker)',
-    directoryIds: [DIRECTORY_FULL, DIRECTORY_RESTRICTED],
-    log: () => undefined,
-  });
+  broker = await startDemoBroker(emu);
 });
 afterEach(async () => {
   service?.dispose();

@@ -6,7 +6,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startLocalBroker, type LocalBroker } from '../../broker/src/local-server';
+import { type LocalBroker } from '../../broker/src/local-server';
+import { startDemoBroker } from '../emulator/demo-broker';
 import type { PendingLink } from '@shared/ipc/domains/orgs';
 import { parseDeepLink } from '@shared/lib/deep-link';
 import { type Emulator, startEmulator } from '../emulator';
@@ -19,16 +20,7 @@ let t: TempCore | null = null;
 
 beforeEach(async () => {
   emu = await startEmulator({ bulkCount: 0 });
-  broker = await startLocalBroker({
-    workspacesEndpoint: emu.endpoints.workspaces,
-    region: 'eu-central-1',
-    credentials: emu.brokerCredentials,
-    issuer: emu.endpoints.oidcIssuer,
-    audience: OIDC_CLIENT_ID,
-    userNameClaim: 'preferred_username',
-    name: 'Example Broker Corp',
-    log: () => undefined,
-  });
+  broker = await startDemoBroker(emu, { region: 'eu-central-1', name: 'Example Broker Corp' });
 });
 afterEach(async () => {
   await t?.stop();
@@ -104,15 +96,7 @@ describe('a broker link with just the broker’s URL', () => {
   it('is refused, saying why, when the broker gives no valid configuration', async () => {
     const gone = broker.url;
     await broker.close();
-    broker = await startLocalBroker({
-      workspacesEndpoint: emu.endpoints.workspaces,
-      region: 'us-east-1',
-      credentials: emu.brokerCredentials,
-      issuer: emu.endpoints.oidcIssuer,
-      audience: OIDC_CLIENT_ID,
-      userNameClaim: 'preferred_username',
-      name: 'x',
-    });
+    broker = await startDemoBroker(emu, { name: 'x' });
     t = await startTempCore({ policy: { organizations: [], allowAddOrganizations: true, allowStaySignedIn: true, trustedHosts: [new URL(gone).host] } });
     const notice = new Promise<void>((resolve) => t!.core.events.on('app:notices', () => resolve()));
     t.core.receiveDeepLink(brokerLink(gone));

@@ -5,10 +5,10 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalBroker, type LocalBroker } from '../../broker/src/local-server';
+import { type LocalBroker } from '../../broker/src/local-server';
+import { startDemoBroker } from '../emulator/demo-broker';
 import { type Emulator, loginWithPassword, startEmulator, type TapEvent } from '../emulator';
 import { brokerDemoOrganization } from '../emulator/demo';
-import { DIRECTORY_FULL, DIRECTORY_RESTRICTED, OIDC_CLIENT_ID } from '../emulator/seed';
 import { launchApp, type AppUnderTest } from './support/app';
 import { launchChromium } from './support/chromium';
 
@@ -30,17 +30,7 @@ describe('broker mode in the app (Chromium, harness, local broker, emulator)', (
 
   beforeAll(async () => {
     emu = await startEmulator({ bulkCount: 0, durations: { rebootMs: 4_000 }, onResponse: (event) => calls.push(event) });
-    broker = await startLocalBroker({
-      workspacesEndpoint: emu.endpoints.workspaces,
-      region: emu.region,
-      credentials: emu.brokerCredentials,
-      issuer: emu.endpoints.oidcIssuer,
-      audience: OIDC_CLIENT_ID,
-      userNameClaim: 'preferred_username',
-      name: ORG,
-      directoryIds: [DIRECTORY_FULL, DIRECTORY_RESTRICTED],
-      log: () => undefined,
-    });
+    broker = await startDemoBroker(emu, { name: ORG });
     browser = await launchChromium();
     // Managed configuration names the broker, so its loopback address is trusted.
     app = await launchApp(browser, {

@@ -18,10 +18,11 @@ import { KeytarSecretStore } from '@core/vault/keytar-secret-store';
 import { KEYCHAIN_SERVICE } from '@core/vault/sign-in-vault';
 import type { Desktop } from '@shared/models/desktop';
 import type { OrgInput } from '@shared/models/org';
-import { startLocalBroker, type LocalBroker } from '../../broker/src/local-server';
+import { type LocalBroker } from '../../broker/src/local-server';
+import { startDemoBroker } from '../emulator/demo-broker';
 import { type Emulator, loginWithPassword, startEmulator, type TapEvent } from '../emulator';
 import { brokerDemoOrganization } from '../emulator/demo';
-import { DIRECTORY_FULL, OIDC_CLIENT_ID } from '../emulator/seed';
+import { DIRECTORY_FULL } from '../emulator/seed';
 import { startXvnc, type XvncServer } from '../system/support/xvnc';
 import { launchApp } from './support/app';
 import { launchChromium } from './support/chromium';
@@ -104,17 +105,7 @@ describe('privacy audit: nothing of the user is left behind', () => {
     });
     let broker: LocalBroker | null = null;
     if (mode === 'broker') {
-      broker = await startLocalBroker({
-        workspacesEndpoint: emu.endpoints.workspaces,
-        region: emu.region,
-        credentials: emu.brokerCredentials,
-        issuer: emu.endpoints.oidcIssuer,
-        audience: OIDC_CLIENT_ID,
-        userNameClaim: 'preferred_username',
-        name: ORG_NAME,
-        directoryIds: [DIRECTORY_FULL],
-        log: () => undefined,
-      });
+      broker = await startDemoBroker(emu, { name: ORG_NAME, directoryIds: [DIRECTORY_FULL] });
     }
     const home = await mkdtemp(join(tmpdir(), 'deskbridge-privacy-home-'));
     const temp = await mkdtemp(join(tmpdir(), 'deskbridge-privacy-tmp-'));
