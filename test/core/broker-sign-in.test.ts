@@ -4,6 +4,7 @@
  */
 import { decodeJwt } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REFRESH_MARGIN_MS } from '@core/auth/auth-service';
 import { KEYCHAIN_SERVICE } from '@core/vault/sign-in-vault';
 import { MemorySecretStore } from '@core/vault/memory-secret-store';
 import { type Emulator, startEmulator, type TapEvent } from '../emulator';
@@ -90,7 +91,10 @@ describe('broker mode sign-in', () => {
     expect(expiresAt).toBe((decodeJwt(first).exp ?? 0) * 1000);
     const tokenCalls = () => awsCalls('oidc').filter((c) => c.operation === '/token' && c.status === 200).length;
     const before = tokenCalls();
-    await a.clock.advance(expiresAt - a.clock.now() - 60_000);
+    // Just past the moment the keeper renews (the margin before expiry), so exactly one renewal is
+    // due: the emulator's IdP dates tokens by real time, so a new token still looks close to expiry
+    // on this manual clock, and advancing further would step through the keeper's 30 s retries.
+    await a.clock.advance(expiresAt - REFRESH_MARGIN_MS - a.clock.now() + 1_000);
     // The keeper went to the IdP's token endpoint (a refresh) on its own, before the token expired;
     // the timer fired during advance(), the refresh's HTTP round trip may still be on its way.
     await expect.poll(tokenCalls, { timeout: 15_000 }).toBe(before + 1);
