@@ -85,7 +85,9 @@ const bench: Benchmark = async () => {
     const url = new Promise<string>((resolve) => opened.push(resolve));
     await page.getByRole('button', { name: 'Sign in to Deskbridge Demo (OIDC)' }).click();
     await fetch(await loginWithPassword(await url, 'bulk', 'bulk-demo-pass'));
-    await page.getByText('2500 of 2500 desktops').first().waitFor({ timeout: 120_000 });
+    // The count is a number in the page's language (English here): 2,500.
+    const all = new Intl.NumberFormat('en').format(2500);
+    await page.getByText(`${all} of ${all} desktops`).first().waitFor({ timeout: 120_000 });
     const fullRenders = (): Promise<number> => page.evaluate(() => (window as unknown as Observed).__renders.filter((r) => r.count === 2500).length);
     await page.waitForFunction(() => (window as unknown as Observed).__renders.some((r) => r.count === 2500), undefined, { timeout: 30_000 });
     // More full pushes of the whole list (manual refreshes) for a steadier figure.
