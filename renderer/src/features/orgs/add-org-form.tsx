@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { parseRegistrationCode } from '@shared/lib/registration-code';
 import type { OrgInput, SignInSettings } from '@shared/models/org';
 import { TextField } from '@renderer/components/text-field';
-import { useT } from '@renderer/i18n';
+import { type MessageKey, useT } from '@renderer/i18n';
 import { errorText } from '@renderer/i18n/error-text';
 import { api } from '@renderer/ipc/api';
 import { fieldErrors, fieldReasonText } from './field-errors';
@@ -27,6 +27,54 @@ const EMPTY = {
   brokerUrl: '',
 };
 
+type Method = SignInSettings['method'];
+type FieldName = keyof typeof EMPTY;
+
+/** The sign-in methods, in the order offered. */
+const METHODS: readonly { readonly method: Method; readonly label: MessageKey }[] = [
+  { method: 'oidc', label: 'add.oidc' },
+  { method: 'identity-center', label: 'add.sso' },
+  { method: 'saml', label: 'add.saml' },
+  { method: 'broker', label: 'add.broker' },
+];
+
+/** One sign-in field: what it shows, which methods ask for it, and where core's refusal of it lands. */
+interface SignInField {
+  readonly name: FieldName;
+  readonly label: MessageKey;
+  readonly hint?: MessageKey;
+  /** An example value; the same in every language. */
+  readonly placeholder?: string;
+  /** The path core names when it refuses this field, when it is not `signIn.<name>`. */
+  readonly path?: string;
+  readonly methods: readonly Method[];
+}
+
+const ROLE_ARN_EXAMPLE = 'arn:aws:iam::123456789012:role/WorkSpacesUsers';
+const ISSUER_EXAMPLE = 'https://login.example.com';
+
+/** The sign-in fields in the order shown: each method shows its own, in this order. */
+const SIGN_IN_FIELDS: readonly SignInField[] = [
+  {
+    name: 'signInUrl',
+    label: 'add.samlSignInUrl',
+    hint: 'add.samlSignInUrlHint',
+    placeholder: 'https://example.okta.com/home/amazon_aws/0oa…/272',
+    methods: ['saml'],
+  },
+  { name: 'preferredRoleArn', label: 'add.samlRoleArn', placeholder: ROLE_ARN_EXAMPLE, methods: ['saml'] },
+  { name: 'userNameAttribute', label: 'add.samlUserNameAttribute', hint: 'add.samlUserNameAttributeHint', methods: ['saml'] },
+  { name: 'brokerUrl', label: 'add.brokerUrl', hint: 'add.brokerUrlHint', placeholder: 'https://desktops.example.com', methods: ['broker'] },
+  { name: 'issuer', label: 'add.issuer', placeholder: ISSUER_EXAMPLE, methods: ['oidc', 'broker'] },
+  { name: 'clientId', label: 'add.clientId', methods: ['oidc', 'broker'] },
+  { name: 'roleArn', label: 'add.roleArn', placeholder: ROLE_ARN_EXAMPLE, methods: ['oidc'] },
+  { name: 'userNameClaim', label: 'add.userNameClaim', methods: ['oidc', 'broker'] },
+  { name: 'startUrl', label: 'add.startUrl', placeholder: 'https://example.awsapps.com/start', methods: ['identity-center'] },
+  { name: 'ssoRegion', label: 'add.ssoRegion', placeholder: 'us-east-1', path: 'signIn.region', methods: ['identity-center'] },
+  { name: 'accountId', label: 'add.accountId', methods: ['identity-center'] },
+  { name: 'roleName', label: 'add.roleName', methods: ['identity-center'] },
+];
+
 /** SAML settings from the form: the optional fields only when filled in. */
 function samlSettings(f: typeof EMPTY): SignInSettings {
   const role = f.preferredRoleArn.trim();
@@ -40,13 +88,13 @@ export function AddOrgForm({ onDone, onCancel }: Props) {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [region, setRegion] = useState('');
-  const [method, setMethod] = useState<SignInSettings['method']>('oidc');
+  const [method, setMethod] = useState<Method>('oidc');
   const [f, setF] = useState(EMPTY);
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const parsed = useMemo(() => parseRegistrationCode(code), [code]);
-  const set = (key: keyof typeof EMPTY) => (value: string) => setF((current) => ({ ...current, [key]: value }));
+  const set = (key: FieldName) => (value: string) => setF((current) => ({ ...current, [key]: value }));
 
   const codeHint = !code.trim()
     ? t('add.codeHint')
@@ -97,124 +145,25 @@ export function AddOrgForm({ onDone, onCancel }: Props) {
       ) : null}
       <fieldset>
         <legend>{t('add.method')}</legend>
-        <label>
-          <input type="radio" name="method" checked={method === 'oidc'} onChange={() => setMethod('oidc')} /> {t('add.oidc')}
-        </label>
-        <label>
-          <input type="radio" name="method" checked={method === 'identity-center'} onChange={() => setMethod('identity-center')} /> {t('add.sso')}
-        </label>
-        <label>
-          <input type="radio" name="method" checked={method === 'saml'} onChange={() => setMethod('saml')} /> {t('add.saml')}
-        </label>
-        <label>
-          <input type="radio" name="method" checked={method === 'broker'} onChange={() => setMethod('broker')} /> {t('add.broker')}
-        </label>
+        {METHODS.map((choice) => (
+          <label key={choice.method}>
+            <input type="radio" name="method" checked={method === choice.method} onChange={() => setMethod(choice.method)} /> {t(choice.label)}
+          </label>
+        ))}
       </fieldset>
-      {method === 'saml' ? (
-        <>
-          <TextField
-            label={t('add.samlSignInUrl')}
-            name="signInUrl"
-            value={f.signInUrl}
-            onChange={set('signInUrl')}
-            error={errors['signIn.signInUrl']}
-            hint={t('add.samlSignInUrlHint')}
-            placeholder="https://example.okta.com/home/amazon_aws/0oa…/272"
-          />
-          <TextField
-            label={t('add.samlRoleArn')}
-            name="preferredRoleArn"
-            value={f.preferredRoleArn}
-            onChange={set('preferredRoleArn')}
-            error={errors['signIn.preferredRoleArn']}
-            placeholder="arn:aws:iam::123456789012:role/WorkSpacesUsers"
-          />
-          <TextField
-            label={t('add.samlUserNameAttribute')}
-            name="userNameAttribute"
-            value={f.userNameAttribute}
-            onChange={set('userNameAttribute')}
-            error={errors['signIn.userNameAttribute']}
-            hint={t('add.samlUserNameAttributeHint')}
-          />
-        </>
-      ) : method === 'broker' ? (
-        <>
-          <TextField
-            label={t('add.brokerUrl')}
-            name="brokerUrl"
-            value={f.brokerUrl}
-            onChange={set('brokerUrl')}
-            error={errors['signIn.brokerUrl']}
-            hint={t('add.brokerUrlHint')}
-            placeholder="https://desktops.example.com"
-          />
-          <TextField
-            label={t('add.issuer')}
-            name="issuer"
-            value={f.issuer}
-            onChange={set('issuer')}
-            error={errors['signIn.issuer']}
-            placeholder="https://login.example.com"
-          />
-          <TextField label={t('add.clientId')} name="clientId" value={f.clientId} onChange={set('clientId')} error={errors['signIn.clientId']} />
-          <TextField
-            label={t('add.userNameClaim')}
-            name="userNameClaim"
-            value={f.userNameClaim}
-            onChange={set('userNameClaim')}
-            error={errors['signIn.userNameClaim']}
-          />
-        </>
-      ) : method === 'oidc' ? (
-        <>
-          <TextField
-            label={t('add.issuer')}
-            name="issuer"
-            value={f.issuer}
-            onChange={set('issuer')}
-            error={errors['signIn.issuer']}
-            placeholder="https://login.example.com"
-          />
-          <TextField label={t('add.clientId')} name="clientId" value={f.clientId} onChange={set('clientId')} error={errors['signIn.clientId']} />
-          <TextField
-            label={t('add.roleArn')}
-            name="roleArn"
-            value={f.roleArn}
-            onChange={set('roleArn')}
-            error={errors['signIn.roleArn']}
-            placeholder="arn:aws:iam::123456789012:role/WorkSpacesUsers"
-          />
-          <TextField
-            label={t('add.userNameClaim')}
-            name="userNameClaim"
-            value={f.userNameClaim}
-            onChange={set('userNameClaim')}
-            error={errors['signIn.userNameClaim']}
-          />
-        </>
-      ) : (
-        <>
-          <TextField
-            label={t('add.startUrl')}
-            name="startUrl"
-            value={f.startUrl}
-            onChange={set('startUrl')}
-            error={errors['signIn.startUrl']}
-            placeholder="https://example.awsapps.com/start"
-          />
-          <TextField
-            label={t('add.ssoRegion')}
-            name="ssoRegion"
-            value={f.ssoRegion}
-            onChange={set('ssoRegion')}
-            error={errors['signIn.region']}
-            placeholder="us-east-1"
-          />
-          <TextField label={t('add.accountId')} name="accountId" value={f.accountId} onChange={set('accountId')} error={errors['signIn.accountId']} />
-          <TextField label={t('add.roleName')} name="roleName" value={f.roleName} onChange={set('roleName')} error={errors['signIn.roleName']} />
-        </>
-      )}
+      {SIGN_IN_FIELDS.filter((field) => field.methods.includes(method)).map((field, position) => (
+        // Keyed by position: switching method keeps the inputs in place, as the per-method lists did.
+        <TextField
+          key={position}
+          label={t(field.label)}
+          name={field.name}
+          value={f[field.name]}
+          onChange={set(field.name)}
+          error={errors[field.path ?? `signIn.${field.name}`]}
+          hint={field.hint ? t(field.hint) : undefined}
+          placeholder={field.placeholder}
+        />
+      ))}
       {failure ? (
         <p className="error" role="alert">
           {t('add.failed')} {failure}
