@@ -81,6 +81,8 @@ export interface SamlAppSettings {
   sessionDurationSeconds: number | null;
   /** PrincipalTag attributes sent for every user. */
   principalTags: Readonly<Record<string, string>>;
+  /** Send the AuthnStatement (the SAML profile requires one; a broken IdP may leave it out). */
+  sendAuthnStatement: boolean;
 }
 
 export const DEFAULT_SAML_APP: SamlAppSettings = {
@@ -91,6 +93,7 @@ export const DEFAULT_SAML_APP: SamlAppSettings = {
   signWithStaleKey: false,
   sessionDurationSeconds: 3600,
   principalTags: { Department: 'Engineering', CostCenter: 'CC-1234' },
+  sendAuthnStatement: true,
 };
 
 export interface SamlResponseInput {
@@ -150,7 +153,9 @@ export function samlResponseXml(input: SamlResponseInput): { xml: string; assert
     `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">${escapeXml(input.email)}</saml:NameID>` +
     `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="${until}" Recipient="${escapeXml(settings.recipient)}"/></saml:SubjectConfirmation></saml:Subject>` +
     `<saml:Conditions NotBefore="${iso(now - 60_000)}" NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>${escapeXml(settings.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
-    `<saml:AuthnStatement AuthnInstant="${iso(input.authnInstant ?? now)}" SessionIndex="${assertionId}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
+    (settings.sendAuthnStatement
+      ? `<saml:AuthnStatement AuthnInstant="${iso(input.authnInstant ?? now)}" SessionIndex="${assertionId}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>`
+      : '') +
     `<saml:AttributeStatement>${attributes}</saml:AttributeStatement>` +
     `</saml:Assertion></samlp:Response>`;
   return { xml, assertionId };

@@ -343,6 +343,20 @@ describe('the organization’s maxSignInHours for a SAML sign-in', () => {
     expect(window.requests.map((r) => r.hidden)).toEqual([false, true, true, true]);
   });
 
+  it('an IdP that sends no AuthnStatement: the sign-in is dated by the interactive sign-in, and ends at the first renewal past it', async () => {
+    emu.state.saml.settings.sendAuthnStatement = false;
+    const window = new PlayedWindow();
+    const { auth, orgId, clock } = await start({ window, policy: samlPolicy(limited(2)) });
+    expect((await auth.signIn(orgId, { staySignedIn: false })).ok).toBe(true);
+    for (const _ of [1, 2]) {
+      await nextRenewal(auth, orgId, clock as ManualClock);
+      expect(auth.status(orgId)?.state).toBe('signed-in');
+    }
+    await nextRenewal(auth, orgId, clock as ManualClock);
+    expect(auth.status(orgId)).toMatchObject({ state: 'error', error: { code: 'sign-in-too-old' } });
+    expect(window.requests.map((r) => r.hidden)).toEqual([false, true, true]);
+  });
+
   it('an interactive sign-in that reuses an IdP session older than the limit is refused (idp-sign-in-too-old)', async () => {
     // The system browser keeps its IdP session across Deskbridge's sign-ins: nothing of Deskbridge's to wipe.
     const browser = postingBrowser();
