@@ -68,15 +68,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   if (policy.kind === 'invalid') notices.add('error', 'policy-ignored', policy.message, `${policy.message}\n${policy.details}`);
   const orgs = new OrgService(store, policy.kind === 'loaded' ? policy.policy : null, events);
   const preferences = new PreferencesService(store, policy.kind === 'loaded' ? policy.policy.preferences : undefined, events);
-  for (const dropped of await orgs.dropUntrusted()) {
-    notices.add(
-      'warning',
-      'org-removed-untrusted',
-      `“${dropped.name}” (${dropped.code}) was removed: it used addresses that only your IT department can set.`,
-      dropped.details,
-      { name: dropped.name, code: dropped.code },
-    );
-  }
   const networkService = new NetworkService(store, policy.kind === 'loaded' ? policy.policy.network : undefined, events, logger.scoped('network'));
   const network = (deps.network ?? nodeNetwork())({ askProxyCredentials: networkService.askProxyCredentials });
   await networkService.attach(network);
@@ -99,8 +90,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...(deps.samlWindow ? { samlWindow: deps.samlWindow } : {}),
   });
   const desktops = createDesktops({ auth, clock, events, log: logger.scoped('desktops'), fetch: network.fetch });
-  // Remembered sign-ins come back in the background; the window shows "signing in" meanwhile.
-  void auth.restore();
   const sessions = createSessions(
     {
       events,
@@ -117,6 +106,19 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     },
     deps.sessions,
   );
+  // Profiles that break the trust rules go now, with what their removal hooks wipe (keychain
+  // entries of auth and sessions), before any remembered sign-in is restored.
+  for (const dropped of await orgs.dropUntrusted()) {
+    notices.add(
+      'warning',
+      'org-removed-untrusted',
+      `“${dropped.name}” (${dropped.code}) was removed: it used addresses that only your IT department can set.`,
+      dropped.details,
+      { name: dropped.name, code: dropped.code },
+    );
+  }
+  // Remembered sign-ins come back in the background; the window shows "signing in" meanwhile.
+  void auth.restore();
   const networkCheck = new NetworkCheck({
     orgs: () => orgs.snapshot().organizations,
     network,

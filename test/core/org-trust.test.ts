@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
 import { MemorySecretStore } from '@core/vault/memory-secret-store';
+import type { SecretStore } from '@core/ports';
+import { VNC_SECRET_SERVICE } from '@core/sessions';
+import { KEYCHAIN_SERVICE } from '@core/vault/sign-in-vault';
 import type { OrgInput } from '@shared/models/org';
 import { type Emulator, startEmulator } from '../emulator';
 import { ALICE, playingBrowser } from './auth/support';
@@ -61,14 +64,14 @@ function hostileProfile(method: 'oidc' | 'identity-center'): OrgInput {
 
 const profileFile = (organization: OrgInput) => JSON.stringify({ format: 'deskbridge-organization', version: 1, organization });
 
-async function start(trustedHosts: readonly string[], settings?: unknown): Promise<Core> {
+async function start(trustedHosts: readonly string[], settings?: unknown, secrets: SecretStore = new MemorySecretStore()): Promise<Core> {
   dir = await mkdtemp(join(tmpdir(), 'deskbridge-trust-'));
   await writeFile(join(dir, 'policy.json'), JSON.stringify({ trustedHosts }));
   if (settings !== undefined) await writeFile(join(dir, 'settings.json'), JSON.stringify(settings));
   core = await createCore({
     info: { name: 'Deskbridge', version: '0.0.0-test', host: 'web', platform: process.platform },
     paths: { settingsFile: join(dir, 'settings.json'), policyFile: join(dir, 'policy.json') },
-    secrets: new MemorySecretStore(),
+    secrets,
     browser: playingBrowser(ALICE),
   });
   return core;
@@ -121,6 +124,21 @@ describe.each(['oidc', 'identity-center'] as const)('an imported %s profile with
     ]);
     expect(await readFile(join(dir, 'settings.json'), 'utf8')).not.toContain(attackerUrl);
     expect((await app.api.auth.signIn('imported-earlier', { staySignedIn: false })).ok).toBe(false);
+    expect(recorded).toEqual([]);
+  });
+
+  it('is removed at start with everything it kept in the keychain: VNC passwords and the stay-signed-in entry', async () => {
+    const stored = { ...hostileProfile(method), id: 'imported-earlier', region: 'us-east-1', policy: { allowStaySignedIn: true }, managed: false };
+    const secrets = new MemorySecretStore();
+    // What an older version left for it: a remembered sign-in and two VNC passwords; and another organization's password.
+    await secrets.set(KEYCHAIN_SERVICE, 'imported-earlier:alice', JSON.stringify({ v: 1, refreshToken: 'rt-of-the-dropped-profile' }));
+    await secrets.set(VNC_SECRET_SERVICE, 'imported-earlier/ws-1@10.0.0.5:5900', 'vnc-pass-1');
+    await secrets.set(VNC_SECRET_SERVICE, 'imported-earlier/ws-2@10.0.0.6:5900', 'vnc-pass-2');
+    await secrets.set(VNC_SECRET_SERVICE, 'kept-org/ws-3@10.0.0.7:5900', 'vnc-pass-3');
+    await start(emu.demo.trustedHosts, { version: 1, organizations: [stored], preferences: { language: 'system', theme: 'system' } }, secrets);
+    // Gone by the time core is up, not at some later removal (there is none: the profile is gone).
+    expect(await secrets.accounts(VNC_SECRET_SERVICE)).toEqual(['kept-org/ws-3@10.0.0.7:5900']);
+    expect(await secrets.accounts(KEYCHAIN_SERVICE)).toEqual([]);
     expect(recorded).toEqual([]);
   });
 });

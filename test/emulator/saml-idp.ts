@@ -81,6 +81,8 @@ export interface SamlAppSettings {
   sessionDurationSeconds: number | null;
   /** PrincipalTag attributes sent for every user. */
   principalTags: Readonly<Record<string, string>>;
+  /** Send the AuthnStatement (the SAML profile requires one; a broken IdP may leave it out). */
+  sendAuthnStatement: boolean;
 }
 
 export const DEFAULT_SAML_APP: SamlAppSettings = {
@@ -91,6 +93,7 @@ export const DEFAULT_SAML_APP: SamlAppSettings = {
   signWithStaleKey: false,
   sessionDurationSeconds: 3600,
   principalTags: { Department: 'Engineering', CostCenter: 'CC-1234' },
+  sendAuthnStatement: true,
 };
 
 export interface SamlResponseInput {
@@ -98,6 +101,8 @@ export interface SamlResponseInput {
   readonly email: string;
   readonly roles: readonly string[];
   readonly now: number;
+  /** When the user logged in at the IdP (AuthnInstant): the IdP session's start, not this response's; default now. */
+  readonly authnInstant?: number;
   readonly settings: SamlAppSettings;
   readonly key: SamlSigningKey;
   readonly issuer?: string;
@@ -148,7 +153,9 @@ export function samlResponseXml(input: SamlResponseInput): { xml: string; assert
     `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">${escapeXml(input.email)}</saml:NameID>` +
     `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="${until}" Recipient="${escapeXml(settings.recipient)}"/></saml:SubjectConfirmation></saml:Subject>` +
     `<saml:Conditions NotBefore="${iso(now - 60_000)}" NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>${escapeXml(settings.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
-    `<saml:AuthnStatement AuthnInstant="${iso(now)}" SessionIndex="${assertionId}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
+    (settings.sendAuthnStatement
+      ? `<saml:AuthnStatement AuthnInstant="${iso(input.authnInstant ?? now)}" SessionIndex="${assertionId}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>`
+      : '') +
     `<saml:AttributeStatement>${attributes}</saml:AttributeStatement>` +
     `</saml:Assertion></samlp:Response>`;
   return { xml, assertionId };
@@ -239,7 +246,7 @@ function cookieOf(req: IncomingMessage, name: string): string | undefined {
 
 export function createSamlIdp(options: SamlIdpOptions): SamlIdp {
   const settings: SamlAppSettings = { ...DEFAULT_SAML_APP };
-  const sessions = new Map<string, { user: DemoUser; until: number }>();
+  const sessions = new Map<string, { user: DemoUser; until: number; authnAt: number }>();
   const sessionMs = (options.sessionSeconds ?? 8 * 3600) * 1000;
 
   const respond = (res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void => {
@@ -247,12 +254,14 @@ export function createSamlIdp(options: SamlIdpOptions): SamlIdp {
     res.end(html);
   };
 
-  const post = (res: ServerResponse, user: DemoUser, acs: string, headers: Record<string, string> = {}): void => {
+  // As Okta, Entra ID and ADFS do, a response from a live IdP session repeats that session's AuthnInstant.
+  const post = (res: ServerResponse, user: DemoUser, acs: string, authnAt: number, headers: Record<string, string> = {}): void => {
     const samlResponse = signedSamlResponse({
       userName: user.username,
       email: user.email,
       roles: SAML_ASSIGNMENTS[user.username] ?? [],
       now: options.clock.now(),
+      authnInstant: authnAt,
       settings,
       key: settings.signWithStaleKey ? options.staleKey : options.key,
     });
@@ -274,7 +283,7 @@ export function createSamlIdp(options: SamlIdpOptions): SamlIdp {
     const sessionId = cookieOf(req, SESSION_COOKIE);
     const session = sessionId === undefined ? undefined : sessions.get(sessionId);
     if (req.method === 'GET' && session !== undefined && session.until > options.clock.now()) {
-      post(res, session.user, acs);
+      post(res, session.user, acs, session.authnAt);
       return;
     }
     const title = 'Sign in to the AWS app (Deskbridge Demo SAML IdP)';
@@ -290,8 +299,9 @@ export function createSamlIdp(options: SamlIdpOptions): SamlIdp {
       return;
     }
     const id = randomBytes(24).toString('base64url');
-    sessions.set(id, { user, until: options.clock.now() + sessionMs });
-    post(res, user, acs, { 'set-cookie': `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax` });
+    const authnAt = options.clock.now();
+    sessions.set(id, { user, until: authnAt + sessionMs, authnAt });
+    post(res, user, acs, authnAt, { 'set-cookie': `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax` });
   };
 
   return {

@@ -43,6 +43,18 @@ describe('SAML IdP', () => {
     await expect(new SamlBrowser().signIn(appUrl, null)).rejects.toThrow(/asks for a login/);
   });
 
+  it('a response from a live IdP session repeats that session’s AuthnInstant (the login), as real IdPs do', async () => {
+    const browser = new SamlBrowser();
+    const loggedInAt = emu.clock.now();
+    const first = await browser.signIn(appUrl, alice);
+    emu.clock.advance(3_600_000);
+    const second = await browser.signIn(appUrl, null);
+    const authnInstant = (samlResponse: string) => /AuthnInstant="([^"]+)"/.exec(xmlOf(samlResponse))?.[1];
+    expect(authnInstant(first.samlResponse)).toBe(new Date(loggedInAt).toISOString());
+    expect(authnInstant(second.samlResponse)).toBe(new Date(loggedInAt).toISOString());
+    expect(/IssueInstant="([^"]+)"/.exec(xmlOf(second.samlResponse))?.[1]).toBe(new Date(loggedInAt + 3_600_000).toISOString());
+  });
+
   it('posts to a loopback ACS when the host names one, and never to another address', async () => {
     const browser = new SamlBrowser();
     const loopback = await browser.signIn(`${appUrl}?acs=${encodeURIComponent('http://127.0.0.1:4999/saml/acs')}`, alice);

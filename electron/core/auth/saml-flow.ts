@@ -7,6 +7,7 @@ import type { Grant } from './grants';
 import type { SamlCapture } from './saml-capture';
 import { parseSamlResponse, pickRole, type SamlAssertion, type SamlRole, samlUserName } from './saml-response';
 import { assumeRoleWithSaml } from './saml-sts';
+import { staleSignInRefusal } from './sign-in-age';
 import type { Attempt, FlowContext, SignedIn } from './sign-in-flows';
 import type { TemporaryCredentials } from './sts';
 
@@ -41,10 +42,14 @@ function checkFresh(assertion: SamlAssertion, now: number): void {
  * A SAML sign-in kept alive in memory: SAML has no refresh token, so each renewal runs the IdP
  * again, hidden. While the IdP's session lives (in the sign-in window's in-memory partition) it
  * completes with no prompt; otherwise the window shows itself and the user signs in.
+ *
+ * OrgPolicy.maxSignInHours (sign-in-age.ts) dates the sign-in by the assertion's AuthnInstant,
+ * which a reused IdP session repeats; when an IdP sends none, by the interactive sign-in. Past
+ * the limit no hidden capture runs: the keeper refuses (sign-in-too-old) and revoke() wipes the
+ * IdP session, so the next sign-in must authenticate (IdP-initiated SAML has no ForceAuthn).
  */
 export class SamlGrant implements Grant {
   readonly method = 'saml' as const;
-  readonly authenticatedAt = null;
   private pending: string | null;
   private renewal: AbortController | null = null;
   private disposed = false;
@@ -58,6 +63,8 @@ export class SamlGrant implements Grant {
     private readonly role: SamlRole,
     samlResponse: string,
     public userName: string,
+    /** When the user authenticated at the IdP, epoch ms: renewals move it to each assertion's AuthnInstant. */
+    public authenticatedAt: number,
   ) {
     this.pending = samlResponse;
   }
@@ -72,6 +79,8 @@ export class SamlGrant implements Grant {
     this.pending = null;
     const assertion = parseSamlResponse(samlResponse);
     checkFresh(assertion, this.clock.now());
+    // A hidden capture that had to show the window (the IdP session had ended) dates a new authentication.
+    this.authenticatedAt = assertion.authnInstant ?? this.authenticatedAt;
     const role = assertion.roles.find((offered) => offered.roleArn === this.role.roleArn);
     if (!role) {
       throw new AuthError(
@@ -118,6 +127,7 @@ export async function signInWithSaml(ctx: FlowContext, org: SamlOrg, attempt: At
   const controller = new AbortController();
   attempt.onCancel(() => controller.abort());
   ctx.progress('browser');
+  const startedAt = ctx.clock.now();
   const samlResponse = await attempt.race(
     deps.capture.capture({ orgId: org.id, orgName: org.name, signInUrl: org.signIn.signInUrl, hidden: false }, controller.signal),
   );
@@ -141,7 +151,15 @@ export async function signInWithSaml(ctx: FlowContext, org: SamlOrg, attempt: At
     role,
     samlResponse,
     samlUserName(assertion, org.signIn.userNameAttribute),
+    // No AuthnInstant (the SAML profile requires one): the user was at the IdP from this sign-in's start.
+    assertion.authnInstant ?? startedAt,
   );
+  // The IdP reused a session older than the organization allows (the system browser keeps its own).
+  const refusal = staleSignInRefusal(grant, org.policy, ctx.clock.now());
+  if (refusal) {
+    await grant.revoke().catch(() => grant.dispose());
+    throw refusal;
+  }
   try {
     return { grant, credentials: await attempt.race(grant.renew()) };
   } catch (error) {

@@ -49,6 +49,11 @@ export interface SamlAssertion {
   readonly principalTags: Readonly<Record<string, string>>;
   /** The earliest NotOnOrAfter (bearer confirmation and Conditions), epoch ms; null when absent. */
   readonly notOnOrAfter: number | null;
+  /**
+   * When the user authenticated at the IdP (the AuthnStatement's AuthnInstant; the earliest if
+   * several), epoch ms; null when absent or unreadable. A reused IdP session repeats its own.
+   */
+  readonly authnInstant: number | null;
   /** Every attribute by name (first values), for the organization's user-name attribute. */
   readonly attributes: ReadonlyMap<string, readonly string[]>;
 }
@@ -213,6 +218,17 @@ function readNotOnOrAfter(assertion: Element): number | null {
   return limits.length === 0 ? null : Math.min(...limits);
 }
 
+function readAuthnInstant(assertion: Element): number | null {
+  const instants: number[] = [];
+  for (const statement of children(assertion, ASSERTION_NS, 'AuthnStatement')) {
+    const raw = statement.getAttribute('AuthnInstant') ?? '';
+    const ms = Date.parse(raw);
+    // Unreadable: treated as absent, so the sign-in is dated by Deskbridge instead (saml-flow.ts).
+    if (/^\d{4}-\d{2}-\d{2}T/.test(raw) && !Number.isNaN(ms)) instants.push(ms);
+  }
+  return instants.length === 0 ? null : Math.min(...instants);
+}
+
 function readSessionDuration(values: readonly string[] | undefined): number | undefined {
   const raw = values?.[0];
   if (raw === undefined || !/^\d{1,6}$/.test(raw)) return undefined;
@@ -246,6 +262,7 @@ export function parseSamlResponse(samlResponse: string): SamlAssertion {
     ...(sessionDurationSeconds === undefined ? {} : { sessionDurationSeconds }),
     principalTags: readTags(attributes),
     notOnOrAfter: readNotOnOrAfter(assertion),
+    authnInstant: readAuthnInstant(assertion),
     attributes,
   };
 }

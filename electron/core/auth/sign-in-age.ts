@@ -11,6 +11,9 @@ const HOUR_MS = 3_600_000;
  * - OIDC: measured from the ID token's `auth_time` (the OIDC client asks for it with `max_age`);
  *   every refreshed ID token repeats it, so a remembered sign-in is dated on restore too. A
  *   browser sign-in is checked as well, since some IdPs ignore `max_age` (staleSignInRefusal).
+ * - SAML: measured from the assertion's AuthnInstant (a reused IdP session repeats its own), else
+ *   from the interactive sign-in (saml-flow.ts). A sign-in past the limit is not renewed by a
+ *   hidden capture: the user signs in again, in a wiped sign-in window.
  * - IAM Identity Center: not enforced here. It issues no ID token, and the client registration's
  *   clientIdIssuedAt dates Deskbridge's registration, which is reused across sign-ins for as long
  *   as it is valid (up to 90 days), not the user's authentication: no sound proxy. Identity
@@ -18,7 +21,7 @@ const HOUR_MS = 3_600_000;
  */
 export function signInAgeRefusal(grant: Grant<Expiring>, policy: OrgPolicy, now: number): AuthError | null {
   const hours = policy.maxSignInHours;
-  if ((grant.method !== 'oidc' && grant.method !== 'broker') || hours === undefined) return null;
+  if (grant.method === 'identity-center' || hours === undefined) return null;
   const message = `Your organization asks you to sign in again every ${hours === 1 ? 'hour' : `${hours} hours`}.`;
   const at = grant.authenticatedAt;
   if (at === null) {
@@ -54,14 +57,24 @@ export function staleSignInRefusal(grant: Grant<Expiring>, policy: OrgPolicy, no
   );
 }
 
-/** New credentials from a grant, unless the sign-in has outlived the organization's limit (then its refresh token is revoked). */
+/**
+ * New credentials from a grant, unless the sign-in has outlived the organization's limit (then its
+ * refresh token is revoked, or SAML's IdP session wiped). A sign-in known to be past the limit
+ * already is refused before the IdP is asked (SAML: no hidden capture); one not yet dated (a
+ * restored OIDC grant) is checked on what its renewal says.
+ */
 export async function renewWithinPolicy<T extends Expiring>(grant: Grant<T>, policy: OrgPolicy, now: () => number): Promise<T> {
-  const credentials = await grant.renew();
-  const refusal = signInAgeRefusal(grant, policy, now());
-  if (refusal) {
+  const refuse = async (refusal: AuthError): Promise<never> => {
     // Best effort, as at sign-out: the tokens leave memory either way.
     await grant.revoke().catch(() => grant.dispose());
     throw refusal;
+  };
+  if (grant.authenticatedAt !== null) {
+    const before = signInAgeRefusal(grant, policy, now());
+    if (before) return refuse(before);
   }
+  const credentials = await grant.renew();
+  const refusal = signInAgeRefusal(grant, policy, now());
+  if (refusal) return refuse(refusal);
   return credentials;
 }

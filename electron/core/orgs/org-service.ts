@@ -116,14 +116,22 @@ export class OrgService {
   /**
    * Removes the user's own profiles whose addresses are no longer allowed (imported before these
    * checks existed, or trusted by a configuration IT has since changed), so no sign-in reaches them.
+   * Like remove(), the removal hooks run first: whatever a profile kept in the keychain (its
+   * remembered sign-in, its VNC passwords) goes with it. Call it once the services that register
+   * hooks exist.
    */
   async dropUntrusted(): Promise<readonly DroppedProfile[]> {
     const dropped: DroppedProfile[] = [];
+    const gone: OrgProfile[] = [];
     const keep = this.store.get().organizations.filter((org) => {
       const issues = checkOrgTrust(org, { managed: false, trustedHosts: this.trustedHosts });
-      if (issues.length > 0) dropped.push({ name: org.name, code: org.code, details: describeTrustIssues(issues) });
+      if (issues.length > 0) {
+        dropped.push({ name: org.name, code: org.code, details: describeTrustIssues(issues) });
+        gone.push(org);
+      }
       return issues.length === 0;
     });
+    for (const org of gone) for (const hook of this.removalHooks) await hook(org);
     if (dropped.length > 0) await this.store.update((s) => ({ ...s, organizations: keep }));
     return dropped;
   }

@@ -70,6 +70,28 @@ describe('parseSamlResponse', () => {
     expect(samlUserName(parsed, 'email')).toBe('alice@example.com');
   });
 
+  it('reads when the user authenticated: the AuthnStatement’s AuthnInstant (the earliest of several), else null', () => {
+    const loggedIn = NOW - 3 * 3_600_000;
+    const { xml, assertionId } = samlResponseXml({
+      userName: 'alice',
+      email: 'alice@example.com',
+      roles: [SAML_USERS_ROLE_ARN],
+      now: NOW,
+      authnInstant: loggedIn,
+      settings: DEFAULT_SAML_APP,
+      key,
+    });
+    expect(parseSamlResponse(b64(signAssertion(xml, assertionId, key))).authnInstant).toBe(loggedIn);
+    expect(parseSamlResponse(b64(response())).authnInstant).toBe(NOW);
+    const one = response();
+    const statement = /<saml:AuthnStatement[\s\S]*?<\/saml:AuthnStatement>/.exec(one)?.[0] ?? '';
+    expect(statement).not.toBe('');
+    const earlier = statement.replace(/AuthnInstant="[^"]*"/, `AuthnInstant="${new Date(NOW - 60_000).toISOString()}"`);
+    expect(parseSamlResponse(b64(one.replace(statement, statement + earlier))).authnInstant).toBe(NOW - 60_000);
+    expect(parseSamlResponse(b64(one.replace(statement, ''))).authnInstant).toBeNull();
+    expect(parseSamlResponse(b64(one.replace(/AuthnInstant="[^"]*"/, 'AuthnInstant="yesterday"'))).authnInstant).toBeNull();
+  });
+
   it('reads a Role value in either order and skips malformed ones', () => {
     expect(parseRoleValue(`${SAML_PROVIDER_ARN},${SAML_USERS_ROLE_ARN}`)).toEqual({ roleArn: SAML_USERS_ROLE_ARN, principalArn: SAML_PROVIDER_ARN });
     expect(parseRoleValue(`${SAML_USERS_ROLE_ARN}, ${SAML_PROVIDER_ARN}`)).toEqual({ roleArn: SAML_USERS_ROLE_ARN, principalArn: SAML_PROVIDER_ARN });

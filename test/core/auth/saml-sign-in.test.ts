@@ -48,18 +48,24 @@ class PlayedWindow implements SamlCapture {
   /** Runs after the IdP posted and before core gets the response (time passing, a closed window). */
   afterPost: (() => void) | null = null;
   closeInstead = false;
+  /** A hidden capture whose window showed itself because the IdP asked for a login, and the user logged in. */
+  loginWhenAsked = false;
 
   async capture(request: SamlCaptureRequest, signal: AbortSignal): Promise<string> {
     this.requests.push(request);
     if (this.closeInstead) throw new AuthError('saml-window-closed', 'The sign-in window was closed before you finished signing in.');
     if (signal.aborted) throw new AuthError('sign-in-cancelled', 'Sign-in was cancelled.');
-    const post = await this.browser.signIn(request.signInUrl, request.hidden ? null : ALICE);
+    const post = await this.browser.signIn(request.signInUrl, request.hidden && !this.loginWhenAsked ? null : ALICE);
     expect(post.acs).toBe('https://signin.aws.amazon.com/saml');
     this.afterPost?.();
     return post.samlResponse;
   }
 
+  /** How often core wiped the window's partition (the IdP session with it). */
+  forgets = 0;
+
   forget(): Promise<void> {
+    this.forgets += 1;
     this.browser = new SamlBrowser();
     return Promise.resolve();
   }
@@ -258,6 +264,122 @@ describe('SAML sign-in in the sign-in window', () => {
     });
     const error = failure(await auth.signIn(orgId, { staySignedIn: false }), 'aws-refused-token');
     expect(error.details).toContain('SAML:aud');
+  });
+});
+
+const HOUR = 3_600_000;
+
+/** The demo SAML organization with its preferred role and the organization's sign-in age limit. */
+const limited =
+  (hours: number, loopback = false) =>
+  (o: ManagedPolicy['organizations'][number]): ManagedPolicy['organizations'][number] => ({
+    ...(loopback ? o : windowed(o)),
+    signIn: { method: 'saml', signInUrl: (o.signIn as { signInUrl: string }).signInUrl, preferredRoleArn: SAML_USERS_ROLE_ARN },
+    policy: { allowStaySignedIn: true, maxSignInHours: hours },
+  });
+
+describe('the organization’s maxSignInHours for a SAML sign-in', () => {
+  /** Moves the clock just past the next renewal point and waits for that renewal to succeed or fail. */
+  async function nextRenewal(auth: AuthService, orgId: string, clock: ManualClock): Promise<void> {
+    const expiresAt = auth.status(orgId)?.expiresAt ?? 0;
+    await clock.advance(expiresAt - REFRESH_MARGIN_MS - clock.now() + 1_000);
+    await vi.waitFor(() => {
+      const status = auth.status(orgId);
+      expect(status?.state === 'error' || (status?.expiresAt ?? 0) > expiresAt).toBe(true);
+    });
+  }
+
+  it('renews hidden within the limit; past it, no hidden capture: sign-in-too-old, and the next sign-in must authenticate', async () => {
+    const window = new PlayedWindow();
+    const { auth, orgId, clock } = await start({ window, policy: samlPolicy(limited(2)) });
+    expect(await auth.signIn(orgId, { staySignedIn: false })).toMatchObject({ ok: true, value: { state: 'signed-in' } });
+    const signedInAt = clock.now();
+
+    // Credentials last an hour (SessionDuration) and are renewed 5 minutes early: at 55 and 110 minutes, within 2 hours.
+    for (const _ of [1, 2]) {
+      await nextRenewal(auth, orgId, clock as ManualClock);
+      expect(auth.status(orgId)?.state).toBe('signed-in');
+    }
+    expect(clock.now() - signedInAt).toBeLessThan(2 * HOUR);
+    expect(window.requests.map((r) => r.hidden)).toEqual([false, true, true]);
+    const session = auth.session(orgId)!;
+
+    // The next renewal (at 165 minutes) is past the limit: refused without running the IdP hidden.
+    await nextRenewal(auth, orgId, clock as ManualClock);
+    expect(auth.status(orgId)).toMatchObject({
+      state: 'error',
+      error: { code: 'sign-in-too-old', message: 'Your organization asks you to sign in again every 2 hours.' },
+    });
+    expect(window.requests.map((r) => r.hidden)).toEqual([false, true, true]);
+    expect(auth.session(orgId)).toBeNull();
+    await expect(session.credentials()).rejects.toMatchObject({ code: 'not-signed-in' });
+    // ForceAuthn's stand-in: the IdP session in the window's partition is gone, so signing in again means logging in.
+    expect(window.forgets).toBeGreaterThan(0);
+    expect(await auth.signIn(orgId, { staySignedIn: false })).toMatchObject({ ok: true, value: { state: 'signed-in' } });
+    expect(window.requests.at(-1)?.hidden).toBe(false);
+  });
+
+  it('a renewal for which the user logged in again (the IdP session had ended) starts a new period from its AuthnInstant', async () => {
+    const window = new PlayedWindow();
+    const { auth, orgId, clock } = await start({ window, policy: samlPolicy(limited(2)) });
+    expect((await auth.signIn(orgId, { staySignedIn: false })).ok).toBe(true);
+    const signedInAt = clock.now();
+    // The IdP session ends; at the next renewal the hidden window shows itself and alice logs in.
+    emu.state.saml.endSessions();
+    window.loginWhenAsked = true;
+    await nextRenewal(auth, orgId, clock as ManualClock);
+    const loggedInAgainAt = clock.now();
+    window.loginWhenAsked = false;
+    // 110 and 165 minutes after the first sign-in: the second is past 2 hours from it, not from the new login.
+    for (const _ of [1, 2]) {
+      await nextRenewal(auth, orgId, clock as ManualClock);
+      expect(auth.status(orgId)?.state).toBe('signed-in');
+    }
+    expect(clock.now() - signedInAt).toBeGreaterThan(2 * HOUR);
+    // 220 minutes: past 2 hours from the new login.
+    await nextRenewal(auth, orgId, clock as ManualClock);
+    expect(clock.now() - loggedInAgainAt).toBeGreaterThan(2 * HOUR);
+    expect(auth.status(orgId)).toMatchObject({ state: 'error', error: { code: 'sign-in-too-old' } });
+    expect(window.requests.map((r) => r.hidden)).toEqual([false, true, true, true]);
+  });
+
+  it('an IdP that sends no AuthnStatement: the sign-in is dated by the interactive sign-in, and ends at the first renewal past it', async () => {
+    emu.state.saml.settings.sendAuthnStatement = false;
+    const window = new PlayedWindow();
+    const { auth, orgId, clock } = await start({ window, policy: samlPolicy(limited(2)) });
+    expect((await auth.signIn(orgId, { staySignedIn: false })).ok).toBe(true);
+    for (const _ of [1, 2]) {
+      await nextRenewal(auth, orgId, clock as ManualClock);
+      expect(auth.status(orgId)?.state).toBe('signed-in');
+    }
+    await nextRenewal(auth, orgId, clock as ManualClock);
+    expect(auth.status(orgId)).toMatchObject({ state: 'error', error: { code: 'sign-in-too-old' } });
+    expect(window.requests.map((r) => r.hidden)).toEqual([false, true, true]);
+  });
+
+  it('an interactive sign-in that reuses an IdP session older than the limit is refused (idp-sign-in-too-old)', async () => {
+    // The system browser keeps its IdP session across Deskbridge's sign-ins: nothing of Deskbridge's to wipe.
+    const browser = postingBrowser();
+    const { auth, orgId, clock } = await start({ browser, policy: samlPolicy(limited(2, true)) });
+    expect((await auth.signIn(orgId, { staySignedIn: false })).ok).toBe(true);
+    await auth.signOut(orgId);
+    await (clock as ManualClock).advance(3 * HOUR);
+    const error = failure(await auth.signIn(orgId, { staySignedIn: false }), 'idp-sign-in-too-old');
+    expect(error.details).toMatch(/3 h ago; the organization allows 2 h/);
+    expect(auth.session(orgId)).toBeNull();
+    expect(browser.opened).toHaveLength(2);
+  });
+
+  it('without a limit, a SAML sign-in keeps renewing hidden for a working day', async () => {
+    const window = new PlayedWindow();
+    const { auth, orgId, clock } = await start({
+      window,
+      policy: samlPolicy((o) => ({ ...limited(1)(o), policy: { allowStaySignedIn: true } })),
+    });
+    expect((await auth.signIn(orgId, { staySignedIn: false })).ok).toBe(true);
+    for (let i = 0; i < 7; i += 1) await nextRenewal(auth, orgId, clock as ManualClock);
+    expect(auth.status(orgId)?.state).toBe('signed-in');
+    expect(window.requests.filter((r) => !r.hidden)).toHaveLength(1);
   });
 });
 
