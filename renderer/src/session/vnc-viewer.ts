@@ -62,6 +62,11 @@ export function openBridge(url: string): BridgeSocket {
   };
 }
 
+/** Runs after the next frame has been painted (a task queued from the frame's callback). */
+function afterPaint(run: () => void): void {
+  requestAnimationFrame(() => setTimeout(run, 0));
+}
+
 /**
  * Made by the page's entry before React has loaded, so noVNC, the ticket, the bridge and the RFB
  * handshake run while the UI renders; the UI subscribes later and gets the current state at once.
@@ -79,6 +84,8 @@ export class VncViewer {
   private userDisconnected = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private scale = true;
+  private settle: () => void = () => undefined;
+  private readonly settledOnce = new Promise<void>((resolve) => (this.settle = resolve));
 
   constructor(
     private readonly screen: HTMLElement,
@@ -91,6 +98,16 @@ export class VncViewer {
 
   get state(): ViewerState {
     return this.current;
+  }
+
+  /**
+   * Resolves once the page may spend its main thread on other work without slowing the
+   * connection: the server's first screen update has been drawn and painted, or the viewer waits
+   * for the user (password), failed, ended or backs off. Until then every round trip of the RFB
+   * handshake needs the main thread at once.
+   */
+  settled(): Promise<void> {
+    return this.settledOnce;
   }
 
   /** Listens to state and remote clipboard changes, starting with the current ones. */
@@ -106,6 +123,7 @@ export class VncViewer {
 
   private emit(state: ViewerState): void {
     this.current = state;
+    if (state.phase !== 'connecting' && state.phase !== 'connected') this.settle();
     for (const on of this.listeners) on.state(state);
   }
 
@@ -184,6 +202,9 @@ export class VncViewer {
       for (const on of this.listeners) on.clipboard(text);
     });
     rfb.addEventListener('connect', () => {
+      // noVNC asked for the whole screen as it connected: the next message is its first update,
+      // which noVNC's own handler (registered first) draws before this one runs.
+      socket.addEventListener('message', () => afterPaint(() => this.settle()), { once: true });
       this.attempt = 0;
       this.everConnected = true;
       this.report({ phase: 'connected' });
