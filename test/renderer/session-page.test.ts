@@ -24,6 +24,7 @@ const { VncViewer } = await import('@renderer/session/vnc-viewer');
 let server: WebSocketServer | undefined;
 afterEach(async () => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
   rfbs.length = 0;
   document.body.innerHTML = '';
   for (const client of server?.clients ?? []) client.terminate();
@@ -105,9 +106,16 @@ function sessionsApi(ticket: () => Promise<unknown>) {
 }
 
 describe('when the viewer has settled', () => {
-  it('not at connect, but once the first screen update after it has been painted', async () => {
+  it('not at connect, but once a frame has been painted after the first update with no message after it', async () => {
     const { url, peer } = await bridgeServer();
     sessionsApi(() => Promise.resolve({ ok: true, value: { url, desktopName: 'Linux-VNC' } }));
+    // The page's frames, run by the test.
+    const frames: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    const paint = async (frame: number): Promise<void> => {
+      frames[frame]!(0);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    };
     const viewer = new VncViewer(document.createElement('div'), 's-1');
     let settled = false;
     void viewer.settled().then(() => (settled = true));
@@ -115,12 +123,17 @@ describe('when the viewer has settled', () => {
     await vi.waitFor(() => expect(rfbs).toHaveLength(1));
     const ws = await peer;
     rfbs[0]!.dispatchEvent(new Event('connect'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(viewer.state.phase).toBe('connected');
-    expect(settled).toBe(false);
-    // The server's answer to noVNC's first update request.
+    expect([settled, frames.length]).toEqual([false, 0]);
+    // The answer to noVNC's first update request comes in two messages (cursor and size, then pixels).
     ws.send(Buffer.from([0, 0, 0, 1]));
-    await viewer.settled();
+    await vi.waitFor(() => expect(frames).toHaveLength(1));
+    ws.send(Buffer.from([0, 0, 0, 1]));
+    await vi.waitFor(() => expect(frames).toHaveLength(2));
+    await paint(0);
+    expect(settled).toBe(false);
+    await paint(1);
     expect(settled).toBe(true);
     viewer.disconnect();
   });

@@ -8,8 +8,12 @@
  */
 import type { VncViewer } from './vnc-viewer';
 
-/** The longest the UI waits for the viewer to settle (a slow server must not leave a bare window). */
-export const UI_WAIT_MS = 300;
+/**
+ * The longest the UI waits for the viewer to settle: the target for the first frame. A slow server
+ * must not leave a bare window; a page that is merely slow (a loaded machine) must not have React
+ * land in the middle of its handshake.
+ */
+export const UI_WAIT_MS = 500;
 
 export interface SessionPage<V extends Pick<VncViewer, 'start' | 'settled'>> {
   readonly sessionId: string | null;

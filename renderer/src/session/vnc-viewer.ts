@@ -202,9 +202,7 @@ export class VncViewer {
       for (const on of this.listeners) on.clipboard(text);
     });
     rfb.addEventListener('connect', () => {
-      // noVNC asked for the whole screen as it connected: the next message is its first update,
-      // which noVNC's own handler (registered first) draws before this one runs.
-      socket.addEventListener('message', () => afterPaint(() => this.settle()), { once: true });
+      this.settleAfterFirstUpdate(socket);
       this.attempt = 0;
       this.everConnected = true;
       this.report({ phase: 'connected' });
@@ -217,6 +215,25 @@ export class VncViewer {
       this.closed({ ...bridge.close(), securityFailure, fromKeychain });
     });
     this.rfb = rfb;
+  }
+
+  /**
+   * noVNC asked for the whole screen as it connected. What comes back is drawn by noVNC's own
+   * handler (registered first) before this one runs, and often takes more than one message (Xvnc
+   * sends the cursor and desktop size first, the pixels after noVNC's next request): settled once
+   * a frame has been painted with no message after it.
+   */
+  private settleAfterFirstUpdate(socket: WebSocket): void {
+    let last = 0;
+    const onMessage = (): void => {
+      const mine = (last += 1);
+      afterPaint(() => {
+        if (mine !== last) return;
+        socket.removeEventListener('message', onMessage);
+        this.settle();
+      });
+    };
+    socket.addEventListener('message', onMessage);
   }
 
   private closed(facts: { code: number; reason: string; securityFailure: boolean; fromKeychain: boolean }): void {
