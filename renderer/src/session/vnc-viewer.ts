@@ -69,7 +69,8 @@ function afterPaint(run: () => void): void {
 
 /**
  * Made by the page's entry before React has loaded, so noVNC, the ticket, the bridge and the RFB
- * handshake run while the UI renders; the UI subscribes later and gets the current state at once.
+ * handshake have the main thread to themselves; the UI, loaded once the viewer has settled,
+ * subscribes then and gets the current state at once.
  */
 export class VncViewer {
   private rfb: RFB | null = null;
@@ -218,10 +219,10 @@ export class VncViewer {
   }
 
   /**
-   * noVNC asked for the whole screen as it connected. What comes back is drawn by noVNC's own
-   * handler (registered first) before this one runs, and often takes more than one message (Xvnc
-   * sends the cursor and desktop size first, the pixels after noVNC's next request): settled once
-   * a frame has been painted with no message after it.
+   * noVNC asked for the whole screen as it connected. What comes back is handled by noVNC's own
+   * handler (registered first) before this one runs, and takes more than one message (Xvnc answers
+   * noVNC's encodings with a fence first, the screen comes after): settled once a frame has been
+   * painted with no message after it.
    */
   private settleAfterFirstUpdate(socket: WebSocket): void {
     let last = 0;
