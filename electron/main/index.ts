@@ -32,7 +32,10 @@ const settingsDir = settingsFolder(app.getPath('appData'));
 app.setPath('userData', settingsDir);
 const isPrimary = app.requestSingleInstanceLock();
 const allowDevTools = !app.isPackaged;
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// codeCache: V8 keeps the compiled code of app://'s scripts in the partition's cache (not persisted;
+// at most in this run's temp folder, removed on quit), so a second session window or the main
+// window reopened does not compile React and noVNC again.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;

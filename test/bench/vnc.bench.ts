@@ -42,6 +42,8 @@ interface ViewerTrace {
   /** Each message from the VNC server (through the bridge): when, and its size. */
   readonly bridgeMessages: readonly (readonly [number, number])[];
   readonly firstFrame: number | null;
+  /** The session UI (toolbar and status) in the DOM: React has rendered. */
+  readonly uiShown: number | null;
 }
 
 /**
@@ -61,8 +63,14 @@ function traceViewer([harnessPort, colour]: [number, [number, number, number]]):
     firstReply: null as number | null,
     bridgeMessages: [] as [number, number][],
     firstFrame: null as number | null,
+    uiShown: null as number | null,
   };
   (window as unknown as { __viewerTrace: typeof trace }).__viewerTrace = trace;
+  new MutationObserver((_records, observer) => {
+    if (document.querySelector('.session') === null) return;
+    trace.uiShown = now();
+    observer.disconnect();
+  }).observe(document, { childList: true, subtree: true });
   // A wrapper, not a subclass: noVNC checks the socket's own prototype for WebSocket's members.
   const Native = window.WebSocket;
   const Traced = function (url: string | URL, protocols?: string | string[]): InstanceType<typeof window.WebSocket> {
@@ -108,9 +116,15 @@ function traceViewer([harnessPort, colour]: [number, [number, number, number]]):
 }
 
 async function readTrace(page: Page): Promise<ViewerTrace> {
-  await page.waitForFunction(() => (window as unknown as { __viewerTrace?: { firstFrame: number | null } }).__viewerTrace?.firstFrame != null, undefined, {
-    timeout: 20_000,
-  });
+  // The UI may render after the first frame (the page loads it once the viewer has settled).
+  await page.waitForFunction(
+    () => {
+      const t = (window as unknown as { __viewerTrace?: { firstFrame: number | null; uiShown: number | null } }).__viewerTrace;
+      return t?.firstFrame != null && t.uiShown != null;
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
   // No named inner functions here: tsx would wrap them in a __name helper the page lacks.
   return page.evaluate(() => {
     const t = (window as unknown as { __viewerTrace: Omit<ViewerTrace, 'navigationStart' | 'entryScript' | 'novncChunk'> }).__viewerTrace;
@@ -284,6 +298,7 @@ async function firstFrame(keychain: Keychain, password?: string): Promise<{ cold
           'security handshake done': since(messages[password === undefined ? 2 : 3]?.[0]),
           ServerInit: since(messages[password === undefined ? 3 : 4]?.[0]),
           'first frame on screen': since(t.firstFrame),
+          'session UI rendered': since(t.uiShown),
         },
       });
       await endSession(viewer);

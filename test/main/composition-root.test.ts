@@ -57,6 +57,14 @@ describe('the composition root before ready', () => {
     expect((await stat(run)).mode & 0o777).toBe(0o700);
   });
 
+  it('registers app:// as a standard, secure scheme with V8 code caching for its scripts', () => {
+    // Without codeCache Chromium compiles every script of app:// anew in each window: a second
+    // session window (or the main window reopened) would parse React and noVNC again.
+    expect(callsTo('protocol', 'registerSchemesAsPrivileged').map((c) => c.args[0])).toEqual([
+      [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }],
+    ]);
+  });
+
   it('hardens every session Electron creates: every permission denied', () => {
     const created = new FakeSession('later');
     app.emit('session-created', created);

@@ -62,9 +62,15 @@ export function openBridge(url: string): BridgeSocket {
   };
 }
 
+/** Runs after the next frame has been painted (a task queued from the frame's callback). */
+function afterPaint(run: () => void): void {
+  requestAnimationFrame(() => setTimeout(run, 0));
+}
+
 /**
  * Made by the page's entry before React has loaded, so noVNC, the ticket, the bridge and the RFB
- * handshake run while the UI renders; the UI subscribes later and gets the current state at once.
+ * handshake have the main thread to themselves; the UI, loaded once the viewer has settled,
+ * subscribes then and gets the current state at once.
  */
 export class VncViewer {
   private rfb: RFB | null = null;
@@ -79,6 +85,8 @@ export class VncViewer {
   private userDisconnected = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private scale = true;
+  private settle: () => void = () => undefined;
+  private readonly settledOnce = new Promise<void>((resolve) => (this.settle = resolve));
 
   constructor(
     private readonly screen: HTMLElement,
@@ -91,6 +99,16 @@ export class VncViewer {
 
   get state(): ViewerState {
     return this.current;
+  }
+
+  /**
+   * Resolves once the page may spend its main thread on other work without slowing the
+   * connection: the server's first screen update has been drawn and painted, or the viewer waits
+   * for the user (password), failed, ended or backs off. Until then every round trip of the RFB
+   * handshake needs the main thread at once.
+   */
+  settled(): Promise<void> {
+    return this.settledOnce;
   }
 
   /** Listens to state and remote clipboard changes, starting with the current ones. */
@@ -106,6 +124,7 @@ export class VncViewer {
 
   private emit(state: ViewerState): void {
     this.current = state;
+    if (state.phase !== 'connecting' && state.phase !== 'connected') this.settle();
     for (const on of this.listeners) on.state(state);
   }
 
@@ -184,6 +203,7 @@ export class VncViewer {
       for (const on of this.listeners) on.clipboard(text);
     });
     rfb.addEventListener('connect', () => {
+      this.settleAfterFirstUpdate(socket);
       this.attempt = 0;
       this.everConnected = true;
       this.report({ phase: 'connected' });
@@ -196,6 +216,25 @@ export class VncViewer {
       this.closed({ ...bridge.close(), securityFailure, fromKeychain });
     });
     this.rfb = rfb;
+  }
+
+  /**
+   * noVNC asked for the whole screen as it connected. What comes back is handled by noVNC's own
+   * handler (registered first) before this one runs, and takes more than one message (Xvnc answers
+   * noVNC's encodings with a fence first, the screen comes after): settled once a frame has been
+   * painted with no message after it.
+   */
+  private settleAfterFirstUpdate(socket: WebSocket): void {
+    let last = 0;
+    const onMessage = (): void => {
+      const mine = (last += 1);
+      afterPaint(() => {
+        if (mine !== last) return;
+        socket.removeEventListener('message', onMessage);
+        this.settle();
+      });
+    };
+    socket.addEventListener('message', onMessage);
   }
 
   private closed(facts: { code: number; reason: string; securityFailure: boolean; fromKeychain: boolean }): void {
