@@ -74,7 +74,7 @@ export const errorsDe: Readonly<Record<keyof typeof errorsEn, string>> = {
     'AWS hat die Anmeldung Ihres Identitätsanbieters nicht angenommen. Bitten Sie Ihre IT-Abteilung, den in IAM eingerichteten Identitätsanbieter und die Vertrauensrichtlinie der Rolle zu prüfen.',
   'error.identity-center-refused': 'IAM Identity Center hat {operation} abgelehnt ({reason}). Prüfen Sie die Start-URL und die Region der Organisation.',
   'error.sign-in-expired': 'Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren; nichts auf dem Bildschirm geht verloren.',
-  'error.sign-in-too-old': 'Ihre gespeicherte Anmeldung ist zu alt. Melden Sie sich erneut an.',
+  'error.sign-in-too-old': 'Ihre Anmeldung liegt länger zurück, als Ihre Organisation erlaubt. Melden Sie sich erneut an, um fortzufahren.',
   'error.user-name-missing':
     'Ihr Identitätsanbieter hat den Claim „{claim}“ mit Ihrem WorkSpaces-Benutzernamen nicht gesendet. Bitten Sie Ihre IT-Abteilung, den Benutzernamen-Claim der Organisation zu prüfen.',
   'error.user-name-invalid':

@@ -73,7 +73,7 @@ export const errorsEn: Readonly<Record<ErrorMessageKey | 'error.unknown', string
     'AWS did not accept the sign-in from your identity provider. Ask your IT department to check the identity provider set up in IAM and the role’s trust policy.',
   'error.identity-center-refused': 'IAM Identity Center refused {operation} ({reason}). Check the organization’s start URL and Region.',
   'error.sign-in-expired': 'Your sign-in has expired. Sign in again to continue; nothing on screen is lost.',
-  'error.sign-in-too-old': 'Your saved sign-in is too old. Sign in again.',
+  'error.sign-in-too-old': 'You signed in longer ago than your organization allows. Sign in again to continue.',
   'error.user-name-missing':
     'Your identity provider did not send the claim “{claim}” that holds your WorkSpaces user name. Ask your IT department to check the organization’s user-name claim.',
   'error.user-name-invalid':

@@ -69,7 +69,7 @@ export const errorsEs: Readonly<Record<keyof typeof errorsEn, string>> = {
     'AWS no aceptó el inicio de sesión de su proveedor de identidad. Pida a su departamento de TI que revise el proveedor de identidad configurado en IAM y la política de confianza del rol.',
   'error.identity-center-refused': 'IAM Identity Center rechazó {operation} ({reason}). Compruebe la URL de inicio y la región de la organización.',
   'error.sign-in-expired': 'Su sesión ha caducado. Vuelva a iniciar sesión para continuar; no se pierde nada de lo que hay en pantalla.',
-  'error.sign-in-too-old': 'Su inicio de sesión guardado es demasiado antiguo. Vuelva a iniciar sesión.',
+  'error.sign-in-too-old': 'Inició sesión hace más tiempo del que permite su organización. Vuelva a iniciar sesión para continuar.',
   'error.user-name-missing':
     'Su proveedor de identidad no envió la notificación «{claim}» que contiene su nombre de usuario de WorkSpaces. Pida a su departamento de TI que revise la notificación del nombre de usuario de la organización.',
   'error.user-name-invalid':

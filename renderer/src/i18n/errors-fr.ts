@@ -71,7 +71,7 @@ export const errorsFr: Readonly<Record<keyof typeof errorsEn, string>> = {
     'AWS n’a pas accepté la connexion de votre fournisseur d’identité. Demandez à votre service informatique de vérifier le fournisseur d’identité configuré dans IAM et la stratégie d’approbation du rôle.',
   'error.identity-center-refused': 'IAM Identity Center a refusé {operation} ({reason}). Vérifiez l’URL de démarrage et la région de l’organisation.',
   'error.sign-in-expired': 'Votre connexion a expiré. Reconnectez-vous pour continuer ; rien de ce qui est affiché n’est perdu.',
-  'error.sign-in-too-old': 'Votre connexion enregistrée est trop ancienne. Reconnectez-vous.',
+  'error.sign-in-too-old': 'Votre connexion date de plus longtemps que ce qu’autorise votre organisation. Reconnectez-vous pour continuer.',
   'error.user-name-missing':
     'Votre fournisseur d’identité n’a pas envoyé la revendication « {claim} » qui contient votre nom d’utilisateur WorkSpaces. Demandez à votre service informatique de vérifier la revendication du nom d’utilisateur de l’organisation.',
   'error.user-name-invalid':

@@ -68,7 +68,7 @@ export const errorsJa: Readonly<Record<keyof typeof errorsEn, string>> = {
     'AWS は ID プロバイダーからのサインインを受け入れませんでした。IAM に設定された ID プロバイダーとロールの信頼ポリシーを確認するよう IT 部門に依頼してください。',
   'error.identity-center-refused': 'IAM Identity Center が {operation} を拒否しました（{reason}）。組織の開始 URL とリージョンを確認してください。',
   'error.sign-in-expired': 'サインインの有効期限が切れました。続行するには再度サインインしてください。画面の内容は失われません。',
-  'error.sign-in-too-old': '保存されているサインインが古すぎます。もう一度サインインしてください。',
+  'error.sign-in-too-old': 'サインインしてから、組織が許可する時間を超えています。続行するには、もう一度サインインしてください。',
   'error.user-name-missing':
     'ID プロバイダーが WorkSpaces のユーザー名を含むクレーム「{claim}」を送信しませんでした。組織のユーザー名クレームを確認するよう IT 部門に依頼してください。',
   'error.user-name-invalid':
