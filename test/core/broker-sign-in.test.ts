@@ -64,14 +64,14 @@ describe('broker mode sign-in', () => {
     expect(awsCalls('sts')).toEqual([]);
   });
 
-  it('keeps only the refresh token and its subject in the keychain, and restores without STS or the browser', async () => {
+  it('keeps only the refresh token in the keychain, and restores without STS or the browser', async () => {
     const secrets = new MemorySecretStore();
     const a = await start(secrets);
     await a.auth.signIn(BROKER_ID, { staySignedIn: true });
     const accounts = await secrets.accounts(KEYCHAIN_SERVICE);
     expect(accounts).toHaveLength(1);
     const stored = JSON.parse((await secrets.get(KEYCHAIN_SERVICE, accounts[0] ?? '')) ?? '{}') as Record<string, unknown>;
-    expect(Object.keys(stored).sort()).toEqual(['refreshToken', 'subject', 'v']);
+    expect(Object.keys(stored).sort()).toEqual(['refreshToken', 'v']);
 
     await a.close();
     app = null;

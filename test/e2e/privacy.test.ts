@@ -288,7 +288,7 @@ describe('privacy audit: nothing of the user is left behind', () => {
   it('a broker session: only the settings file remains, no STS, and the keychain holds only the IdP’s refresh token until sign-out', async () => {
     const result = await fullSession(true, 'broker');
     expect(result.entriesWhileSignedIn).toHaveLength(1);
-    expect([...result.keychainFields].sort()).toEqual(['refreshToken', 'subject', 'v']);
+    expect([...result.keychainFields].sort()).toEqual(['refreshToken', 'v']);
     expect(result.vncEntries).toEqual([]);
     expect(result.entriesAfter).toEqual([]);
     expectNothingPersonal(result);

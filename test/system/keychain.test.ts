@@ -68,7 +68,7 @@ describe('stay signed in with a real gnome-keyring (secret service on a private 
     expect(signedIn).toMatchObject({ ok: true, value: { state: 'signed-in', userName: 'alice', staySignedIn: true } });
     const entries = await keytar.findCredentials(KEYCHAIN_SERVICE);
     expect(entries.map((e) => e.account)).toEqual([`${org?.orgId ?? ''}:alice`]);
-    expect(Object.keys(JSON.parse(entries[0]?.password ?? '{}') as object).sort()).toEqual(['refreshToken', 'subject', 'v']);
+    expect(Object.keys(JSON.parse(entries[0]?.password ?? '{}') as object).sort()).toEqual(['refreshToken', 'v']);
     await first.core.dispose();
 
     const second = await startCore(settingsDir);

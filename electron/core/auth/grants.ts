@@ -73,7 +73,7 @@ export class OidcGrant implements Grant {
     public userName: string,
     /** From the ID token's auth_time; null for a grant rebuilt from the keychain until its first refresh. */
     public authenticatedAt: number | null,
-    /** The ID token's sub (from the keychain on restore); null only for an entry of an older version, until its first refresh. */
+    /** The ID token's sub; null for a grant rebuilt from the keychain until its first refresh. */
     private subject: string | null = null,
   ) {}
 
@@ -104,8 +104,7 @@ export class OidcGrant implements Grant {
   }
 
   secrets(): RememberedSecrets | null {
-    if (this.refreshToken === null) return null;
-    return { refreshToken: this.refreshToken, ...(this.subject === null ? {} : { subject: this.subject }) };
+    return this.refreshToken === null ? null : { refreshToken: this.refreshToken };
   }
 
   async revoke(): Promise<void> {
@@ -165,8 +164,7 @@ export class BrokerGrant implements Grant<BrokerToken> {
   }
 
   secrets(): RememberedSecrets | null {
-    if (this.refreshToken === null) return null;
-    return { refreshToken: this.refreshToken, ...(this.subject === null ? {} : { subject: this.subject }) };
+    return this.refreshToken === null ? null : { refreshToken: this.refreshToken };
   }
 
   async revoke(): Promise<void> {

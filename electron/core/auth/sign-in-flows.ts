@@ -149,8 +149,6 @@ function restoredGrant(ctx: FlowContext, org: OrgProfile, userName: string, secr
       secrets.refreshToken,
       userName,
       null,
-      // The first refresh must answer for the user who was remembered (OIDC Core 12.2).
-      secrets.subject ?? null,
     );
   }
   if (!secrets.registration)
@@ -168,14 +166,7 @@ function restoredGrant(ctx: FlowContext, org: OrgProfile, userName: string, secr
 export async function signInFromKeychain(ctx: FlowContext, org: OrgProfile, userName: string, secrets: RememberedSecrets): Promise<SignedIn> {
   if (org.signIn.method === 'broker') {
     const brokerOrg = org as BrokerOrg;
-    const brokerGrant = new BrokerGrant(
-      new OidcClient(brokerOrg, ctx.clock, ctx.requestTimeoutMs, ctx.fetch),
-      null,
-      secrets.refreshToken,
-      userName,
-      null,
-      secrets.subject ?? null,
-    );
+    const brokerGrant = new BrokerGrant(new OidcClient(brokerOrg, ctx.clock, ctx.requestTimeoutMs, ctx.fetch), null, secrets.refreshToken, userName, null);
     try {
       return { grant: brokerGrant, token: await renewWithinPolicy(brokerGrant, org.policy, () => ctx.clock.now()) };
     } catch (error) {

@@ -11,15 +11,10 @@ export interface StoredRegistration {
   readonly authorizationEndpoint?: string;
 }
 
-/**
- * The only things Deskbridge ever puts in the keychain: a refresh token, an Identity Center
- * registration, and (OIDC, broker) the ID token's sub the refresh token was issued for, so that a
- * restore at start refuses a refresh that answers for another user.
- */
+/** The only things Deskbridge ever puts in the keychain: a refresh token and an Identity Center registration. */
 export interface RememberedSecrets {
   readonly refreshToken: string;
   readonly registration?: StoredRegistration;
-  readonly subject?: string;
 }
 
 export interface RememberedSignIn {
@@ -59,8 +54,7 @@ function parseSecrets(text: string): RememberedSecrets | null {
             ...(typeof r.authorizationEndpoint === 'string' ? { authorizationEndpoint: r.authorizationEndpoint } : {}),
           }
         : undefined;
-    const subject = typeof value.subject === 'string' && value.subject.length > 0 ? value.subject : undefined;
-    return { refreshToken: value.refreshToken, ...(registration ? { registration } : {}), ...(subject === undefined ? {} : { subject }) };
+    return { refreshToken: value.refreshToken, ...(registration ? { registration } : {}) };
   } catch {
     return null;
   }

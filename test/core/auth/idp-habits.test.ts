@@ -8,7 +8,6 @@ import { REFRESH_MARGIN_MS } from '@core/auth/auth-service';
 import type { ManagedPolicy } from '@shared/models/org';
 import { type Emulator, type EmulatorOptions, type IdpQuirks, startEmulator, URL_USER_NAME_CLAIM } from '../../emulator';
 import { DEMO_USERS } from '../../emulator/seed';
-import { KEYCHAIN_SERVICE } from '@core/vault/sign-in-vault';
 import { ALICE, type AuthUnderTest, ManualClock, playingBrowser, startAuth } from './support';
 
 let emu: Emulator | null = null;
@@ -108,52 +107,6 @@ describe('a refreshed ID token without the user-name claim (item 18)', () => {
     expect(a.auth.status(a.oidcOrgId)).toMatchObject({ state: 'error', error: { code: 'subject-changed' } });
     expect(a.auth.status(a.oidcOrgId)?.error?.message).toMatch(/different user/);
     expect(a.auth.session(a.oidcOrgId)).toBeNull();
-  });
-});
-
-describe('a remembered sign-in restored at start whose refresh names another user (sub)', () => {
-  /** alice signs in with "stay signed in"; a new core on the same keychain restores it. */
-  async function restoreAfterRestart(e: Emulator, alter?: (entry: Record<string, unknown>) => Record<string, unknown>) {
-    const clock = ManualClock.linkedTo(e);
-    const first = await startAuth(e, { clock, browser: playingBrowser(ALICE), policy: policyWith(e) });
-    expect(await first.auth.signIn(first.oidcOrgId, { staySignedIn: true })).toMatchObject({ ok: true, value: { userName: 'alice', staySignedIn: true } });
-    const account = `${first.oidcOrgId}:alice`;
-    expect(await first.secrets.accounts(KEYCHAIN_SERVICE)).toEqual([account]);
-    if (alter) {
-      const stored = JSON.parse((await first.secrets.get(KEYCHAIN_SERVICE, account)) ?? '{}') as Record<string, unknown>;
-      await first.secrets.set(KEYCHAIN_SERVICE, account, JSON.stringify(alter(stored)));
-    }
-    first.auth.dispose();
-    const browser = playingBrowser(null);
-    app = await startAuth(e, { clock, browser, policy: policyWith(e), secrets: first.secrets, settingsDir: first.dir });
-    await app.auth.restore();
-    return { a: app, browser, first };
-  }
-
-  it('is refused at restore (subject-changed) when the IdP answers the refresh for another user', async () => {
-    const e = await emulatorWith({ refreshAnswersFor: DEMO_USERS.find((u) => u.username === 'nobody') });
-    const { a, browser, first } = await restoreAfterRestart(e);
-    expect(a.auth.status(a.oidcOrgId)).toMatchObject({ state: 'error', staySignedIn: false, error: { code: 'subject-changed' } });
-    expect(a.auth.session(a.oidcOrgId)).toBeNull();
-    expect(await a.secrets.accounts(KEYCHAIN_SERVICE)).toEqual([]);
-    expect(browser.opened).toEqual([]);
-    await first.close();
-  });
-
-  it('is refused at restore when the keychain entry names another subject than the IdP’s', async () => {
-    const e = await emulatorWith({});
-    const { a, first } = await restoreAfterRestart(e, (entry) => ({ ...entry, subject: 'someone-else-entirely' }));
-    expect(a.auth.status(a.oidcOrgId)).toMatchObject({ state: 'error', error: { code: 'subject-changed' } });
-    expect(a.auth.session(a.oidcOrgId)).toBeNull();
-    expect(await a.secrets.accounts(KEYCHAIN_SERVICE)).toEqual([]);
-    await first.close();
-  });
-
-  it('restores as before when the subject matches (the control for the two above)', async () => {
-    const e = await emulatorWith({});
-    const { a, first } = await restoreAfterRestart(e);
-    expect(a.auth.status(a.oidcOrgId)).toMatchObject({ state: 'signed-in', userName: 'alice', staySignedIn: true });
-    await first.close();
   });
 });
 

@@ -92,7 +92,7 @@ describe('OIDC sign-in against the emulator’s IdP and STS', () => {
     expect((await app.auth.signIn(app.oidcOrgId, { staySignedIn: false })).ok).toBe(true);
   });
 
-  it('remembers only the refresh token and its subject in the keychain with stay signed in, and a new core restores it without the browser', async () => {
+  it('remembers only the refresh token in the keychain with stay signed in, and a new core restores it without the browser', async () => {
     const clock = ManualClock.linkedTo(emu);
     const browser = playingBrowser(ALICE);
     app = await startAuth(emu, { clock, browser });
@@ -101,7 +101,7 @@ describe('OIDC sign-in against the emulator’s IdP and STS', () => {
     const accounts = await app.secrets.accounts(KEYCHAIN_SERVICE);
     expect(accounts).toEqual([`${app.oidcOrgId}:alice`]);
     const stored = JSON.parse((await app.secrets.get(KEYCHAIN_SERVICE, accounts[0] ?? '')) ?? '{}') as Record<string, unknown>;
-    expect(Object.keys(stored).sort()).toEqual(['refreshToken', 'subject', 'v']);
+    expect(Object.keys(stored).sort()).toEqual(['refreshToken', 'v']);
 
     const secrets = app.secrets;
     const again = playingBrowser(null);
