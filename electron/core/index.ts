@@ -22,6 +22,7 @@ import { createSessions, type SessionPorts } from './sessions';
 import { PreferencesService } from './settings/preferences-service';
 import { withRuntimeVersions } from './settings/runtime-versions';
 import { SettingsStore } from './settings/settings-store';
+import { boundedSecretStore } from './vault/bounded-secret-store';
 import { SignInVault } from './vault/sign-in-vault';
 import { createDesktops } from './workspaces';
 import { fetchBrokerConfig } from './workspaces/broker-client';
@@ -94,7 +95,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     {
       events,
       logger,
-      secrets: deps.secrets,
+      // Remembered VNC passwords: read at each launch, wiped at sign-out, removal and when a
+      // dropped profile goes at start; a keychain that never answers must not hold any of these.
+      secrets: boundedSecretStore(deps.secrets, clock),
       browser: deps.browser,
       orgs,
       clock,

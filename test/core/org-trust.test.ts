@@ -15,7 +15,8 @@ import { VNC_SECRET_SERVICE } from '@core/sessions';
 import { KEYCHAIN_SERVICE } from '@core/vault/sign-in-vault';
 import type { OrgInput } from '@shared/models/org';
 import { type Emulator, startEmulator } from '../emulator';
-import { ALICE, playingBrowser } from './auth/support';
+import { ALICE, ManualClock, playingBrowser } from './auth/support';
+import { KEYCHAIN_TIMEOUT_MS } from '@core/vault/bounded-secret-store';
 import { unwrap } from './support/temp-core';
 
 interface Recorded {
@@ -64,7 +65,7 @@ function hostileProfile(method: 'oidc' | 'identity-center'): OrgInput {
 
 const profileFile = (organization: OrgInput) => JSON.stringify({ format: 'deskbridge-organization', version: 1, organization });
 
-async function start(trustedHosts: readonly string[], settings?: unknown, secrets: SecretStore = new MemorySecretStore()): Promise<Core> {
+async function start(trustedHosts: readonly string[], settings?: unknown, secrets: SecretStore = new MemorySecretStore(), clock?: ManualClock): Promise<Core> {
   dir = await mkdtemp(join(tmpdir(), 'deskbridge-trust-'));
   await writeFile(join(dir, 'policy.json'), JSON.stringify({ trustedHosts }));
   if (settings !== undefined) await writeFile(join(dir, 'settings.json'), JSON.stringify(settings));
@@ -73,6 +74,7 @@ async function start(trustedHosts: readonly string[], settings?: unknown, secret
     paths: { settingsFile: join(dir, 'settings.json'), policyFile: join(dir, 'policy.json') },
     secrets,
     browser: playingBrowser(ALICE),
+    ...(clock ? { clock } : {}),
   });
   return core;
 }
@@ -140,6 +142,30 @@ describe.each(['oidc', 'identity-center'] as const)('an imported %s profile with
     expect(await secrets.accounts(VNC_SECRET_SERVICE)).toEqual(['kept-org/ws-3@10.0.0.7:5900']);
     expect(await secrets.accounts(KEYCHAIN_SERVICE)).toEqual([]);
     expect(recorded).toEqual([]);
+  });
+
+  it('does not hold start-up for ever when the keychain never answers while it wipes the dropped profile', async () => {
+    const stored = { ...hostileProfile(method), id: 'imported-earlier', region: 'us-east-1', policy: { allowStaySignedIn: true }, managed: false };
+    const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
+    const hanging: SecretStore = { get: never, set: never, delete: never, accounts: never };
+    const clock = ManualClock.fixed();
+    let started: Core | null = null;
+    const starting = start(
+      emu.demo.trustedHosts,
+      { version: 1, organizations: [stored], preferences: { language: 'system', theme: 'system' } },
+      hanging,
+      clock,
+    ).then((app) => (started = app));
+    // Core's clock passes the keychain's time limit again and again (each keychain call waits its
+    // own), with a moment of real time between for start-up's file I/O.
+    for (let i = 0; i < 100 && started === null; i += 1) {
+      await clock.advance(KEYCHAIN_TIMEOUT_MS);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const app = await starting;
+    expect(started).toBe(app);
+    expect(unwrap(await app.api.orgs.list()).organizations.map((o) => o.id)).not.toContain('imported-earlier');
+    expect(unwrap(await app.api.app.notices())).toEqual([expect.objectContaining({ code: 'org-removed-untrusted' })]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Clock, SecretStore } from '../ports';
+import { KEYCHAIN_TIMEOUT_MS } from './bounded-secret-store';
 
 export const KEYCHAIN_SERVICE = 'Deskbridge';
-const KEYCHAIN_TIMEOUT_MS = 15_000;
 
 /** An IAM Identity Center client registration as kept in the keychain. */
 export interface StoredRegistration {
