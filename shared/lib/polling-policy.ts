@@ -8,6 +8,8 @@ export const POLL_FAST_MS = 5_000;
 export const POLL_STABLE_MS = 72_000;
 export const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_MAX_MS = 120_000;
+/** The longest a server's "retry after" is honoured: a broken value must not stop the list for good. */
+export const RETRY_AFTER_MAX_MS = 600_000;
 
 export interface PollInputs {
   readonly visible: boolean;
@@ -15,12 +17,14 @@ export interface PollInputs {
   readonly anyPending: boolean;
   /** Consecutive failed refreshes (throttling, network, 5xx); 0 after a success. */
   readonly failures: number;
+  /** How long the server asked the client to wait after the last failure (Retry-After), if it did. */
+  readonly retryAfterMs?: number;
 }
 
 /** Milliseconds until the next refresh, or null to stay paused until a window shows. */
 export function nextPollDelay(inputs: PollInputs, random: () => number = Math.random): number | null {
   if (!inputs.visible) return null;
-  if (inputs.failures > 0) return backoffDelay(inputs.failures, random);
+  if (inputs.failures > 0) return Math.max(backoffDelay(inputs.failures, random), Math.min(inputs.retryAfterMs ?? 0, RETRY_AFTER_MAX_MS));
   return inputs.anyTransitional || inputs.anyPending ? POLL_FAST_MS : POLL_STABLE_MS;
 }
 

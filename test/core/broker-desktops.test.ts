@@ -102,6 +102,19 @@ describe('desktops in broker mode', () => {
     expect(sts()).toEqual([]);
   });
 
+  it('waits as long as the broker asks when it throttles (retryAfterSeconds), then lists again', async () => {
+    // One request per user, then one every ten minutes.
+    await broker.close();
+    broker = await startDemoBroker(emu, { userThrottle: { burst: 1, perSecond: 1 / 600 } });
+    const { service: desktops, clock } = await signedInAlice();
+    desktops.setVisible(true);
+    await desktops.refreshNow();
+    expect(desktops.snapshot().orgs[0]).toMatchObject({ status: 'error', error: { code: 'desktops.throttled' } });
+    expect(desktops.snapshot().desktops.length).toBeGreaterThan(0);
+    // The scheduler's own back-off would try again in about a second; the broker asked for 600 s.
+    expect((desktops.nextRefreshAt ?? 0) - clock.now()).toBe(600_000);
+  });
+
   it('runs a self-service action through the broker and shows its effect', async () => {
     const { service: desktops, actions } = await signedInAlice();
     const design = desktops.snapshot().desktops.find((d) => d.name === 'Design-PC');

@@ -49,6 +49,8 @@ export class BrokerRequestError extends Error {
     message: string,
     readonly details: string,
     readonly awsError?: string,
+    /** The broker asked to wait this long before trying again (its retryAfterSeconds, or Retry-After). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
@@ -151,7 +153,7 @@ export class BrokerClient {
       );
     }
     const json: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw refusal(where, response.status, json);
+    if (!response.ok) throw refusal(where, response.status, json, response.headers.get('retry-after'));
     const parsed = schema.safeParse(json);
     if (!parsed.success)
       throw new BrokerRequestError(
@@ -167,20 +169,41 @@ export class BrokerClient {
 }
 
 /** A non-2xx answer: the contract's error body, or (a proxy, a gateway) just the status. */
-function refusal(where: string, status: number, json: unknown): BrokerRequestError {
+function refusal(where: string, status: number, json: unknown, retryAfterHeader: string | null): BrokerRequestError {
   const parsed = brokerErrorSchema.safeParse(json);
   if (parsed.success) {
-    const { code, message, awsError } = parsed.data.error;
-    return new BrokerRequestError(code, message, `${where}: HTTP ${status} ${code}${awsError === undefined ? '' : ` (${awsError})`}: ${message}`, awsError);
+    const { code, message, awsError, retryAfterSeconds } = parsed.data.error;
+    const wait = retryAfterSeconds ?? retryAfterSecondsOf(retryAfterHeader);
+    return new BrokerRequestError(
+      code,
+      message,
+      `${where}: HTTP ${status} ${code}${awsError === undefined ? '' : ` (${awsError})`}: ${message}`,
+      awsError,
+      wait === undefined ? undefined : wait * 1000,
+    );
   }
   if (status === 401 || status === 403) return new BrokerRequestError('unauthorized', 'The broker refused the sign-in.', `${where}: HTTP ${status}`);
-  if (status === 429) return new BrokerRequestError('throttled', 'The broker is limiting requests.', `${where}: HTTP ${status}`);
+  if (status === 429) {
+    const wait = retryAfterSecondsOf(retryAfterHeader);
+    return new BrokerRequestError(
+      'throttled',
+      'The broker is limiting requests.',
+      `${where}: HTTP ${status}`,
+      undefined,
+      wait === undefined ? undefined : wait * 1000,
+    );
+  }
   if (status >= 500) return new BrokerRequestError('aws-unavailable', 'The broker failed.', `${where}: HTTP ${status}`);
   return new BrokerRequestError(
     'invalid-answer',
     'The broker’s answer does not match its contract.',
     `${where}: HTTP ${status} without the contract’s error body`,
   );
+}
+
+/** A Retry-After header in seconds (RFC 9110 §10.2.3; an HTTP date is not used by the broker and is ignored). */
+function retryAfterSecondsOf(header: string | null): number | undefined {
+  return header !== null && /^\d{1,6}$/.test(header.trim()) ? Number(header.trim()) : undefined;
 }
 
 /** GET /v1/config of a broker (no sign-in needed). */

@@ -5,7 +5,7 @@ import type { DesktopTag } from '../auth/workspaces-errors';
 import type { ScopedLogger } from '../log/logger';
 import type { Clock } from '../ports';
 import { classify, describeFailure } from './aws-errors';
-import type { BrokerClient } from './broker-client';
+import { type BrokerClient, BrokerRequestError } from './broker-client';
 import type { ResolvedDirectory } from './directory';
 import { type ConnectionInfo, desktopKey } from './map-desktop';
 import { CONNECT_TAG } from './org-desktops';
@@ -38,7 +38,8 @@ export class BrokerDesktopSource extends DesktopSource {
       const kind = classify(error);
       this.log.warn(`Refreshing the desktops of ${org.name} from its broker failed (${kind})`, error);
       this.fail(describeFailure(error, { orgName: org.name, region: org.region }), kind);
-      return { ok: false, kind, generation };
+      const retryAfterMs = error instanceof BrokerRequestError ? error.retryAfterMs : undefined;
+      return { ok: false, kind, generation, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
     }
     const seen = new Set<string>();
     for (const listed of answer.desktops) {

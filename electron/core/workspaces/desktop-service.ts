@@ -370,7 +370,9 @@ export class DesktopService {
     this.emit();
     const tagged = await Promise.all(live.filter(({ result }) => result.ok).map(({ state }) => state.loadTags().catch(() => false)));
     if (tagged.some(Boolean)) this.emit();
-    return { retryableFailure: live.some(({ result }) => !result.ok && result.kind !== undefined && isRetryable(result.kind)) };
+    const retryable = live.filter(({ result }) => !result.ok && result.kind !== undefined && isRetryable(result.kind));
+    const waits = retryable.map(({ result }) => result.retryAfterMs ?? 0);
+    return { retryableFailure: retryable.length > 0, ...(waits.some((ms) => ms > 0) ? { retryAfterMs: Math.max(...waits) } : {}) };
   }
 
   /** Connect-in-progress desktops: AVAILABLE → ready (hand over to the launch step); broken → failed. */

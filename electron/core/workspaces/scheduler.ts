@@ -4,6 +4,8 @@ import type { Clock } from '../ports';
 export interface RefreshOutcome {
   /** A throttling, network or server failure: back off before the next try. */
   readonly retryableFailure: boolean;
+  /** The server asked to wait this long before the next try (a broker's Retry-After). */
+  readonly retryAfterMs?: number;
 }
 
 export interface Activity {
@@ -19,6 +21,7 @@ export interface Activity {
 export class PollScheduler {
   private visible = false;
   private failures = 0;
+  private retryAfterMs: number | undefined;
   private timer: unknown = null;
   private running: Promise<void> | null = null;
   private rerun = false;
@@ -92,6 +95,7 @@ export class PollScheduler {
           outcome = { retryableFailure: true };
         }
         this.failures = outcome.retryableFailure ? this.failures + 1 : 0;
+        this.retryAfterMs = outcome.retryableFailure ? outcome.retryAfterMs : undefined;
       } while (this.rerun && !this.disposed);
     } finally {
       this.running = null;
@@ -102,7 +106,10 @@ export class PollScheduler {
   private schedule(): void {
     this.clearTimer();
     if (this.disposed) return;
-    const delay = nextPollDelay({ visible: this.visible, failures: this.failures, ...this.activity() }, this.random);
+    const delay = nextPollDelay(
+      { visible: this.visible, failures: this.failures, ...this.activity(), ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }) },
+      this.random,
+    );
     if (delay === null) return;
     this.dueAt = this.clock.now() + delay;
     this.timer = this.clock.setTimeout(() => {

@@ -29,6 +29,8 @@ export interface ActionFailure {
 export interface OrgRefreshResult {
   readonly ok: boolean;
   readonly kind?: FailureKind;
+  /** The source asked to wait this long before trying again (a broker's Retry-After). */
+  readonly retryAfterMs?: number;
   /** The refresh's generation (see DesktopSource.started). */
   readonly generation: number;
 }
