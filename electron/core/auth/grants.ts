@@ -60,47 +60,32 @@ export function idTokenExpiry(idToken: string): number | null {
   }
 }
 
-export class OidcGrant implements Grant {
-  readonly method = 'oidc' as const;
-
+/**
+ * The OIDC sign-in's tokens, shared by direct mode and broker mode: the ID token (presented once),
+ * the refresh token (what "stay signed in" keeps), and the subject every refresh must repeat.
+ */
+abstract class OidcTokenHolder {
   constructor(
-    private readonly org: OidcOrg,
-    private readonly client: OidcClient,
-    private readonly clock: Clock,
-    private readonly requestTimeoutMs: number,
-    private idToken: string | null,
-    private refreshToken: string | null,
+    protected readonly client: OidcClient,
+    protected idToken: string | null,
+    protected refreshToken: string | null,
     public userName: string,
     /** From the ID token's auth_time; null for a grant rebuilt from the keychain until its first refresh. */
     public authenticatedAt: number | null,
     /** The ID token's sub; null for a grant rebuilt from the keychain until its first refresh. */
-    private subject: string | null = null,
+    protected subject: string | null,
   ) {}
 
-  /**
-   * The ID token can still go to STS: one that passed verification (same tolerance) is used at
-   * once, however short-lived, rather than refreshed or declared expired (issue: 5-minute tokens).
-   */
-  private idTokenUsable(): boolean {
-    const expiresAt = this.idToken === null ? null : idTokenExpiry(this.idToken);
-    return expiresAt !== null && expiresAt + MAX_CLOCK_SKEW_MS > this.clock.now();
-  }
-
-  async renew(): Promise<TemporaryCredentials> {
-    if (!this.idTokenUsable()) {
-      if (this.refreshToken === null) throw new AuthError('sign-in-expired', 'Your sign-in has expired. Sign in again.', 'No refresh token was issued.');
-      const tokens = await refreshOidcTokens(this.client, this.refreshToken, this.subject, () => this.dispose());
-      this.subject = tokens.subject;
-      this.idToken = tokens.idToken;
-      this.refreshToken = tokens.refreshToken ?? this.refreshToken;
-      // OIDC does not require a refreshed ID token to repeat the claims: the sign-in's name stands.
-      this.userName = tokens.userName ?? this.userName;
-      this.authenticatedAt = tokens.authTime ?? this.authenticatedAt;
-    }
-    const credentials = await assumeRoleWithWebIdentity(this.org, this.idToken ?? '', this.userName, this.requestTimeoutMs, this.client.networkFetch);
-    // Next renewal must go through the IdP again: an ID token is presented to STS once.
-    this.idToken = null;
-    return credentials;
+  /** A new ID token from the IdP (for the same user), with the refresh token and claims it rotates. */
+  protected async refreshAtIdp(): Promise<string> {
+    if (this.refreshToken === null) throw new AuthError('sign-in-expired', 'Your sign-in has expired. Sign in again.', 'No refresh token was issued.');
+    const tokens = await refreshOidcTokens(this.client, this.refreshToken, this.subject, () => this.dispose());
+    this.subject = tokens.subject;
+    this.refreshToken = tokens.refreshToken ?? this.refreshToken;
+    // OIDC does not require a refreshed ID token to repeat the claims: the sign-in's name stands.
+    this.userName = tokens.userName ?? this.userName;
+    this.authenticatedAt = tokens.authTime ?? this.authenticatedAt;
+    return tokens.idToken;
   }
 
   secrets(): RememberedSecrets | null {
@@ -115,6 +100,41 @@ export class OidcGrant implements Grant {
   dispose(): void {
     this.idToken = null;
     this.refreshToken = null;
+  }
+}
+
+export class OidcGrant extends OidcTokenHolder implements Grant {
+  readonly method = 'oidc' as const;
+
+  constructor(
+    private readonly org: OidcOrg,
+    client: OidcClient,
+    private readonly clock: Clock,
+    private readonly requestTimeoutMs: number,
+    idToken: string | null,
+    refreshToken: string | null,
+    userName: string,
+    authenticatedAt: number | null,
+    subject: string | null = null,
+  ) {
+    super(client, idToken, refreshToken, userName, authenticatedAt, subject);
+  }
+
+  /**
+   * The ID token can still go to STS: one that passed verification (same tolerance) is used at
+   * once, however short-lived, rather than refreshed or declared expired (issue: 5-minute tokens).
+   */
+  private idTokenUsable(): boolean {
+    const expiresAt = this.idToken === null ? null : idTokenExpiry(this.idToken);
+    return expiresAt !== null && expiresAt + MAX_CLOCK_SKEW_MS > this.clock.now();
+  }
+
+  async renew(): Promise<TemporaryCredentials> {
+    if (!this.idTokenUsable()) this.idToken = await this.refreshAtIdp();
+    const credentials = await assumeRoleWithWebIdentity(this.org, this.idToken ?? '', this.userName, this.requestTimeoutMs, this.client.networkFetch);
+    // Next renewal must go through the IdP again: an ID token is presented to STS once.
+    this.idToken = null;
+    return credentials;
   }
 }
 
@@ -128,31 +148,24 @@ export interface BrokerToken extends Expiring {
  * the ID token itself, refreshed at the IdP once it has been handed out (the keeper renews before
  * it expires), so the device never holds AWS credentials.
  */
-export class BrokerGrant implements Grant<BrokerToken> {
+export class BrokerGrant extends OidcTokenHolder implements Grant<BrokerToken> {
   readonly method = 'broker' as const;
 
   constructor(
-    private readonly client: OidcClient,
-    private idToken: string | null,
-    private refreshToken: string | null,
-    public userName: string,
-    public authenticatedAt: number | null,
-    private subject: string | null = null,
-  ) {}
+    client: OidcClient,
+    idToken: string | null,
+    refreshToken: string | null,
+    userName: string,
+    authenticatedAt: number | null,
+    subject: string | null = null,
+  ) {
+    super(client, idToken, refreshToken, userName, authenticatedAt, subject);
+  }
 
   async renew(): Promise<BrokerToken> {
-    let idToken = this.idToken;
     // Handed out once: the next renewal (shortly before it expires) goes to the IdP.
+    const idToken = this.idToken ?? (await this.refreshAtIdp());
     this.idToken = null;
-    if (idToken === null) {
-      if (this.refreshToken === null) throw new AuthError('sign-in-expired', 'Your sign-in has expired. Sign in again.', 'No refresh token was issued.');
-      const tokens = await refreshOidcTokens(this.client, this.refreshToken, this.subject, () => this.dispose());
-      this.subject = tokens.subject;
-      this.refreshToken = tokens.refreshToken ?? this.refreshToken;
-      this.userName = tokens.userName ?? this.userName;
-      this.authenticatedAt = tokens.authTime ?? this.authenticatedAt;
-      idToken = tokens.idToken;
-    }
     const expiresAt = idTokenExpiry(idToken);
     if (expiresAt === null)
       throw new AuthError(
@@ -161,20 +174,6 @@ export class BrokerGrant implements Grant<BrokerToken> {
         'The ID token has no exp.',
       );
     return { idToken, expiration: new Date(expiresAt) };
-  }
-
-  secrets(): RememberedSecrets | null {
-    return this.refreshToken === null ? null : { refreshToken: this.refreshToken };
-  }
-
-  async revoke(): Promise<void> {
-    if (this.refreshToken !== null) await this.client.revoke(this.refreshToken);
-    this.dispose();
-  }
-
-  dispose(): void {
-    this.idToken = null;
-    this.refreshToken = null;
   }
 }
 
