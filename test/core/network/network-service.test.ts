@@ -2,13 +2,12 @@
  * Settings → Network through the contract on a whole core: the proxy sign-in question goes out as
  * an event and its answer comes back through network.answerProxyLogin; IT's preset and lock; bad input.
  */
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeNetwork } from '@core/network/node-network';
 import type { ProxyLoginQuestion } from '@shared/ipc/domains/network';
 import { type Emulator, startEmulator } from '../../emulator';
-import { oidcOrgId, oidcPolicy, signIn, startCoreOnEmulator } from './support';
+import { basicAuthProxy, oidcOrgId, oidcPolicy, signIn, startCoreOnEmulator } from './support';
 
 let emu: Emulator;
 let proxy: Server;
@@ -17,25 +16,9 @@ const network = nodeNetwork({ env: {}, systemCaFiles: [] });
 
 beforeAll(async () => {
   emu = await startEmulator();
-  const expected = `Basic ${Buffer.from('ann:right').toString('base64')}`;
-  proxy = createServer((req, res) => {
-    if (req.headers['proxy-authorization'] !== expected) {
-      res.writeHead(407, { 'proxy-authenticate': 'Basic realm="corp"' }).end();
-      return;
-    }
-    const target = new URL(req.url ?? '/');
-    const { 'proxy-authorization': _used, ...headers } = req.headers;
-    const upstream = httpRequest(
-      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    req.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  const started = await basicAuthProxy('ann', 'right');
+  proxy = started.server;
+  proxyUrl = started.url;
 });
 
 afterAll(async () => {

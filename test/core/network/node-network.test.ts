@@ -1,5 +1,5 @@
 /** The undici adapter of the network port against real local servers: proxy sign-in, TLS inspection, failures. */
-import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { NetworkSdkHandler } from '@core/network/sdk-handler';
 import { describeFailure } from '@core/workspaces/aws-errors';
 import type { NetworkSettings } from '@shared/models/network';
 import { makeCa, type TestCa } from './certs';
+import { basicAuthProxy as startBasicAuthProxy } from './support';
 
 const servers: Server[] = [];
 
@@ -22,32 +23,11 @@ async function listen(server: Server): Promise<string> {
   return `127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** A forward proxy that wants Basic user:pass (absolute-URI requests; CONNECT refused with 407 too). */
+/** The shared Basic-auth proxy, closed with this file's other servers. */
 async function basicAuthProxy(user: string, pass: string): Promise<{ url: string; seen: number }> {
-  const expected = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-  const state = { url: '', seen: 0 };
-  const server = createHttpServer((req, res) => {
-    state.seen += 1;
-    if (req.headers['proxy-authorization'] !== expected) {
-      res.writeHead(407, { 'proxy-authenticate': 'Basic realm="corp"' }).end();
-      return;
-    }
-    const target = new URL(req.url ?? '/');
-    const { 'proxy-authorization': _used, ...headers } = req.headers;
-    const upstream = httpRequest(
-      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    req.pipe(upstream);
-  });
-  server.on('connect', (_req, socket) => {
-    socket.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\n\r\n');
-  });
-  state.url = `http://${await listen(server)}`;
-  return state;
+  const proxy = await startBasicAuthProxy(user, pass);
+  servers.push(proxy.server);
+  return proxy;
 }
 
 function network(settings: NetworkSettings, answers: (ProxyCredentials | null)[] = [], asked: ProxyChallenge[] = []): NodeNetwork {

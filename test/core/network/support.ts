@@ -3,6 +3,8 @@
  * the emulator's login form played by the "browser"), the desktop list, and one self-service action.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../../electron/core';
@@ -85,4 +87,36 @@ export async function listAndRestart(core: Core): Promise<{ count: number; resta
     return { count: listed.value.desktops.length, restart: null, listError: orgError ?? { code: 'internal-error', message: 'no AVAILABLE desktop' } };
   const restarted = await core.api.desktops.restart(target.key);
   return { count: listed.value.desktops.length, restart: restarted.ok ? null : restarted.error, listError: orgError };
+}
+
+/**
+ * A forward proxy on 127.0.0.1 that wants Basic user:pass (absolute-URI requests; CONNECT is
+ * refused with 407 too). `seen` counts the requests it received; the caller closes `server`.
+ */
+export async function basicAuthProxy(user: string, pass: string): Promise<{ url: string; seen: number; readonly server: Server }> {
+  const expected = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+  const server = createServer((req, res) => {
+    state.seen += 1;
+    if (req.headers['proxy-authorization'] !== expected) {
+      res.writeHead(407, { 'proxy-authenticate': 'Basic realm="corp"' }).end();
+      return;
+    }
+    const target = new URL(req.url ?? '/');
+    const { 'proxy-authorization': _used, ...headers } = req.headers;
+    const upstream = httpRequest(
+      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
+    req.pipe(upstream);
+  });
+  const state = { url: '', seen: 0, server };
+  server.on('connect', (_req, socket) => {
+    socket.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\n\r\n');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return state;
 }
